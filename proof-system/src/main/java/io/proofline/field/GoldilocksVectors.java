@@ -9,23 +9,24 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Lane-parallel Goldilocks arithmetic on the Vector API. Only loaded when
+ * Lane-parallel Goldilocks arithmetic on the Vector API, for the NTT and hashing kernels of other
+ * packages. Only load it when
  * {@link VectorSupport#AVAILABLE}; results equal the scalar {@link Goldilocks} ones bit for bit.
  *
  * <p>SIMD units have no 64x64-to-128-bit multiply, so products are built from four 32x32-bit
  * partial products (the JIT emits {@code vpmuludq} for multiplications of masked 32-bit
  * halves) and then reduced exactly like {@link Goldilocks#reduce128}.
  */
-final class GoldilocksVectors {
+public final class GoldilocksVectors {
 
-    static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
+    public static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
     private static final long LOW32 = 0xFFFF_FFFFL;
 
     private GoldilocksVectors() {
     }
 
     /** Multiplies the longest prefix that fills whole vectors and returns its length. */
-    static int mul(long[] a, long[] b, long[] out, int n) {
+    public static int mul(long[] a, long[] b, long[] out, int n) {
         int bound = SPECIES.loopBound(n);
         for (int i = 0; i < bound; i += SPECIES.length()) {
             LongVector x = LongVector.fromArray(SPECIES, a, i);
@@ -35,7 +36,7 @@ final class GoldilocksVectors {
         return bound;
     }
 
-    static LongVector mul(LongVector a, LongVector b) {
+    public static LongVector mul(LongVector a, LongVector b) {
         LongVector a0 = a.and(LOW32);
         LongVector a1 = a.lanewise(VectorOperators.LSHR, 32);
         LongVector b0 = b.and(LOW32);
@@ -57,7 +58,7 @@ final class GoldilocksVectors {
         return reduce128(hi, lo);
     }
 
-    static LongVector reduce128(LongVector hi, LongVector lo) {
+    public static LongVector reduce128(LongVector hi, LongVector lo) {
         LongVector hh = hi.lanewise(VectorOperators.LSHR, 32);
         LongVector hl = hi.and(EPSILON);
         LongVector t0 = lo.sub(hh);
@@ -71,18 +72,18 @@ final class GoldilocksVectors {
         return canonical(t2);
     }
 
-    static LongVector canonical(LongVector x) {
+    public static LongVector canonical(LongVector x) {
         VectorMask<Long> big = x.compare(VectorOperators.UGE, P);
         return x.sub(P, big);
     }
 
-    static LongVector add(LongVector a, LongVector b) {
+    public static LongVector add(LongVector a, LongVector b) {
         LongVector s = a.add(b);
         VectorMask<Long> carry = s.compare(VectorOperators.ULT, a);
         return canonical(s.add(EPSILON, carry));
     }
 
-    static LongVector sub(LongVector a, LongVector b) {
+    public static LongVector sub(LongVector a, LongVector b) {
         LongVector d = a.sub(b);
         VectorMask<Long> borrow = a.compare(VectorOperators.ULT, b);
         return d.sub(EPSILON, borrow);

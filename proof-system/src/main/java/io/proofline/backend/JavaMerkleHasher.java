@@ -1,0 +1,70 @@
+package io.proofline.backend;
+
+import io.proofline.poseidon2.Poseidon2;
+import io.proofline.poseidon2.Poseidon2Hash;
+import java.util.stream.IntStream;
+
+/** Leaf hashing and tree building in Java, split into blocks over the common fork-join pool. */
+final class JavaMerkleHasher implements MerkleHasher {
+
+    /** Rows or nodes per parallel task: large enough to amortize scheduling, small enough to balance. */
+    private static final int BLOCK = 1 << 10;
+
+    @Override
+    public long[] hashRows(long[][] columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("cannot hash the rows of a matrix with no columns");
+        }
+        int rows = columns[0].length;
+        int width = columns.length;
+        for (long[] column : columns) {
+            if (column.length != rows) {
+                throw new IllegalArgumentException("columns differ in length: " + rows + " and " + column.length);
+            }
+        }
+        long[] out = new long[4 * rows];
+        int blocks = (rows + BLOCK - 1) / BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            long[] row = new long[width];
+            long[] state = new long[Poseidon2.WIDTH];
+            int end = Math.min(rows, (b + 1) * BLOCK);
+            for (int r = b * BLOCK; r < end; r++) {
+                for (int c = 0; c < width; c++) {
+                    row[c] = columns[c][r];
+                }
+                Poseidon2Hash.hashInto(row, 0, width, state);
+                System.arraycopy(state, 0, out, 4 * r, 4);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public long[][] buildLayers(long[] leafDigests, int logCap) {
+        int leaves = leafDigests.length / 4;
+        if (leafDigests.length % 4 != 0 || Integer.bitCount(leaves) != 1) {
+            throw new IllegalArgumentException("leaf count must be a power of two, got " + leafDigests.length / 4.0);
+        }
+        int logLeaves = Integer.numberOfTrailingZeros(leaves);
+        if (logCap < 0 || logCap > logLeaves) {
+            throw new IllegalArgumentException("cap log size " + logCap + " outside [0, " + logLeaves + "]");
+        }
+        long[][] layers = new long[logLeaves - logCap + 1][];
+        layers[0] = leafDigests;
+        for (int k = 1; k < layers.length; k++) {
+            long[] below = layers[k - 1];
+            int nodes = leaves >>> k;
+            long[] layer = new long[4 * nodes];
+            int blocks = (nodes + BLOCK - 1) / BLOCK;
+            IntStream.range(0, blocks).parallel().forEach(b -> {
+                long[] state = new long[Poseidon2.WIDTH];
+                int end = Math.min(nodes, (b + 1) * BLOCK);
+                for (int i = b * BLOCK; i < end; i++) {
+                    Poseidon2Hash.compressInto(below, 2 * i, 2 * i + 1, layer, i, state);
+                }
+            });
+            layers[k] = layer;
+        }
+        return layers;
+    }
+}

@@ -1,0 +1,27 @@
+package io.proofline.backend;
+
+import io.proofline.ntt.Ntt;
+
+/**
+ * A provider of the prover's hot loops. {@link JavaBackend} is the reference; native back ends
+ * are found with {@link java.util.ServiceLoader} and must agree with it bit for bit.
+ */
+public interface ProverBackend {
+
+    /** A short name for logs and benchmarks, e.g. {@code java}, {@code native-cpu}, {@code cuda}. */
+    String name();
+
+    /** Batched NTT and coset low-degree extension over columns. */
+    Ntt ntt();
+
+    /** Leaf hashing and Merkle tree building. */
+    MerkleHasher merkleHasher();
+
+    /** FRI folding. */
+    FriFolder friFolder();
+
+    /** The pure Java backend. */
+    static ProverBackend java() {
+        return JavaBackend.INSTANCE;
+    }
+}

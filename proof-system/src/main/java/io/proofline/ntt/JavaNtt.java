@@ -1,0 +1,161 @@
+package io.proofline.ntt;
+
+import io.proofline.field.Goldilocks;
+import io.proofline.field.VectorSupport;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The pure Java {@link Ntt}: cache-blocked radix-4 DIF butterflies ({@link DifTransform}),
+ * vectorized with the Vector API when it is present, over a private fork-join pool.
+ *
+ * <p>A batch with at least as many columns as threads is split by column (no synchronisation
+ * inside a transform); fewer, large columns are each split over all threads. Low-degree
+ * extensions never permute: block {@code b} of the bit-reversed output is a size-{@code n}
+ * DIF of the coefficients scaled by that block's coset generator. Instances are thread-safe.
+ */
+public final class JavaNtt implements Ntt {
+
+    /** Below this size a single transform is not worth splitting over threads. */
+    private static final int SPLIT_LOG = 12;
+
+    private final Exec exec;
+    private final boolean vec;
+
+    /** Uses every available processor. */
+    public JavaNtt() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Uses {@code threads} worker threads (1 runs everything on the calling thread). */
+    public JavaNtt(int threads) {
+        this(threads, VectorSupport.AVAILABLE);
+    }
+
+    /** {@code vectors = false} forces the scalar kernels, for comparisons. */
+    JavaNtt(int threads, boolean vectors) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (vectors && !VectorSupport.AVAILABLE) {
+            throw new IllegalArgumentException("the Vector API is not available");
+        }
+        // fork-join workers are daemon threads and retire when idle
+        this.exec = threads == 1 ? Exec.SERIAL : new Exec(new ForkJoinPool(threads), threads);
+        this.vec = vectors;
+    }
+
+    @Override
+    public void forwardBatch(long[][] columns) {
+        int logN = Columns.logLength(columns);
+        if (logN >= 0) {
+            transformAll(columns, logN, Twiddles.forward(logN), 1, 1);
+        }
+    }
+
+    @Override
+    public void inverseBatch(long[][] columns) {
+        int logN = Columns.logLength(columns);
+        if (logN >= 0) {
+            transformAll(columns, logN, Twiddles.inverse(logN), 1, Goldilocks.inverse(1L << logN));
+        }
+    }
+
+    @Override
+    public void cosetForwardBatch(long[][] columns, long shift) {
+        int logN = Columns.logLength(columns);
+        if (logN >= 0) {
+            transformAll(columns, logN, Twiddles.forward(logN), shift, 1);
+        }
+    }
+
+    @Override
+    public long[][] cosetLde(long[][] coefficients, int logBlowup, long shift) {
+        int logN = Columns.logLength(coefficients);
+        Columns.extendedLog(Math.max(logN, 0), logBlowup);
+        return logN < 0 ? new long[0][] : extend(coefficients, logN, logBlowup, shift, 1);
+    }
+
+    @Override
+    public long[][] cosetLdeFromEvaluations(long[][] evaluations, int logBlowup, long shift) {
+        int logN = Columns.logLength(evaluations);
+        Columns.extendedLog(Math.max(logN, 0), logBlowup);
+        if (logN < 0) {
+            return new long[0][];
+        }
+        long[][] coefficients = new long[evaluations.length][];
+        for (int c = 0; c < coefficients.length; c++) {
+            coefficients[c] = evaluations[c].clone();
+        }
+        // unscaled inverse; the 1/n is folded into the coset powers of the extension
+        transformAll(coefficients, logN, Twiddles.inverse(logN), 1, 1);
+        return extend(coefficients, logN, logBlowup, shift, Goldilocks.inverse(1L << logN));
+    }
+
+    /** Natural-order transforms of every column: {@code a[i] *= shift^i}, DIF, bit reversal, {@code *= scale}. */
+    private void transformAll(long[][] columns, int logN, long[] tw, long shift, long scale) {
+        if (columns.length >= exec.threads() || logN < SPLIT_LOG) {
+            exec.forRange(columns.length, (from, to) -> {
+                for (int c = from; c < to; c++) {
+                    column(columns[c], logN, tw, shift, scale, Exec.SERIAL);
+                }
+            });
+        } else {
+            for (long[] col : columns) {
+                column(col, logN, tw, shift, scale, exec);
+            }
+        }
+    }
+
+    private void column(long[] a, int logN, long[] tw, long shift, long scale, Exec inner) {
+        if (shift != 1) {
+            mulPowers(a, a, 0, 1 << logN, Goldilocks.ONE, shift, inner);
+        }
+        DifTransform.run(a, 0, logN, tw, vec, inner, scale, true);
+    }
+
+    /** The bit-reversed coset LDE; {@code scale} multiplies every coefficient first. */
+    private long[][] extend(long[][] coefficients, int logN, int logBlowup, long shift, long scale) {
+        int n = 1 << logN;
+        int blocks = 1 << logBlowup;
+        long[][] out = new long[coefficients.length][n << logBlowup];
+        long[] tw = Twiddles.forward(logN);
+        int tasks = coefficients.length * blocks;
+        boolean byTask = tasks >= exec.threads() || logN < SPLIT_LOG;
+        Exec inner = byTask ? Exec.SERIAL : exec;
+        Exec outer = byTask ? exec : Exec.SERIAL;
+        outer.forRange(tasks, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int c = t >>> logBlowup;
+                int b = t & (blocks - 1);
+                long g = Columns.blockShift(shift, logN, logBlowup, b);
+                mulPowers(coefficients[c], out[c], b * n, n, scale, g, inner);
+                DifTransform.run(out[c], b * n, logN, tw, vec, inner, 1, false);
+            }
+        });
+        return out;
+    }
+
+    /** {@code dst[d+i] = src[i] * start * g^i} for {@code i < n}, split into chunks over {@code inner}. */
+    private void mulPowers(long[] src, long[] dst, int d, int n, long start, long g, Exec inner) {
+        int pieces = inner.threads() == 1 ? 1 : Math.min(n >>> 10, Integer.highestOneBit(inner.threads() * 4));
+        if (pieces <= 1) {
+            mulPowersRun(src, 0, dst, d, n, start, g);
+            return;
+        }
+        int len = n / pieces; // both powers of two
+        inner.forRange(pieces, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                long s = Goldilocks.mul(start, Goldilocks.pow(g, (long) p * len));
+                mulPowersRun(src, p * len, dst, d + p * len, len, s, g);
+            }
+        });
+    }
+
+    private void mulPowersRun(long[] src, int s, long[] dst, int d, int len, long start, long g) {
+        if (vec) {
+            VectorKernels.mulPowers(src, s, dst, d, len, start, g);
+        } else {
+            ScalarKernels.mulPowers(src, s, dst, d, len, start, g);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.proofline.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.proofline.field.Ext2;
+import io.proofline.field.Goldilocks;
+import io.proofline.field.TwoAdicRoots;
+import io.proofline.fri.CosetFolding;
+import io.proofline.poseidon2.Digest;
+import io.proofline.poseidon2.Poseidon2Hash;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ProverBackend} must satisfy, checked against the definitions rather than
+ * against another backend. Native back ends extend this class with their own
+ * {@link #backend()}.
+ */
+abstract class BackendConformanceTests {
+
+    private final SplittableRandom rnd = new SplittableRandom(99);
+
+    abstract ProverBackend backend();
+
+    private long[] random(int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Goldilocks.canonical(rnd.nextLong());
+        }
+        return out;
+    }
+
+    @Test
+    void lowDegreeExtensionEvaluatesThePolynomials() {
+        int logN = 6;
+        int logBlowup = 2;
+        long shift = Goldilocks.GENERATOR;
+        long[][] coefficients = {random(1 << logN), random(1 << logN), random(1 << logN)};
+        long[][] lde = backend().ntt().cosetLde(coefficients, logBlowup, shift);
+        int logLength = logN + logBlowup;
+        long w = TwoAdicRoots.rootOfUnity(logLength);
+        for (int c = 0; c < coefficients.length; c++) {
+            assertEquals(1 << logLength, lde[c].length);
+            for (int j = 0; j < lde[c].length; j += 7) {
+                long x = Goldilocks.mul(shift, Goldilocks.pow(w, TwoAdicRoots.reverseBits(j, logLength)));
+                assertEquals(horner(coefficients[c], x), lde[c][j], "column " + c + " position " + j);
+            }
+        }
+    }
+
+    @Test
+    void rowHashesAreSpongeHashesOfRows() {
+        for (int width : new int[] {1, 8, 9, 16, 33}) {
+            int rows = 37;
+            long[][] columns = new long[width][];
+            for (int c = 0; c < width; c++) {
+                columns[c] = random(rows);
+            }
+            long[] digests = backend().merkleHasher().hashRows(columns);
+            for (int r = 0; r < rows; r++) {
+                long[] row = new long[width];
+                for (int c = 0; c < width; c++) {
+                    row[c] = columns[c][r];
+                }
+                assertArrayEquals(Poseidon2Hash.hash(row).toArray(), Digest.fromArray(digests, 4 * r).toArray(),
+                        "width " + width + " row " + r);
+            }
+        }
+    }
+
+    @Test
+    void treeLayersCompressPairs() {
+        long[] leaves = random(4 * 64);
+        long[][] layers = backend().merkleHasher().buildLayers(leaves, 2);
+        assertEquals(5, layers.length);
+        for (int k = 1; k < layers.length; k++) {
+            for (int i = 0; i < layers[k].length / 4; i++) {
+                Digest expected = Poseidon2Hash.compress(Digest.fromArray(layers[k - 1], 8 * i),
+                        Digest.fromArray(layers[k - 1], 8 * i + 4));
+                assertEquals(expected, Digest.fromArray(layers[k], 4 * i));
+            }
+        }
+    }
+
+    @Test
+    void foldingMatchesTheCosetDefinition() {
+        for (int logArity = 1; logArity <= 4; logArity++) {
+            int cosets = 16;
+            long[] c0 = random(cosets << logArity);
+            long[] c1 = random(cosets << logArity);
+            long[] xInv = random(cosets);
+            Ext2 beta = new Ext2(rnd.nextLong(1 << 30), rnd.nextLong(1 << 30));
+            long[][] folded = backend().friFolder().fold(c0, c1, xInv, logArity, beta);
+            for (int j = 0; j < cosets; j++) {
+                long[] expected = CosetFolding.foldCoset(c0, c1, j << logArity, xInv[j], logArity, beta);
+                assertEquals(expected[0], folded[0][j]);
+                assertEquals(expected[1], folded[1][j]);
+            }
+        }
+    }
+
+    private static long horner(long[] coefficients, long x) {
+        long acc = 0;
+        for (int i = coefficients.length - 1; i >= 0; i--) {
+            acc = Goldilocks.add(Goldilocks.mul(acc, x), coefficients[i]);
+        }
+        return acc;
+    }
+}
