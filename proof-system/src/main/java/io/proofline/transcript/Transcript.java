@@ -7,7 +7,7 @@ import io.proofline.poseidon2.Digest;
 import io.proofline.poseidon2.Poseidon2;
 import io.proofline.poseidon2.Poseidon2Hash;
 import java.util.Arrays;
-import java.util.stream.LongStream;
+import java.util.stream.IntStream;
 
 /**
  * A Fiat-Shamir transcript on the Poseidon2 sponge, used identically by prover and verifier.
@@ -23,6 +23,8 @@ import java.util.stream.LongStream;
 public final class Transcript {
 
     private static final int RATE = Poseidon2Hash.RATE;
+    /** Nonces tried per task and round of grinding: about a millisecond of hashing. */
+    private static final long GRIND_CHUNK = 1 << 10;
 
     private final long[] state;
     private final long[] input = new long[RATE];
@@ -115,12 +117,33 @@ public final class Transcript {
     public long grind(int bits) {
         checkPowBits(bits);
         long[] seed = powSeed();
-        long nonce = LongStream.range(0, Long.MAX_VALUE).parallel()
-                .filter(n -> powHash(seed, n) >>> (64 - bits) == 0 || bits == 0)
-                .findFirst()
-                .orElseThrow();
+        int tasks = Runtime.getRuntime().availableProcessors();
+        long nonce = -1;
+        // rounds of one chunk per core; the smallest hit of the first round with one wins, so the
+        // nonce does not depend on thread timing
+        for (long base = 0; nonce < 0; base += (long) tasks * GRIND_CHUNK) {
+            long roundBase = base;
+            nonce = IntStream.range(0, tasks).parallel()
+                    .mapToLong(t -> firstNonce(seed, bits, roundBase + (long) t * GRIND_CHUNK))
+                    .filter(n -> n >= 0)
+                    .min()
+                    .orElse(-1);
+        }
         observe(nonce);
         return nonce;
+    }
+
+    private static long firstNonce(long[] seed, int bits, long from) {
+        for (long n = from; n < from + GRIND_CHUNK; n++) {
+            if (meetsWork(powHash(seed, n), bits)) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean meetsWork(long hash, int bits) {
+        return bits == 0 || hash >>> (64 - bits) == 0;
     }
 
     /** Checks a prover's nonce and observes it; {@code false} if it does not meet {@code bits}. */
@@ -129,7 +152,7 @@ public final class Transcript {
         if (!Goldilocks.isCanonical(nonce)) {
             return false;
         }
-        boolean ok = bits == 0 || powHash(powSeed(), nonce) >>> (64 - bits) == 0;
+        boolean ok = meetsWork(powHash(powSeed(), nonce), bits);
         observe(nonce);
         return ok;
     }
