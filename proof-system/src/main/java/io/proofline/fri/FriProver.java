@@ -39,6 +39,11 @@ public final class FriProver {
      * @param c1 the {@code x} parts, same layout
      */
     public FriProof prove(Transcript transcript, long[] c0, long[] c1, int logDegree) {
+        return prove(transcript, c0, c1, logDegree, index -> { });
+    }
+
+    /** As {@link #prove(Transcript, long[], long[], int)}, telling {@code queries} each query's first-layer index. */
+    public FriProof prove(Transcript transcript, long[] c0, long[] c1, int logDegree, java.util.function.IntConsumer queries) {
         FriLayout layout = new FriLayout(params, logDegree);
         int expected = 1 << (logDegree + params.logBlowup());
         if (c0.length != expected || c1.length != expected) {
@@ -67,10 +72,11 @@ public final class FriProver {
         }
         long nonce = transcript.grind(params.powBits());
 
-        List<FriProof.Query> queries = new ArrayList<>(params.numQueries());
+        List<FriProof.Query> queryProofs = new ArrayList<>(params.numQueries());
         int logLength0 = logDegree + params.logBlowup();
         for (int q = 0; q < params.numQueries(); q++) {
             int index = transcript.sampleBits(logLength0);
+            queries.accept(index);
             List<FriProof.LayerOpening> openings = new ArrayList<>(trees.size());
             for (int layer = 0; layer < trees.size(); layer++) {
                 int coset = index >>> layout.logArity(layer);
@@ -78,10 +84,10 @@ public final class FriProver {
                 openings.add(new FriProof.LayerOpening(tree.row(coset), tree.path(coset)));
                 index = coset;
             }
-            queries.add(new FriProof.Query(openings));
+            queryProofs.add(new FriProof.Query(openings));
         }
         List<io.proofline.merkle.MerkleCap> caps = trees.stream().map(MerkleTree::cap).toList();
-        return new FriProof(caps, finalPoly, nonce, queries);
+        return new FriProof(caps, finalPoly, nonce, queryProofs);
     }
 
     /**

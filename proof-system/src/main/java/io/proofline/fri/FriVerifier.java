@@ -25,6 +25,15 @@ public final class FriVerifier {
      * @throws FriVerificationException naming the first check that failed
      */
     public void verify(Transcript transcript, FriProof proof, int logDegree) {
+        verify(transcript, proof, logDegree, (query, index, value) -> { });
+    }
+
+    /**
+     * Checks a proof for a first layer that stands for another oracle, such as a DEEP composition
+     * of committed polynomials: {@code initial} is given each query's index into the first layer
+     * and the value the proof opened there, and throws if that value is not the oracle's.
+     */
+    public void verify(Transcript transcript, FriProof proof, int logDegree, InitialCheck initial) {
         FriLayout layout = new FriLayout(params, logDegree);
         require(proof.layerCaps().size() == layout.layers(),
                 "proof has " + proof.layerCaps().size() + " layers, expected " + layout.layers());
@@ -53,7 +62,13 @@ public final class FriVerifier {
         int logLength0 = logDegree + params.logBlowup();
         for (int q = 0; q < params.numQueries(); q++) {
             int index = transcript.sampleBits(logLength0);
-            verifyQuery(q, index, proof.queries().get(q), proof, layout, betas);
+            FriProof.Query query = proof.queries().get(q);
+            require(!query.layers().isEmpty() && query.layers().get(0).values().length == 2 << layout.logArity(0),
+                    "query " + q + " has a malformed first layer");
+            long[] first = query.layers().get(0).values();
+            int position = index & ((1 << layout.logArity(0)) - 1);
+            initial.check(q, index, new Ext2(first[2 * position], first[2 * position + 1]));
+            verifyQuery(q, index, query, proof, layout, betas);
         }
     }
 
@@ -96,6 +111,12 @@ public final class FriVerifier {
             acc = acc.mul(x).add(coefficients.get(i));
         }
         return acc;
+    }
+
+    /** A check of first-layer values against the oracle they stand for. */
+    @FunctionalInterface
+    public interface InitialCheck {
+        void check(int query, int index, Ext2 value);
     }
 
     private static void require(boolean condition, String message) {

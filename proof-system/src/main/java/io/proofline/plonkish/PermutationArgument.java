@@ -1,0 +1,91 @@
+package io.proofline.plonkish;
+
+import io.proofline.field.Ext2;
+import io.proofline.field.Goldilocks;
+import io.proofline.field.TwoAdicRoots;
+
+/**
+ * The copy-permutation argument (PLONK, ePrint 2019/953, section 5) with partial products.
+ *
+ * <p>With {@code f_i = w_i + beta * k_i * x + gamma} and {@code g_i = w_i + beta * sigma_i + gamma},
+ * the grand product {@code Z} starts at 1 and {@code Z(w x) = Z(x) * prod_i f_i / g_i}. To keep
+ * every constraint within the degree bound, the copy columns are taken {@code d - 1} at a time
+ * ({@code d} the maximal degree): products {@code p_0 = Z}, {@code p_1..p_{m-1}} are committed and
+ * {@code p_j * G_j = p_{j-1} * F_j} for {@code j = 1..m}, with {@code p_m = Z(w x)} and
+ * {@code F_j, G_j} the chunk products. One more term, {@code L_0 (Z - 1)}, pins the start.
+ */
+final class PermutationArgument {
+
+    private PermutationArgument() {
+    }
+
+    /**
+     * The products {@code p_0..p_{m-1}} on the trace domain, as {@code 2m} base columns
+     * ({@code c0} and {@code c1} of each product).
+     */
+    static long[][] products(Geometry g, long[][] copyColumns, long[][] sigmas, Ext2 beta, Ext2 gamma) {
+        int n = g.rows();
+        int m = g.permutationProducts();
+        int chunk = g.permutationChunk();
+        long[] omega = TwoAdicRoots.powers(g.logRows());
+        Ext2[] ratios = new Ext2[n * m];
+        Ext2[] denominators = new Ext2[n * m];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < m; j++) {
+                Ext2 num = Ext2.ONE;
+                Ext2 den = Ext2.ONE;
+                for (int i = j * chunk; i < Math.min(g.copyColumns(), (j + 1) * chunk); i++) {
+                    long w = copyColumns[i][r];
+                    num = num.mul(beta.mul(Goldilocks.mul(Setup.columnShift(i), omega[r])).add(gamma).add(w));
+                    den = den.mul(beta.mul(sigmas[i][r]).add(gamma).add(w));
+                }
+                ratios[r * m + j] = num;
+                denominators[r * m + j] = den;
+            }
+        }
+        Ext2[] inverses = Ext2.batchInverse(denominators);
+        long[][] out = new long[2 * m][n];
+        Ext2 z = Ext2.ONE;
+        for (int r = 0; r < n; r++) {
+            Ext2 p = z;
+            for (int j = 0; j < m; j++) {
+                out[2 * j][r] = p.c0();
+                out[2 * j + 1][r] = p.c1();
+                p = p.mul(ratios[r * m + j]).mul(inverses[r * m + j]);
+            }
+            z = p;
+        }
+        return out;
+    }
+
+    /**
+     * The {@code m + 1} constraint terms at one point, in order: {@code L_0 (Z - 1)}, then the
+     * chunk constraints.
+     *
+     * @param x the point
+     * @param w copy-column values at x
+     * @param sigma sigma values at x
+     * @param products {@code p_0..p_{m-1}} at x
+     * @param zNext {@code Z(w x)}
+     * @param l0 the first Lagrange polynomial at x
+     */
+    static Ext2[] terms(Geometry g, Ext2 x, Ext2[] w, Ext2[] sigma, Ext2[] products, Ext2 zNext, Ext2 beta,
+                        Ext2 gamma, Ext2 l0) {
+        int m = g.permutationProducts();
+        int chunk = g.permutationChunk();
+        Ext2[] out = new Ext2[m + 1];
+        out[0] = l0.mul(products[0].sub(Ext2.ONE));
+        Ext2 betaX = beta.mul(x);
+        for (int j = 0; j < m; j++) {
+            Ext2 num = Ext2.ONE;
+            Ext2 den = Ext2.ONE;
+            for (int i = j * chunk; i < Math.min(g.copyColumns(), (j + 1) * chunk); i++) {
+                num = num.mul(betaX.mul(Setup.columnShift(i)).add(gamma).add(w[i]));
+                den = den.mul(beta.mul(sigma[i]).add(gamma).add(w[i]));
+            }
+            Ext2 next = j + 1 < m ? products[j + 1] : zNext;
+            out[j + 1] = next.mul(den).sub(products[j].mul(num));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,170 @@
+package io.proofline.plonkish;
+
+import io.proofline.field.Ext2;
+import io.proofline.field.Goldilocks;
+import io.proofline.field.TwoAdicRoots;
+import io.proofline.fri.FriProof;
+import io.proofline.fri.FriProver;
+import io.proofline.merkle.MerkleTree;
+import io.proofline.transcript.Transcript;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Proves that a witness satisfies a circuit.
+ *
+ * <ol>
+ *   <li>commit the witness columns' LDE; draw {@code beta, gamma};</li>
+ *   <li>commit the copy-permutation products; draw {@code alpha};</li>
+ *   <li>compute the quotient on the LDE domain, split it into {@code maxDegree - 1} pieces of
+ *       degree below {@code n} and commit them; draw {@code zeta};</li>
+ *   <li>open every committed polynomial at {@code zeta} (the grand product also at
+ *       {@code zeta * w}); draw {@code phi};</li>
+ *   <li>run FRI on the DEEP composition, and open all four trees at each FRI query.</li>
+ * </ol>
+ */
+public final class PlonkishProver {
+
+    static final String DOMAIN = "proofline-plonkish-v1";
+
+    private final ProverConfig config;
+
+    public PlonkishProver(ProverConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Checks the witness, then proves.
+     *
+     * @throws UnsatisfiedCircuitException naming the first failing gate and row
+     */
+    public PlonkishProof prove(Circuit circuit, SetupData setup, WitnessVector witness) {
+        SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, witness);
+        if (!report.satisfied()) {
+            throw new UnsatisfiedCircuitException(report);
+        }
+        return proveUnchecked(setup, witness);
+    }
+
+    /** Proves without checking first; an unsatisfying witness gives a proof that does not verify. */
+    public PlonkishProof proveUnchecked(SetupData setup, WitnessVector witness) {
+        VerificationKey key = setup.key();
+        Geometry g = key.geometry();
+        if (!key.fri().equals(config.fri())) {
+            throw new IllegalArgumentException("setup was made with FRI parameters " + key.fri() + ", the prover uses " + config.fri());
+        }
+        int logBlowup = config.fri().logBlowup();
+        int logLength = g.logRows() + logBlowup;
+        Transcript transcript = new Transcript(DOMAIN);
+        transcript.observe(key.commitment());
+        transcript.observe(witness.publicInputs());
+
+        long[][] witnessCoefficients = Domains.interpolate(witness.columns(), config.backend());
+        Committed witnessTree = commit(witnessCoefficients);
+        transcript.observe(witnessTree.tree.cap());
+        Ext2 beta = transcript.sampleExt();
+        Ext2 gamma = transcript.sampleExt();
+
+        long[][] sigmas = Arrays.copyOfRange(setup.columns(), g.constantColumns() + key.gates().size(), key.setupColumns());
+        long[][] products = PermutationArgument.products(g, Arrays.copyOf(witness.columns(), g.copyColumns()), sigmas, beta, gamma);
+        long[][] productCoefficients = Domains.interpolate(products, config.backend());
+        Committed productsTree = commit(productCoefficients);
+        transcript.observe(productsTree.tree.cap());
+        Ext2 alpha = transcript.sampleExt();
+
+        long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), logBlowup);
+        long[][] quotient = new QuotientEvaluator(g, key.gates(), setup.lde(), witnessTree.lde, productsTree.lde,
+                publicInputLde, logBlowup).evaluate(alpha, beta, gamma);
+        long[][] quotientCoefficients = splitQuotient(g, quotient, logLength);
+        Committed quotientTree = commit(quotientCoefficients);
+        transcript.observe(quotientTree.tree.cap());
+        Ext2 zeta = transcript.sampleExt();
+        Ext2 zetaNext = zeta.mul(TwoAdicRoots.rootOfUnity(g.logRows()));
+
+        PlonkishProof.Openings openings = new PlonkishProof.Openings(evaluate(setup.coefficients(), zeta),
+                evaluate(witnessCoefficients, zeta), evaluate(productCoefficients, zeta),
+                evaluate(quotientCoefficients, zeta), evaluate(Arrays.copyOf(productCoefficients, 2), zetaNext));
+        for (Ext2 v : openings.all()) {
+            transcript.observe(v);
+        }
+        Ext2 phi = transcript.sampleExt();
+
+        long[][] deep = DeepComposition.codeword(List.of(setup.lde(), witnessTree.lde, productsTree.lde, quotientTree.lde),
+                productsTree.lde, openings.all().subList(0, openings.all().size() - 2), openings.productsNext(), zeta,
+                zetaNext, phi, Domains.ldePoints(logLength));
+        List<Integer> queryIndices = new ArrayList<>();
+        FriProof fri = new FriProver(config.fri(), config.backend()).prove(transcript, deep[0], deep[1], g.logRows(),
+                queryIndices::add);
+        List<PlonkishProof.QueryOpenings> queries = new ArrayList<>(queryIndices.size());
+        for (int index : queryIndices) {
+            queries.add(new PlonkishProof.QueryOpenings(open(setup.tree(), index), open(witnessTree.tree, index),
+                    open(productsTree.tree, index), open(quotientTree.tree, index)));
+        }
+        return new PlonkishProof(witnessTree.tree.cap(), productsTree.tree.cap(), quotientTree.tree.cap(), openings, fri, queries);
+    }
+
+    private record Committed(long[][] lde, MerkleTree tree) {
+    }
+
+    private Committed commit(long[][] coefficients) {
+        long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
+        return new Committed(lde, MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher()));
+    }
+
+    private static PlonkishProof.TreeOpening open(MerkleTree tree, int index) {
+        return new PlonkishProof.TreeOpening(tree.row(index), tree.path(index));
+    }
+
+    /** The LDE of the polynomial that is the public value at each public-input row and zero elsewhere. */
+    private long[] publicInputLde(Geometry g, int[] rows, long[] values, int logBlowup) {
+        long[][] column = new long[1][g.rows()];
+        for (int i = 0; i < rows.length; i++) {
+            column[0][rows[i]] = values[i];
+        }
+        config.backend().ntt().inverseBatch(column);
+        return config.backend().ntt().cosetLde(column, logBlowup, Domains.SHIFT)[0];
+    }
+
+    /**
+     * Interpolates the quotient from the LDE domain and cuts its coefficients into
+     * {@code maxDegree - 1} pieces of {@code n}: columns {@code 2k, 2k+1} hold piece {@code k}'s
+     * {@code c0, c1}. Coefficients beyond the bound (only there for an unsatisfying witness) are
+     * dropped, and the verifier's quotient check fails.
+     */
+    private long[][] splitQuotient(Geometry g, long[][] quotient, int logLength) {
+        int n = g.rows();
+        long[][] natural = {quotient[0].clone(), quotient[1].clone()};
+        for (long[] c : natural) {
+            TwoAdicRoots.bitReverse(c);
+        }
+        config.backend().ntt().inverseBatch(natural);
+        // undo the coset shift: coefficient i was scaled by 7^i
+        long shiftInverse = Goldilocks.inverse(Domains.SHIFT);
+        long scale = 1;
+        for (int i = 0; i < natural[0].length; i++) {
+            natural[0][i] = Goldilocks.mul(natural[0][i], scale);
+            natural[1][i] = Goldilocks.mul(natural[1][i], scale);
+            scale = Goldilocks.mul(scale, shiftInverse);
+        }
+        long[][] pieces = new long[2 * g.quotientChunks()][];
+        for (int k = 0; k < g.quotientChunks(); k++) {
+            pieces[2 * k] = Arrays.copyOfRange(natural[0], k * n, (k + 1) * n);
+            pieces[2 * k + 1] = Arrays.copyOfRange(natural[1], k * n, (k + 1) * n);
+        }
+        return pieces;
+    }
+
+    /** Each coefficient column evaluated at an extension point, by Horner's rule. */
+    static List<Ext2> evaluate(long[][] coefficients, Ext2 point) {
+        return IntStream.range(0, coefficients.length).parallel().mapToObj(c -> {
+            long[] coeffs = coefficients[c];
+            Ext2 acc = Ext2.ZERO;
+            for (int i = coeffs.length - 1; i >= 0; i--) {
+                acc = acc.mul(point).add(coeffs[i]);
+            }
+            return acc;
+        }).toList();
+    }
+}

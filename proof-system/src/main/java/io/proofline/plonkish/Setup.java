@@ -1,0 +1,61 @@
+package io.proofline.plonkish;
+
+import io.proofline.field.Goldilocks;
+import io.proofline.field.TwoAdicRoots;
+import io.proofline.merkle.MerkleTree;
+
+/**
+ * Key generation: synthesizes a circuit's fixed columns (constants, selectors, copy-permutation
+ * sigmas), extends and commits them, and derives the verification key.
+ *
+ * <p>Copy cell {@code (i, r)} is identified by {@code k_i * w^r} with {@code k_i = 7^i}: the
+ * cosets {@code 7^i * H} are disjoint because 7 generates the whole multiplicative group. The
+ * sigma column {@code i} holds, at row {@code r}, the identifier of the next cell in its cycle.
+ */
+public final class Setup {
+
+    private Setup() {
+    }
+
+    public static SetupData generate(Circuit circuit, ProverConfig config) {
+        Geometry g = circuit.geometry();
+        TraceLayout layout = TraceLayout.of(circuit);
+        long[][] constants = layout.constantColumns();
+        long[][] selectors = layout.selectorColumns();
+        long[][] sigmas = sigmaColumns(g, layout.copyPermutation());
+        long[][] columns = new long[constants.length + selectors.length + sigmas.length][];
+        System.arraycopy(constants, 0, columns, 0, constants.length);
+        System.arraycopy(selectors, 0, columns, constants.length, selectors.length);
+        System.arraycopy(sigmas, 0, columns, constants.length + selectors.length, sigmas.length);
+        return commit(g, config, circuit.gates(), circuit.publicInputRows(), columns);
+    }
+
+    /** Extends and commits given setup columns; used by generation and by loading from disk. */
+    static SetupData commit(Geometry g, ProverConfig config, java.util.List<io.proofline.plonkish.gates.Gate> gates,
+                            int[] publicInputRows, long[][] columns) {
+        Domains.requireBlowup(g, config.fri());
+        long[][] coefficients = Domains.interpolate(columns, config.backend());
+        long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
+        MerkleTree tree = MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher());
+        VerificationKey key = new VerificationKey(g, config.fri(), gates, publicInputRows, tree.cap());
+        return new SetupData(key, columns, coefficients, lde, tree);
+    }
+
+    private static final long[] COLUMN_SHIFTS = TwoAdicRoots.powers(Goldilocks.GENERATOR, 256);
+
+    /** {@code k_i = 7^i}, the coset representative of copy column {@code i}. */
+    static long columnShift(int column) {
+        return COLUMN_SHIFTS[column];
+    }
+
+    private static long[][] sigmaColumns(Geometry g, int[] next) {
+        int n = g.rows();
+        long[] omegaPowers = TwoAdicRoots.powers(g.logRows());
+        long[][] sigmas = new long[g.copyColumns()][n];
+        for (int c = 0; c < next.length; c++) {
+            int target = next[c];
+            sigmas[c / n][c % n] = Goldilocks.mul(columnShift(target / n), omegaPowers[target % n]);
+        }
+        return sigmas;
+    }
+}

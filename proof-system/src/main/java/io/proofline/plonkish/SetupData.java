@@ -1,0 +1,12 @@
+package io.proofline.plonkish;
+
+import io.proofline.merkle.MerkleTree;
+
+/**
+ * The prover's fixed data for one circuit: the setup columns on the trace domain, their
+ * coefficients, their low-degree extension and its Merkle tree. Written to disk by
+ * {@link SetupCodec} as the columns alone; the rest is recomputed on load and checked against
+ * the verification key's cap.
+ */
+public record SetupData(VerificationKey key, long[][] columns, long[][] coefficients, long[][] lde, MerkleTree tree) {
+}

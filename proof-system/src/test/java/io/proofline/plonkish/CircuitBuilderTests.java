@@ -1,0 +1,91 @@
+package io.proofline.plonkish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proofline.field.Goldilocks;
+import io.proofline.plonkish.gates.Gate;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class CircuitBuilderTests {
+
+    private static final Geometry GEOMETRY = Geometry.standard(6);
+
+    @Test
+    void everyGateCircuitIsSatisfiedAndComputesTheMerkleRoot() {
+        Circuit circuit = TestCircuits.everyGate(GEOMETRY);
+        assertEquals(Gate.all().length, circuit.gates().size(), "uses every gate kind: " + circuit.gates());
+        long[] inputs = TestCircuits.everyGateInputs(1);
+        WitnessVector w = circuit.resolve(inputs);
+        SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, w);
+        assertTrue(report.satisfied(), report.toString());
+        assertArrayEquals(TestCircuits.expectedRoot(inputs).toArray(), Arrays.copyOf(w.publicInputs(), 4));
+        long a = inputs[4 + 4 * TestCircuits.DEPTH + TestCircuits.DEPTH];
+        long b = inputs[4 + 4 * TestCircuits.DEPTH + TestCircuits.DEPTH + 1];
+        long c = inputs[4 + 4 * TestCircuits.DEPTH + TestCircuits.DEPTH + 2];
+        assertEquals(Goldilocks.add(Goldilocks.mul(3, Goldilocks.mul(a, b)), Goldilocks.mul(5, c)), w.publicInputs()[4]);
+        assertEquals(1, w.publicInputs()[6], "isZero(0)");
+        assertEquals(0, w.publicInputs()[7], "isZero(y != 0)");
+    }
+
+    @Test
+    void aWrongCellInAnyGateIsReportedWithItsRow() {
+        Circuit circuit = TestCircuits.everyGate(GEOMETRY);
+        WitnessVector w = circuit.resolve(TestCircuits.everyGateInputs(2));
+        for (Gate gate : circuit.gates()) {
+            SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, TestCircuits.breakGate(circuit, w, gate));
+            assertFalse(report.satisfied(), gate.name());
+            String expectedRow = "row " + circuit.firstRowOf(gate);
+            assertTrue(report.toString().contains(expectedRow) || report.toString().contains("copy constraint"),
+                    gate.name() + ": " + report);
+        }
+    }
+
+    @Test
+    void aBrokenGateIsNamedInTheReport() {
+        Circuit circuit = TestCircuits.everyGate(GEOMETRY);
+        WitnessVector w = circuit.resolve(TestCircuits.everyGateInputs(2));
+        int row = circuit.firstRowOf(io.proofline.plonkish.gates.Poseidon2Gate.INSTANCE);
+        WitnessVector bad = w.withCell(GEOMETRY.copyColumns() + 50, row, 5);
+        SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, bad);
+        assertTrue(report.toString().startsWith("row " + row + ", gate poseidon2"), report.toString());
+    }
+
+    @Test
+    void rangeCheckRejectsValuesThatDoNotFit() {
+        CircuitBuilder b = new CircuitBuilder(new Geometry(8, 0, 4, 4, 8));
+        Variable v = b.input();
+        b.rangeCheck(v, 10);
+        Circuit circuit = b.build();
+        assertTrue(SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {1023})).satisfied());
+        SatisfiabilityReport tooBig = SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {1024}));
+        assertFalse(tooBig.satisfied());
+    }
+
+    @Test
+    void badDefinitionsAndInputsAreRejectedClearly() {
+        CircuitBuilder small = new CircuitBuilder(new Geometry(4, 0, 2, 2, 8));
+        Variable x = small.input();
+        for (int i = 0; i < 5; i++) {
+            x = small.mul(x, x);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, small::build);
+        assertTrue(e.getMessage().contains("rows"), e.getMessage());
+
+        CircuitBuilder narrow = new CircuitBuilder(new Geometry(8, 0, 2, 4, 8));
+        Variable[] state = narrow.inputs(12);
+        e = assertThrows(IllegalArgumentException.class, () -> narrow.poseidon2(state));
+        assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
+
+        Circuit circuit = TestCircuits.everyGate(GEOMETRY);
+        e = assertThrows(IllegalArgumentException.class, () -> circuit.resolve(new long[3]));
+        assertTrue(e.getMessage().contains("inputs"), e.getMessage());
+        long[] nonCanonical = TestCircuits.everyGateInputs(3);
+        nonCanonical[0] = Goldilocks.P;
+        assertThrows(IllegalArgumentException.class, () -> circuit.resolve(nonCanonical));
+    }
+}
