@@ -76,6 +76,16 @@ public final class WordReader {
         return out;
     }
 
+    /** The next {@code words} words as raw bytes, e.g. a nested format. */
+    public byte[] readRaw(int words) {
+        if ((long) words * 8 > data.length - position) {
+            throw new FormatException(format + ": truncated at byte " + position);
+        }
+        byte[] out = java.util.Arrays.copyOfRange(data, position, position + 8 * words);
+        position += 8 * words;
+        return out;
+    }
+
     public long remainingWords() {
         return (data.length - position) / 8;
     }

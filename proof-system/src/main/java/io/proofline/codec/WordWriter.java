@@ -44,6 +44,15 @@ public final class WordWriter {
         return this;
     }
 
+    /** Raw bytes, a whole number of words (e.g. a nested format). */
+    public WordWriter writeRaw(byte[] bytes) {
+        if (bytes.length % 8 != 0) {
+            throw new IllegalArgumentException("raw data must be whole words, got " + bytes.length + " bytes");
+        }
+        out.writeBytes(bytes);
+        return this;
+    }
+
     public byte[] toByteArray() {
         return out.toByteArray();
     }

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  */
 final class QuotientEvaluator {
 
-    private static final int BLOCK = 256;
+    private static final int MAX_BLOCK = 256;
 
     private final Geometry g;
     private final List<Gate> gates;
@@ -26,6 +26,8 @@ final class QuotientEvaluator {
     private final long[] publicInputLde;
     private final int logLength;
     private final int logBlowup;
+    /** Points per block: at most the whole domain. */
+    private final int block;
 
     QuotientEvaluator(Geometry g, List<Gate> gates, long[][] setupLde, long[][] witnessLde, long[][] productsLde,
                       long[] publicInputLde, int logBlowup) {
@@ -37,6 +39,7 @@ final class QuotientEvaluator {
         this.publicInputLde = publicInputLde;
         this.logBlowup = logBlowup;
         this.logLength = g.logRows() + logBlowup;
+        this.block = Math.min(MAX_BLOCK, 1 << logLength);
     }
 
     /** The quotient's values on the LDE domain, as {@code {c0, c1}}. */
@@ -58,14 +61,14 @@ final class QuotientEvaluator {
         long nInverse = Goldilocks.inverse(g.rows());
         long[] q0 = new long[length];
         long[] q1 = new long[length];
-        IntStream.range(0, length / BLOCK).parallel().forEach(b -> {
-            BlockAlgebra algebra = new BlockAlgebra(BLOCK);
-            int from = b * BLOCK;
-            long[] acc0 = new long[BLOCK];
-            long[] acc1 = new long[BLOCK];
+        IntStream.range(0, length / block).parallel().forEach(b -> {
+            BlockAlgebra algebra = new BlockAlgebra(block);
+            int from = b * block;
+            long[] acc0 = new long[block];
+            long[] acc1 = new long[block];
             gateTerms(algebra, from, alphaPowers, acc0, acc1);
             permutationTerms(from, points, next, zh, nInverse, alphaPowers, gateConstraints, beta, gamma, acc0, acc1);
-            for (int i = 0; i < BLOCK; i++) {
+            for (int i = 0; i < block; i++) {
                 long zi = zhInverse[TwoAdicRoots.reverseBits(from + i, logLength) & ((1 << logBlowup) - 1)];
                 q0[from + i] = Goldilocks.mul(acc0[i], zi);
                 q1[from + i] = Goldilocks.mul(acc1[i], zi);
@@ -90,8 +93,8 @@ final class QuotientEvaluator {
     private void gateTerms(BlockAlgebra f, int from, Ext2[] alphaPowers, long[] acc0, long[] acc1) {
         int constantsOffset = 0;
         int selectorsOffset = g.constantColumns();
-        long[] g0 = new long[BLOCK];
-        long[] g1 = new long[BLOCK];
+        long[] g0 = new long[block];
+        long[] g1 = new long[block];
         GateTerms.Columns<long[]> columns = new GateTerms.Columns<>() {
             @Override
             public long[] copy(int column) {
@@ -118,7 +121,7 @@ final class QuotientEvaluator {
             public void constraint(int alphaIndex, long[] value) {
                 long a0 = alphaPowers[alphaIndex].c0();
                 long a1 = alphaPowers[alphaIndex].c1();
-                for (int i = 0; i < BLOCK; i++) {
+                for (int i = 0; i < block; i++) {
                     g0[i] = Goldilocks.add(g0[i], Goldilocks.mul(value[i], a0));
                     g1[i] = Goldilocks.add(g1[i], Goldilocks.mul(value[i], a1));
                 }
@@ -127,7 +130,7 @@ final class QuotientEvaluator {
             @Override
             public void gateDone(int gateIndex) {
                 long[] selector = setupLde[selectorsOffset + gateIndex];
-                for (int i = 0; i < BLOCK; i++) {
+                for (int i = 0; i < block; i++) {
                     long s = selector[from + i];
                     acc0[i] = Goldilocks.add(acc0[i], Goldilocks.mul(s, g0[i]));
                     acc1[i] = Goldilocks.add(acc1[i], Goldilocks.mul(s, g1[i]));
@@ -153,12 +156,12 @@ final class QuotientEvaluator {
         Ext2[] w = new Ext2[c];
         Ext2[] sigma = new Ext2[c];
         Ext2[] products = new Ext2[m];
-        long[] xMinusOneInverse = new long[BLOCK];
-        for (int i = 0; i < BLOCK; i++) {
+        long[] xMinusOneInverse = new long[block];
+        for (int i = 0; i < block; i++) {
             xMinusOneInverse[i] = Goldilocks.sub(points[from + i], 1);
         }
         Goldilocks.batchInverse(xMinusOneInverse);
-        for (int i = 0; i < BLOCK; i++) {
+        for (int i = 0; i < block; i++) {
             int j = from + i;
             long x = points[j];
             for (int col = 0; col < c; col++) {

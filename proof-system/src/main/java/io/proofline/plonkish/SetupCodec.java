@@ -1,0 +1,75 @@
+package io.proofline.plonkish;
+
+import io.proofline.codec.FormatException;
+import io.proofline.codec.WordReader;
+import io.proofline.codec.WordWriter;
+import io.proofline.poseidon2.Digest;
+import io.proofline.poseidon2.Poseidon2Hash;
+import java.util.Arrays;
+
+/**
+ * Setup data on disk, version 1: magic {@code PLSETUP1}, the verification key (word count, its
+ * encoding), the setup columns (count, length, values), and a Poseidon2 digest of the columns.
+ * Loading checks the digest, recomputes the LDE and Merkle tree, and requires the tree's cap to
+ * be the key's, so a corrupted or mismatched file is refused rather than yielding bad proofs.
+ */
+public final class SetupCodec {
+
+    static final String MAGIC = "PLSETUP1";
+    static final int VERSION = 1;
+
+    private SetupCodec() {
+    }
+
+    public static byte[] encode(SetupData setup) {
+        byte[] key = VerificationKeyCodec.encode(setup.key());
+        WordWriter w = new WordWriter(MAGIC, VERSION);
+        w.writeWord(key.length / 8).writeRaw(key);
+        long[][] columns = setup.columns();
+        w.writeWord(columns.length).writeWord(columns[0].length);
+        for (long[] column : columns) {
+            w.writeElements(column);
+        }
+        w.writeElements(digest(columns).toArray());
+        return w.toByteArray();
+    }
+
+    /**
+     * @throws FormatException if the file is malformed, its digest does not match, or its columns
+     *     do not commit to the key's setup cap
+     */
+    public static SetupData decode(byte[] bytes, ProverConfig config) {
+        WordReader r = new WordReader(bytes, MAGIC, VERSION);
+        VerificationKey key = VerificationKeyCodec.decode(r.readRaw(r.readCount("key length", 2, 1 << 20, 1)));
+        int count = r.readCount("column count", 1, 4096, 0);
+        int rows = r.readCount("column length", 4, 1 << Geometry.MAX_LOG_ROWS, 0);
+        if (count != key.setupColumns() || rows != key.geometry().rows()) {
+            throw new FormatException(MAGIC + ": " + count + " columns of " + rows + " rows do not match the key's geometry");
+        }
+        if ((long) count * rows > r.remainingWords()) {
+            throw new FormatException(MAGIC + ": truncated column data");
+        }
+        long[][] columns = new long[count][];
+        for (int c = 0; c < count; c++) {
+            columns[c] = r.readElements(rows);
+        }
+        Digest stored = Digest.fromArray(r.readElements(Digest.ELEMENTS), 0);
+        r.requireEnd();
+        if (!stored.equals(digest(columns))) {
+            throw new FormatException(MAGIC + ": column digest mismatch, the file is corrupted");
+        }
+        if (!key.fri().equals(config.fri())) {
+            throw new FormatException(MAGIC + ": setup made for FRI parameters " + key.fri() + ", not " + config.fri());
+        }
+        SetupData data = Setup.commit(key.geometry(), config, key.gates(), key.publicInputRows(), columns);
+        if (!data.key().setupCap().equals(key.setupCap())) {
+            throw new FormatException(MAGIC + ": setup columns do not commit to the key's setup cap");
+        }
+        return data;
+    }
+
+    private static Digest digest(long[][] columns) {
+        long[] all = Arrays.stream(columns).flatMapToLong(Arrays::stream).toArray();
+        return Poseidon2Hash.hash(all);
+    }
+}
