@@ -169,8 +169,45 @@ public final class Goldilocks {
     /** Element-wise {@code out[i] = a[i] + b[i]}. */
     public static void addBatch(long[] a, long[] b, long[] out) {
         int n = checkLengths(a, b, out);
-        for (int i = 0; i < n; i++) {
+        int done = VectorSupport.AVAILABLE ? GoldilocksBatches.add(a, b, out, n) : 0;
+        for (int i = done; i < n; i++) {
             out[i] = add(a[i], b[i]);
+        }
+    }
+
+    /** Element-wise {@code out[i] = a[i] - b[i]}. */
+    public static void subBatch(long[] a, long[] b, long[] out) {
+        int n = checkLengths(a, b, out);
+        int done = VectorSupport.AVAILABLE ? GoldilocksBatches.sub(a, b, out, n) : 0;
+        for (int i = done; i < n; i++) {
+            out[i] = sub(a[i], b[i]);
+        }
+    }
+
+    /** Element-wise {@code out[i] = a[i] * k}. */
+    public static void scaleBatch(long[] a, long k, long[] out) {
+        int n = checkLengths(a, a, out);
+        int done = VectorSupport.AVAILABLE ? GoldilocksBatches.scale(a, k, out, n) : 0;
+        for (int i = done; i < n; i++) {
+            out[i] = mul(a[i], k);
+        }
+    }
+
+    /** Element-wise {@code acc[i] += a[i] * k}. */
+    public static void addScaledBatch(long[] acc, long[] a, long k) {
+        int n = checkLengths(a, a, acc);
+        int done = VectorSupport.AVAILABLE ? GoldilocksBatches.addScaled(acc, a, k, n) : 0;
+        for (int i = done; i < n; i++) {
+            acc[i] = add(acc[i], mul(a[i], k));
+        }
+    }
+
+    /** Element-wise {@code acc[i] += a[i] * b[i]}. */
+    public static void addProductBatch(long[] acc, long[] a, long[] b) {
+        int n = checkLengths(a, b, acc);
+        int done = VectorSupport.AVAILABLE ? GoldilocksBatches.addProduct(acc, a, b, n) : 0;
+        for (int i = done; i < n; i++) {
+            acc[i] = add(acc[i], mul(a[i], b[i]));
         }
     }
 

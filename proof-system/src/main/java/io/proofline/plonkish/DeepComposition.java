@@ -29,29 +29,25 @@ final class DeepComposition {
         Ext2 claimedNext = combine(phiPowers, columns, nextOpenings);
         Ext2[] inverseAtZeta = inverses(points, zeta);
         Ext2[] inverseAtNext = inverses(points, zetaNext);
+        // sum_k phi^k f_k(x), column by column so each pass streams one column
+        long[] s0 = new long[length];
+        long[] s1 = new long[length];
+        long[] t0 = new long[length];
+        long[] t1 = new long[length];
+        int k = 0;
+        for (long[][] tree : trees) {
+            for (long[] column : tree) {
+                accumulate(s0, s1, column, phiPowers[k++]);
+            }
+        }
+        for (int c = 0; c < nextOpenings.size(); c++) {
+            accumulate(t0, t1, productsLde[c], phiPowers[columns + c]);
+        }
         long[] out0 = new long[length];
         long[] out1 = new long[length];
         IntStream.range(0, length).parallel().forEach(j -> {
-            long s0 = 0;
-            long s1 = 0;
-            int k = 0;
-            for (long[][] tree : trees) {
-                for (long[] column : tree) {
-                    long v = column[j];
-                    s0 = Goldilocks.add(s0, Goldilocks.mul(v, phiPowers[k].c0()));
-                    s1 = Goldilocks.add(s1, Goldilocks.mul(v, phiPowers[k].c1()));
-                    k++;
-                }
-            }
-            long t0 = 0;
-            long t1 = 0;
-            for (int c = 0; c < nextOpenings.size(); c++) {
-                long v = productsLde[c][j];
-                t0 = Goldilocks.add(t0, Goldilocks.mul(v, phiPowers[columns + c].c0()));
-                t1 = Goldilocks.add(t1, Goldilocks.mul(v, phiPowers[columns + c].c1()));
-            }
-            Ext2 value = new Ext2(s0, s1).sub(claimed).mul(inverseAtZeta[j])
-                    .add(new Ext2(t0, t1).sub(claimedNext).mul(inverseAtNext[j]));
+            Ext2 value = new Ext2(s0[j], s1[j]).sub(claimed).mul(inverseAtZeta[j])
+                    .add(new Ext2(t0[j], t1[j]).sub(claimedNext).mul(inverseAtNext[j]));
             out0[j] = value.c0();
             out1[j] = value.c1();
         });
@@ -77,6 +73,19 @@ final class DeepComposition {
         Ext2 fromZeta = s.sub(combine(phiPowers, 0, openings)).mul(Ext2.of(x).sub(zeta).inverse());
         Ext2 fromNext = t.sub(combine(phiPowers, columns, nextOpenings)).mul(Ext2.of(x).sub(zetaNext).inverse());
         return fromZeta.add(fromNext);
+    }
+
+    /** {@code (acc0, acc1) += column * phi}, split into chunks over the cores. */
+    private static void accumulate(long[] acc0, long[] acc1, long[] column, Ext2 phi) {
+        int chunk = 1 << 12;
+        IntStream.range(0, Math.ceilDiv(column.length, chunk)).parallel().forEach(b -> {
+            int from = b * chunk;
+            int to = Math.min(column.length, from + chunk);
+            for (int j = from; j < to; j++) {
+                acc0[j] = Goldilocks.add(acc0[j], Goldilocks.mul(column[j], phi.c0()));
+                acc1[j] = Goldilocks.add(acc1[j], Goldilocks.mul(column[j], phi.c1()));
+            }
+        });
     }
 
     private static Ext2 combine(Ext2[] phiPowers, int offset, List<Ext2> values) {

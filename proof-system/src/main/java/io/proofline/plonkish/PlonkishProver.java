@@ -50,6 +50,7 @@ public final class PlonkishProver {
 
     /** Proves without checking first; an unsatisfying witness gives a proof that does not verify. */
     public PlonkishProof proveUnchecked(SetupData setup, WitnessVector witness) {
+        StageTimer timer = new StageTimer();
         VerificationKey key = setup.key();
         Geometry g = key.geometry();
         if (!key.fri().equals(config.fri())) {
@@ -64,6 +65,7 @@ public final class PlonkishProver {
         long[][] witnessCoefficients = Domains.interpolate(witness.columns(), config.backend());
         Committed witnessTree = commit(witnessCoefficients);
         transcript.observe(witnessTree.tree.cap());
+        timer.stage("witness commitment");
         Ext2 beta = transcript.sampleExt();
         Ext2 gamma = transcript.sampleExt();
 
@@ -72,14 +74,17 @@ public final class PlonkishProver {
         long[][] productCoefficients = Domains.interpolate(products, config.backend());
         Committed productsTree = commit(productCoefficients);
         transcript.observe(productsTree.tree.cap());
+        timer.stage("copy-permutation products");
         Ext2 alpha = transcript.sampleExt();
 
         long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), logBlowup);
         long[][] quotient = new QuotientEvaluator(g, key.gates(), setup.lde(), witnessTree.lde, productsTree.lde,
                 publicInputLde, logBlowup).evaluate(alpha, beta, gamma);
+        timer.stage("quotient evaluation");
         long[][] quotientCoefficients = splitQuotient(g, quotient, logLength);
         Committed quotientTree = commit(quotientCoefficients);
         transcript.observe(quotientTree.tree.cap());
+        timer.stage("quotient commitment");
         Ext2 zeta = transcript.sampleExt();
         Ext2 zetaNext = zeta.mul(TwoAdicRoots.rootOfUnity(g.logRows()));
 
@@ -90,10 +95,12 @@ public final class PlonkishProver {
             transcript.observe(v);
         }
         Ext2 phi = transcript.sampleExt();
+        timer.stage("openings");
 
         long[][] deep = DeepComposition.codeword(List.of(setup.lde(), witnessTree.lde, productsTree.lde, quotientTree.lde),
                 productsTree.lde, openings.all().subList(0, openings.all().size() - 2), openings.productsNext(), zeta,
                 zetaNext, phi, Domains.ldePoints(logLength));
+        timer.stage("DEEP composition");
         List<Integer> queryIndices = new ArrayList<>();
         FriProof fri = new FriProver(config.fri(), config.backend()).prove(transcript, deep[0], deep[1], g.logRows(),
                 queryIndices::add);
@@ -102,6 +109,8 @@ public final class PlonkishProver {
             queries.add(new PlonkishProof.QueryOpenings(open(setup.tree(), index), open(witnessTree.tree, index),
                     open(productsTree.tree, index), open(quotientTree.tree, index)));
         }
+        timer.stage("FRI");
+        timer.log(g);
         return new PlonkishProof(witnessTree.tree.cap(), productsTree.tree.cap(), quotientTree.tree.cap(), openings, fri, queries);
     }
 

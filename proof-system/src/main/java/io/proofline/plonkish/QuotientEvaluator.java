@@ -119,24 +119,17 @@ final class QuotientEvaluator {
         GateTerms.visit(g, gates, f, columns, new GateTerms.Visitor<>() {
             @Override
             public void constraint(int alphaIndex, long[] value) {
-                long a0 = alphaPowers[alphaIndex].c0();
-                long a1 = alphaPowers[alphaIndex].c1();
-                for (int i = 0; i < block; i++) {
-                    g0[i] = Goldilocks.add(g0[i], Goldilocks.mul(value[i], a0));
-                    g1[i] = Goldilocks.add(g1[i], Goldilocks.mul(value[i], a1));
-                }
+                Goldilocks.addScaledBatch(g0, value, alphaPowers[alphaIndex].c0());
+                Goldilocks.addScaledBatch(g1, value, alphaPowers[alphaIndex].c1());
             }
 
             @Override
             public void gateDone(int gateIndex) {
-                long[] selector = setupLde[selectorsOffset + gateIndex];
-                for (int i = 0; i < block; i++) {
-                    long s = selector[from + i];
-                    acc0[i] = Goldilocks.add(acc0[i], Goldilocks.mul(s, g0[i]));
-                    acc1[i] = Goldilocks.add(acc1[i], Goldilocks.mul(s, g1[i]));
-                    g0[i] = 0;
-                    g1[i] = 0;
-                }
+                long[] selector = slice(f, setupLde[selectorsOffset + gateIndex], from);
+                Goldilocks.addProductBatch(acc0, selector, g0);
+                Goldilocks.addProductBatch(acc1, selector, g1);
+                java.util.Arrays.fill(g0, 0);
+                java.util.Arrays.fill(g1, 0);
                 f.reset();
             }
         });

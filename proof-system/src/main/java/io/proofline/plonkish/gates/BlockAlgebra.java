@@ -40,18 +40,14 @@ public final class BlockAlgebra implements Algebra<long[]> {
     @Override
     public long[] add(long[] a, long[] b) {
         long[] out = next();
-        for (int i = 0; i < size; i++) {
-            out[i] = Goldilocks.add(a[i], b[i]);
-        }
+        Goldilocks.addBatch(a, b, out);
         return out;
     }
 
     @Override
     public long[] sub(long[] a, long[] b) {
         long[] out = next();
-        for (int i = 0; i < size; i++) {
-            out[i] = Goldilocks.sub(a[i], b[i]);
-        }
+        Goldilocks.subBatch(a, b, out);
         return out;
     }
 
@@ -71,11 +67,8 @@ public final class BlockAlgebra implements Algebra<long[]> {
 
     @Override
     public long[] scale(long[] a, long c) {
-        long k = Goldilocks.canonical(c);
         long[] out = next();
-        for (int i = 0; i < size; i++) {
-            out[i] = Goldilocks.mul(a[i], k);
-        }
+        Goldilocks.scaleBatch(a, Goldilocks.canonical(c), out);
         return out;
     }
 

@@ -1,0 +1,116 @@
+package io.proofline.bench;
+
+import io.proofline.field.Goldilocks;
+import io.proofline.plonkish.Circuit;
+import io.proofline.plonkish.CircuitBuilder;
+import io.proofline.plonkish.Geometry;
+import io.proofline.plonkish.PlonkishProof;
+import io.proofline.plonkish.PlonkishProver;
+import io.proofline.plonkish.PlonkishVerifier;
+import io.proofline.plonkish.ProofCodec;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.Setup;
+import io.proofline.plonkish.SetupData;
+import io.proofline.plonkish.Variable;
+import io.proofline.plonkish.WitnessVector;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Plonkish prover and verifier at 100 bits of security (LDE factor 8, 16 proof-of-work bits),
+ * on circuits that fill {@code 2^logRows} rows of the standard geometry with a Poseidon2 hash
+ * chain, multiply-adds and range checks. Prints a table: time to prove (witness already
+ * resolved, setup already made) and verify, proof size, prover time per trace cell and core,
+ * and the peak heap during proving.
+ *
+ * <p>Arguments: the log2 row counts to measure (default 12 14 16). Each size is proved once to
+ * warm up and then timed over the best of {@code PROOFLINE_BENCH_REPEATS} runs (default 2).
+ */
+public final class ProverBench {
+
+    private ProverBench() {
+    }
+
+    public static void main(String[] args) {
+        int[] sizes = args.length == 0 ? new int[] {12, 14, 16} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int repeats = Integer.parseInt(System.getenv().getOrDefault("PROOFLINE_BENCH_REPEATS", "2"));
+        ProverConfig config = ProverConfig.standard();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("Plonkish prover, %d-bit security (LDE x%d, %d queries, %d PoW bits), %d cores, backend %s%n",
+                config.fri().securityBits(), config.fri().ldeFactor(), config.fri().numQueries(), config.fri().powBits(),
+                cores, config.backend().name());
+        System.out.printf("%-8s %-10s %-10s %-10s %-11s %-16s %-12s%n", "rows", "cells", "prove ms", "verify ms", "proof KB",
+                "us/cell/core", "peak heap MB");
+        for (int logRows : sizes) {
+            Geometry geometry = Geometry.standard(logRows);
+            Circuit circuit = fill(geometry);
+            SetupData setup = Setup.generate(circuit, config);
+            WitnessVector witness = circuit.resolve(inputs(circuit.inputCount()));
+            PlonkishProver prover = new PlonkishProver(config);
+            PlonkishProof proof = prover.prove(circuit, setup, witness);
+            long best = Long.MAX_VALUE;
+            long peak = 0;
+            for (int r = 0; r < repeats; r++) {
+                System.gc();
+                resetPeaks();
+                long t = System.nanoTime();
+                proof = prover.proveUnchecked(setup, witness);
+                best = Math.min(best, System.nanoTime() - t);
+                peak = Math.max(peak, heapPeak());
+            }
+            long verifyBest = Long.MAX_VALUE;
+            for (int r = 0; r < 5; r++) {
+                long t = System.nanoTime();
+                PlonkishVerifier.verify(setup.key(), witness.publicInputs(), proof);
+                verifyBest = Math.min(verifyBest, System.nanoTime() - t);
+            }
+            long cells = (long) geometry.rows() * (geometry.copyColumns() + geometry.witnessColumns());
+            int size = ProofCodec.encode(proof).length;
+            System.out.printf("2^%-6d %-10d %-10.0f %-10.1f %-11.1f %-16.3f %-12d%n", logRows, cells, best / 1e6,
+                    verifyBest / 1e6, size / 1024.0, best / 1e3 * cores / cells, peak >> 20);
+        }
+    }
+
+    /** A circuit of the given geometry with nearly every row used. */
+    static Circuit fill(Geometry geometry) {
+        CircuitBuilder b = new CircuitBuilder(geometry);
+        Variable[] state = b.inputs(12);
+        Variable acc = b.input();
+        int margin = 16;
+        while (b.rowsUsed() < geometry.rows() - margin) {
+            state = b.poseidon2(state);
+            for (int i = 0; i < 6; i++) {
+                acc = b.fma(1, acc, state[i], 1, state[i + 6]);
+            }
+            b.rangeCheck(b.fma(0, acc, acc, 1, b.constant(255)), 8);
+        }
+        for (int i = 0; i < 4; i++) {
+            b.publicInput(state[i]);
+        }
+        b.publicInput(acc);
+        return b.build();
+    }
+
+    private static long[] inputs(int count) {
+        long[] in = new long[count];
+        for (int i = 0; i < count; i++) {
+            in[i] = Goldilocks.canonical(0x9E3779B97F4A7C15L * (i + 1));
+        }
+        return in;
+    }
+
+    private static void resetPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeak() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}
