@@ -143,9 +143,21 @@ public final class CircuitBuilder {
      * with the unused top bits of the first gate fixed to zero.
      */
     public void rangeCheck(Variable v, int bits) {
+        bits(v, bits);
+    }
+
+    /**
+     * The binary decomposition of {@code v}, least significant bit first, which also constrains
+     * {@code v} to {@code [0, 2^bits)}. Four bits per gate, most significant first, chained
+     * through the gates' accumulators; the unused top bits of the first gate are fixed to zero.
+     * At 64 bits every field element passes and values below {@code 2^64 - p} have two
+     * decompositions: use at most 63 bits where uniqueness or a real bound matters.
+     */
+    public Variable[] bits(Variable v, int bits) {
         if (bits < 1 || bits > 64) {
-            throw new IllegalArgumentException("range checks cover 1 to 64 bits, got " + bits);
+            throw new IllegalArgumentException("binary decompositions cover 1 to 64 bits, got " + bits);
         }
+        Variable[] out = new Variable[bits];
         int gates = Math.ceilDiv(bits, 4);
         int padding = 4 * gates - bits;
         Variable acc = constant(0);
@@ -153,14 +165,14 @@ public final class CircuitBuilder {
             Variable[] cells = new Variable[6];
             int shift = 4 * (gates - 1 - g);
             for (int i = 0; i < 4; i++) {
-                boolean forcedZero = g == 0 && i < padding;
-                if (forcedZero) {
+                if (g == 0 && i < padding) {
                     cells[i] = constant(0);
                 } else {
                     Variable bit = allocate();
                     int bitIndex = shift + 3 - i;
                     resolver(new Variable[] {v}, new Variable[] {bit}, in -> new long[] {(in[0] >>> bitIndex) & 1});
                     cells[i] = bit;
+                    out[bitIndex] = bit;
                 }
             }
             cells[4] = acc;
@@ -171,6 +183,7 @@ public final class CircuitBuilder {
             acc = next;
         }
         assertEqual(acc, v);
+        return out;
     }
 
     /** {@code s ? a : b}, with {@code s} constrained to be boolean. */

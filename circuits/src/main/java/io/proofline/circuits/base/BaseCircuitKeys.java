@@ -1,0 +1,123 @@
+package io.proofline.circuits.base;
+
+import io.proofline.codec.FormatException;
+import io.proofline.plonkish.Circuit;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.Setup;
+import io.proofline.plonkish.SetupCodec;
+import io.proofline.plonkish.SetupData;
+import io.proofline.plonkish.VerificationKey;
+import io.proofline.plonkish.VerificationKeyCodec;
+import io.proofline.poseidon2.Digest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The circuits, setup data and verification keys of both base circuit types for one set of
+ * capacities and prover parameters. {@link #loadOrGenerate} caches them in a directory: a
+ * cached file that fails its integrity check is regenerated.
+ */
+public final class BaseCircuitKeys {
+
+    private static final System.Logger LOG = System.getLogger(BaseCircuitKeys.class.getName());
+
+    private final CircuitCapacities capacities;
+    private final Map<CircuitType, Circuit> circuits;
+    private final Map<CircuitType, SetupData> setups;
+
+    private BaseCircuitKeys(CircuitCapacities capacities, Map<CircuitType, Circuit> circuits, Map<CircuitType, SetupData> setups) {
+        this.capacities = capacities;
+        this.circuits = circuits;
+        this.setups = setups;
+    }
+
+    public static BaseCircuitKeys generate(CircuitCapacities caps, ProverConfig config) {
+        Map<CircuitType, Circuit> circuits = new EnumMap<>(CircuitType.class);
+        Map<CircuitType, SetupData> setups = new EnumMap<>(CircuitType.class);
+        for (CircuitType type : CircuitType.values()) {
+            Circuit circuit = BaseCircuits.build(type, caps);
+            circuits.put(type, circuit);
+            setups.put(type, Setup.generate(circuit, config));
+        }
+        return new BaseCircuitKeys(caps, circuits, setups);
+    }
+
+    /**
+     * Loads the setup of each circuit type from {@code dir}, or generates and writes it when it is
+     * missing or damaged. File names carry the capacities and parameters, so different
+     * configurations never share files.
+     */
+    public static BaseCircuitKeys loadOrGenerate(Path dir, CircuitCapacities caps, ProverConfig config) {
+        Map<CircuitType, Circuit> circuits = new EnumMap<>(CircuitType.class);
+        Map<CircuitType, SetupData> setups = new EnumMap<>(CircuitType.class);
+        try {
+            Files.createDirectories(dir);
+            for (CircuitType type : CircuitType.values()) {
+                Circuit circuit = BaseCircuits.build(type, caps);
+                circuits.put(type, circuit);
+                Path file = dir.resolve(fileName(type, caps, config));
+                SetupData setup = null;
+                if (Files.exists(file)) {
+                    try {
+                        setup = SetupCodec.decode(Files.readAllBytes(file), config);
+                    } catch (FormatException e) {
+                        LOG.log(System.Logger.Level.WARNING, "regenerating damaged setup " + file + ": " + e.getMessage());
+                    }
+                }
+                if (setup == null) {
+                    LOG.log(System.Logger.Level.INFO, "generating setup for " + type.label + " (" + caps + ")");
+                    setup = Setup.generate(circuit, config);
+                    Path tmp = Files.createTempFile(dir, type.label, ".tmp");
+                    Files.write(tmp, SetupCodec.encode(setup));
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.writeString(dir.resolve(type.label + "-" + caps.transactionsPerInstance() + "-"
+                            + caps.accessesPerInstance() + ".vk.json"), VerificationKeyCodec.toJson(setup.key()));
+                }
+                setups.put(type, setup);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the key directory " + dir, e);
+        }
+        return new BaseCircuitKeys(caps, circuits, setups);
+    }
+
+    private static String fileName(CircuitType type, CircuitCapacities caps, ProverConfig config) {
+        var f = config.fri();
+        return String.format("%s-%d-%d-b%d-q%d-w%d-a%d-f%d-c%d.setup", type.label, caps.transactionsPerInstance(),
+                caps.accessesPerInstance(), f.logBlowup(), f.numQueries(), f.powBits(), f.logFoldingArity(),
+                f.logFinalPolyLength(), f.logCapSize());
+    }
+
+    public CircuitCapacities capacities() {
+        return capacities;
+    }
+
+    public Circuit circuit(CircuitType type) {
+        return circuits.get(type);
+    }
+
+    public SetupData setup(CircuitType type) {
+        return setups.get(type);
+    }
+
+    public VerificationKey verificationKey(CircuitType type) {
+        return setups.get(type).key();
+    }
+
+    public Map<CircuitType, VerificationKey> verificationKeys() {
+        Map<CircuitType, VerificationKey> out = new EnumMap<>(CircuitType.class);
+        setups.forEach((type, setup) -> out.put(type, setup.key()));
+        return out;
+    }
+
+    public Map<CircuitType, Digest> commitments() {
+        Map<CircuitType, Digest> out = new EnumMap<>(CircuitType.class);
+        setups.forEach((type, setup) -> out.put(type, setup.key().commitment()));
+        return out;
+    }
+}

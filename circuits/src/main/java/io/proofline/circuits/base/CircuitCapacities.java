@@ -1,0 +1,39 @@
+package io.proofline.circuits.base;
+
+/**
+ * How much one instance of each base circuit holds. Small capacities keep tests fast; the
+ * production ones fill about 2^14 rows per instance.
+ *
+ * @param transactionsPerInstance transaction slots of a transfer-execution instance
+ * @param accessesPerInstance access-log slots of a storage-application instance
+ */
+public record CircuitCapacities(int transactionsPerInstance, int accessesPerInstance) {
+
+    public CircuitCapacities {
+        if (transactionsPerInstance < 1 || transactionsPerInstance > 4096) {
+            throw new IllegalArgumentException("transactionsPerInstance must be in [1, 4096], got " + transactionsPerInstance);
+        }
+        if (accessesPerInstance < 1 || accessesPerInstance > 4096) {
+            throw new IllegalArgumentException("accessesPerInstance must be in [1, 4096], got " + accessesPerInstance);
+        }
+    }
+
+    /** 4 transactions and 4 accesses per instance: 2^8 and 2^9 rows. */
+    public static CircuitCapacities small() {
+        return new CircuitCapacities(4, 4);
+    }
+
+    /** About 2^14 rows per instance. */
+    public static CircuitCapacities production() {
+        return new CircuitCapacities(420, 180);
+    }
+
+    /** {@code small} or {@code production}. */
+    public static CircuitCapacities named(String name) {
+        return switch (name) {
+            case "small" -> small();
+            case "production" -> production();
+            default -> throw new IllegalArgumentException("unknown circuit capacities '" + name + "' (use small or production)");
+        };
+    }
+}

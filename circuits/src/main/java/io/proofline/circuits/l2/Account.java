@@ -1,0 +1,38 @@
+package io.proofline.circuits.l2;
+
+import io.proofline.poseidon2.Digest;
+import io.proofline.poseidon2.Poseidon2Hash;
+
+/**
+ * An account: balance, nonce (transactions sent) and owner (an opaque field element, set by the
+ * first deposit). The empty account is all zeros.
+ */
+public record Account(long balance, long nonce, long owner) {
+
+    /** Bits of a balance or amount. */
+    public static final int BALANCE_BITS = 62;
+    public static final long MAX_BALANCE = (1L << BALANCE_BITS) - 1;
+
+    public static final Account EMPTY = new Account(0, 0, 0);
+
+    public Account {
+        if (balance < 0 || balance > MAX_BALANCE) {
+            throw new IllegalArgumentException("balance " + balance + " outside [0, 2^62)");
+        }
+        if (nonce < 0 || nonce > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("nonce " + nonce + " outside [0, 2^31)");
+        }
+        if (!io.proofline.field.Goldilocks.isCanonical(owner)) {
+            throw new IllegalArgumentException("owner must be a field element");
+        }
+    }
+
+    /** The tree leaf: {@code Poseidon2(balance, nonce, owner)}. */
+    public Digest leaf() {
+        return Poseidon2Hash.hash(new long[] {balance, nonce, owner});
+    }
+
+    public long[] elements() {
+        return new long[] {balance, nonce, owner};
+    }
+}

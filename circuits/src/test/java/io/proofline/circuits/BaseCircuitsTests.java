@@ -1,0 +1,162 @@
+package io.proofline.circuits;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proofline.backend.ProverBackend;
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.batch.BaseProof;
+import io.proofline.circuits.batch.BatchProof;
+import io.proofline.circuits.batch.BatchProofRejectedException;
+import io.proofline.circuits.batch.BatchProofVerifier;
+import io.proofline.circuits.batch.BatchProver;
+import io.proofline.circuits.l2.BatchHeader;
+import io.proofline.circuits.l2.StateTree;
+import io.proofline.circuits.l2.Transaction;
+import io.proofline.circuits.witness.BasicWitnessGenerator;
+import io.proofline.circuits.witness.BatchExecution;
+import io.proofline.circuits.witness.CircuitInstance;
+import io.proofline.circuits.witness.WitnessInputData;
+import io.proofline.fri.FriParameters;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.UnsatisfiedCircuitException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BaseCircuitsTests {
+
+    /** Fewer queries than production keep the suite fast; the circuits and checks are the same. */
+    static final ProverConfig CONFIG = new ProverConfig(ProverBackend.java(), new FriParameters(3, 8, 4, 3, 3, 2));
+    static final CircuitCapacities CAPS = new CircuitCapacities(16, 16);
+
+    static BaseCircuitKeys keys;
+    static BatchProver prover;
+
+    @BeforeAll
+    static void keys() {
+        keys = BaseCircuitKeys.generate(CAPS, CONFIG);
+        prover = new BatchProver(keys, CONFIG);
+    }
+
+    private static BatchExecution.SealedBatch seal(StateTree tree, long batchNumber, List<Transaction> txs) {
+        return BatchExecution.seal(tree, 7, batchNumber, 1, txs);
+    }
+
+    @Test
+    void randomBatchProvesInstanceByInstanceAndChains() {
+        StateTree tree = new StateTree();
+        seal(tree, 1, RandomTransactions.generate(tree, 60, 1));
+        BatchExecution.SealedBatch batch = seal(tree, 2, RandomTransactions.generate(tree, 200, 2));
+        BatchProof proof = prover.proveBatch(batch.witnessInput());
+        assertTrue(proof.proofs().size() >= 2 + 200 / 16, "instances: " + proof.proofs().size());
+        assertDoesNotThrow(() -> new BatchProofVerifier(keys.verificationKeys()).verify(batch.header(), proof));
+    }
+
+    @Test
+    void emptyAndSingleTransactionBatchesProve() {
+        StateTree tree = new StateTree();
+        BatchExecution.SealedBatch empty = seal(tree, 1, List.of());
+        BatchProof emptyProof = prover.proveBatch(empty.witnessInput());
+        assertEquals(2, emptyProof.proofs().size());
+        new BatchProofVerifier(keys.verificationKeys()).verify(empty.header(), emptyProof);
+
+        BatchExecution.SealedBatch single = seal(tree, 2, List.of(Transaction.deposit(5, 100, 55)));
+        BatchProof singleProof = prover.proveBatch(single.witnessInput());
+        new BatchProofVerifier(keys.verificationKeys()).verify(single.header(), singleProof);
+        assertThrows(BatchProofRejectedException.class,
+                () -> new BatchProofVerifier(keys.verificationKeys()).verify(single.header(), emptyProof));
+    }
+
+    @Test
+    void anOverdraftCannotBeProven() {
+        StateTree tree = new StateTree();
+        seal(tree, 1, List.of(Transaction.deposit(1, 100, 11)));
+        // the witness a cheating prover would need: account 1 sends 150 of its 100
+        WitnessInputData honest = seal(tree.copy(), 2, List.of(Transaction.transfer(1, 2, 50, 0))).witnessInput();
+        List<CircuitInstance> instances = BasicWitnessGenerator.generate(honest, CAPS).instances();
+        CircuitInstance te = instances.get(0);
+        long[] inputs = te.inputs();
+        int amount = 12 + 5;
+        inputs[amount] = 150;
+        CircuitInstance forged = new CircuitInstance(te.type(), 0, inputs, te.publicInputs());
+        UnsatisfiedCircuitException e = assertThrows(UnsatisfiedCircuitException.class,
+                () -> prover.prove(forged, keys.circuit(CircuitType.TRANSFER_EXECUTION).resolve(inputs)));
+        assertTrue(e.getMessage().contains("bit_decomposition") || e.getMessage().contains("copy"), e.getMessage());
+    }
+
+    @Test
+    void aWrongOldLeafCannotBeProven() {
+        StateTree tree = new StateTree();
+        seal(tree, 1, List.of(Transaction.deposit(1, 100, 11)));
+        WitnessInputData data = seal(tree, 2, List.of(Transaction.transfer(1, 2, 50, 0))).witnessInput();
+        CircuitInstance sa = BasicWitnessGenerator.generate(data, CAPS).instances().stream()
+                .filter(i -> i.type() == CircuitType.STORAGE_APPLICATION).findFirst().orElseThrow();
+        long[] inputs = sa.inputs();
+        inputs[8 + 2] ^= 1; // first slot's old leaf: claims account 1 held something else
+        assertThrows(UnsatisfiedCircuitException.class,
+                () -> prover.prove(sa, keys.circuit(CircuitType.STORAGE_APPLICATION).resolve(inputs)));
+    }
+
+    @Test
+    void skippedReorderedOrMisrootedProofsAreRejected() {
+        StateTree tree = new StateTree();
+        BatchExecution.SealedBatch batch = seal(tree, 1, RandomTransactions.generate(tree, 40, 3));
+        BatchProof proof = prover.proveBatch(batch.witnessInput());
+        BatchProofVerifier verifier = new BatchProofVerifier(keys.verificationKeys());
+        verifier.verify(batch.header(), proof);
+
+        // a transaction skipped: the batch minus its last transaction, proven honestly, against the real header
+        StateTree other = new StateTree();
+        List<Transaction> txs = batch.witnessInput().transactions();
+        BatchExecution.SealedBatch shorter = seal(other, 1, txs.subList(0, txs.size() - 1));
+        BatchProof shorterProof = prover.proveBatch(shorter.witnessInput());
+        BatchProofRejectedException skipped = assertThrows(BatchProofRejectedException.class,
+                () -> verifier.verify(batch.header(), shorterProof));
+        assertTrue(skipped.getMessage().contains("txCommitment"), skipped.getMessage());
+
+        // instances reordered
+        List<BaseProof> swapped = new ArrayList<>(proof.proofs());
+        int first = indexOf(swapped, CircuitType.STORAGE_APPLICATION);
+        BaseProof a = swapped.get(first);
+        BaseProof b = swapped.get(first + 1);
+        swapped.set(first, new BaseProof(b.type(), 0, b.publicInputs(), b.proof()));
+        swapped.set(first + 1, new BaseProof(a.type(), 1, a.publicInputs(), a.proof()));
+        assertThrows(BatchProofRejectedException.class,
+                () -> verifier.verify(batch.header(), new BatchProof(7, 1, swapped)));
+
+        // altered post-state root
+        BatchHeader h = batch.header();
+        BatchHeader altered = new BatchHeader(h.chainId(), h.batchNumber(), h.preStateRoot(), h.txCommitment(),
+                h.txCommitment(), h.withdrawalsCommitment());
+        BatchProofRejectedException rooted = assertThrows(BatchProofRejectedException.class,
+                () -> verifier.verify(altered, proof));
+        assertTrue(rooted.getMessage().contains("postStateRoot"), rooted.getMessage());
+
+        // public inputs changed to claim another root: the proof no longer verifies
+        List<BaseProof> lying = new ArrayList<>(proof.proofs());
+        int last = lying.size() - 1;
+        long[] pi = lying.get(last).publicInputs();
+        pi[4] ^= 1;
+        lying.set(last, new BaseProof(CircuitType.STORAGE_APPLICATION, lying.get(last).instance(), pi, lying.get(last).proof()));
+        BatchHeader claimed = new BatchHeader(h.chainId(), h.batchNumber(), h.preStateRoot(),
+                io.proofline.poseidon2.Digest.fromArray(pi, 4), h.txCommitment(), h.withdrawalsCommitment());
+        BatchProofRejectedException lied = assertThrows(BatchProofRejectedException.class,
+                () -> verifier.verify(claimed, new BatchProof(7, 1, lying)));
+        assertTrue(lied.getMessage().contains("does not verify"), lied.getMessage());
+    }
+
+    private static int indexOf(List<BaseProof> proofs, CircuitType type) {
+        for (int i = 0; i < proofs.size(); i++) {
+            if (proofs.get(i).type() == type) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type);
+    }
+}
