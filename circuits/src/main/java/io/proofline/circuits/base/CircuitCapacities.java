@@ -25,7 +25,7 @@ public record CircuitCapacities(int transactionsPerInstance, int accessesPerInst
 
     /** About 2^14 rows per instance. */
     public static CircuitCapacities production() {
-        return new CircuitCapacities(420, 180);
+        return new CircuitCapacities(560, 190);
     }
 
     /** {@code small} or {@code production}. */

@@ -10,6 +10,10 @@ import io.proofline.plonkish.PlonkishProver;
 import io.proofline.plonkish.PlonkishVerifier;
 import io.proofline.plonkish.ProofCodec;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.SatisfiabilityChecker;
+import io.proofline.plonkish.SatisfiabilityReport;
+import io.proofline.plonkish.UnsatisfiedCircuitException;
+import io.proofline.plonkish.VerificationException;
 import io.proofline.plonkish.WitnessVector;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,10 +46,24 @@ public final class BatchProver {
         return witness;
     }
 
-    /** Proves one instance from its witness vector and checks the proof. */
+    /**
+     * Proves one instance from its witness vector and checks the proof. The row-by-row
+     * satisfiability check runs only when the proof fails, to say which gate and row are wrong.
+     *
+     * @throws UnsatisfiedCircuitException if the witness does not satisfy the circuit
+     */
     public BaseProof prove(CircuitInstance instance, WitnessVector witness) {
-        PlonkishProof proof = prover.prove(keys.circuit(instance.type()), keys.setup(instance.type()), witness);
-        PlonkishVerifier.verify(keys.verificationKey(instance.type()), witness.publicInputs(), proof);
+        PlonkishProof proof = prover.proveUnchecked(keys.setup(instance.type()), witness);
+        try {
+            PlonkishVerifier.verify(keys.verificationKey(instance.type()), witness.publicInputs(), proof);
+        } catch (VerificationException e) {
+            SatisfiabilityReport report = SatisfiabilityChecker.check(keys.circuit(instance.type()), witness);
+            if (!report.satisfied()) {
+                throw new UnsatisfiedCircuitException(report);
+            }
+            throw new IllegalStateException(instance.type().label + " instance " + instance.index()
+                    + ": a satisfied witness gave a proof that does not verify: " + e.getMessage(), e);
+        }
         return new BaseProof(instance.type(), instance.index(), witness.publicInputs(), ProofCodec.encode(proof));
     }
 

@@ -1,0 +1,83 @@
+package io.proofline.bench;
+
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.batch.BaseProof;
+import io.proofline.circuits.batch.BatchProver;
+import io.proofline.circuits.l2.StateTree;
+import io.proofline.circuits.l2.Transaction;
+import io.proofline.circuits.witness.BasicWitnessGenerator;
+import io.proofline.circuits.witness.BatchExecution;
+import io.proofline.circuits.witness.CircuitInstance;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.WitnessVector;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base circuit proving throughput: a batch of N transfers (default 1000) among 200 funded
+ * accounts, production capacities, 100-bit parameters. Prints per circuit type the instances,
+ * witness vector generation and proving time, and the batch's transactions proven per second
+ * per core. Key generation is done first and not counted.
+ */
+public final class BaseCircuitBench {
+
+    private BaseCircuitBench() {
+    }
+
+    public static void main(String[] args) {
+        int transfers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        ProverConfig config = ProverConfig.standard();
+        CircuitCapacities caps = CircuitCapacities.production();
+        long t0 = System.nanoTime();
+        BaseCircuitKeys keys = BaseCircuitKeys.generate(caps, config);
+        System.out.printf("key generation: %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, caps);
+
+        StateTree tree = new StateTree();
+        List<Transaction> deposits = new ArrayList<>();
+        for (int a = 1; a <= 200; a++) {
+            deposits.add(Transaction.deposit(a, 1_000_000_000L, 10_000 + a));
+        }
+        BatchExecution.seal(tree, 1, 1, 1, deposits);
+        List<Transaction> txs = new ArrayList<>();
+        long[] nonces = new long[201];
+        for (int i = 0; i < transfers; i++) {
+            int from = 1 + (i * 7919) % 200;
+            int to = 1 + (i * 104_729 + 13) % 200;
+            txs.add(Transaction.transfer(from, to, 1 + i % 1000, nonces[from]++));
+        }
+        var batch = BatchExecution.seal(tree, 1, 2, 1, txs);
+
+        BatchProver prover = new BatchProver(keys, config);
+        long start = System.nanoTime();
+        List<CircuitInstance> instances = BasicWitnessGenerator.generate(batch.witnessInput(), caps).instances();
+        long witnessGeneration = System.nanoTime() - start;
+        Map<CircuitType, long[]> stats = new EnumMap<>(CircuitType.class);
+        for (CircuitInstance instance : instances) {
+            long t = System.nanoTime();
+            WitnessVector witness = prover.witnessVector(instance);
+            long vector = System.nanoTime() - t;
+            t = System.nanoTime();
+            BaseProof proof = prover.prove(instance, witness);
+            long proving = System.nanoTime() - t;
+            long[] s = stats.computeIfAbsent(instance.type(), k -> new long[4]);
+            s[0]++;
+            s[1] += vector;
+            s[2] += proving;
+            s[3] += proof.proof().length;
+        }
+        long total = System.nanoTime() - start;
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("batch of %d transfers: %d instances, basic witness generation %.0f ms%n", transfers,
+                instances.size(), witnessGeneration / 1e6);
+        System.out.printf("%-20s %-10s %-14s %-14s %-12s %-10s%n", "circuit", "instances", "vector ms/inst", "prove ms/inst",
+                "rows", "proof KB");
+        stats.forEach((type, s) -> System.out.printf("%-20s %-10d %-14.0f %-14.0f %-12s %-10.1f%n", type.label, s[0],
+                s[1] / 1e6 / s[0], s[2] / 1e6 / s[0], "2^" + keys.circuit(type).geometry().logRows(), s[3] / 1024.0 / s[0]));
+        System.out.printf("total %.1f s on %d cores: %.1f transactions proven per second per core%n", total / 1e9, cores,
+                transfers / (total / 1e9) / cores);
+    }
+}
