@@ -1,13 +1,19 @@
 package io.proofline.backend;
 
-import io.proofline.poseidon2.Poseidon2;
 import io.proofline.poseidon2.Poseidon2Hash;
 import java.util.stream.IntStream;
 
-/** Leaf hashing and tree building in Java, split into blocks over the common fork-join pool. */
+/**
+ * Leaf hashing and tree building in Java, split into blocks over the common fork-join pool.
+ * Within a block the bulk {@link Poseidon2Hash} methods hash many rows or node pairs side by
+ * side on SIMD lanes when the Vector API is available.
+ */
 final class JavaMerkleHasher implements MerkleHasher {
 
-    /** Rows or nodes per parallel task: large enough to amortize scheduling, small enough to balance. */
+    /**
+     * Rows or nodes per parallel task: large enough to amortize scheduling, small enough to
+     * balance; a multiple of every SIMD batch size, so only a layer's last block has a tail.
+     */
     private static final int BLOCK = 1 << 10;
 
     @Override
@@ -16,7 +22,6 @@ final class JavaMerkleHasher implements MerkleHasher {
             throw new IllegalArgumentException("cannot hash the rows of a matrix with no columns");
         }
         int rows = columns[0].length;
-        int width = columns.length;
         for (long[] column : columns) {
             if (column.length != rows) {
                 throw new IllegalArgumentException("columns differ in length: " + rows + " and " + column.length);
@@ -24,18 +29,8 @@ final class JavaMerkleHasher implements MerkleHasher {
         }
         long[] out = new long[4 * rows];
         int blocks = (rows + BLOCK - 1) / BLOCK;
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            long[] row = new long[width];
-            long[] state = new long[Poseidon2.WIDTH];
-            int end = Math.min(rows, (b + 1) * BLOCK);
-            for (int r = b * BLOCK; r < end; r++) {
-                for (int c = 0; c < width; c++) {
-                    row[c] = columns[c][r];
-                }
-                Poseidon2Hash.hashInto(row, 0, width, state);
-                System.arraycopy(state, 0, out, 4 * r, 4);
-            }
-        });
+        IntStream.range(0, blocks).parallel().forEach(
+                b -> Poseidon2Hash.hashRows(columns, b * BLOCK, Math.min(rows, (b + 1) * BLOCK), out));
         return out;
     }
 
@@ -56,13 +51,8 @@ final class JavaMerkleHasher implements MerkleHasher {
             int nodes = leaves >>> k;
             long[] layer = new long[4 * nodes];
             int blocks = (nodes + BLOCK - 1) / BLOCK;
-            IntStream.range(0, blocks).parallel().forEach(b -> {
-                long[] state = new long[Poseidon2.WIDTH];
-                int end = Math.min(nodes, (b + 1) * BLOCK);
-                for (int i = b * BLOCK; i < end; i++) {
-                    Poseidon2Hash.compressInto(below, 2 * i, 2 * i + 1, layer, i, state);
-                }
-            });
+            IntStream.range(0, blocks).parallel().forEach(
+                    b -> Poseidon2Hash.compressPairs(below, b * BLOCK, Math.min(nodes, (b + 1) * BLOCK), layer));
             layers[k] = layer;
         }
         return layers;

@@ -1,5 +1,7 @@
 package io.proofline.poseidon2;
 
+import java.util.Arrays;
+
 /**
  * The sponge and the two-to-one compression on {@link Poseidon2}.
  *
@@ -9,6 +11,10 @@ package io.proofline.poseidon2;
  *
  * <p>Compression: {@code left || right} in lanes 0..7, lane 11 set to 1 so that a node can never
  * be confused with a leaf hash (whose lane 11 is always 0), one permutation, digest lanes 0..3.
+ *
+ * <p>{@link #hashRows} and {@link #compressPairs} are the bulk forms the Merkle tree builder
+ * needs: with the Vector API they run {@code Poseidon2Vectors.LANES} independent hashes side by
+ * side, with results identical to the one-at-a-time methods.
  */
 public final class Poseidon2Hash {
 
@@ -33,7 +39,7 @@ public final class Poseidon2Hash {
 
     /** Hashes into a caller-provided 12-element scratch state; the digest is left in lanes 0..3. */
     public static void hashInto(long[] input, int offset, int length, long[] state) {
-        java.util.Arrays.fill(state, 0);
+        Arrays.fill(state, 0);
         state[LENGTH_LANE] = length;
         if (length == 0) {
             Poseidon2.permute(state);
@@ -69,5 +75,79 @@ public final class Poseidon2Hash {
         state[COMPRESS_DOMAIN_LANE] = 1;
         Poseidon2.permute(state);
         System.arraycopy(state, 0, dst, 4 * d, 4);
+    }
+
+    /**
+     * Hashes rows {@code [from, to)} of a column-major matrix (row {@code r} is
+     * {@code columns[c][r]} for all {@code c}), as {@link #hash} would each row, writing the
+     * digest of row {@code r} to {@code out[4r .. 4r + 4)}.
+     */
+    public static void hashRows(long[][] columns, int from, int to, long[] out) {
+        int width = columns.length;
+        int r = from;
+        if (Poseidon2.BATCHED) {
+            int lanes = Poseidon2Vectors.LANES;
+            long[] buffer = Poseidon2Vectors.newBuffer();
+            for (; r + lanes <= to; r += lanes) {
+                // lane-major: element c of the state of row r + l is buffer[c * lanes + l]
+                Arrays.fill(buffer, 0, Poseidon2.WIDTH * lanes, 0);
+                Arrays.fill(buffer, LENGTH_LANE * lanes, (LENGTH_LANE + 1) * lanes, width);
+                int pos = 0;
+                do {
+                    int chunk = Math.min(RATE, width - pos);
+                    for (int c = 0; c < chunk; c++) {
+                        System.arraycopy(columns[pos + c], r, buffer, c * lanes, lanes);
+                    }
+                    Poseidon2Vectors.permute(buffer);
+                    pos += RATE;
+                } while (pos < width);
+                for (int l = 0; l < lanes; l++) {
+                    for (int j = 0; j < Digest.ELEMENTS; j++) {
+                        out[4 * (r + l) + j] = buffer[j * lanes + l];
+                    }
+                }
+            }
+        }
+        long[] row = new long[width];
+        long[] state = new long[Poseidon2.WIDTH];
+        for (; r < to; r++) {
+            for (int c = 0; c < width; c++) {
+                row[c] = columns[c][r];
+            }
+            hashInto(row, 0, width, state);
+            System.arraycopy(state, 0, out, 4 * r, 4);
+        }
+    }
+
+    /**
+     * For each {@code i} in {@code [from, to)}, compresses the digests at {@code children[8i ..
+     * 8i + 4)} and {@code children[8i + 4 .. 8i + 8)} into {@code parents[4i .. 4i + 4)}, as
+     * {@link #compress} would: one layer of a Merkle tree.
+     */
+    public static void compressPairs(long[] children, int from, int to, long[] parents) {
+        int i = from;
+        if (Poseidon2.BATCHED) {
+            int lanes = Poseidon2Vectors.LANES;
+            long[] buffer = Poseidon2Vectors.newBuffer();
+            for (; i + lanes <= to; i += lanes) {
+                for (int l = 0; l < lanes; l++) {
+                    for (int j = 0; j < 2 * Digest.ELEMENTS; j++) {
+                        buffer[j * lanes + l] = children[8 * (i + l) + j];
+                    }
+                }
+                Arrays.fill(buffer, 2 * Digest.ELEMENTS * lanes, COMPRESS_DOMAIN_LANE * lanes, 0);
+                Arrays.fill(buffer, COMPRESS_DOMAIN_LANE * lanes, Poseidon2.WIDTH * lanes, 1);
+                Poseidon2Vectors.permute(buffer);
+                for (int l = 0; l < lanes; l++) {
+                    for (int j = 0; j < Digest.ELEMENTS; j++) {
+                        parents[4 * (i + l) + j] = buffer[j * lanes + l];
+                    }
+                }
+            }
+        }
+        long[] state = new long[Poseidon2.WIDTH];
+        for (; i < to; i++) {
+            compressInto(children, 2 * i, 2 * i + 1, parents, i, state);
+        }
     }
 }
