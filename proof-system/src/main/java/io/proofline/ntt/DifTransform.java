@@ -15,7 +15,9 @@ import io.proofline.field.TwoAdicRoots;
  *   <li>the last three stages, eight consecutive elements each, fused either into phase 2
  *       (bit-reversed output) or into a tiled bit-reversal permutation (natural output).</li>
  * </ol>
- * Stages are taken two at a time (radix 4) to halve the passes over memory.
+ * Stages are taken two at a time on four runs, so the second finds its inputs still in cache.
+ * Vector kernels do the butterflies of half-size 8 and up; the last three stages are done on
+ * transposed 8x8 tiles so that they too are lane-wise.
  */
 final class DifTransform {
 
@@ -23,7 +25,7 @@ final class DifTransform {
     static final int BLOCK_LOG = 15;
     /** Outer-phase strips of about 2^14 elements (128 KiB). */
     private static final int STRIP_LOG = 14;
-    /** Below 2^6 elements the plain scalar loop is used: there is no tile to transpose. */
+    /** Below 2^6 elements the plain scalar loop is used: there is no 8x8 tile to transpose. */
     private static final int SMALL_LOG = 6;
 
     private DifTransform() {
@@ -42,7 +44,9 @@ final class DifTransform {
             small(a, off, logN, tw, scale, natural);
             return;
         }
-        int blockLog = Math.min(logN, BLOCK_LOG);
+        // with several threads, smaller blocks so that phase 2 has a few per thread
+        int spread = exec.threads() == 1 ? 0 : 32 - Integer.numberOfLeadingZeros(4 * exec.threads() - 1);
+        int blockLog = Math.max(SMALL_LOG, Math.min(BLOCK_LOG, logN - spread));
         int outer = logN - blockLog;
         if (outer > 0) {
             int width = Math.min(1 << blockLog, Math.max(8, 1 << Math.max(0, STRIP_LOG - outer)));
@@ -58,16 +62,19 @@ final class DifTransform {
             }
         });
         if (natural) {
-            if (vec && VectorKernels.LANES == 8) {
-                exec.forRange(1 << (logN - 6), (from, to) -> VectorKernels.lastStagesReversed(a, off, logN, tw, from, to));
-            } else {
-                exec.forRange(1 << (logN - 6), (from, to) -> lastStagesReversed(a, off, logN, tw, from, to));
-            }
+            boolean lanes8 = vec && VectorKernels.LANES == 8;
+            exec.forRange(1 << (logN - 6), (from, to) -> {
+                if (lanes8) {
+                    VectorKernels.lastStagesReversed(a, off, logN, tw, from, to);
+                } else {
+                    lastStagesReversed(a, off, logN, tw, from, to);
+                }
+            });
         }
     }
 
     /** All stages with half-size at least {@code 2^blockLog}, on the strip {@code [r0, r0 + width)} of every row. */
-    static void outerStages(long[] a, int off, int logN, int blockLog, int r0, int width, long[] tw, boolean vec) {
+    private static void outerStages(long[] a, int off, int logN, int blockLog, int r0, int width, long[] tw, boolean vec) {
         int n = 1 << logN;
         int stride = 1 << blockLog;
         int h = n >>> 1;
@@ -78,7 +85,7 @@ final class DifTransform {
                 for (int g = 0; g < n; g += 2 * h) {
                     for (int m = 0; m < pairs; m++) {
                         int e = m * stride + r0; // position within the half-block: twiddle index
-                        dif4(vec, a, off + g + e, d, tw, h + e, d + e, width);
+                        twoStages(vec, a, off + g + e, d, tw, h + e, d + e, width);
                     }
                 }
                 h >>>= 2;
@@ -92,14 +99,14 @@ final class DifTransform {
     }
 
     /** Stages with half-size {@code 2^(blockLog-1)} down to 8 on one block, then scaling and maybe the last three. */
-    static void innerStages(long[] a, int o, int blockLog, long[] tw, boolean vec, long scale, boolean lastThree) {
+    private static void innerStages(long[] a, int o, int blockLog, long[] tw, boolean vec, long scale, boolean lastThree) {
         int size = 1 << blockLog;
         int h = size >>> 1;
         while (h >= 8) {
             if ((h >>> 1) >= 8) {
                 int d = h >>> 1;
                 for (int s = o; s < o + size; s += 2 * h) {
-                    dif4(vec, a, s, d, tw, h, d, d);
+                    twoStages(vec, a, s, d, tw, h, d, d);
                 }
                 h >>>= 2;
             } else {
@@ -117,8 +124,12 @@ final class DifTransform {
             }
         }
         if (lastThree) {
-            for (int s = o; s < o + size; s += 8) {
-                ScalarKernels.radix8(a, s, tw, a, s);
+            if (vec && VectorKernels.LANES == 8) {
+                VectorKernels.lastStagesInPlace(a, o, o + size, tw);
+            } else {
+                for (int s = o; s < o + size; s += 8) {
+                    ScalarKernels.radix8(a, s, tw, a, s);
+                }
             }
         }
     }
@@ -129,7 +140,7 @@ final class DifTransform {
      * so the 8x8 tile at mid {@code m} is transposed onto the tile at {@code rev m}: each
      * tile is eight runs of eight elements on both sides, whole cache lines.
      */
-    static void lastStagesReversed(long[] a, int off, int logN, long[] tw, int from, int to) {
+    private static void lastStagesReversed(long[] a, int off, int logN, long[] tw, int from, int to) {
         int midBits = logN - 6;
         int hiShift = logN - 3;
         long[] buf = new long[128];
@@ -193,7 +204,11 @@ final class DifTransform {
         }
     }
 
-    private static void dif4(boolean vec, long[] a, int x, int d, long[] tw, int tA, int tC, int len) {
+    /**
+     * Two stages on the four runs {@code x + k d}: half-size {@code 2d} with twiddles
+     * {@code tw[tA..]} and {@code tw[tA+d..]}, then half-size {@code d} with {@code tw[tC..]}.
+     */
+    private static void twoStages(boolean vec, long[] a, int x, int d, long[] tw, int tA, int tC, int len) {
         dif2(vec, a, x, 2 * d, tw, tA, len);
         dif2(vec, a, x + d, 2 * d, tw, tA + d, len);
         dif2(vec, a, x, d, tw, tC, len);

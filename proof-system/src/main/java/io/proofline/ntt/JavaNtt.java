@@ -2,16 +2,16 @@ package io.proofline.ntt;
 
 import io.proofline.field.Goldilocks;
 import io.proofline.field.VectorSupport;
-import java.util.concurrent.ForkJoinPool;
 
 /**
- * The pure Java {@link Ntt}: cache-blocked radix-4 DIF butterflies ({@link DifTransform}),
- * vectorized with the Vector API when it is present, over a private fork-join pool.
+ * The pure Java {@link Ntt}: cache-blocked DIF butterflies ({@link DifTransform}), vectorized
+ * with the Vector API when it is present, on the calling thread plus a private fork-join pool.
  *
- * <p>A batch with at least as many columns as threads is split by column (no synchronisation
- * inside a transform); fewer, large columns are each split over all threads. Low-degree
- * extensions never permute: block {@code b} of the bit-reversed output is a size-{@code n}
- * DIF of the coefficients scaled by that block's coset generator. Instances are thread-safe.
+ * <p>A batch whose columns share out evenly over the threads is split by column (no
+ * synchronisation inside a transform); otherwise each large column is split over all threads.
+ * The inverse runs the same DIF with inverse twiddles. Low-degree extensions never permute:
+ * block {@code b} of the bit-reversed output is a size-{@code n} DIF of the coefficients
+ * scaled by that block's coset generator. Instances are thread-safe.
  */
 public final class JavaNtt implements Ntt {
 
@@ -26,7 +26,7 @@ public final class JavaNtt implements Ntt {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** Uses {@code threads} worker threads (1 runs everything on the calling thread). */
+    /** Uses {@code threads} threads: the caller and {@code threads - 1} daemon workers. */
     public JavaNtt(int threads) {
         this(threads, VectorSupport.AVAILABLE);
     }
@@ -39,8 +39,7 @@ public final class JavaNtt implements Ntt {
         if (vectors && !VectorSupport.AVAILABLE) {
             throw new IllegalArgumentException("the Vector API is not available");
         }
-        // fork-join workers are daemon threads and retire when idle
-        this.exec = threads == 1 ? Exec.SERIAL : new Exec(new ForkJoinPool(threads), threads);
+        this.exec = threads == 1 ? Exec.SERIAL : new Exec(threads);
         this.vec = vectors;
     }
 
@@ -93,7 +92,7 @@ public final class JavaNtt implements Ntt {
 
     /** Natural-order transforms of every column: {@code a[i] *= shift^i}, DIF, bit reversal, {@code *= scale}. */
     private void transformAll(long[][] columns, int logN, long[] tw, long shift, long scale) {
-        if (columns.length >= exec.threads() || logN < SPLIT_LOG) {
+        if (byColumn(columns.length, logN)) {
             exec.forRange(columns.length, (from, to) -> {
                 for (int c = from; c < to; c++) {
                     column(columns[c], logN, tw, shift, scale, Exec.SERIAL);
@@ -104,6 +103,15 @@ public final class JavaNtt implements Ntt {
                 column(col, logN, tw, shift, scale, exec);
             }
         }
+    }
+
+    /**
+     * Whether to hand whole transforms to the threads (no synchronisation inside) rather than
+     * split each one: when they share out evenly, or are too small to split.
+     */
+    private boolean byColumn(int transforms, int logN) {
+        int t = exec.threads();
+        return logN < SPLIT_LOG || transforms % t == 0 || transforms >= 4 * t;
     }
 
     private void column(long[] a, int logN, long[] tw, long shift, long scale, Exec inner) {
@@ -120,7 +128,7 @@ public final class JavaNtt implements Ntt {
         long[][] out = new long[coefficients.length][n << logBlowup];
         long[] tw = Twiddles.forward(logN);
         int tasks = coefficients.length * blocks;
-        boolean byTask = tasks >= exec.threads() || logN < SPLIT_LOG;
+        boolean byTask = byColumn(tasks, logN);
         Exec inner = byTask ? Exec.SERIAL : exec;
         Exec outer = byTask ? exec : Exec.SERIAL;
         outer.forRange(tasks, (from, to) -> {

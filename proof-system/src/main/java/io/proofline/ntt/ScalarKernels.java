@@ -27,30 +27,6 @@ final class ScalarKernels {
     }
 
     /**
-     * Two DIF stages at once on the four runs {@code x, x+d, x+2d, x+3d}: the outer stage
-     * (half-size {@code 2d}) uses twiddles {@code tw[tA+q]} and {@code tw[tA+d+q]}, the inner
-     * stage (half-size {@code d}) uses {@code tw[tC+q]}. Halves the passes over memory.
-     */
-    static void dif4(long[] a, int x, int d, long[] tw, int tA, int tC, int len) {
-        for (int q = 0; q < len; q++) {
-            int i0 = x + q;
-            long x0 = a[i0];
-            long x1 = a[i0 + d];
-            long x2 = a[i0 + 2 * d];
-            long x3 = a[i0 + 3 * d];
-            long y0 = add(x0, x2);
-            long y2 = mul(sub(x0, x2), tw[tA + q]);
-            long y1 = add(x1, x3);
-            long y3 = mul(sub(x1, x3), tw[tA + d + q]);
-            long wc = tw[tC + q];
-            a[i0] = add(y0, y1);
-            a[i0 + d] = mul(sub(y0, y1), wc);
-            a[i0 + 2 * d] = add(y2, y3);
-            a[i0 + 3 * d] = mul(sub(y2, y3), wc);
-        }
-    }
-
-    /**
      * The last three DIF stages on the eight elements {@code a[b..b+8)}, written to
      * {@code out[o..o+8)} (may alias). {@code tw} is a twiddle table with at least 8 entries.
      * Twiddles equal to one are skipped, which does not change canonical results.

@@ -36,25 +36,6 @@ final class VectorKernels {
         }
     }
 
-    static void dif4(long[] a, int x, int d, long[] tw, int tA, int tC, int len) {
-        for (int q = 0; q < len; q += LANES) {
-            int i0 = x + q;
-            LongVector x0 = LongVector.fromArray(SPECIES, a, i0);
-            LongVector x1 = LongVector.fromArray(SPECIES, a, i0 + d);
-            LongVector x2 = LongVector.fromArray(SPECIES, a, i0 + 2 * d);
-            LongVector x3 = LongVector.fromArray(SPECIES, a, i0 + 3 * d);
-            LongVector y0 = add(x0, x2);
-            LongVector y2 = mul(sub(x0, x2), LongVector.fromArray(SPECIES, tw, tA + q));
-            LongVector y1 = add(x1, x3);
-            LongVector y3 = mul(sub(x1, x3), LongVector.fromArray(SPECIES, tw, tA + d + q));
-            LongVector wc = LongVector.fromArray(SPECIES, tw, tC + q);
-            add(y0, y1).intoArray(a, i0);
-            mul(sub(y0, y1), wc).intoArray(a, i0 + d);
-            add(y2, y3).intoArray(a, i0 + 2 * d);
-            mul(sub(y2, y3), wc).intoArray(a, i0 + 3 * d);
-        }
-    }
-
     static void scale(long[] a, int from, int to, long c) {
         LongVector cv = LongVector.broadcast(SPECIES, c);
         for (int i = from; i < to; i += LANES) {
@@ -62,35 +43,35 @@ final class VectorKernels {
         }
     }
 
-    /** {@code dst[d+i] = src[s+i] * start * g^i}; four interleaved power chains hide latency. */
+    /**
+     * {@code dst[d+i] = src[s+i] * start * g^i}. The powers come from a small table of
+     * {@code g^0..g^(B-1)} times a per-run base, so there is no long chain of dependent vector
+     * products and only two products per element.
+     */
     static void mulPowers(long[] src, int s, long[] dst, int d, int len, long start, long g) {
-        long[] first = new long[4 * LANES];
-        long acc = start;
-        for (int i = 0; i < first.length; i++) {
-            first[i] = acc;
+        int run = Math.min(len, POWER_RUN);
+        long[] table = new long[run];
+        long acc = Goldilocks.ONE;
+        for (int i = 0; i < run; i++) {
+            table[i] = acc;
             acc = Goldilocks.mul(acc, g);
         }
-        LongVector step = LongVector.broadcast(SPECIES, acc); // g^(4 * LANES)
-        LongVector p0 = LongVector.fromArray(SPECIES, first, 0);
-        LongVector p1 = LongVector.fromArray(SPECIES, first, LANES);
-        LongVector p2 = LongVector.fromArray(SPECIES, first, 2 * LANES);
-        LongVector p3 = LongVector.fromArray(SPECIES, first, 3 * LANES);
-        int i = 0;
-        for (; i + 4 * LANES <= len; i += 4 * LANES) {
-            mul(LongVector.fromArray(SPECIES, src, s + i), p0).intoArray(dst, d + i);
-            mul(LongVector.fromArray(SPECIES, src, s + i + LANES), p1).intoArray(dst, d + i + LANES);
-            mul(LongVector.fromArray(SPECIES, src, s + i + 2 * LANES), p2).intoArray(dst, d + i + 2 * LANES);
-            mul(LongVector.fromArray(SPECIES, src, s + i + 3 * LANES), p3).intoArray(dst, d + i + 3 * LANES);
-            p0 = mul(p0, step);
-            p1 = mul(p1, step);
-            p2 = mul(p2, step);
-            p3 = mul(p3, step);
-        }
-        if (i < len) {
-            p0.intoArray(first, 0);
-            ScalarKernels.mulPowers(src, s + i, dst, d + i, len - i, first[0], g);
+        long base = start; // start * g^c at run offset c; acc = g^run
+        for (int c = 0; c < len; c += run) {
+            int vecEnd = SPECIES.loopBound(Math.min(run, len - c));
+            LongVector b = LongVector.broadcast(SPECIES, base);
+            for (int i = 0; i < vecEnd; i += LANES) {
+                LongVector x = LongVector.fromArray(SPECIES, src, s + c + i);
+                mul(x, mul(LongVector.fromArray(SPECIES, table, i), b)).intoArray(dst, d + c + i);
+            }
+            for (int i = vecEnd; i < Math.min(run, len - c); i++) {
+                dst[d + c + i] = Goldilocks.mul(src[s + c + i], Goldilocks.mul(table[i], base));
+            }
+            base = Goldilocks.mul(base, acc);
         }
     }
+
+    private static final int POWER_RUN = 256;
 
     /**
      * Vector form of the last three DIF stages fused with bit reversal (see
@@ -105,67 +86,79 @@ final class VectorKernels {
         for (int j = 0; j < 8; j++) {
             rows[j] = TwoAdicRoots.reverseBits(j, 3) << hiShift;
         }
-        long[] scratch = new long[64];
+        long[] s = new long[64];
+        long[] t = new long[64];
         for (int m = from; m < to; m++) {
             int mr = TwoAdicRoots.reverseBits(m, midBits);
             if (mr < m) {
                 continue; // done with its partner
             }
-            tile(a, off + (m << 3), rows, tw, scratch, 0, 3);
+            gather(a, off + (m << 3), rows, s);
+            radix8Rows(s, tw);
             if (mr != m) {
-                tile(a, off + (mr << 3), rows, tw, a, off + (m << 3), hiShift);
+                gather(a, off + (mr << 3), rows, t);
+                radix8Rows(t, tw);
+                scatterRows(t, a, off + (m << 3), hiShift);
             }
-            for (int r = 0; r < 8; r++) {
-                LongVector.fromArray(SPECIES, scratch, r * 8).intoArray(a, off + (mr << 3) + (r << hiShift));
+            scatterRows(s, a, off + (mr << 3), hiShift);
+        }
+    }
+
+    /** The last three DIF stages in place on {@code a[from..to)}, 64 elements at a time. */
+    static void lastStagesInPlace(long[] a, int from, int to, long[] tw) {
+        int[] stride8 = {0, 8, 16, 24, 32, 40, 48, 56};
+        long[] s = new long[64];
+        for (int c = from; c < to; c += 64) {
+            gather(a, c, stride8, s);
+            radix8Rows(s, tw);
+            gather(s, 0, stride8, a, c);
+        }
+    }
+
+    /** {@code s[8 lo + j] = a[src + lo + rows[j]]}: a transposing load. */
+    private static void gather(long[] a, int src, int[] rows, long[] s) {
+        gather(a, src, rows, s, 0);
+    }
+
+    private static void gather(long[] a, int src, int[] rows, long[] s, int dst) {
+        for (int lo = 0; lo < 8; lo++) {
+            LongVector.fromArray(SPECIES, a, src + lo, rows, 0).intoArray(s, dst + 8 * lo);
+        }
+    }
+
+    /** Row {@code lo} of {@code s} to {@code a[base + (rev(lo) << shift)]}, undoing the DIF order. */
+    private static void scatterRows(long[] s, long[] a, int base, int shift) {
+        for (int lo = 0; lo < 8; lo++) {
+            LongVector.fromArray(SPECIES, s, 8 * lo).intoArray(a, base + (TwoAdicRoots.reverseBits(lo, 3) << shift));
+        }
+    }
+
+    /**
+     * Three DIF stages across the eight rows of {@code s}, each lane its own transform. One
+     * butterfly in the loop body keeps the JIT's inlining budget; it unrolls the loops itself.
+     */
+    private static void radix8Rows(long[] s, long[] tw) {
+        for (int h = 4; h >= 1; h >>>= 1) {
+            for (int st = 0; st < 8; st += 2 * h) {
+                for (int j = 0; j < h; j++) {
+                    int r = 8 * (st + j);
+                    int q = r + 8 * h;
+                    LongVector u = LongVector.fromArray(SPECIES, s, r);
+                    LongVector v = LongVector.fromArray(SPECIES, s, q);
+                    add(u, v).intoArray(s, r);
+                    LongVector d = sub(u, v);
+                    (j == 0 ? d : mul(d, LongVector.broadcast(SPECIES, tw[h + j]))).intoArray(s, q);
+                }
             }
         }
     }
 
-    /** Radix-8 on the transposed tile at {@code src}; result row {@code r} goes to {@code dst[base + (r << shift)]}. */
-    private static void tile(long[] a, int src, int[] rows, long[] tw, long[] dst, int base, int shift) {
-        LongVector x0 = LongVector.fromArray(SPECIES, a, src, rows, 0);
-        LongVector x1 = LongVector.fromArray(SPECIES, a, src + 1, rows, 0);
-        LongVector x2 = LongVector.fromArray(SPECIES, a, src + 2, rows, 0);
-        LongVector x3 = LongVector.fromArray(SPECIES, a, src + 3, rows, 0);
-        LongVector x4 = LongVector.fromArray(SPECIES, a, src + 4, rows, 0);
-        LongVector x5 = LongVector.fromArray(SPECIES, a, src + 5, rows, 0);
-        LongVector x6 = LongVector.fromArray(SPECIES, a, src + 6, rows, 0);
-        LongVector x7 = LongVector.fromArray(SPECIES, a, src + 7, rows, 0);
-        LongVector w1 = LongVector.broadcast(SPECIES, tw[5]);
-        LongVector w2 = LongVector.broadcast(SPECIES, tw[6]);
-        LongVector w3 = LongVector.broadcast(SPECIES, tw[7]);
-        LongVector y0 = add(x0, x4);
-        LongVector y4 = sub(x0, x4);
-        LongVector y1 = add(x1, x5);
-        LongVector y5 = mul(sub(x1, x5), w1);
-        LongVector y2 = add(x2, x6);
-        LongVector y6 = mul(sub(x2, x6), w2);
-        LongVector y3 = add(x3, x7);
-        LongVector y7 = mul(sub(x3, x7), w3);
-        LongVector z0 = add(y0, y2);
-        LongVector z2 = sub(y0, y2);
-        LongVector z1 = add(y1, y3);
-        LongVector z3 = mul(sub(y1, y3), w2);
-        LongVector z4 = add(y4, y6);
-        LongVector z6 = sub(y4, y6);
-        LongVector z5 = add(y5, y7);
-        LongVector z7 = mul(sub(y5, y7), w2);
-        // output lo lands in row rev(lo)
-        add(z0, z1).intoArray(dst, base);
-        sub(z0, z1).intoArray(dst, base + (4 << shift));
-        add(z2, z3).intoArray(dst, base + (2 << shift));
-        sub(z2, z3).intoArray(dst, base + (6 << shift));
-        add(z4, z5).intoArray(dst, base + (1 << shift));
-        sub(z4, z5).intoArray(dst, base + (5 << shift));
-        add(z6, z7).intoArray(dst, base + (3 << shift));
-        sub(z6, z7).intoArray(dst, base + (7 << shift));
-    }
-
     /**
-     * Schoolbook 64x64-bit product from 32-bit halves (the JIT emits {@code vpmuludq}), with the
-     * carries absorbed by ordering the partial sums so no intermediate can overflow; then the
-     * reduction of {@code Goldilocks.reduce128}. Fewer masks than a carry-tracking version
-     * keeps the JIT's node count low enough to inline several of these into one loop.
+     * Schoolbook 64x64-bit product from 32-bit halves, with the carries absorbed by ordering the
+     * partial sums so that no intermediate overflows (no carry masks), then the reduction of
+     * {@code Goldilocks.reduce128}. Even so, C2 runs out of inlining budget after about two of
+     * these in one compiled method, and a vector that crosses a real call is boxed (about 7x
+     * slower); hence one or two products per loop body throughout this class.
      */
     static LongVector mul(LongVector a, LongVector b) {
         LongVector a0 = a.and(LOW32);
