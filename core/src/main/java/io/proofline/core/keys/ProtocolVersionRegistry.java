@@ -1,0 +1,62 @@
+package io.proofline.core.keys;
+
+import io.proofline.circuits.base.CircuitType;
+import io.proofline.poseidon2.Digest;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The table {@code core_protocol_versions}: which key commitments each protocol version uses.
+ * A version's keys never change once registered: proofs accepted under it were checked against
+ * them, so new keys need a new protocol version.
+ */
+@Component
+final class ProtocolVersionRegistry {
+
+    private final JdbcClient jdbc;
+
+    ProtocolVersionRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Registers the version's key commitments if it is new.
+     *
+     * @throws IllegalStateException if the version is registered with other keys
+     */
+    void register(int protocolVersion, Map<CircuitType, Digest> commitments, String capacities) {
+        String transfer = commitments.get(CircuitType.TRANSFER_EXECUTION).toString();
+        String storage = commitments.get(CircuitType.STORAGE_APPLICATION).toString();
+        jdbc.sql("""
+                INSERT INTO core_protocol_versions (protocol_version, transfer_execution_key, storage_application_key, capacities)
+                VALUES (?, ?, ?, ?) ON CONFLICT (protocol_version) DO NOTHING""")
+                .params(protocolVersion, transfer, storage, capacities)
+                .update();
+        Registered registered = jdbc.sql("""
+                SELECT transfer_execution_key, storage_application_key, capacities
+                FROM core_protocol_versions WHERE protocol_version = ?""")
+                .param(protocolVersion)
+                .query((rs, n) -> new Registered(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
+        if (!registered.transfer().equals(transfer) || !registered.storage().equals(storage)) {
+            throw new IllegalStateException("protocol version " + protocolVersion + " is registered with other keys ("
+                    + registered.capacities() + " capacities: transfer_execution " + registered.transfer()
+                    + ", storage_application " + registered.storage() + ") than the ones loaded now (" + capacities
+                    + " capacities: transfer_execution " + transfer + ", storage_application " + storage
+                    + "). Use the keys the version was registered with (proofline.core.keys-dir, proofline.core.capacities) "
+                    + "or start a new version (proofline.core.protocol-version).");
+        }
+    }
+
+    /** Batches sealed under other protocol versions and not proven: this core cannot verify their proofs. */
+    long unprovenUnderOtherVersions(int protocolVersion) {
+        return jdbc.sql("SELECT count(*) FROM core_batches WHERE status <> 'proven' AND protocol_version <> ?")
+                .param(protocolVersion)
+                .query(Long.class)
+                .single();
+    }
+
+    private record Registered(String transfer, String storage, String capacities) {
+    }
+}

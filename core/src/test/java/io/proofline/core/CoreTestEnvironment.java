@@ -1,0 +1,92 @@
+package io.proofline.core;
+
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.batch.BatchProof;
+import io.proofline.circuits.batch.BatchProver;
+import io.proofline.circuits.witness.WitnessInputData;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What the core's integration tests share: one key directory per JVM (the core generates the
+ * small keys there on its first start, the tests' prover loads the same ones), the prover, and
+ * the properties that point a core at a test database.
+ */
+public final class CoreTestEnvironment {
+
+    public static final CircuitCapacities CAPACITIES = CircuitCapacities.small();
+    /** The core verifies with {@link ProverConfig#standard()} keys; the tests prove with the same. */
+    public static final ProverConfig CONFIG = ProverConfig.standard();
+
+    private static Path keysDir;
+    private static BatchProver prover;
+
+    private CoreTestEnvironment() {
+    }
+
+    public static synchronized Path keysDir() {
+        if (keysDir == null) {
+            try {
+                keysDir = Files.createTempDirectory("proofline-test-keys");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Path dir = keysDir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
+        }
+        return keysDir;
+    }
+
+    public static synchronized BaseCircuitKeys keys() {
+        return BaseCircuitKeys.loadOrGenerate(keysDir(), CAPACITIES, CONFIG);
+    }
+
+    public static synchronized BatchProof prove(WitnessInputData data) {
+        if (prover == null) {
+            prover = new BatchProver(keys(), CONFIG);
+        }
+        return prover.proveBatch(data);
+    }
+
+    /**
+     * A core on {@code db} with small capacities, a one-second pick timeout and no sealing by
+     * itself (tests seal with {@code POST /batches/seal}); {@code overrides} replace any of these.
+     */
+    public static Map<String, Object> properties(TestDatabase db, Map<String, Object> overrides) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", db.jdbcUrl());
+        p.put("spring.datasource.username", db.user());
+        p.put("spring.datasource.password", db.password());
+        p.put("proofline.core.keys-dir", keysDir().toString());
+        p.put("proofline.core.capacities", "small");
+        p.put("proofline.core.pick-timeout", "1s");
+        p.put("proofline.core.batch.max-age", "1h");
+        p.put("proofline.core.batch.max-transactions", "100");
+        p.put("server.port", "0");
+        p.put("spring.main.banner-mode", "off");
+        p.putAll(overrides);
+        return p;
+    }
+
+    public static void register(DynamicPropertyRegistry registry, TestDatabase db, Map<String, Object> overrides) {
+        properties(db, overrides).forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: it is a temporary directory
+        }
+    }
+}
