@@ -1,0 +1,69 @@
+package io.proofline.jobs.batchproof;
+
+import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.ProverBatchesDal;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Starts or restarts the batchProof job of a batch, off the caller's thread (each job runs on
+ * its own thread while its partitions are out with workers). A batch whose job is running or
+ * complete is left alone; a failed or stopped one is restarted, which re-runs only what did not
+ * complete.
+ */
+public final class BatchJobLauncher {
+
+    private static final System.Logger LOG = System.getLogger(BatchJobLauncher.class.getName());
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+    private final ProverBatchesDal batches;
+    private final ExecutorService executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("batch-proof-", 0).factory());
+
+    public BatchJobLauncher(JobOperator operator, JobRepository repository, Job job, ProverBatchesDal batches) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = job;
+        this.batches = batches;
+    }
+
+    public void launch(BatchId id) {
+        executor.submit(() -> run(id));
+    }
+
+    /** Runs or restarts the job in the calling thread and returns its final execution. */
+    public JobExecution run(BatchId id) {
+        try {
+            JobInstance instance = repository.getJobInstance(job.getName(), BatchProofKeys.parameters(id));
+            JobExecution last = instance == null ? null : repository.getLastJobExecution(instance);
+            JobExecution execution;
+            if (last == null) {
+                execution = operator.start(job, BatchProofKeys.parameters(id));
+            } else if (last.getStatus() == BatchStatus.COMPLETED || last.isRunning()) {
+                LOG.log(System.Logger.Level.INFO, "job for " + id + " is " + last.getStatus() + ", not starting it again");
+                return last;
+            } else {
+                LOG.log(System.Logger.Level.INFO, "restarting job for " + id + " (last execution " + last.getId() + " "
+                        + last.getStatus() + ")");
+                execution = operator.restart(last);
+            }
+            batches.attachJobExecution(id, execution.getId());
+            LOG.log(System.Logger.Level.INFO, "job for " + id + " ended " + execution.getStatus());
+            return execution;
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "job for " + id + " could not run: " + e.getMessage(), e);
+            throw new IllegalStateException("job for " + id + " could not run", e);
+        }
+    }
+
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,98 @@
+package io.proofline.jobs.batchproof;
+
+import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.batch.BaseProof;
+import io.proofline.circuits.batch.BatchProver;
+import io.proofline.circuits.witness.CircuitInstance;
+import io.proofline.plonkish.WitnessVector;
+import io.proofline.steps.data.CircuitInstanceId;
+import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.InstanceStatus;
+import io.proofline.steps.format.CircuitInstanceCodec;
+import io.proofline.steps.store.ObjectKeys;
+import io.proofline.steps.store.ObjectStore;
+import io.proofline.steps.store.StoredObject;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 3, one partition on a circuit-prover worker: witness vector generation, proving and
+ * self-verification of one instance, with a heartbeat in the prover tables while it works.
+ * An instance already proven (its proof stored and recorded) is not proven again, so a
+ * restarted job reuses every finished partition's artifact.
+ */
+final class ProveCircuitTasklet implements Tasklet {
+
+    private static final System.Logger LOG = System.getLogger(ProveCircuitTasklet.class.getName());
+
+    private final ObjectStore store;
+    private final CircuitInstancesDal instances;
+    private final BatchProver prover;
+    private final String workerId;
+    private final Duration heartbeat;
+
+    ProveCircuitTasklet(ObjectStore store, CircuitInstancesDal instances, BatchProver prover, String workerId, Duration heartbeat) {
+        this.store = store;
+        this.instances = instances;
+        this.prover = prover;
+        this.workerId = workerId;
+        this.heartbeat = heartbeat;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
+        ExecutionContext partition = context.getStepContext().getStepExecution().getExecutionContext();
+        CircuitType type = CircuitType.valueOf(partition.getString(BatchProofKeys.CIRCUIT_TYPE));
+        int index = partition.getInt(BatchProofKeys.INSTANCE_INDEX);
+        CircuitInstanceId id = new CircuitInstanceId(JobParametersSupport.batchId(context), type, index);
+        var existing = instances.find(id);
+        if (existing.isPresent() && existing.get().status() == InstanceStatus.SUCCESSFUL
+                && existing.get().proofKey() != null && store.exists(existing.get().proofKey())) {
+            LOG.log(System.Logger.Level.INFO, id + " already proven, reusing its proof");
+            return RepeatStatus.FINISHED;
+        }
+        if (existing.isPresent() && existing.get().status() == InstanceStatus.FAILED) {
+            // a restarted job: the earlier attempt failed or was declared lost
+            instances.requeue(id);
+        }
+        if (!instances.startAttempt(id, workerId)) {
+            throw new IllegalStateException(id + " is being proven by another worker");
+        }
+        ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heartbeat-" + type.label + "-" + index);
+            t.setDaemon(true);
+            return t;
+        });
+        beat.scheduleAtFixedRate(() -> instances.heartbeat(id, workerId), heartbeat.toMillis(), heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            CircuitInstance instance = CircuitInstanceCodec.decode(
+                    store.get(partition.getString(BatchProofKeys.INPUT_KEY), partition.getString(BatchProofKeys.INPUT_SHA256)));
+            long t0 = System.nanoTime();
+            WitnessVector witness = prover.witnessVector(instance);
+            long t1 = System.nanoTime();
+            BaseProof proof = prover.prove(instance, witness);
+            long t2 = System.nanoTime();
+            StoredObject stored = store.put(ObjectKeys.proof(id.batch().chainId(), id.batch().batchNumber(), type, index),
+                    proof.proof());
+            if (!instances.markSuccessful(id, workerId, stored.key(), stored.sha256Hex(), (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000)) {
+                throw new IllegalStateException(id + " was taken from worker " + workerId + " while it proved");
+            }
+            contribution.incrementWriteCount(1);
+            return RepeatStatus.FINISHED;
+        } catch (RuntimeException e) {
+            instances.markFailed(id, workerId, String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            beat.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.proofline.jobs.batchproof;
+
+import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.CircuitInstanceId;
+import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProverCircuitInstance;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * The manual path for a worker that died mid-partition (the house keeper will run it on a
+ * schedule): partitions whose heartbeat stopped longer ago than the timeout are marked failed,
+ * in the prover tables and in the job repository. The manager step, which polls the job
+ * repository, then sees the failure and fails the job; restarting the job re-runs just those
+ * partitions.
+ */
+public final class StalePartitionRecovery {
+
+    private static final System.Logger LOG = System.getLogger(StalePartitionRecovery.class.getName());
+
+    private final CircuitInstancesDal instances;
+    private final JobRepository repository;
+
+    public StalePartitionRecovery(CircuitInstancesDal instances, JobRepository repository) {
+        this.instances = instances;
+        this.repository = repository;
+    }
+
+    /** Fails every partition lost longer than {@code heartbeatTimeout}; returns the instances concerned. */
+    public List<CircuitInstanceId> failLostPartitions(Duration heartbeatTimeout) {
+        List<CircuitInstanceId> failed = new ArrayList<>();
+        for (ProverCircuitInstance lost : instances.findStale(heartbeatTimeout)) {
+            CircuitInstanceId id = lost.id();
+            instances.markFailed(id, "worker " + lost.workerId() + " stopped sending heartbeats");
+            failStepExecution(id);
+            failed.add(id);
+            LOG.log(System.Logger.Level.WARNING, "partition of " + id + " on worker " + lost.workerId()
+                    + " lost (no heartbeat for " + heartbeatTimeout + "), marked failed");
+        }
+        return failed;
+    }
+
+    private void failStepExecution(CircuitInstanceId id) {
+        BatchId batch = id.batch();
+        JobInstance instance = repository.getJobInstance(BatchProofKeys.JOB, BatchProofKeys.parameters(batch));
+        if (instance == null) {
+            return;
+        }
+        JobExecution last = repository.getLastJobExecution(instance);
+        if (last == null) {
+            return;
+        }
+        JobExecution loaded = repository.getJobExecution(last.getId());
+        for (StepExecution step : loaded.getStepExecutions()) {
+            var context = step.getExecutionContext();
+            boolean matches = step.getStepName().startsWith(WorkerStepNames.PROVE_BASE_CIRCUITS)
+                    && id.type().name().equals(context.getString(BatchProofKeys.CIRCUIT_TYPE, ""))
+                    && context.containsKey(BatchProofKeys.INSTANCE_INDEX)
+                    && context.getInt(BatchProofKeys.INSTANCE_INDEX) == id.index();
+            if (matches && (step.getStatus() == BatchStatus.STARTED || step.getStatus() == BatchStatus.STARTING)) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("worker lost: no heartbeat"));
+                step.setEndTime(LocalDateTime.now());
+                repository.update(step);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.proofline.jobs.batchproof;
+
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.batch.BatchProver;
+import io.proofline.jobs.channels.RequestChannels;
+import io.proofline.jobs.config.JobsProperties;
+import io.proofline.jobs.config.ProverResources.WorkerIdentity;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProverBatchesDal;
+import io.proofline.steps.store.ObjectStore;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The worker sides of the remote steps, each enabled by its role. */
+public class WorkerConfiguration {
+
+    private WorkerConfiguration() {
+    }
+
+    /** Serves basic witness generation requests. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('witness')")
+    public static class WitnessGenerator {
+
+        @Bean(WorkerStepNames.BASIC_WITNESS_GENERATION)
+        Step basicWitnessGenerationWorker(JobRepository jobRepository,
+                                          @Qualifier("transactionManager") PlatformTransactionManager tx,
+                                          @Qualifier(RequestChannels.BASIC_WITNESS_GENERATION) MessageChannel requests,
+                                          ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
+                                          JobsProperties properties, BeanFactory beanFactory) {
+            return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.BASIC_WITNESS_GENERATION, jobRepository)
+                    .beanFactory(beanFactory)
+                    .inputChannel(requests)
+                    .tasklet(new BasicWitnessGenerationTasklet(store, batches, instances,
+                            CircuitCapacities.named(properties.capacities())), tx)
+                    .build();
+        }
+    }
+
+    /** Serves circuit proving requests. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('prover')")
+    public static class CircuitProver {
+
+        @Bean(WorkerStepNames.PROVE_BASE_CIRCUITS)
+        Step proveBaseCircuitsWorker(JobRepository jobRepository,
+                                     @Qualifier("transactionManager") PlatformTransactionManager tx,
+                                     @Qualifier(RequestChannels.PROVE_BASE_CIRCUITS) MessageChannel requests,
+                                     ObjectStore store, CircuitInstancesDal instances, BaseCircuitKeys keys,
+                                     ProverConfig config, WorkerIdentity worker, JobsProperties properties,
+                                     BeanFactory beanFactory) {
+            return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.PROVE_BASE_CIRCUITS, jobRepository)
+                    .beanFactory(beanFactory)
+                    .inputChannel(requests)
+                    .tasklet(new ProveCircuitTasklet(store, instances, new BatchProver(keys, config), worker.id(),
+                            properties.prover().heartbeatInterval()), tx)
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.proofline.jobs.channels;
+
+import io.proofline.jobs.config.JobsProperties;
+import java.sql.DriverManager;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.postgresql.jdbc.PgConnection;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.jdbc.channel.PostgresChannelMessageTableSubscriber;
+import org.springframework.integration.jdbc.channel.PostgresSubscribableChannel;
+import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
+import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
+
+/**
+ * Request channels in PostgreSQL: messages are rows of the channel message table, and the
+ * table's trigger (migration V102) wakes subscribers in every process through LISTEN/NOTIFY.
+ * Each message is taken by exactly one subscriber; it is removed when taken, so a worker that
+ * dies mid-partition loses the request and the partition is recovered by restarting the job.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "proofline.transport", havingValue = "postgres", matchIfMissing = true)
+public class PostgresChannelsConfiguration {
+
+    static final String REGION = "proofline";
+
+    @Bean
+    JdbcChannelMessageStore channelMessageStore(DataSource dataSource) {
+        JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
+        store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
+        store.setRegion(REGION);
+        return store;
+    }
+
+    /** One LISTEN connection per process, outside the pool, as the subscriber requires. */
+    @Bean
+    PostgresChannelMessageTableSubscriber channelMessageTableSubscriber(DataSourceProperties properties) {
+        return new PostgresChannelMessageTableSubscriber(() -> DriverManager
+                .getConnection(properties.determineUrl(), properties.determineUsername(), properties.determinePassword())
+                .unwrap(PgConnection.class));
+    }
+
+    @Bean(RequestChannels.BASIC_WITNESS_GENERATION)
+    PostgresSubscribableChannel basicWitnessGenerationRequests(JdbcChannelMessageStore store,
+                                                               PostgresChannelMessageTableSubscriber subscriber) {
+        return new PostgresSubscribableChannel(store, "basicWitnessGeneration", subscriber);
+    }
+
+    /**
+     * Delivered on a pool of {@code proofline.prover.concurrent-partitions} threads, so a prover
+     * generates one partition's witness vector while it proves another.
+     */
+    @Bean(RequestChannels.PROVE_BASE_CIRCUITS)
+    PostgresSubscribableChannel proveBaseCircuitsRequests(JdbcChannelMessageStore store,
+                                                          PostgresChannelMessageTableSubscriber subscriber,
+                                                          JobsProperties properties) {
+        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "proveBaseCircuits", subscriber);
+        channel.setDispatcherExecutor(Executors.newFixedThreadPool(properties.prover().concurrentPartitions(),
+                Thread.ofPlatform().name("prove-partition-", 0).daemon().factory()));
+        return channel;
+    }
+}

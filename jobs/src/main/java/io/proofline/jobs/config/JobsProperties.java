@@ -1,0 +1,61 @@
+package io.proofline.jobs.config;
+
+import io.proofline.jobs.Role;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The prover application's settings ({@code proofline.*}); every one has a default.
+ *
+ * @param roles the roles this process takes
+ * @param workerId a name for this process in the prover tables (default: host and pid)
+ * @param storeDir root of the local object store shared by all processes
+ * @param keysDir where setup data and verification keys are cached
+ * @param capacities base circuit capacities: {@code small} or {@code production}
+ * @param transport partition request transport: {@code postgres} or {@code rabbitmq}
+ * @param gateway how the orchestrator talks to the core
+ * @param prover proving settings
+ */
+@ConfigurationProperties("proofline")
+public record JobsProperties(
+        @DefaultValue("orchestrator") Set<Role> roles,
+        @DefaultValue("") String workerId,
+        @DefaultValue("${user.home}/.proofline/store") Path storeDir,
+        @DefaultValue("${user.home}/.proofline/keys") Path keysDir,
+        @DefaultValue("small") String capacities,
+        @DefaultValue("postgres") String transport,
+        @DefaultValue Gateway gateway,
+        @DefaultValue Prover prover) {
+
+    /**
+     * @param enabled whether to poll the core
+     * @param coreUrl the core's base URL
+     * @param apiToken bearer token for the core's API, if it wants one
+     * @param pollInterval time between polls when the core had nothing
+     * @param submitAttempts tries of a proof submission while the core is unavailable
+     */
+    public record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("http://127.0.0.1:3320") URI coreUrl,
+                          @DefaultValue("") String apiToken, @DefaultValue("2s") Duration pollInterval,
+                          @DefaultValue("8") int submitAttempts) {
+    }
+
+    /**
+     * Proofs use {@code ProverConfig.standard()} (100 bits), the parameters the core verifies with.
+     *
+     * @param heartbeatInterval how often a proving worker records that it is alive
+     * @param concurrentPartitions partitions one circuit-prover process works on at once, so
+     *     that witness vector generation of one overlaps proving of another
+     * @param partitionTimeout how long a manager step waits for its partitions
+     */
+    public record Prover(@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("2") int concurrentPartitions,
+                         @DefaultValue("6h") Duration partitionTimeout) {
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,69 @@
+package io.proofline.jobs.config;
+
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProverBatchesDal;
+import io.proofline.steps.gateway.CoreClient;
+import io.proofline.steps.gateway.Retry;
+import io.proofline.steps.store.LocalObjectStore;
+import io.proofline.steps.store.ObjectStore;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What every role shares: the object store, the prover tables, the keys, the core client. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JobsProperties.class)
+public class ProverResources {
+
+    @Bean
+    ObjectStore objectStore(JobsProperties properties) {
+        return new LocalObjectStore(properties.storeDir());
+    }
+
+    @Bean
+    ProverBatchesDal proverBatchesDal(JdbcClient jdbc) {
+        return new ProverBatchesDal(jdbc);
+    }
+
+    @Bean
+    CircuitInstancesDal circuitInstancesDal(JdbcClient jdbc) {
+        return new CircuitInstancesDal(jdbc);
+    }
+
+    @Bean
+    ProverConfig proverConfig() {
+        return ProverConfig.standard();
+    }
+
+    /** Loaded on first use: generating keys takes seconds, and the gateway alone needs none. */
+    @Bean
+    @Lazy
+    BaseCircuitKeys baseCircuitKeys(JobsProperties properties, ProverConfig config) {
+        return BaseCircuitKeys.loadOrGenerate(properties.keysDir(), CircuitCapacities.named(properties.capacities()), config);
+    }
+
+    @Bean
+    CoreClient coreClient(JobsProperties properties) {
+        String token = properties.gateway().apiToken();
+        return new CoreClient(properties.gateway().coreUrl(), token.isBlank() ? Optional.empty() : Optional.of(token),
+                Duration.ofSeconds(60), new Retry(properties.gateway().submitAttempts(), Duration.ofMillis(500), Duration.ofSeconds(30)));
+    }
+
+    @Bean
+    WorkerIdentity workerIdentity(JobsProperties properties) {
+        String id = properties.workerId().isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : properties.workerId();
+        return new WorkerIdentity(id);
+    }
+
+    /** How this process names itself in the prover tables. */
+    public record WorkerIdentity(String id) {
+    }
+}

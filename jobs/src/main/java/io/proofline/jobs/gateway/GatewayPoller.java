@@ -1,0 +1,71 @@
+package io.proofline.jobs.gateway;
+
+import io.proofline.jobs.batchproof.BatchJobLauncher;
+import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.ProverBatchesDal;
+import io.proofline.steps.gateway.CoreClient;
+import io.proofline.steps.gateway.CoreRejectedException;
+import io.proofline.steps.gateway.CoreUnavailableException;
+import io.proofline.steps.gateway.ProofGenerationData;
+import io.proofline.steps.store.ObjectKeys;
+import io.proofline.steps.store.ObjectStore;
+import io.proofline.steps.store.StoredObject;
+import java.util.Optional;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Asks the core for the next batch on a fixed delay; stores its witness inputs, records the
+ * batch and launches its job. The witness inputs are stored and recorded before the job
+ * starts, so a crash between the two loses nothing: the core hands the batch out again after
+ * its pick timeout, and recording it again is a no-op.
+ */
+public final class GatewayPoller {
+
+    private static final System.Logger LOG = System.getLogger(GatewayPoller.class.getName());
+
+    private final CoreClient core;
+    private final ObjectStore store;
+    private final ProverBatchesDal batches;
+    private final BatchJobLauncher launcher;
+    private boolean coreWasDown;
+
+    public GatewayPoller(CoreClient core, ObjectStore store, ProverBatchesDal batches, BatchJobLauncher launcher) {
+        this.core = core;
+        this.store = store;
+        this.batches = batches;
+        this.launcher = launcher;
+    }
+
+    @Scheduled(fixedDelayString = "${proofline.gateway.poll-interval:2s}")
+    public void poll() {
+        Optional<ProofGenerationData> next;
+        try {
+            next = core.fetchNext();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (CoreRejectedException e) {
+            LOG.log(System.Logger.Level.ERROR, "the core refused the gateway's request: " + e.getMessage());
+            return;
+        } catch (CoreUnavailableException e) {
+            if (!coreWasDown) {
+                LOG.log(System.Logger.Level.WARNING, "core unavailable, will keep polling: " + e.getMessage());
+            }
+            coreWasDown = true;
+            return;
+        }
+        if (coreWasDown) {
+            LOG.log(System.Logger.Level.INFO, "core reachable again");
+            coreWasDown = false;
+        }
+        next.ifPresent(this::accept);
+    }
+
+    private void accept(ProofGenerationData data) {
+        BatchId id = new BatchId(data.chainId(), data.batchNumber());
+        StoredObject stored = store.put(ObjectKeys.witnessInputs(id.chainId(), id.batchNumber()), data.witnessInputData());
+        boolean fresh = batches.insertReceived(id, data.protocolVersion(), stored.key(), stored.sha256Hex(), data.batchCommitment().toString());
+        LOG.log(System.Logger.Level.INFO, (fresh ? "received " : "received again ") + id);
+        launcher.launch(id);
+    }
+}
