@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.backend.ProverBackend;
 import io.proofline.codec.FormatException;
+import io.proofline.codec.Words;
 import io.proofline.field.Goldilocks;
 import io.proofline.transcript.Transcript;
 import java.util.SplittableRandom;
@@ -85,8 +86,8 @@ class FriTests {
         for (int w = 0; w < words; w++) {
             byte[] changed = bytes.clone();
             // add 1 to the little-endian word, staying canonical where the word is an element
-            long v = readWord(changed, w);
-            writeWord(changed, w, Goldilocks.isCanonical(v) ? Goldilocks.add(v, 1) : v + 1);
+            long v = Words.read(changed, w);
+            Words.write(changed, w, Goldilocks.isCanonical(v) ? Goldilocks.add(v, 1) : v + 1);
             int word = w;
             RuntimeException e = assertThrows(RuntimeException.class,
                     () -> verify(params, FriProofCodec.decode(changed), logDegree),
@@ -138,19 +139,5 @@ class FriTests {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> prove(params, codeword(1 << 9, 11, 4), 10));
         assertTrue(e.getMessage().contains("does not match degree bound"), e.getMessage());
-    }
-
-    private static long readWord(byte[] b, int w) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v |= (b[8 * w + i] & 0xFFL) << (8 * i);
-        }
-        return v;
-    }
-
-    private static void writeWord(byte[] b, int w, long v) {
-        for (int i = 0; i < 8; i++) {
-            b[8 * w + i] = (byte) (v >>> (8 * i));
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.backend.ProverBackend;
 import io.proofline.codec.FormatException;
+import io.proofline.codec.Words;
 import io.proofline.field.Goldilocks;
 import io.proofline.fri.FriParameters;
 import java.util.Arrays;
@@ -36,8 +37,8 @@ class PlonkishFormatTests {
         PlonkishVerifier.verify(setup.key(), w.publicInputs(), ProofCodec.decode(bytes));
         for (int word = 0; word < bytes.length / 8; word++) {
             byte[] changed = bytes.clone();
-            long v = readWord(changed, word);
-            writeWord(changed, word, Goldilocks.isCanonical(v) ? Goldilocks.add(v, 1) : v + 1);
+            long v = Words.read(changed, word);
+            Words.write(changed, word, Goldilocks.isCanonical(v) ? Goldilocks.add(v, 1) : v + 1);
             int at = word;
             RuntimeException e = assertThrows(RuntimeException.class,
                     () -> PlonkishVerifier.verify(setup.key(), w.publicInputs(), ProofCodec.decode(changed)),
@@ -110,19 +111,5 @@ class PlonkishFormatTests {
         assertThrows(FormatException.class, () -> WitnessCodec.decode(new byte[0]));
         assertThrows(FormatException.class, () -> VerificationKeyCodec.decode(bytes));
         assertThrows(FormatException.class, () -> ProofCodec.decode("not a proof at all!!!!!!".getBytes()));
-    }
-
-    private static long readWord(byte[] b, int w) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v |= (b[8 * w + i] & 0xFFL) << (8 * i);
-        }
-        return v;
-    }
-
-    private static void writeWord(byte[] b, int w, long v) {
-        for (int i = 0; i < 8; i++) {
-            b[8 * w + i] = (byte) (v >>> (8 * i));
-        }
     }
 }
