@@ -1,13 +1,18 @@
 package io.proofline.jobs;
 
+import io.proofline.jobs.batchproof.RestartCommand;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The prover application. {@code --proofline.roles=orchestrator} (the default) runs the
  * batchProof jobs and the gateway; {@code witness-generator} and {@code circuit-prover} run
  * workers; roles combine with commas, and any number of worker processes may share one
- * PostgreSQL database and object store.
+ * PostgreSQL database and object store. {@code --proofline.restart=<chainId>:<batchNumber>}
+ * (with the orchestrator role) restarts one batch's failed job and exits (see
+ * {@link RestartCommand}).
  */
 @SpringBootApplication
 public class ProoflineJobsApplication {
@@ -16,7 +21,15 @@ public class ProoflineJobsApplication {
     public static final String CONFIG_NAME = "spring.config.name=proofline-prover";
 
     public static void main(String[] args) {
-        builder().run(args);
+        ConfigurableApplicationContext context = builder().run(args);
+        if (context.getEnvironment().containsProperty(RestartCommand.PROPERTY)) {
+            // a one-off command (see RestartCommand): done once the restarted job has ended
+            if (context.getBeanNamesForType(RestartCommand.class).length == 0) {
+                System.err.println("--" + RestartCommand.PROPERTY + " needs the orchestrator role");
+                System.exit(SpringApplication.exit(context, () -> 2));
+            }
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     /** The application with its configuration name set; tests and the demo start it this way. */

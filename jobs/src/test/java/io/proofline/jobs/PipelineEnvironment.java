@@ -1,37 +1,68 @@
 package io.proofline.jobs;
 
 import io.proofline.core.ProoflineCoreApplication;
+import io.proofline.jobs.batchproof.BatchProofKeys;
+import io.proofline.jobs.batchproof.RestartCommand;
+import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.BatchStatus;
+import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProverBatch;
+import io.proofline.steps.data.ProverBatchesDal;
+import io.proofline.steps.data.ProverCircuitInstance;
 import io.proofline.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A whole pipeline for functional tests: a core on its own database, an orchestrator in this
- * JVM on the prover database, and the shared key and object-store directories that worker
- * processes are pointed at.
+ * JVM on the prover database, worker processes pointed at the shared key and object-store
+ * directories, and the waiting and looking around that the tests share. Every failure it
+ * reports carries {@link #diagnostics()}: where the worker logs are, and what the prover tables
+ * and the job repository hold.
  */
 final class PipelineEnvironment implements AutoCloseable {
 
+    /** The core's chain. */
+    static final long CHAIN_ID = 1;
+    /** Both worker roles in one process. */
+    static final String BOTH_ROLES = "witness-generator,circuit-prover";
+
     final TestDatabase coreDb = TestDatabase.create();
     final TestDatabase proverDb = TestDatabase.create();
+    /** Object store and worker logs; kept when a test fails. */
     final Path dir;
+    final Path keysDir;
     final ConfigurableApplicationContext core;
     ConfigurableApplicationContext orchestrator;
     final String coreUrl;
+    private final List<WorkerProcess> workers = new ArrayList<>();
+    private final List<Runnable> afterClose = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    PipelineEnvironment(Path keysDir) throws IOException {
-        dir = Files.createTempDirectory("proofline-pipeline");
+    PipelineEnvironment(Path keysDir, Path dir) {
+        this.keysDir = keysDir;
+        this.dir = dir;
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.datasource.url", coreDb.jdbcUrl());
         p.put("spring.datasource.username", coreDb.user());
@@ -46,8 +77,8 @@ final class PipelineEnvironment implements AutoCloseable {
         coreUrl = "http://127.0.0.1:" + core.getEnvironment().getProperty("local.server.port");
     }
 
-    /** Properties every prover process needs: the prover database, store and keys. */
-    Map<String, String> proverProperties(Path keysDir, String transport) {
+    /** Properties every prover process needs: the prover database, store and keys, and the transport. */
+    Map<String, String> proverProperties(String transport) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("spring.datasource.url", proverDb.jdbcUrl());
         p.put("spring.datasource.username", proverDb.user());
@@ -61,18 +92,48 @@ final class PipelineEnvironment implements AutoCloseable {
     }
 
     void startOrchestrator(Map<String, String> properties, boolean gateway) {
+        orchestrator = ProoflineJobsApplication.builder().run(args(orchestratorProperties(properties, gateway)));
+    }
+
+    private Map<String, Object> orchestratorProperties(Map<String, String> properties, boolean gateway) {
         Map<String, Object> p = new LinkedHashMap<>(properties);
         p.put("proofline.roles", "orchestrator");
         p.put("proofline.gateway.core-url", coreUrl);
         p.put("proofline.gateway.enabled", String.valueOf(gateway));
         p.put("proofline.gateway.poll-interval", "300ms");
-        orchestrator = ProoflineJobsApplication.builder().run(args(p));
+        return p;
+    }
+
+    /** Starts a worker JVM; it is stopped when the environment closes, and its log is in {@link #dir}. */
+    WorkerProcess startWorker(String id, String roles, Map<String, String> properties) throws IOException {
+        WorkerProcess worker = WorkerProcess.start(id, roles, properties, dir);
+        workers.add(worker);
+        return worker;
+    }
+
+    /**
+     * Runs the restart command ({@code --proofline.restart=<chain>:<batch>}) as an operator would,
+     * as its own orchestrator application (here in this JVM), and returns once the restarted job
+     * has ended.
+     */
+    RestartResult runRestartCommand(Map<String, String> properties, int batch) {
+        Map<String, Object> p = orchestratorProperties(properties, false);
+        p.put(RestartCommand.PROPERTY, CHAIN_ID + ":" + batch);
+        ConfigurableApplicationContext command = ProoflineJobsApplication.builder().run(args(p));
+        var outcome = command.getBean(RestartCommand.class).outcome();
+        int exitCode = SpringApplication.exit(command);
+        return new RestartResult(exitCode, outcome);
+    }
+
+    record RestartResult(int exitCode, org.springframework.batch.core.BatchStatus jobStatus) {
     }
 
     /** Command-line arguments outrank every configuration file. */
     static String[] args(Map<String, ?> properties) {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
+
+    // the core
 
     String post(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(coreUrl + path)).timeout(Duration.ofSeconds(30))
@@ -85,7 +146,7 @@ final class PipelineEnvironment implements AutoCloseable {
     }
 
     String get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(coreUrl + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(coreUrl + path)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -102,26 +163,164 @@ final class PipelineEnvironment implements AutoCloseable {
         post("/batches/seal", "{}");
     }
 
-    boolean proven(int batch) throws IOException, InterruptedException {
-        return get("/batches/" + batch).contains("\"proven\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]*)\"");
+
+    /** The batch's status at the core ({@code sealed}, {@code picked}, {@code proven}...), or the answer if it has none. */
+    String coreStatus(int batch) throws IOException, InterruptedException {
+        String body = get("/batches/" + batch);
+        Matcher m = STATUS.matcher(body);
+        return m.find() ? m.group(1) : body;
     }
 
-    /** Fails the test as soon as a batch's job has failed, instead of waiting for a timeout. */
-    void assertNoFailedBatch() {
-        var failed = orchestrator.getBean(io.proofline.steps.data.ProverBatchesDal.class)
-                .listByStatus(io.proofline.steps.data.BatchStatus.FAILED);
-        if (!failed.isEmpty()) {
-            throw new AssertionError("batch job failed: " + failed);
+    boolean proven(int batch) throws IOException, InterruptedException {
+        return "proven".equals(coreStatus(batch));
+    }
+
+    // the prover tables and the job repository, seen from the orchestrator
+
+    static BatchId batchId(int batch) {
+        return new BatchId(CHAIN_ID, batch);
+    }
+
+    <T> T bean(Class<T> type) {
+        return orchestrator.getBean(type);
+    }
+
+    Optional<BatchStatus> proverStatus(int batch) {
+        return bean(ProverBatchesDal.class).find(batchId(batch)).map(ProverBatch::status);
+    }
+
+    List<ProverCircuitInstance> instances(int batch) {
+        return bean(CircuitInstancesDal.class).findByBatch(batchId(batch));
+    }
+
+    /** The batch's job executions, oldest first, each with its step executions. */
+    List<JobExecution> jobExecutions(int batch) {
+        JobRepository repository = bean(JobRepository.class);
+        JobInstance instance = repository.getJobInstance(BatchProofKeys.JOB, BatchProofKeys.parameters(batchId(batch)));
+        if (instance == null) {
+            return List.of();
         }
+        return repository.getJobExecutions(instance).stream()
+                .map(e -> repository.getJobExecution(e.getId()))
+                .sorted(Comparator.comparingLong(JobExecution::getId))
+                .toList();
+    }
+
+    Optional<JobExecution> lastJobExecution(int batch) {
+        List<JobExecution> all = jobExecutions(batch);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+    }
+
+    /** Step name to status, in start order. */
+    static Map<String, String> stepStatuses(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .sorted(Comparator.comparingLong(StepExecution::getId))
+                .collect(Collectors.toMap(StepExecution::getStepName, s -> s.getStatus().toString(), (a, b) -> a + "," + b,
+                        LinkedHashMap::new));
+    }
+
+    // waiting
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Waits until {@code condition} holds; fails, with {@link #diagnostics()}, when it does not
+     * within {@code timeout}, when a worker the test did not kill has died, or when
+     * {@code failFastOnFailedBatch} and a batch's job failed.
+     */
+    void await(String what, Duration timeout, boolean failFastOnFailedBatch, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.holds()) {
+            for (WorkerProcess w : workers) {
+                if (!w.isAlive() && !w.wasKilled()) {
+                    throw new AssertionError("waiting for " + what + ", worker " + w.describe() + "; its last lines:\n"
+                            + w.logTail(30) + "\n" + diagnostics());
+                }
+            }
+            if (failFastOnFailedBatch && orchestrator != null) {
+                List<ProverBatch> failed = bean(ProverBatchesDal.class).listByStatus(BatchStatus.FAILED);
+                if (!failed.isEmpty()) {
+                    throw new AssertionError("waiting for " + what + ", a batch job failed: " + failed.stream()
+                            .map(b -> b.id().toString()).toList() + "\n" + diagnostics());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what + "\n" + diagnostics());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    void await(String what, Duration timeout, Condition condition) throws Exception {
+        await(what, timeout, false, condition);
+    }
+
+    /** The pipeline's state, for failure messages: worker logs, batches, their jobs and instances. */
+    String diagnostics() {
+        StringBuilder sb = new StringBuilder("--- pipeline state (files under ").append(dir).append(")\n");
+        sb.append("workers:\n");
+        for (WorkerProcess w : workers) {
+            sb.append("  ").append(w.describe()).append('\n');
+        }
+        if (orchestrator == null || !orchestrator.isActive()) {
+            return sb.append("(no orchestrator running)").toString();
+        }
+        try {
+            List<ProverBatch> batches = new ArrayList<>();
+            for (BatchStatus s : BatchStatus.values()) {
+                batches.addAll(bean(ProverBatchesDal.class).listByStatus(s));
+            }
+            for (ProverBatch b : batches) {
+                int n = (int) b.id().batchNumber();
+                sb.append(b.id()).append(": prover status ").append(b.status().dbValue());
+                try {
+                    sb.append(", core status ").append(coreStatus(n));
+                } catch (Exception e) {
+                    sb.append(", core status unknown (").append(e).append(')');
+                }
+                sb.append('\n');
+                for (JobExecution e : jobExecutions(n)) {
+                    sb.append("  job execution ").append(e.getId()).append(' ').append(e.getStatus())
+                            .append(" steps ").append(stepStatuses(e)).append('\n');
+                    e.getAllFailureExceptions().forEach(t -> sb.append("    failure: ").append(t).append('\n'));
+                    e.getStepExecutions().forEach(s -> {
+                        String exit = s.getExitStatus().getExitDescription();
+                        if (!exit.isBlank()) {
+                            sb.append("    ").append(s.getStepName()).append(": ")
+                                    .append(exit.lines().findFirst().orElse("")).append('\n');
+                        }
+                    });
+                }
+                for (ProverCircuitInstance i : instances(n)) {
+                    sb.append("  ").append(i.id().type().label).append('-').append(i.id().index()).append(' ')
+                            .append(i.status().dbValue()).append(" attempts ").append(i.attempts())
+                            .append(" worker ").append(i.workerId())
+                            .append(i.error() == null ? "" : " error " + i.error()).append('\n');
+                }
+            }
+        } catch (RuntimeException e) {
+            sb.append("(cannot read the prover tables: ").append(e).append(")\n");
+        }
+        return sb.toString();
+    }
+
+    /** Runs {@code action} once every process of the pipeline has stopped (e.g. to delete what they shared). */
+    void afterClose(Runnable action) {
+        afterClose.add(action);
     }
 
     @Override
     public void close() {
+        workers.forEach(WorkerProcess::close);
         if (orchestrator != null) {
             orchestrator.close();
         }
         core.close();
         proverDb.close();
         coreDb.close();
+        afterClose.forEach(Runnable::run);
     }
 }

@@ -1,10 +1,13 @@
 package io.proofline.jobs;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A worker of the prover application in its own JVM, started from the test's classpath. */
 final class WorkerProcess implements AutoCloseable {
@@ -12,6 +15,7 @@ final class WorkerProcess implements AutoCloseable {
     private final Process process;
     private final String id;
     final Path log;
+    private volatile boolean killed;
 
     private WorkerProcess(Process process, String id, Path log) {
         this.process = process;
@@ -45,17 +49,56 @@ final class WorkerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Whether the test killed it on purpose. */
+    boolean wasKilled() {
+        return killed;
+    }
+
+    /** kill -STOP: freezes the process where it is, so that a test can look at what it left (Linux, macOS). */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** kill -CONT, after {@link #pause()}. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed with exit code " + kill.exitValue());
+        }
+    }
+
     /** kill -9: no shutdown hooks, no cleanup. */
     void kill() throws InterruptedException {
+        killed = true;
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** One line for failure messages: who, whether it runs, and where its log is. */
+    String describe() {
+        String state = process.isAlive() ? "running" : killed ? "killed by the test" : "exited with code " + process.exitValue();
+        return id + " (" + state + "), log " + log;
+    }
+
+    /** The last {@code lines} lines of the log, for a worker that died unexpectedly. */
+    String logTail(int lines) {
+        try {
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
     }
 
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 kill();
             }
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.store.ObjectStore;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,16 +55,19 @@ public class WorkerConfiguration {
 
         @Bean(WorkerStepNames.PROVE_BASE_CIRCUITS)
         Step proveBaseCircuitsWorker(JobRepository jobRepository,
-                                     @Qualifier("transactionManager") PlatformTransactionManager tx,
                                      @Qualifier(RequestChannels.PROVE_BASE_CIRCUITS) MessageChannel requests,
                                      ObjectStore store, CircuitInstancesDal instances, BaseCircuitKeys keys,
                                      ProverConfig config, WorkerIdentity worker, JobsProperties properties,
                                      BeanFactory beanFactory) {
+            // Not in a database transaction: the tasklet's writes to prover_circuit_instances must
+            // commit at once, so that other processes see the attempt in progress and its heartbeats
+            // (a stale-partition check needs them) and a recorded failure survives the step's rollback.
+            // The job repository's updates run in their own transactions either way.
             return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.PROVE_BASE_CIRCUITS, jobRepository)
                     .beanFactory(beanFactory)
                     .inputChannel(requests)
                     .tasklet(new ProveCircuitTasklet(store, instances, new BatchProver(keys, config), worker.id(),
-                            properties.prover().heartbeatInterval()), tx)
+                            properties.prover().heartbeatInterval()), new ResourcelessTransactionManager())
                     .build();
         }
     }

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transport partition request transport: {@code postgres} or {@code rabbitmq}
  * @param gateway how the orchestrator talks to the core
  * @param prover proving settings
+ * @param rabbitmq RabbitMQ transport settings
  */
 @ConfigurationProperties("proofline")
 public record JobsProperties(
@@ -29,7 +30,8 @@ public record JobsProperties(
         @DefaultValue("small") String capacities,
         @DefaultValue("postgres") String transport,
         @DefaultValue Gateway gateway,
-        @DefaultValue Prover prover) {
+        @DefaultValue Prover prover,
+        @DefaultValue Rabbitmq rabbitmq) {
 
     /**
      * @param enabled whether to poll the core
@@ -50,9 +52,18 @@ public record JobsProperties(
      * @param concurrentPartitions partitions one circuit-prover process works on at once, so
      *     that witness vector generation of one overlaps proving of another
      * @param partitionTimeout how long a manager step waits for its partitions
+     * @param heartbeatTimeout how long a partition may go without a heartbeat before the restart
+     *     command declares its worker lost
      */
     public record Prover(@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("2") int concurrentPartitions,
-                         @DefaultValue("6h") Duration partitionTimeout) {
+                         @DefaultValue("6h") Duration partitionTimeout, @DefaultValue("1m") Duration heartbeatTimeout) {
+    }
+
+    /**
+     * @param queuePrefix prefix of the request queues' names ({@code <prefix>.prove-base-circuits}...),
+     *     so that several deployments (or test runs) can share a broker
+     */
+    public record Rabbitmq(@DefaultValue("proofline") String queuePrefix) {
     }
 
     public boolean has(Role role) {

@@ -1,19 +1,28 @@
 package io.proofline.jobs.gateway;
 
 import io.proofline.jobs.batchproof.BatchJobLauncher;
+import io.proofline.jobs.batchproof.RestartCommand;
+import io.proofline.jobs.batchproof.StalePartitionRecovery;
+import io.proofline.jobs.config.JobsProperties;
+import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.store.ObjectStore;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The orchestrator's launcher and, unless disabled, the scheduled gateway poller. */
+/**
+ * The orchestrator's launcher, the stale partition recovery, and either the scheduled gateway
+ * poller (unless disabled) or, with {@code --proofline.restart=<chainId>:<batchNumber>}, the
+ * one-off restart command.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('orchestrator')")
 public class GatewayConfiguration {
@@ -23,10 +32,28 @@ public class GatewayConfiguration {
         return new BatchJobLauncher(operator, repository, batchProof, batches);
     }
 
-    /** Polling, on by default; tests and manual runs switch it off. */
+    @Bean
+    StalePartitionRecovery stalePartitionRecovery(CircuitInstancesDal instances, JobRepository repository) {
+        return new StalePartitionRecovery(instances, repository);
+    }
+
+    /** The manual restart path; the process then polls no core, so that it runs just this job. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(RestartCommand.PROPERTY)
+    static class Restart {
+
+        @Bean
+        RestartCommand restartCommand(@Value("${" + RestartCommand.PROPERTY + "}") String batch, StalePartitionRecovery recovery,
+                                      BatchJobLauncher launcher, JobRepository repository, JobsProperties properties) {
+            return new RestartCommand(batch, recovery, launcher, repository, properties.prover().heartbeatTimeout(),
+                    properties.prover().partitionTimeout());
+        }
+    }
+
+    /** Polling, on by default; tests and manual runs switch it off, and the restart command does. */
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
-    @ConditionalOnProperty(name = "proofline.gateway.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnExpression("${proofline.gateway.enabled:true} and '${" + RestartCommand.PROPERTY + ":}'.isEmpty()")
     static class Polling {
 
         @Bean

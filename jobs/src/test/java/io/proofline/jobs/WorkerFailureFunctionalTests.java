@@ -1,0 +1,245 @@
+package io.proofline.jobs;
+
+import static io.proofline.jobs.PipelineEnvironment.BOTH_ROLES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proofline.jobs.batchproof.BatchJobLauncher;
+import io.proofline.jobs.batchproof.StalePartitionRecovery;
+import io.proofline.steps.data.BatchStatus;
+import io.proofline.steps.data.CircuitInstanceId;
+import io.proofline.steps.data.InstanceStatus;
+import io.proofline.steps.data.ProverCircuitInstance;
+import io.proofline.steps.store.ObjectStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Partitions that fail or are lost with their worker, and the restart that proves just those:
+ * what was proven before is reused, never proven again.
+ */
+class WorkerFailureFunctionalTests extends PipelineTestSupport {
+
+    private static final System.Logger LOG = System.getLogger(WorkerFailureFunctionalTests.class.getName());
+    private static final int BATCH = 1;
+    /** Short, so that a lost partition is declared lost soon: heartbeats come every 500 ms. */
+    private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(2);
+    private static final String PROVE_WORKER_STEP = "proveBaseCircuitsWorker:";
+
+    @Test
+    void aPartitionLostWithItsKilledWorkerIsProvenAgainByARestart() throws Exception {
+        // given an orchestrator polling the core and one worker, proving one partition at a time
+        Map<String, String> props = env.proverProperties("postgres");
+        props.put("proofline.prover.heartbeat-timeout", HEARTBEAT_TIMEOUT.toMillis() + "ms");
+        env.startOrchestrator(props, true);
+        Map<String, String> oneAtATime = new LinkedHashMap<>(props);
+        oneAtATime.put("proofline.prover.concurrent-partitions", "1");
+        WorkerProcess w1 = env.startWorker("worker-1", BOTH_ROLES, oneAtATime);
+        env.sealBatch(BATCH, 10);
+
+        // when the worker is killed (kill -9) in the middle of proving an instance, after it
+        // proved at least one
+        List<ProverCircuitInstance> atKill = killWhileProving(w1);
+        List<ProverCircuitInstance> lost = atKill.stream().filter(i -> i.status() == InstanceStatus.IN_PROGRESS).toList();
+        List<ProverCircuitInstance> provenBefore = atKill.stream().filter(i -> i.status() == InstanceStatus.SUCCESSFUL).toList();
+        assertEquals(1, lost.size(), "exactly one instance in progress when worker-1 was killed\n" + env.diagnostics());
+        assertEquals(w1.id(), lost.getFirst().workerId());
+        CircuitInstanceId lostId = lost.getFirst().id();
+
+        // and a second worker starts, and takes the requests worker-1 had not taken
+        WorkerProcess w2 = env.startWorker("worker-2", BOTH_ROLES, props);
+        env.await("every instance but the lost one proven", STAGE_TIMEOUT,
+                () -> env.instances(BATCH).stream().filter(i -> !i.id().equals(lostId))
+                        .allMatch(i -> i.status() == InstanceStatus.SUCCESSFUL));
+        assertEquals(InstanceStatus.IN_PROGRESS, instance(lostId).status(),
+                "the lost instance stays in progress: nobody else may take it\n" + env.diagnostics());
+
+        // when the heartbeat timeout has passed and the lost partitions are marked failed (the
+        // manual path; the restart command below would do it as well)
+        StalePartitionRecovery recovery = env.bean(StalePartitionRecovery.class);
+        List<List<CircuitInstanceId>> recovered = new ArrayList<>();
+        env.await("the lost partition declared lost after " + HEARTBEAT_TIMEOUT, STAGE_TIMEOUT, () -> {
+            List<CircuitInstanceId> failed = recovery.failLostPartitions(HEARTBEAT_TIMEOUT);
+            recovered.add(failed);
+            return !failed.isEmpty();
+        });
+
+        // then only that partition is failed, and the manager step, seeing it, fails the job
+        assertEquals(List.of(lostId), recovered.getLast(), "the partitions declared lost");
+        JobExecution first = awaitJobEnd();
+        assertEquals(org.springframework.batch.core.BatchStatus.FAILED, first.getStatus(), env.diagnostics());
+        assertEquals(BatchStatus.FAILED, env.proverStatus(BATCH).orElseThrow(), "the batch's status in the prover tables");
+        Map<String, StepExecution> firstSteps = proveWorkerSteps(first);
+        assertEquals(atKill.size(), firstSteps.size(), "one worker step per instance\n" + env.diagnostics());
+        firstSteps.forEach((name, step) -> assertEquals(
+                name.equals(stepName(lostId)) ? org.springframework.batch.core.BatchStatus.FAILED
+                        : org.springframework.batch.core.BatchStatus.COMPLETED, step.getStatus(), name));
+        assertTrue(firstSteps.get(stepName(lostId)).getExitStatus().getExitDescription().contains("worker lost"),
+                "the lost partition's step says why it failed");
+
+        // when an operator restarts the batch with the restart command
+        PipelineEnvironment.RestartResult restart = env.runRestartCommand(props, BATCH);
+
+        // then the job completes and the batch is proven at the core
+        assertEquals(0, restart.exitCode(), "the restart command's exit code (job " + restart.jobStatus() + ")\n"
+                + env.diagnostics());
+        JobExecution restarted = env.lastJobExecution(BATCH).orElseThrow();
+        assertNotEquals(first.getId(), restarted.getId(), "a new execution of the same job instance");
+        assertEquals(org.springframework.batch.core.BatchStatus.COMPLETED, restarted.getStatus(), env.diagnostics());
+        assertEquals("proven", env.coreStatus(BATCH), env.diagnostics());
+        assertEquals(BatchStatus.SUBMITTED, env.proverStatus(BATCH).orElseThrow());
+
+        // and only the lost partition ran again, on worker-2, as the instance's second attempt
+        assertEquals(Set.of(stepName(lostId)), proveWorkerSteps(restarted).keySet(),
+                "worker steps of the restarted execution\n" + env.diagnostics());
+        Map<CircuitInstanceId, ProverCircuitInstance> after = byId(env.instances(BATCH));
+        assertEquals(atKill.size(), after.size());
+        for (ProverCircuitInstance i : after.values()) {
+            assertEquals(InstanceStatus.SUCCESSFUL, i.status(), i.id() + "\n" + env.diagnostics());
+            assertEquals(i.id().equals(lostId) ? 2 : 1, i.attempts(), i.id() + " attempts\n" + env.diagnostics());
+        }
+        assertEquals(w2.id(), after.get(lostId).workerId(), "the lost instance's second attempt");
+
+        // and the requests worker-1 had not taken waited in the channel for worker-2
+        atKill.stream().filter(i -> i.status() == InstanceStatus.QUEUED).forEach(i ->
+                assertEquals(w2.id(), after.get(i.id()).workerId(), i.id() + " queued at the kill"));
+
+        // and what worker-1 proved before it was killed was not proven again
+        for (ProverCircuitInstance before : provenBefore) {
+            ProverCircuitInstance now = after.get(before.id());
+            assertEquals(w1.id(), now.workerId(), before.id() + " proven by worker-1");
+            assertEquals(before.finishedAt(), now.finishedAt(), before.id() + " proven once, before the kill");
+            assertEquals(before.proofSha256(), now.proofSha256(), before.id() + " keeps its proof");
+        }
+    }
+
+    @Test
+    void aRestartAfterAFailedPartitionRunsOnlyThatPartitionAgain() throws Exception {
+        // given an orchestrator polling the core and a witness generator, with no prover yet
+        Map<String, String> props = env.proverProperties("postgres");
+        env.startOrchestrator(props, true);
+        env.startWorker("witness-1", "witness-generator", props);
+        env.sealBatch(BATCH, 10);
+        env.await("basic witness generation of batch " + BATCH + " and its proving requests", STAGE_TIMEOUT, true,
+                () -> env.proverStatus(BATCH).orElse(null) == BatchStatus.PROVING);
+
+        // and one instance's stored input overwritten with garbage
+        List<ProverCircuitInstance> queued = env.instances(BATCH);
+        assertTrue(queued.size() >= 3, "a batch of several instances: " + queued.size());
+        ProverCircuitInstance victim = queued.get(queued.size() / 2);
+        ObjectStore store = env.bean(ObjectStore.class);
+        byte[] original = store.get(victim.inputKey(), victim.inputSha256());
+        store.put(victim.inputKey(), "not a circuit instance".getBytes(StandardCharsets.UTF_8));
+
+        // when a prover starts and takes the batch's partitions
+        WorkerProcess prover = env.startWorker("prover-1", "circuit-prover", props);
+        JobExecution first = awaitJobEnd();
+
+        // then that partition fails on its input's hash check, the others complete, and the job fails
+        assertEquals(org.springframework.batch.core.BatchStatus.FAILED, first.getStatus(), env.diagnostics());
+        assertEquals(BatchStatus.FAILED, env.proverStatus(BATCH).orElseThrow(), "the batch's status in the prover tables");
+        Map<String, StepExecution> firstSteps = proveWorkerSteps(first);
+        assertEquals(queued.size(), firstSteps.size(), "one worker step per instance\n" + env.diagnostics());
+        firstSteps.forEach((name, step) -> assertEquals(
+                name.equals(stepName(victim.id())) ? org.springframework.batch.core.BatchStatus.FAILED
+                        : org.springframework.batch.core.BatchStatus.COMPLETED, step.getStatus(), name + "\n" + env.diagnostics()));
+        Map<CircuitInstanceId, ProverCircuitInstance> failed = byId(env.instances(BATCH));
+        assertEquals(InstanceStatus.FAILED, failed.get(victim.id()).status(), env.diagnostics());
+        assertEquals(1, failed.get(victim.id()).attempts());
+        assertTrue(String.valueOf(failed.get(victim.id()).error()).contains(victim.inputKey()),
+                "the recorded failure names the damaged input: " + failed.get(victim.id()).error());
+
+        // when the input is repaired and the job restarted
+        store.put(victim.inputKey(), original);
+        JobExecution restarted = env.bean(BatchJobLauncher.class).run(PipelineEnvironment.batchId(BATCH));
+
+        // then the job completes and the batch is proven at the core
+        assertEquals(org.springframework.batch.core.BatchStatus.COMPLETED, restarted.getStatus(), env.diagnostics());
+        assertEquals("proven", env.coreStatus(BATCH), env.diagnostics());
+
+        // and the restarted execution ran only the failed partition, and the steps after it
+        JobExecution reloaded = env.lastJobExecution(BATCH).orElseThrow();
+        assertEquals(restarted.getId(), reloaded.getId());
+        assertEquals(List.of("proveBaseCircuits", stepName(victim.id()), "aggregate", "submitProof"),
+                List.copyOf(PipelineEnvironment.stepStatuses(reloaded).keySet()),
+                "steps of the restarted execution\n" + env.diagnostics());
+        for (ProverCircuitInstance i : env.instances(BATCH)) {
+            ProverCircuitInstance before = failed.get(i.id());
+            assertEquals(InstanceStatus.SUCCESSFUL, i.status(), i.id() + "\n" + env.diagnostics());
+            assertEquals(i.id().equals(victim.id()) ? 2 : 1, i.attempts(), i.id() + " attempts\n" + env.diagnostics());
+            assertEquals(prover.id(), i.workerId());
+            if (!i.id().equals(victim.id())) {
+                assertEquals(before.finishedAt(), i.finishedAt(), i.id() + " proven once, before the restart");
+            }
+        }
+    }
+
+    // helpers
+
+    private JobExecution awaitJobEnd() throws Exception {
+        env.await("the end of batch " + BATCH + "'s job", STAGE_TIMEOUT,
+                () -> env.lastJobExecution(BATCH).map(e -> !e.isRunning()).orElse(false));
+        return env.lastJobExecution(BATCH).orElseThrow();
+    }
+
+    private long count(InstanceStatus status) {
+        return env.instances(BATCH).stream().filter(i -> i.status() == status).count();
+    }
+
+    /**
+     * Kills {@code worker} (proving one partition at a time) while it proves an instance, after it
+     * proved one, and returns the batch's instances as it left them. A warm prover needs only a
+     * few hundred milliseconds per instance, so rather than racing it the worker is frozen
+     * (SIGSTOP) once an attempt is seen in progress; after its statements already sent have
+     * settled, it is killed if the attempt is still in progress, and let go to try again if it
+     * had finished meanwhile (a kill then could land between two partitions, a case this test is
+     * not about).
+     */
+    private List<ProverCircuitInstance> killWhileProving(WorkerProcess worker) throws Exception {
+        for (int tries = 0; tries < 20; tries++) {
+            env.await(worker.id() + " proving an instance, after proving one", STAGE_TIMEOUT, true,
+                    () -> count(InstanceStatus.SUCCESSFUL) >= 1 && env.instances(BATCH).stream()
+                            .anyMatch(i -> i.status() == InstanceStatus.IN_PROGRESS && worker.id().equals(i.workerId())));
+            worker.pause();
+            Thread.sleep(300);
+            List<ProverCircuitInstance> frozen = env.instances(BATCH);
+            if (frozen.stream().anyMatch(i -> i.status() == InstanceStatus.IN_PROGRESS)) {
+                LOG.log(System.Logger.Level.INFO, "killing " + worker.id() + " in the middle of a proof (try " + (tries + 1) + ")");
+                worker.kill();
+                return frozen;
+            }
+            worker.resume();
+        }
+        throw new AssertionError("never caught " + worker.id() + " in the middle of a proof\n" + env.diagnostics());
+    }
+
+    private ProverCircuitInstance instance(CircuitInstanceId id) {
+        return byId(env.instances(BATCH)).get(id);
+    }
+
+    private static Map<CircuitInstanceId, ProverCircuitInstance> byId(List<ProverCircuitInstance> instances) {
+        return instances.stream().collect(Collectors.toMap(ProverCircuitInstance::id, Function.identity()));
+    }
+
+    private static String stepName(CircuitInstanceId id) {
+        return PROVE_WORKER_STEP + id.type().label + "-" + id.index();
+    }
+
+    /** The execution's partition steps of proveBaseCircuits, by name. */
+    private static Map<String, StepExecution> proveWorkerSteps(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith(PROVE_WORKER_STEP))
+                .collect(Collectors.toMap(StepExecution::getStepName, Function.identity()));
+    }
+}
