@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class BaseCircuitsTests {
 
     /** Fewer queries than production keep the suite fast; the circuits and checks are the same. */
-    static final ProverConfig CONFIG = new ProverConfig(ProverBackend.java(), new FriParameters(3, 8, 4, 3, 3, 2));
+    static final ProverConfig CONFIG = new ProverConfig(ProverBackend.java(), new FriParameters(3, 8, 4, 3, 3, 2), 28);
     static final CircuitCapacities CAPS = new CircuitCapacities(16, 16);
 
     static BaseCircuitKeys keys;
@@ -69,8 +69,9 @@ class BaseCircuitsTests {
         BatchExecution.SealedBatch single = seal(tree, 2, List.of(Transaction.deposit(5, 100, 55)));
         BatchProof singleProof = prover.proveBatch(single.witnessInput());
         new BatchProofVerifier(keys.verificationKeys()).verify(single.header(), singleProof);
-        assertThrows(BatchProofRejectedException.class,
+        BatchProofRejectedException other = assertThrows(BatchProofRejectedException.class,
                 () -> new BatchProofVerifier(keys.verificationKeys()).verify(single.header(), emptyProof));
+        assertEquals("proof is for chain 7 batch 1, not chain 7 batch 2", other.getMessage());
     }
 
     @Test
@@ -105,40 +106,46 @@ class BaseCircuitsTests {
 
     @Test
     void skippedReorderedOrMisrootedProofsAreRejected() {
+        // given an honest proof of a batch with several instances of each type
         StateTree tree = new StateTree();
         BatchExecution.SealedBatch batch = seal(tree, 1, RandomTransactions.generate(tree, 40, 3));
         BatchProof proof = prover.proveBatch(batch.witnessInput());
         BatchProofVerifier verifier = new BatchProofVerifier(keys.verificationKeys());
         verifier.verify(batch.header(), proof);
+        int firstStorage = indexOf(proof.proofs(), CircuitType.STORAGE_APPLICATION);
+        assertTrue(firstStorage >= 3 && proof.proofs().size() - firstStorage >= 3, "instances: " + proof.proofs().size());
+        BatchHeader h = batch.header();
 
         // a transaction skipped: the batch minus its last transaction, proven honestly, against the real header
         StateTree other = new StateTree();
         List<Transaction> txs = batch.witnessInput().transactions();
         BatchExecution.SealedBatch shorter = seal(other, 1, txs.subList(0, txs.size() - 1));
         BatchProof shorterProof = prover.proveBatch(shorter.witnessInput());
-        BatchProofRejectedException skipped = assertThrows(BatchProofRejectedException.class,
-                () -> verifier.verify(batch.header(), shorterProof));
-        assertTrue(skipped.getMessage().contains("txCommitment"), skipped.getMessage());
+        assertRejected(verifier, h, shorterProof, "transactions proven differ from the batch's (txCommitment)");
 
-        // instances reordered
-        List<BaseProof> swapped = new ArrayList<>(proof.proofs());
-        int first = indexOf(swapped, CircuitType.STORAGE_APPLICATION);
-        BaseProof a = swapped.get(first);
-        BaseProof b = swapped.get(first + 1);
-        swapped.set(first, new BaseProof(b.type(), 0, b.publicInputs(), b.proof()));
-        swapped.set(first + 1, new BaseProof(a.type(), 1, a.publicInputs(), a.proof()));
-        assertThrows(BatchProofRejectedException.class,
-                () -> verifier.verify(batch.header(), new BatchProof(7, 1, swapped)));
+        // transfer execution instances swapped, keeping or relabelling their instance numbers
+        assertRejected(verifier, h, swapped(proof, 0, false),
+                "transfer_execution instances out of order: position 0 holds instance 1");
+        assertRejected(verifier, h, swapped(proof, 0, true), "first transfer execution does not start from empty chains");
+        assertRejected(verifier, h, swapped(proof, 1, true), "transfer execution instance 1 does not continue instance 0");
+
+        // storage application instances swapped
+        assertRejected(verifier, h, swapped(proof, firstStorage, false),
+                "storage_application instances out of order: position 0 holds instance 1");
+        assertRejected(verifier, h, swapped(proof, firstStorage + 1, true),
+                "storage application instance 1 does not continue instance 0");
+
+        // altered pre-state root
+        BatchHeader preAltered = new BatchHeader(h.chainId(), h.batchNumber(), h.postStateRoot(), h.postStateRoot(),
+                h.txCommitment(), h.withdrawalsCommitment());
+        assertRejected(verifier, preAltered, proof, "storage application does not start from preStateRoot");
 
         // altered post-state root
-        BatchHeader h = batch.header();
         BatchHeader altered = new BatchHeader(h.chainId(), h.batchNumber(), h.preStateRoot(), h.txCommitment(),
                 h.txCommitment(), h.withdrawalsCommitment());
-        BatchProofRejectedException rooted = assertThrows(BatchProofRejectedException.class,
-                () -> verifier.verify(altered, proof));
-        assertTrue(rooted.getMessage().contains("postStateRoot"), rooted.getMessage());
+        assertRejected(verifier, altered, proof, "state root proven differs from postStateRoot");
 
-        // public inputs changed to claim another root: the proof no longer verifies
+        // public inputs changed to claim another root: the chaining holds, the proof no longer verifies
         List<BaseProof> lying = new ArrayList<>(proof.proofs());
         int last = lying.size() - 1;
         long[] pi = lying.get(last).publicInputs();
@@ -148,7 +155,52 @@ class BaseCircuitsTests {
                 io.proofline.poseidon2.Digest.fromArray(pi, 4), h.txCommitment(), h.withdrawalsCommitment());
         BatchProofRejectedException lied = assertThrows(BatchProofRejectedException.class,
                 () -> verifier.verify(claimed, new BatchProof(7, 1, lying)));
-        assertTrue(lied.getMessage().contains("does not verify"), lied.getMessage());
+        assertTrue(lied.getMessage().startsWith("storage_application instance " + lying.get(last).instance()
+                + ": proof does not verify"), lied.getMessage());
+    }
+
+    @Test
+    void storageApplicationOfAnotherAccessLogIsRejected() {
+        // given two batches from the same state to the same state whose accesses come in another order
+        Transaction one = Transaction.deposit(1, 10, 11);
+        Transaction two = Transaction.deposit(2, 20, 22);
+        BatchExecution.SealedBatch ab = seal(new StateTree(), 1, List.of(one, two));
+        BatchExecution.SealedBatch ba = seal(new StateTree(), 1, List.of(two, one));
+        assertEquals(ab.header().postStateRoot(), ba.header().postStateRoot());
+        BatchProof abProof = prover.proveBatch(ab.witnessInput());
+        BatchProof baProof = prover.proveBatch(ba.witnessInput());
+        BatchProofVerifier verifier = new BatchProofVerifier(keys.verificationKeys());
+        verifier.verify(ab.header(), abProof);
+        verifier.verify(ba.header(), baProof);
+
+        // when the first batch's transfer execution is joined with the second's storage application,
+        // every base proof valid and both chains intact
+        List<BaseProof> mixed = new ArrayList<>(ofType(abProof, CircuitType.TRANSFER_EXECUTION));
+        mixed.addAll(ofType(baProof, CircuitType.STORAGE_APPLICATION));
+
+        // then only the access-log link between the two rejects it
+        assertRejected(verifier, ab.header(), new BatchProof(7, 1, mixed),
+                "storage application did not apply exactly the access log of transfer execution");
+    }
+
+    private static void assertRejected(BatchProofVerifier verifier, BatchHeader header, BatchProof proof, String reason) {
+        BatchProofRejectedException e = assertThrows(BatchProofRejectedException.class, () -> verifier.verify(header, proof));
+        assertEquals(reason, e.getMessage());
+    }
+
+    /** The proof with the instances at {@code at} and {@code at + 1} swapped, optionally relabelled to their new positions. */
+    private static BatchProof swapped(BatchProof proof, int at, boolean relabel) {
+        List<BaseProof> proofs = new ArrayList<>(proof.proofs());
+        BaseProof a = proofs.get(at);
+        BaseProof b = proofs.get(at + 1);
+        assertEquals(a.type(), b.type());
+        proofs.set(at, new BaseProof(b.type(), relabel ? a.instance() : b.instance(), b.publicInputs(), b.proof()));
+        proofs.set(at + 1, new BaseProof(a.type(), relabel ? b.instance() : a.instance(), a.publicInputs(), a.proof()));
+        return new BatchProof(proof.chainId(), proof.batchNumber(), proofs);
+    }
+
+    private static List<BaseProof> ofType(BatchProof proof, CircuitType type) {
+        return proof.proofs().stream().filter(p -> p.type() == type).toList();
     }
 
     private static int indexOf(List<BaseProof> proofs, CircuitType type) {

@@ -12,8 +12,12 @@ import io.proofline.circuits.batch.BatchProofCodec;
 import io.proofline.circuits.l2.Transaction;
 import io.proofline.circuits.witness.WitnessInputCodec;
 import io.proofline.circuits.witness.WitnessInputData;
+import io.proofline.field.Ext2;
+import io.proofline.plonkish.PlonkishProof;
+import io.proofline.plonkish.ProofCodec;
 import io.proofline.testsupport.TestDatabase;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -101,15 +106,33 @@ class ProofDataHandlerIntegrationTests {
         BatchProof proof1 = CoreTestEnvironment.prove(data1);
         BatchProof proof2 = CoreTestEnvironment.prove(data2);
 
+        // a well-formed proof with one opened value changed: parsed, chained, and refused by the verifier
         ApiClient.Response tampered = submit(api, 1, tamper(proof1));
         assertEquals(400, tampered.status(), tampered.toString());
         assertNotNull(tampered.error());
+        assertTrue(tampered.error().startsWith("proof rejected: transfer_execution instance 0: proof does not verify"),
+                tampered.error());
         assertEquals("picked", status(api, 1).get("status").asString(), "a rejected proof leaves the batch unproven");
 
+        // a base proof cut short: refused as malformed before any verification
+        ApiClient.Response malformed = submit(api, 1, truncate(proof1));
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertTrue(malformed.error().startsWith("proof rejected: transfer_execution instance 0: malformed proof: PLPROOF1"),
+                malformed.error());
+        assertEquals("picked", status(api, 1).get("status").asString());
+
+        // the proof of batch 1 as it is: its header fields name batch 1
         ApiClient.Response mismatched = submit(api, 2, BatchProofCodec.encode(proof1));
         assertEquals(400, mismatched.status(), mismatched.toString());
-        assertTrue(mismatched.error().contains("batch 1"), mismatched.error());
+        assertEquals("proof rejected: proof is for chain 1 batch 1, not chain 1 batch 2", mismatched.error());
         assertEquals("picked", status(api, 2).get("status").asString());
+
+        // relabelled as batch 2: identity matches, but what it proves is batch 1's transactions
+        BatchProof relabelled = new BatchProof(proof1.chainId(), 2, proof1.proofs());
+        ApiClient.Response unchained = submit(api, 2, BatchProofCodec.encode(relabelled));
+        assertEquals(400, unchained.status(), unchained.toString());
+        assertEquals("proof rejected: transactions proven differ from the batch's (txCommitment)", unchained.error());
+        assertEquals("picked", status(api, 2).get("status").asString(), "a proof of another batch leaves it unproven");
 
         byte[] valid1 = BatchProofCodec.encode(proof1);
         ApiClient.Response accepted = submit(api, 1, valid1);
@@ -122,7 +145,9 @@ class ProofDataHandlerIntegrationTests {
         assertArrayEquals(valid1, storedProof(1));
 
         assertEquals(200, submit(api, 1, valid1).status(), "a repeated valid proof is accepted again");
-        assertEquals(400, submit(api, 1, tamper(proof1)).status(), "an invalid proof is refused even for a proven batch");
+        ApiClient.Response late = submit(api, 1, tamper(proof1));
+        assertEquals(400, late.status(), "an invalid proof is refused even for a proven batch");
+        assertTrue(late.error().contains("proof does not verify"), late.error());
         assertEquals("proven", status(api, 1).get("status").asString());
         assertArrayEquals(valid1, storedProof(1));
 
@@ -200,14 +225,33 @@ class ProofDataHandlerIntegrationTests {
         return api.postJson("/submit_proof/" + batch, Map.of("protocolVersion", 1, "proof", Base64.getEncoder().encodeToString(proof)));
     }
 
-    /** The proof with one byte flipped in the middle of its first transfer-execution proof. */
+    /**
+     * The proof with the first opened witness value of its first transfer-execution proof changed
+     * by one: still a well-formed encoding, so only verification can refuse it.
+     */
     private static byte[] tamper(BatchProof proof) {
+        return withFirstProof(proof, bytes -> {
+            PlonkishProof p = ProofCodec.decode(bytes);
+            PlonkishProof.Openings o = p.openings();
+            List<Ext2> witness = new ArrayList<>(o.witness());
+            witness.set(0, witness.getFirst().add(Ext2.ONE));
+            PlonkishProof.Openings changed = new PlonkishProof.Openings(o.setup(), witness, o.products(), o.quotient(),
+                    o.productsNext());
+            return ProofCodec.encode(new PlonkishProof(p.witnessCap(), p.productsCap(), p.quotientCap(), changed, p.fri(),
+                    p.queries()));
+        });
+    }
+
+    /** The proof with its first transfer-execution proof missing its last word. */
+    private static byte[] truncate(BatchProof proof) {
+        return withFirstProof(proof, bytes -> Arrays.copyOf(bytes, bytes.length - 8));
+    }
+
+    private static byte[] withFirstProof(BatchProof proof, UnaryOperator<byte[]> change) {
         List<BaseProof> proofs = new ArrayList<>(proof.proofs());
         BaseProof target = proofs.getFirst();
         assertEquals(CircuitType.TRANSFER_EXECUTION, target.type());
-        byte[] bytes = target.proof();
-        bytes[bytes.length / 2] ^= 0x01;
-        proofs.set(0, new BaseProof(target.type(), target.instance(), target.publicInputs(), bytes));
+        proofs.set(0, new BaseProof(target.type(), target.instance(), target.publicInputs(), change.apply(target.proof())));
         return BatchProofCodec.encode(new BatchProof(proof.chainId(), proof.batchNumber(), proofs));
     }
 

@@ -3,8 +3,10 @@ package io.proofline.backend;
 import io.proofline.ntt.Ntt;
 
 /**
- * A provider of the prover's hot loops. {@link JavaBackend} is the reference; native back ends
- * are found with {@link java.util.ServiceLoader} and must agree with it bit for bit.
+ * A provider of the prover's hot loops. {@link JavaBackend} is the reference and, for now, the
+ * only implementation: native (C, CUDA) back ends will plug in behind this interface and must
+ * agree with it bit for bit. Nothing discovers them yet (no {@link java.util.ServiceLoader} or
+ * other lookup); a caller picks a backend by passing it in, e.g. in a prover config.
  */
 public interface ProverBackend {
 

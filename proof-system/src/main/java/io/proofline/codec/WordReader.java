@@ -17,8 +17,11 @@ public final class WordReader {
     public WordReader(byte[] data, String magic, int version) {
         this.data = data;
         this.format = magic;
-        if (data.length < 16 || data.length % 8 != 0) {
-            throw new FormatException(magic + ": input of " + data.length + " bytes is not a whole number of words after the header");
+        if (data.length < 16) {
+            throw new FormatException(magic + ": input of " + data.length + " bytes is shorter than the 16-byte header");
+        }
+        if (data.length % 8 != 0) {
+            throw new FormatException(magic + ": input of " + data.length + " bytes is not a whole number of words");
         }
         String found = new String(data, 0, 8, StandardCharsets.US_ASCII);
         if (!found.equals(magic)) {

@@ -43,7 +43,7 @@ public final class MerkleVerifier {
         int[] known = indices;
         Digest[] values = new Digest[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            values[i] = Poseidon2Hash.hash(opening.rows()[i]);
+            values[i] = Poseidon2Hash.hash(opening.row(i));
         }
         Iterator<Digest> siblings = opening.siblings().iterator();
         for (int k = 0; k < logRows - cap.logSize(); k++) {

@@ -4,6 +4,7 @@ import io.proofline.codec.FormatException;
 import io.proofline.codec.WordReader;
 import io.proofline.codec.WordWriter;
 import io.proofline.field.Ext2;
+import io.proofline.fri.FriProof;
 import io.proofline.fri.FriProofCodec;
 import io.proofline.merkle.MerkleCap;
 import io.proofline.merkle.MerklePath;
@@ -77,7 +78,14 @@ public final class ProofCodec {
             lists.add(values);
         }
         int friWords = r.readCount("FRI proof length", 2, Integer.MAX_VALUE / 8, 1);
-        var fri = FriProofCodec.decode(r.readRaw(friWords));
+        byte[] friBytes = r.readRaw(friWords);
+        FriProof fri;
+        try {
+            fri = FriProofCodec.decode(friBytes);
+        } catch (FormatException e) {
+            // say which file the nested FRI proof came from
+            throw new FormatException(MAGIC + ": embedded FRI proof: " + e.getMessage());
+        }
         int queries = r.readCount("query count", 0, MAX_QUERIES, 8);
         List<PlonkishProof.QueryOpenings> openings = new ArrayList<>(queries);
         for (int q = 0; q < queries; q++) {

@@ -40,7 +40,14 @@ public final class SetupCodec {
      */
     public static SetupData decode(byte[] bytes, ProverConfig config) {
         WordReader r = new WordReader(bytes, MAGIC, VERSION);
-        VerificationKey key = VerificationKeyCodec.decode(r.readRaw(r.readCount("key length", 2, 1 << 20, 1)));
+        byte[] keyBytes = r.readRaw(r.readCount("key length", 2, 1 << 20, 1));
+        VerificationKey key;
+        try {
+            key = VerificationKeyCodec.decode(keyBytes);
+        } catch (FormatException e) {
+            // say which file the nested key came from
+            throw new FormatException(MAGIC + ": embedded key: " + e.getMessage());
+        }
         int count = r.readCount("column count", 1, 4096, 0);
         int rows = r.readCount("column length", 4, 1 << Geometry.MAX_LOG_ROWS, 0);
         if (count != key.setupColumns() || rows != key.geometry().rows()) {
@@ -60,6 +67,12 @@ public final class SetupCodec {
         }
         if (!key.fri().equals(config.fri())) {
             throw new FormatException(MAGIC + ": setup made for FRI parameters " + key.fri() + ", not " + config.fri());
+        }
+        try {
+            Domains.requireBlowup(key.geometry(), config.fri());
+        } catch (IllegalArgumentException e) {
+            // a key whose degree its own LDE cannot hold is a bad file, not a caller's mistake
+            throw new FormatException(MAGIC + ": " + e.getMessage());
         }
         SetupData data = Setup.commit(key.geometry(), config, key.gates(), key.publicInputRows(), columns);
         if (!data.key().setupCap().equals(key.setupCap())) {

@@ -9,8 +9,13 @@ import java.util.Arrays;
  * before absorbing, so inputs of different lengths never share a state; input chunks of up to 8
  * elements overwrite the rate lanes, one permutation per chunk. The digest is lanes 0..3.
  *
- * <p>Compression: {@code left || right} in lanes 0..7, lane 11 set to 1 so that a node can never
- * be confused with a leaf hash (whose lane 11 is always 0), one permutation, digest lanes 0..3.
+ * <p>Compression: {@code left || right} in lanes 0..7, lanes 8..10 zero and lane 11 set to 1, one
+ * permutation, digest lanes 0..3. Lane 11 separates a node from a leaf hash only in the leaf's
+ * first permutation, whose lane 11 is 0; that is its only one for rows of up to 8 elements. A
+ * longer row's later permutations start from the previous output, so their capacity lanes
+ * 8..11 are pseudo-random, and they match a node's input only if that output hits
+ * {@code (0, 0, 0, 1)} there, a target of about 256 bits: for those rows the separation rests on
+ * that, not on lane 11.
  *
  * <p>{@link #hashRows} and {@link #compressPairs} are the bulk forms the Merkle tree builder
  * needs: with the Vector API they run {@code Poseidon2Vectors.LANES} independent hashes side by

@@ -1,5 +1,6 @@
 package io.proofline.merkle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,39 +83,87 @@ class MerkleTreeTests {
 
     @Test
     void batchOpeningsVerifyAndRejectTampering() {
+        // given a tree and a batch opening of unsorted, repeated and adjacent leaves
         int logRows = 8;
         MerkleTree t = tree(matrix(4, 1 << logRows), 2);
-        int[] indices = {200, 3, 4, 5, 17, 3, 255, 0};
-        BatchOpening opening = t.openBatch(indices);
+        int[] requested = {200, 3, 4, 5, 17, 3, 255, 0};
+        BatchOpening opening = t.openBatch(requested);
         assertTrue(MerkleVerifier.verifyBatch(t.cap(), logRows, opening));
-
         // fewer siblings than separate paths: adjacent leaves 3, 4, 5 share
-        assertTrue(opening.siblings().size() < opening.indices().length * (logRows - 2));
+        assertTrue(opening.siblings().size() < opening.size() * (logRows - 2));
 
-        for (int i = 0; i < opening.rows().length; i++) {
-            for (int c = 0; c < opening.rows()[i].length; c++) {
-                long[][] rows = opening.rows();
-                rows[i] = rows[i].clone();
+        // when each tampering starts from a fresh opening that verifies, then it alone is rejected
+        for (int i = 0; i < opening.size(); i++) {
+            for (int c = 0; c < opening.row(i).length; c++) {
+                BatchOpening fresh = fresh(t, logRows, requested);
+                long[][] rows = fresh.rows();
                 rows[i][c] = Goldilocks.add(rows[i][c], 1);
-                assertFalse(MerkleVerifier.verifyBatch(t.cap(), logRows, new BatchOpening(opening.indices(), rows, opening.siblings())));
+                assertRejected(t, logRows, new BatchOpening(fresh.indices(), rows, fresh.siblings()),
+                        "changed row " + i + " element " + c);
             }
         }
         for (int s = 0; s < opening.siblings().size(); s++) {
             for (int e = 0; e < Digest.ELEMENTS; e++) {
-                BatchOpening bad = new BatchOpening(opening.indices(), opening.rows(), tamper(opening.siblings(), s, e));
-                assertFalse(MerkleVerifier.verifyBatch(t.cap(), logRows, bad));
+                BatchOpening fresh = fresh(t, logRows, requested);
+                assertRejected(t, logRows, new BatchOpening(fresh.indices(), fresh.rows(), tamper(fresh.siblings(), s, e)),
+                        "changed sibling " + s + " element " + e);
             }
         }
-        for (int i = 0; i < opening.indices().length; i++) {
-            int[] moved = opening.indices();
-            moved[i] = moved[i] ^ 1;
-            assertFalse(MerkleVerifier.verifyBatch(t.cap(), logRows, new BatchOpening(moved, opening.rows(), opening.siblings())));
+        int orderKept = 0;
+        for (int i = 0; i < opening.size(); i++) {
+            for (int delta : new int[] {-1, 1}) {
+                BatchOpening fresh = fresh(t, logRows, requested);
+                int[] moved = fresh.indices();
+                moved[i] += delta;
+                boolean inRange = moved[i] >= 0 && moved[i] < t.rows();
+                if (inRange && (i == 0 || moved[i] > moved[i - 1]) && (i == moved.length - 1 || moved[i] < moved[i + 1])) {
+                    orderKept++;
+                }
+                assertRejected(t, logRows, new BatchOpening(moved, fresh.rows(), fresh.siblings()),
+                        "index " + i + " moved by " + delta);
+            }
         }
-        List<Digest> extra = new ArrayList<>(opening.siblings());
-        extra.add(extra.get(0));
-        assertFalse(MerkleVerifier.verifyBatch(t.cap(), logRows, new BatchOpening(opening.indices(), opening.rows(), extra)));
-        List<Digest> missing = opening.siblings().subList(0, opening.siblings().size() - 1);
-        assertFalse(MerkleVerifier.verifyBatch(t.cap(), logRows, new BatchOpening(opening.indices(), opening.rows(), missing)));
+        // most moves keep the indices increasing and in range, so the hashes, not those checks, refuse them
+        assertTrue(orderKept >= opening.size(), "moves keeping the order: " + orderKept);
+        for (int at : new int[] {0, opening.siblings().size()}) {
+            BatchOpening fresh = fresh(t, logRows, requested);
+            List<Digest> extra = new ArrayList<>(fresh.siblings());
+            extra.add(at, extra.get(0));
+            assertRejected(t, logRows, new BatchOpening(fresh.indices(), fresh.rows(), extra), "extra sibling at " + at);
+        }
+        for (int at : new int[] {0, opening.siblings().size() - 1}) {
+            BatchOpening fresh = fresh(t, logRows, requested);
+            List<Digest> missing = new ArrayList<>(fresh.siblings());
+            missing.remove(at);
+            assertRejected(t, logRows, new BatchOpening(fresh.indices(), fresh.rows(), missing), "missing sibling " + at);
+        }
+
+        // and the untouched opening still verifies after all of them
+        assertTrue(MerkleVerifier.verifyBatch(t.cap(), logRows, opening));
+    }
+
+    @Test
+    void batchOpeningsCannotBeChangedThroughTheirArrays() {
+        // given a verifying batch opening and the arrays it was built from
+        int logRows = 4;
+        MerkleTree t = tree(matrix(3, 1 << logRows), 0);
+        int[] indices = {1, 6};
+        long[][] rows = {t.row(1), t.row(6)};
+        BatchOpening opening = new BatchOpening(indices, rows, t.openBatch(indices).siblings());
+        assertTrue(MerkleVerifier.verifyBatch(t.cap(), logRows, opening));
+
+        // when the caller edits those arrays and the ones the getters return
+        indices[0] = 2;
+        rows[1][0] = Goldilocks.add(rows[1][0], 1);
+        opening.indices()[1] = 7;
+        opening.rows()[0][2] = Goldilocks.add(opening.rows()[0][2], 1);
+        opening.row(1)[1] = Goldilocks.add(opening.row(1)[1], 1);
+
+        // then the opening is unchanged and still verifies
+        assertArrayEquals(new int[] {1, 6}, opening.indices());
+        assertArrayEquals(t.row(1), opening.row(0));
+        assertArrayEquals(t.row(6), opening.rows()[1]);
+        assertTrue(MerkleVerifier.verifyBatch(t.cap(), logRows, opening));
     }
 
     @Test
@@ -124,6 +173,17 @@ class MerkleTreeTests {
         assertThrows(IllegalArgumentException.class, () -> tree(new long[][] {new long[4], new long[8]}, 0));
         MerkleTree t = tree(matrix(1, 4), 0);
         assertThrows(IndexOutOfBoundsException.class, () -> t.path(4));
+    }
+
+    /** A new opening of the same leaves, checked to verify before it is tampered with. */
+    private static BatchOpening fresh(MerkleTree t, int logRows, int[] requested) {
+        BatchOpening opening = t.openBatch(requested);
+        assertTrue(MerkleVerifier.verifyBatch(t.cap(), logRows, opening), "fresh opening does not verify");
+        return opening;
+    }
+
+    private static void assertRejected(MerkleTree t, int logRows, BatchOpening bad, String what) {
+        assertFalse(MerkleVerifier.verifyBatch(t.cap(), logRows, bad), what + " was accepted");
     }
 
     private static List<Digest> tamper(List<Digest> digests, int index, int element) {

@@ -67,6 +67,34 @@ class CircuitBuilderTests {
     }
 
     @Test
+    void sixtyFourBitDecompositionsAcceptEveryFieldElement() {
+        // given a 64-bit decomposition (16 chained gates, no padding bits) and a 63-bit range check
+        CircuitBuilder wide = new CircuitBuilder(new Geometry(8, 0, 4, 5, 8));
+        Variable v = wide.input();
+        Variable[] bits = wide.bits(v, 64);
+        Circuit circuit = wide.build();
+        CircuitBuilder narrow = new CircuitBuilder(new Geometry(8, 0, 4, 5, 8));
+        narrow.rangeCheck(narrow.input(), 63);
+        Circuit narrowCircuit = narrow.build();
+
+        // when values up to the largest field element are decomposed in 64 bits
+        for (long value : new long[] {Goldilocks.P - 1, 1L << 63, 0xFFFF_FFFFL, 0}) {
+            // then each satisfies the circuit and its bits, least significant first, are the value's
+            assertTrue(SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {value})).satisfied(),
+                    Long.toUnsignedString(value));
+            long[] values = circuit.resolveVariables(new long[] {value});
+            for (int i = 0; i < 64; i++) {
+                assertEquals((value >>> i) & 1, values[bits[i].index()], "bit " + i + " of " + Long.toUnsignedString(value));
+            }
+        }
+        // while 2^63, a field element, is the first value that 63 bits cannot hold
+        assertTrue(SatisfiabilityChecker.check(narrowCircuit, narrowCircuit.resolve(new long[] {Long.MAX_VALUE})).satisfied());
+        assertFalse(SatisfiabilityChecker.check(narrowCircuit, narrowCircuit.resolve(new long[] {1L << 63})).satisfied());
+        CircuitBuilder tooWide = new CircuitBuilder(new Geometry(8, 0, 4, 5, 8));
+        assertThrows(IllegalArgumentException.class, () -> tooWide.bits(tooWide.input(), 65));
+    }
+
+    @Test
     void badDefinitionsAndInputsAreRejectedClearly() {
         CircuitBuilder small = new CircuitBuilder(new Geometry(4, 0, 2, 2, 8));
         Variable x = small.input();

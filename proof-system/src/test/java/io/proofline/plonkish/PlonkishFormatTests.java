@@ -9,14 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.proofline.backend.ProverBackend;
 import io.proofline.codec.FormatException;
 import io.proofline.codec.Words;
+import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.fri.FriParameters;
+import io.proofline.fri.FriProofCodec;
+import io.proofline.merkle.MerkleCap;
+import io.proofline.poseidon2.Digest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PlonkishFormatTests {
 
-    private static final ProverConfig SMALL = new ProverConfig(ProverBackend.java(), new FriParameters(3, 3, 0, 3, 1, 1));
+    /** 3 queries at LDE factor 8: 9 bits on purpose, so that proofs stay small enough to tamper with word by word. */
+    private static final ProverConfig SMALL = new ProverConfig(ProverBackend.java(), new FriParameters(3, 3, 0, 3, 1, 1), 9);
 
     /** A tiny circuit, so that every word of its proof can be changed and checked in a second. */
     private static Circuit tiny() {
@@ -86,7 +97,24 @@ class PlonkishFormatTests {
         assertTrue(e.getMessage().contains("PLSETUP1"), e.getMessage());
         assertThrows(FormatException.class, () -> SetupCodec.decode(Arrays.copyOf(bytes, bytes.length - 8), SMALL));
         assertThrows(FormatException.class, () -> SetupCodec.decode(bytes, new ProverConfig(ProverBackend.java(),
-                new FriParameters(3, 4, 0, 3, 1, 1))));
+                new FriParameters(3, 4, 0, 3, 1, 1), 12)));
+    }
+
+    @Test
+    void aSetupWhoseKeyItsOwnLdeCannotHoldIsAFormatError() {
+        // given a valid setup file, with its embedded key's log blowup (key word 7) lowered from 3 to 2
+        SetupData setup = Setup.generate(tiny(), SMALL);
+        byte[] bytes = SetupCodec.encode(setup);
+        int logBlowupWord = 3 + 2 + 5;
+        assertEquals(3, Words.read(bytes, logBlowupWord));
+        Words.write(bytes, logBlowupWord, 2);
+        ProverConfig matching = new ProverConfig(ProverBackend.java(), new FriParameters(2, 3, 0, 3, 1, 1), 6);
+
+        // when it is loaded with the FRI parameters it now names
+        FormatException e = assertThrows(FormatException.class, () -> SetupCodec.decode(bytes, matching));
+
+        // then an LDE factor of 4 under degree-8 constraints is refused as a bad file
+        assertTrue(e.getMessage().startsWith("PLSETUP1: an LDE factor of 4 is below the constraint degree 8"), e.getMessage());
     }
 
     @Test
@@ -111,5 +139,120 @@ class PlonkishFormatTests {
         assertThrows(FormatException.class, () -> WitnessCodec.decode(new byte[0]));
         assertThrows(FormatException.class, () -> VerificationKeyCodec.decode(bytes));
         assertThrows(FormatException.class, () -> ProofCodec.decode("not a proof at all!!!!!!".getBytes()));
+    }
+
+    /** One binary format under test: its magic, a valid encoding, its decoder and the word offsets of its counts. */
+    record Format(String magic, byte[] bytes, Function<byte[], Object> decoder, List<Integer> countWords) {
+        @Override
+        public String toString() {
+            return magic;
+        }
+    }
+
+    /** The four Plonkish formats, each encoding the tiny circuit's proof, key, witness or setup. */
+    static Stream<Format> formats() {
+        Circuit circuit = tiny();
+        SetupData setup = Setup.generate(circuit, SMALL);
+        WitnessVector w = circuit.resolve(new long[] {5, 1});
+        PlonkishProof proof = new PlonkishProver(SMALL).prove(circuit, setup, w);
+
+        List<Integer> proofCounts = new ArrayList<>();
+        int at = 2;
+        for (MerkleCap cap : List.of(proof.witnessCap(), proof.productsCap(), proof.quotientCap())) {
+            proofCounts.add(at);
+            at += 1 + Digest.ELEMENTS * cap.roots().size();
+        }
+        PlonkishProof.Openings o = proof.openings();
+        for (List<Ext2> values : List.of(o.setup(), o.witness(), o.products(), o.quotient(), o.productsNext())) {
+            proofCounts.add(at);
+            at += 1 + 2 * values.size();
+        }
+        proofCounts.add(at); // FRI proof length
+        proofCounts.add(at + 1 + 2); // the embedded FRI proof's layer count, after its magic and version
+        at += 1 + FriProofCodec.encode(proof.fri()).length / 8;
+        proofCounts.add(at); // query count
+        proofCounts.add(at + 1); // first row width
+
+        VerificationKey key = setup.key();
+        List<Integer> keyCounts = new ArrayList<>();
+        at = 2 + 5 + 6; // after the header, the geometry and the FRI parameters
+        keyCounts.add(at++); // gate count
+        for (io.proofline.plonkish.gates.Gate gate : key.gates()) {
+            keyCounts.add(at); // name length
+            at += 1 + gate.name().length();
+        }
+        keyCounts.add(at); // public input count
+        at += 1 + key.publicInputCount();
+        keyCounts.add(at); // cap size
+
+        long[][] columns = w.columns();
+        List<Integer> witnessCounts = List.of(2, 3, 4 + columns.length * columns[0].length);
+
+        int keyWords = VerificationKeyCodec.encode(key).length / 8;
+        // key length, the embedded key's gate count, column count, column length
+        List<Integer> setupCounts = List.of(2, 3 + keyCounts.get(0), 3 + keyWords, 4 + keyWords);
+
+        return Stream.of(
+                new Format(ProofCodec.MAGIC, ProofCodec.encode(proof), ProofCodec::decode, proofCounts),
+                new Format(VerificationKeyCodec.MAGIC, VerificationKeyCodec.encode(key), VerificationKeyCodec::decode, keyCounts),
+                new Format(WitnessCodec.MAGIC, WitnessCodec.encode(w), WitnessCodec::decode, witnessCounts),
+                new Format(SetupCodec.MAGIC, SetupCodec.encode(setup), b -> SetupCodec.decode(b, SMALL), setupCounts));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void everyTruncationIsRejectedWithAFormatException(Format format) {
+        // given a valid encoding that decodes
+        byte[] bytes = format.bytes();
+        assertDoesNotThrow(() -> format.decoder().apply(bytes));
+
+        // when it is cut at any byte, then the decoder refuses it with a message naming the format
+        for (int length = 0; length < bytes.length; length++) {
+            byte[] prefix = Arrays.copyOf(bytes, length);
+            assertRejected(format, prefix, "prefix of " + length + " bytes", "shorter than", "not a whole number of words",
+                    "truncated", "exceed");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void trailingBytesAreRejectedWithAFormatException(Format format) {
+        // given a valid encoding
+        byte[] bytes = format.bytes();
+
+        // when anything follows its end, part of a word or whole words, then the decoder refuses it
+        for (int extra = 1; extra <= 16; extra++) {
+            byte[] longer = Arrays.copyOf(bytes, bytes.length + extra);
+            longer[bytes.length] = 1;
+            String expected = extra % 8 == 0 ? "unexpected bytes after the end" : "not a whole number of words";
+            assertRejected(format, longer, extra + " trailing bytes", expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void oversizedDeclaredLengthsAreRejectedWithAFormatException(Format format) {
+        // given a valid encoding and the words that declare its counts and lengths
+        byte[] bytes = format.bytes();
+        int words = bytes.length / 8;
+        long beyondInput = Integer.highestOneBit(words) << 1;
+        assertTrue(format.countWords().stream().allMatch(at -> at < words), "count offsets lie inside the encoding");
+
+        // when any of them claims more than the input holds or the format allows, then the decoder refuses it
+        for (int at : format.countWords()) {
+            for (long oversized : new long[] {beyondInput, 1L << 32, Long.MAX_VALUE, -1L}) {
+                byte[] changed = bytes.clone();
+                Words.write(changed, at, oversized);
+                assertRejected(format, changed, "count word " + at + " = " + oversized, "exceed", "outside [", "do not match");
+            }
+        }
+    }
+
+    /** Decoding must throw a FormatException (no other exception) whose message names the format and one of the reasons. */
+    private static void assertRejected(Format format, byte[] bytes, String what, String... reasons) {
+        FormatException e = assertThrows(FormatException.class, () -> format.decoder().apply(bytes), what + " was accepted");
+        String message = e.getMessage();
+        assertTrue(message.startsWith(format.magic() + ": "), what + ": " + message);
+        assertTrue(Arrays.stream(reasons).anyMatch(message::contains), what + ": " + message);
     }
 }

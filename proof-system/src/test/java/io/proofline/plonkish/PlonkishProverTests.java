@@ -1,6 +1,7 @@
 package io.proofline.plonkish;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class PlonkishProverTests {
 
-    static final ProverConfig CONFIG = new ProverConfig(ProverBackend.java(), new FriParameters(3, 12, 4, 3, 2, 2));
+    /** 12 queries at LDE factor 8 and 4 proof-of-work bits: 40 bits on purpose, to keep the tests fast. */
+    static final ProverConfig CONFIG = new ProverConfig(ProverBackend.java(), new FriParameters(3, 12, 4, 3, 2, 2), 40);
     static final Geometry GEOMETRY = Geometry.standard(6);
 
     static Circuit circuit;
@@ -56,5 +58,31 @@ class PlonkishProverTests {
             assertThrows(VerificationException.class, () -> PlonkishVerifier.verify(setup.key(), bad.publicInputs(), forged),
                     "forged proof with a broken " + gate.name() + " gate verified");
         }
+    }
+
+    @Test
+    void aConfigWithTooFewQueriesForItsStatedSecurityIsRejected() {
+        // given FRI parameters reaching 12 * 3 + 4 = 40 bits
+        FriParameters fri = CONFIG.fri();
+        assertEquals(40, fri.securityBits());
+
+        // when a config states more than that, then it is refused, naming the queries that would do
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ProverConfig(ProverBackend.java(), fri, 41));
+        assertTrue(e.getMessage().contains("40 bits of security, below the requested 41"), e.getMessage());
+        assertTrue(e.getMessage().contains("at least 13 queries (have 12)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new ProverConfig(ProverBackend.java(), fri, 100));
+        assertTrue(e.getMessage().contains("at least 32 queries (have 12)"), e.getMessage());
+
+        // and a level beyond what the field allows, or none, is refused too
+        FriParameters strongest = FriParameters.forSecurity(FriParameters.FIELD_SECURITY_LIMIT_BITS, 3, 16);
+        e = assertThrows(IllegalArgumentException.class, () -> new ProverConfig(ProverBackend.java(), strongest, 125));
+        assertTrue(e.getMessage().contains("requested security must be in [1, 124]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ProverConfig(ProverBackend.java(), fri, 0));
+
+        // while the level the parameters reach, and the standard config's 100 bits, are accepted
+        assertEquals(40, new ProverConfig(ProverBackend.java(), fri, 40).securityBits());
+        assertEquals(FriParameters.DEFAULT_SECURITY_BITS, ProverConfig.standard().securityBits());
+        assertTrue(ProverConfig.standard().fri().securityBits() >= ProverConfig.standard().securityBits());
     }
 }

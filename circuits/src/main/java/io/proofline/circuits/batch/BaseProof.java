@@ -1,6 +1,7 @@
 package io.proofline.circuits.batch;
 
 import io.proofline.circuits.base.CircuitType;
+import java.util.Objects;
 
 /**
  * The proof of one circuit instance: its type, its position among instances of that type, its
@@ -9,6 +10,8 @@ import io.proofline.circuits.base.CircuitType;
 public record BaseProof(CircuitType type, int instance, long[] publicInputs, byte[] proof) {
 
     public BaseProof {
+        // every proof has a known type, so the verifier's per-type lists cover the whole batch
+        Objects.requireNonNull(type, "type");
         publicInputs = publicInputs.clone();
         proof = proof.clone();
     }

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Witness input data in binary, version 1: magic {@code PLWINPT1}, then words: chain id, batch
- * number, protocol version, pre-state root, transaction count and transactions (6 words each),
- * access count and accesses (account, before (3), after (3), 20 siblings of 4).
+ * Witness input data in binary, version 1: magic {@code PLWINPT1}, then words: chain id and batch
+ * number (both non-negative), protocol version, pre-state root, transaction count and
+ * transactions (6 words each), access count and accesses (account, before (3), after (3), 20
+ * siblings of 4).
  */
 public final class WitnessInputCodec {
 
@@ -48,19 +49,23 @@ public final class WitnessInputCodec {
     /** @throws FormatException if the bytes are not well-formed version-1 witness input data */
     public static WitnessInputData decode(byte[] bytes) {
         WordReader r = new WordReader(bytes, MAGIC, VERSION);
+        // what is being read, so that a value the L2 model refuses is reported with its place
+        String item = "header";
         try {
-            long chainId = r.readWord();
-            long batchNumber = r.readWord();
+            long chainId = identifier(r, "chain id");
+            long batchNumber = identifier(r, "batch number");
             int protocolVersion = r.readCount("protocol version", 0, Integer.MAX_VALUE, 0);
             Digest pre = Digest.fromArray(r.readElements(4), 0);
             int txCount = r.readCount("transaction count", 0, MAX_TRANSACTIONS, Transaction.ELEMENTS);
             List<Transaction> txs = new ArrayList<>(txCount);
             for (int i = 0; i < txCount; i++) {
+                item = "transaction " + i;
                 txs.add(Transaction.fromElements(r.readElements(Transaction.ELEMENTS), 0));
             }
             int accessCount = r.readCount("access count", 0, 2 * MAX_TRANSACTIONS, ACCESS_WORDS);
             List<AccessRecord> accesses = new ArrayList<>(accessCount);
             for (int i = 0; i < accessCount; i++) {
+                item = "access " + i;
                 long account = r.readWord();
                 Account before = account(r.readElements(3));
                 Account after = account(r.readElements(3));
@@ -68,14 +73,22 @@ public final class WitnessInputCodec {
                 for (int k = 0; k < StateTree.DEPTH; k++) {
                     siblings.add(Digest.fromArray(r.readElements(4), 0));
                 }
-                StateTree.checkIndex(account);
                 accesses.add(new AccessRecord(account, before, after, siblings));
             }
             r.requireEnd();
             return new WitnessInputData(chainId, batchNumber, protocolVersion, pre, txs, accesses);
         } catch (IllegalArgumentException e) {
-            throw new FormatException(MAGIC + ": " + e.getMessage());
+            throw new FormatException(MAGIC + ": " + item + ": " + e.getMessage());
         }
+    }
+
+    /** Chain ids and batch numbers are non-negative, hence also field elements for the batch commitment. */
+    private static long identifier(WordReader r, String what) {
+        long v = r.readWord();
+        if (v < 0) {
+            throw new FormatException(MAGIC + ": " + what + " " + Long.toUnsignedString(v) + " is not in [0, 2^63)");
+        }
+        return v;
     }
 
     private static Account account(long[] e) {

@@ -4,6 +4,7 @@ import io.proofline.circuits.l2.AccessRecord;
 import io.proofline.circuits.l2.Transaction;
 import io.proofline.poseidon2.Digest;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything needed to prove a batch: its identity, the state root before it, its transactions
@@ -13,6 +14,7 @@ public record WitnessInputData(long chainId, long batchNumber, int protocolVersi
                                List<Transaction> transactions, List<AccessRecord> accesses) {
 
     public WitnessInputData {
+        Objects.requireNonNull(preStateRoot, "preStateRoot");
         transactions = List.copyOf(transactions);
         accesses = List.copyOf(accesses);
     }
