@@ -41,10 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DemoCluster implements AutoCloseable {
 
-    private static final String CAPACITIES = "small";
+    /** The demo's circuits: small, so that a batch proves in seconds. */
+    static final String DEMO_CAPACITIES = "small";
     private static final String TRAFFIC_BEAN = "trafficGenerator";
 
     private final DemoOptions options;
+    private final String capacities;
     private final Path dataDir;
     private final Path logDir;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -61,7 +63,13 @@ final class DemoCluster implements AutoCloseable {
     }
 
     DemoCluster(DemoOptions options, Path dataDir, Path logDir) {
+        this(options, DEMO_CAPACITIES, dataDir, logDir);
+    }
+
+    /** @param capacities {@code small} or {@code production}; the keys in {@code options.keysDir()} must be for them */
+    DemoCluster(DemoOptions options, String capacities, Path dataDir, Path logDir) {
         this.options = options;
+        this.capacities = capacities;
         this.dataDir = dataDir;
         this.logDir = logDir;
     }
@@ -76,7 +84,7 @@ final class DemoCluster implements AutoCloseable {
         for (int i = 1; i <= options.workers(); i++) {
             String id = "worker-" + i;
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-modules=jdk.incubator.vector", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                    "--add-modules=jdk.incubator.vector", workerHeap(), "-cp", System.getProperty("java.class.path"),
                     ProoflineJobsApplication.class.getName(),
                     "--proofline.roles=witness-generator,circuit-prover", "--proofline.worker-id=" + id,
                     "--proofline.gateway.enabled=false"));
@@ -86,6 +94,11 @@ final class DemoCluster implements AutoCloseable {
             workers.add(new Worker(id, process, log));
         }
         return List.copyOf(workers);
+    }
+
+    /** A 2^14-row proof peaks at about 1.5 GB of heap, and a worker proves two at once. */
+    private String workerHeap() {
+        return capacities.equals(DEMO_CAPACITIES) ? "-Xmx1g" : "-Xmx5g";
     }
 
     /**
@@ -102,7 +115,7 @@ final class DemoCluster implements AutoCloseable {
         p.put("server.address", "127.0.0.1");
         p.put("server.port", "0");
         p.put("proofline.core.keys-dir", options.keysDir());
-        p.put("proofline.core.capacities", CAPACITIES);
+        p.put("proofline.core.capacities", capacities);
         p.put("proofline.core.batch.max-transactions", perBatch);
         p.put("proofline.core.batch.max-age", "1h");
         p.put("proofline.core.traffic.enabled", "true");
@@ -237,7 +250,7 @@ final class DemoCluster implements AutoCloseable {
         Map<String, Object> p = datasource(db);
         p.put("proofline.store-dir", dataDir.resolve("store"));
         p.put("proofline.keys-dir", options.keysDir());
-        p.put("proofline.capacities", CAPACITIES);
+        p.put("proofline.capacities", capacities);
         p.put("proofline.transport", "postgres");
         return p;
     }

@@ -4,6 +4,7 @@ import io.proofline.jobs.batchproof.RestartCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.task.configuration.EnableTask;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -13,8 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL database and object store. {@code --proofline.restart=<chainId>:<batchNumber>}
  * (with the orchestrator role) restarts one batch's failed job and exits (see
  * {@link RestartCommand}).
+ *
+ * <p>Each process is a Spring Cloud Task: its run is a row of {@code task_execution}, linked in
+ * {@code task_task_batch} to the batchProof job executions it ran, which is how Spring Cloud
+ * Data Flow tracks the tasks it launches.
  */
 @SpringBootApplication
+@EnableTask
 public class ProoflineJobsApplication {
 
     /** The configuration file's name: {@code proofline-prover.yml}, so that it never mixes with the core's. */

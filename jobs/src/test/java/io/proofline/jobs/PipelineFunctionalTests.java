@@ -1,13 +1,20 @@
 package io.proofline.jobs;
 
 import static io.proofline.jobs.PipelineEnvironment.BOTH_ROLES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.steps.data.InstanceStatus;
 import io.proofline.steps.data.ProverCircuitInstance;
+import io.proofline.steps.store.ObjectStore;
+import io.proofline.steps.store.S3ObjectStore;
+import io.proofline.testsupport.TestS3Server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -16,10 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Batches go from the core through the gateway, the orchestrator's job and two worker JVMs
@@ -29,6 +38,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
 
     private static final String RABBIT_HOST = "127.0.0.1";
     private static final int RABBIT_PORT = 5672;
+    private static final String S3_BUCKET = "proofline-pipeline";
 
     @Test
     void severalBatchesAreProvenByTwoWorkerProcesses() throws Exception {
@@ -49,6 +59,44 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         // deleted once no process listens any more (a listener would declare them again)
         env.afterClose(() -> deleteQueues(prefix + ".basic-witness-generation", prefix + ".prove-base-circuits"));
         severalBatchesAreProvenByTwoWorkerProcesses(props);
+    }
+
+    @Test
+    void severalBatchesAreProvenByTwoWorkerProcessesSharingAnS3Bucket() throws Exception {
+        // given an S3-compatible object store in place of the local directory
+        TestS3Server s3 = TestS3Server.start(S3_BUCKET);
+        env.afterClose(() -> {
+            try {
+                s3.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the test S3 server", e);
+            }
+        });
+        Map<String, String> props = env.proverProperties("postgres");
+        props.put("proofline.s3.bucket", S3_BUCKET);
+        props.put("proofline.s3.prefix", "pipeline-test/");
+        props.put("proofline.s3.endpoint", s3.endpoint());
+        props.put("proofline.s3.access-key", TestS3Server.ACCESS_KEY);
+        props.put("proofline.s3.secret-key", TestS3Server.SECRET_KEY);
+
+        severalBatchesAreProvenByTwoWorkerProcesses(props);
+
+        // and every stage's artifacts are in the bucket, none in the local store directory
+        ObjectStore store = env.bean(ObjectStore.class);
+        assertTrue(store instanceof S3ObjectStore, "the orchestrator's store: " + store);
+        for (String stage : List.of("witness_inputs/", "circuit_inputs/", "proofs/", "batch_proofs/")) {
+            List<String> keys = store.list(stage);
+            assertFalse(keys.isEmpty(), "objects under " + stage);
+            assertTrue(s3.blobStore().blobExists(S3_BUCKET, "pipeline-test/" + keys.getFirst()), keys.getFirst());
+        }
+        assertTrue(Files.notExists(Path.of(props.get("proofline.store-dir"))) || isEmptyTree(Path.of(props.get("proofline.store-dir"))),
+                "nothing written to the local store directory");
+    }
+
+    private static boolean isEmptyTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.noneMatch(Files::isRegularFile);
+        }
     }
 
     private void severalBatchesAreProvenByTwoWorkerProcesses(Map<String, String> props) throws Exception {
@@ -74,6 +122,22 @@ class PipelineFunctionalTests extends PipelineTestSupport {
                 + "\n" + env.diagnostics());
         assertTrue(all.stream().allMatch(i -> i.status() == InstanceStatus.SUCCESSFUL && i.attempts() == 1),
                 "every instance proven at its first attempt\n" + env.diagnostics());
+
+        // and the orchestrator's task execution, as Spring Cloud Data Flow would read it, is
+        // linked to each batch's job execution
+        JdbcClient jdbc = JdbcClient.create(env.bean(DataSource.class));
+        List<Long> orchestratorTasks = jdbc.sql("SELECT task_execution_id FROM task_execution WHERE task_name = 'proofline-prover'")
+                .query(Long.class).list();
+        assertEquals(3, orchestratorTasks.size(), "task executions of the orchestrator and the two workers: "
+                + jdbc.sql("SELECT task_execution_id, task_name, start_time FROM task_execution").query().listOfRows()
+                + " in db " + jdbc.sql("select current_database()").query(String.class).single());
+        for (int b = 1; b <= 3; b++) {
+            long jobExecution = env.lastJobExecution(b).orElseThrow().getId();
+            List<Long> linked = jdbc.sql("SELECT task_execution_id FROM task_task_batch WHERE job_execution_id = ?")
+                    .param(jobExecution).query(Long.class).list();
+            assertEquals(1, linked.size(), "task executions linked to the job execution of batch " + b);
+            assertTrue(orchestratorTasks.contains(linked.getFirst()));
+        }
     }
 
     private static boolean reachable(String host, int port) {

@@ -1,6 +1,7 @@
 package io.proofline.jobs.config;
 
 import io.proofline.jobs.Role;
+import io.proofline.steps.store.S3Settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param roles the roles this process takes
  * @param workerId a name for this process in the prover tables (default: host and pid)
- * @param storeDir root of the local object store shared by all processes
+ * @param storeDir root of the local object store shared by all processes, unless {@code s3} names a bucket
  * @param keysDir where setup data and verification keys are cached
  * @param capacities base circuit capacities: {@code small} or {@code production}
  * @param transport partition request transport: {@code postgres} or {@code rabbitmq}
  * @param gateway how the orchestrator talks to the core
  * @param prover proving settings
  * @param rabbitmq RabbitMQ transport settings
+ * @param s3 the S3-compatible object store, used instead of {@code storeDir} when it names a bucket
  */
 @ConfigurationProperties("proofline")
 public record JobsProperties(
@@ -31,7 +33,8 @@ public record JobsProperties(
         @DefaultValue("postgres") String transport,
         @DefaultValue Gateway gateway,
         @DefaultValue Prover prover,
-        @DefaultValue Rabbitmq rabbitmq) {
+        @DefaultValue Rabbitmq rabbitmq,
+        @DefaultValue S3 s3) {
 
     /**
      * @param enabled whether to poll the core
@@ -64,6 +67,21 @@ public record JobsProperties(
      *     so that several deployments (or test runs) can share a broker
      */
     public record Rabbitmq(@DefaultValue("proofline") String queuePrefix) {
+    }
+
+    /** See {@link S3Settings} for each setting. */
+    public record S3(@DefaultValue("") String bucket, @DefaultValue("") String prefix, @DefaultValue("") String endpoint,
+                     @DefaultValue("us-east-1") String region, @DefaultValue("true") boolean pathStyle,
+                     @DefaultValue("") String accessKey, @DefaultValue("") String secretKey) {
+
+        public S3Settings settings() {
+            return new S3Settings(bucket, prefix, endpoint, region, pathStyle, accessKey, secretKey);
+        }
+
+        @Override
+        public String toString() {
+            return settings().toString();
+        }
     }
 
     public boolean has(Role role) {

@@ -9,6 +9,8 @@ import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.gateway.Retry;
 import io.proofline.steps.store.LocalObjectStore;
 import io.proofline.steps.store.ObjectStore;
+import io.proofline.steps.store.S3ObjectStore;
+import io.proofline.steps.store.S3Settings;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,9 +25,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(JobsProperties.class)
 public class ProverResources {
 
+    private static final System.Logger LOG = System.getLogger(ProverResources.class.getName());
+
+    /** A local directory by default; an S3-compatible bucket when {@code proofline.s3.bucket} is set. */
     @Bean
     ObjectStore objectStore(JobsProperties properties) {
-        return new LocalObjectStore(properties.storeDir());
+        S3Settings s3 = properties.s3().settings();
+        ObjectStore store = s3.enabled() ? S3ObjectStore.connect(s3) : new LocalObjectStore(properties.storeDir());
+        LOG.log(System.Logger.Level.INFO, "object store: " + store);
+        return store;
     }
 
     @Bean

@@ -91,17 +91,6 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
-    public byte[] get(String key, String expectedSha256) {
-        Sha256.requireHex(expectedSha256);
-        byte[] data = get(key);
-        String actual = Sha256.hex(data);
-        if (!actual.equals(expectedSha256)) {
-            throw new ObjectCorruptedException(key, expectedSha256, actual);
-        }
-        return data;
-    }
-
-    @Override
     public boolean exists(String key) {
         return Files.isRegularFile(path(key));
     }

@@ -29,7 +29,15 @@ public interface ObjectStore {
      * @throws ObjectNotFoundException if there is no object under {@code key}
      * @throws ObjectCorruptedException if the object's hash differs
      */
-    byte[] get(String key, String expectedSha256);
+    default byte[] get(String key, String expectedSha256) {
+        Sha256.requireHex(expectedSha256);
+        byte[] data = get(key);
+        String actual = Sha256.hex(data);
+        if (!actual.equals(expectedSha256)) {
+            throw new ObjectCorruptedException(key, expectedSha256, actual);
+        }
+        return data;
+    }
 
     boolean exists(String key);
 
