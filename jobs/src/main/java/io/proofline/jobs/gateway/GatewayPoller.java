@@ -6,6 +6,7 @@ import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.gateway.CoreRejectedException;
 import io.proofline.steps.gateway.CoreUnavailableException;
+import io.proofline.steps.gateway.MalformedCoreResponseException;
 import io.proofline.steps.gateway.ProofGenerationData;
 import io.proofline.steps.store.ObjectKeys;
 import io.proofline.steps.store.ObjectStore;
@@ -46,6 +47,10 @@ public final class GatewayPoller {
             return;
         } catch (CoreRejectedException e) {
             LOG.log(System.Logger.Level.ERROR, "the core refused the gateway's request: " + e.getMessage());
+            return;
+        } catch (MalformedCoreResponseException e) {
+            // nothing was taken: the core hands the batch out again after its pick timeout
+            LOG.log(System.Logger.Level.ERROR, "the core's answer could not be read, will poll again: " + e.getMessage());
             return;
         } catch (CoreUnavailableException e) {
             if (!coreWasDown) {
