@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -141,9 +142,9 @@ final class DemoCluster implements AutoCloseable {
     }
 
     /** The prover database, for reports over the job repository. */
-    synchronized org.springframework.jdbc.core.simple.JdbcClient proverJdbc() {
+    synchronized JdbcClient proverJdbc() {
         requireOpen();
-        return orchestrator.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        return orchestrator.getBean(JdbcClient.class);
     }
 
     /** A worker that is no longer running, if any: the demo cannot finish without all of them. */
