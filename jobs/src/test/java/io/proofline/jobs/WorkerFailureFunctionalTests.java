@@ -79,13 +79,7 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
         // then only that partition is failed, and the manager step, seeing it, fails the job
         assertEquals(List.of(lostId), recovered.getLast(), "the partitions declared lost");
         JobExecution first = awaitJobEnd();
-        assertEquals(org.springframework.batch.core.BatchStatus.FAILED, first.getStatus(), env.diagnostics());
-        assertEquals(BatchStatus.FAILED, env.proverStatus(BATCH).orElseThrow(), "the batch's status in the prover tables");
-        Map<String, StepExecution> firstSteps = proveWorkerSteps(first);
-        assertEquals(atKill.size(), firstSteps.size(), "one worker step per instance\n" + env.diagnostics());
-        firstSteps.forEach((name, step) -> assertEquals(
-                name.equals(stepName(lostId)) ? org.springframework.batch.core.BatchStatus.FAILED
-                        : org.springframework.batch.core.BatchStatus.COMPLETED, step.getStatus(), name));
+        Map<String, StepExecution> firstSteps = assertOnlyPartitionFailed(first, lostId, atKill.size());
         assertTrue(firstSteps.get(stepName(lostId)).getExitStatus().getExitDescription().contains("worker lost"),
                 "the lost partition's step says why it failed");
 
@@ -148,13 +142,7 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
         JobExecution first = awaitJobEnd();
 
         // then that partition fails on its input's hash check, the others complete, and the job fails
-        assertEquals(org.springframework.batch.core.BatchStatus.FAILED, first.getStatus(), env.diagnostics());
-        assertEquals(BatchStatus.FAILED, env.proverStatus(BATCH).orElseThrow(), "the batch's status in the prover tables");
-        Map<String, StepExecution> firstSteps = proveWorkerSteps(first);
-        assertEquals(queued.size(), firstSteps.size(), "one worker step per instance\n" + env.diagnostics());
-        firstSteps.forEach((name, step) -> assertEquals(
-                name.equals(stepName(victim.id())) ? org.springframework.batch.core.BatchStatus.FAILED
-                        : org.springframework.batch.core.BatchStatus.COMPLETED, step.getStatus(), name + "\n" + env.diagnostics()));
+        assertOnlyPartitionFailed(first, victim.id(), queued.size());
         Map<CircuitInstanceId, ProverCircuitInstance> failed = byId(env.instances(BATCH));
         assertEquals(InstanceStatus.FAILED, failed.get(victim.id()).status(), env.diagnostics());
         assertEquals(1, failed.get(victim.id()).attempts());
@@ -192,6 +180,22 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
         env.await("the end of batch " + BATCH + "'s job", STAGE_TIMEOUT,
                 () -> env.lastJobExecution(BATCH).map(e -> !e.isRunning()).orElse(false));
         return env.lastJobExecution(BATCH).orElseThrow();
+    }
+
+    /**
+     * Asserts that {@code execution} and the batch failed, with one worker step per instance, all
+     * completed but the partition of {@code failed}; returns the worker steps by name.
+     */
+    private Map<String, StepExecution> assertOnlyPartitionFailed(JobExecution execution, CircuitInstanceId failed,
+                                                                 int instances) {
+        assertEquals(org.springframework.batch.core.BatchStatus.FAILED, execution.getStatus(), env.diagnostics());
+        assertEquals(BatchStatus.FAILED, env.proverStatus(BATCH).orElseThrow(), "the batch's status in the prover tables");
+        Map<String, StepExecution> steps = proveWorkerSteps(execution);
+        assertEquals(instances, steps.size(), "one worker step per instance\n" + env.diagnostics());
+        steps.forEach((name, step) -> assertEquals(
+                name.equals(stepName(failed)) ? org.springframework.batch.core.BatchStatus.FAILED
+                        : org.springframework.batch.core.BatchStatus.COMPLETED, step.getStatus(), name + "\n" + env.diagnostics()));
+        return steps;
     }
 
     private long count(InstanceStatus status) {
