@@ -87,8 +87,7 @@ final class DemoCluster implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--add-modules=jdk.incubator.vector", workerHeap(), "-cp", System.getProperty("java.class.path"),
                     ProoflineJobsApplication.class.getName(),
-                    "--proofline.roles=witness-generator,circuit-prover", "--proofline.worker-id=" + id,
-                    "--proofline.gateway.enabled=false"));
+                    "--proofline.roles=witness-generator,circuit-prover", "--proofline.worker-id=" + id));
             command.addAll(List.of(args(proverProperties(db))));
             Path log = logDir.resolve(id + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

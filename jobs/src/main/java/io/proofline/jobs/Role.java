@@ -1,11 +1,56 @@
 package io.proofline.jobs;
 
-/** What a process of the prover application does; one process may take several roles. */
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a process of the prover application does; one process may take several roles, named
+ * in {@code proofline.roles} by their {@link #label() labels}.
+ */
 public enum Role {
     /** Runs batchProof jobs (manager steps, aggregation, submission) and polls the core. */
     ORCHESTRATOR,
     /** Serves basic witness generation partitions. */
     WITNESS_GENERATOR,
     /** Serves circuit proving partitions. */
-    CIRCUIT_PROVER
+    CIRCUIT_PROVER;
+
+    /** The property that names a process's roles. */
+    public static final String PROPERTY = "proofline.roles";
+
+    /** How the role is written in {@code proofline.roles}: {@code witness-generator}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Every role's label, for messages: {@code orchestrator, witness-generator, circuit-prover}. */
+    public static String labels() {
+        return Arrays.stream(values()).map(Role::label).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The roles named by {@code names} (labels, blanks ignored).
+     *
+     * @throws UnknownRoleException for a name that is no role's label, or when no role is named
+     */
+    public static Set<Role> parse(Collection<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            String trimmed = name.strip().replace('_', '-');
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            roles.add(Arrays.stream(values()).filter(r -> r.label().equalsIgnoreCase(trimmed)).findFirst()
+                    .orElseThrow(() -> new UnknownRoleException("unknown role '" + trimmed + "' in " + PROPERTY
+                            + "; valid roles: " + labels())));
+        }
+        if (roles.isEmpty()) {
+            throw new UnknownRoleException(PROPERTY + " names no role; valid roles: " + labels());
+        }
+        return roles;
+    }
 }

@@ -61,6 +61,11 @@ final class PipelineEnvironment implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     PipelineEnvironment(Path keysDir, Path dir) {
+        this(keysDir, dir, Map.of());
+    }
+
+    /** With {@code coreProperties} over the core's test settings (random traffic, batch sealing...). */
+    PipelineEnvironment(Path keysDir, Path dir, Map<String, String> coreProperties) {
         this.keysDir = keysDir;
         this.dir = dir;
         Map<String, Object> p = new LinkedHashMap<>();
@@ -73,6 +78,7 @@ final class PipelineEnvironment implements AutoCloseable {
         p.put("proofline.core.batch.max-age", "1h");
         p.put("proofline.core.batch.max-transactions", "1000");
         p.put("server.port", "0");
+        p.putAll(coreProperties);
         core = new SpringApplicationBuilder(ProoflineCoreApplication.class).run(args(p));
         coreUrl = "http://127.0.0.1:" + core.getEnvironment().getProperty("local.server.port");
     }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A worker of the prover application in its own JVM, started from the test's classpath. */
+/**
+ * A worker of the prover application (or, through {@link #launch}, any of the project's
+ * applications) in its own JVM, started from the test's classpath with the launcher's JVM options.
+ */
 final class WorkerProcess implements AutoCloseable {
 
     private final Process process;
@@ -24,18 +27,25 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static WorkerProcess start(String id, String roles, Map<String, String> properties, Path logDir) throws IOException {
+        List<String> args = new ArrayList<>();
+        args.add("--" + ProoflineJobsApplication.CONFIG_NAME);
+        args.add("--proofline.roles=" + roles);
+        args.add("--proofline.worker-id=" + id);
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        return launch(id, ProoflineJobsApplication.class.getName(), args, logDir);
+    }
+
+    /** Runs {@code mainClass} with {@code args}; its output goes to {@code <logDir>/<id>.log}. */
+    static WorkerProcess launch(String id, String mainClass, List<String> args, Path logDir) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-modules=jdk.incubator.vector");
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Xmx1g");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(ProoflineJobsApplication.class.getName());
-        command.add("--" + ProoflineJobsApplication.CONFIG_NAME);
-        command.add("--proofline.roles=" + roles);
-        command.add("--proofline.worker-id=" + id);
-        command.add("--proofline.gateway.enabled=false");
-        properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+        command.add(mainClass);
+        command.addAll(args);
         Path log = logDir.resolve(id + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new WorkerProcess(p, id, log);

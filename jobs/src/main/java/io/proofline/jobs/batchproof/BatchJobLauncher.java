@@ -2,8 +2,10 @@ package io.proofline.jobs.batchproof;
 
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.ProverBatchesDal;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -13,9 +15,10 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Starts or restarts the batchProof job of a batch, off the caller's thread (each job runs on
- * its own thread while its partitions are out with workers). A batch whose job is running or
- * complete is left alone; a failed or stopped one is restarted, which re-runs only what did not
- * complete.
+ * its own thread while its partitions are out with workers), at most {@code maxInFlight} at
+ * once: callers ask {@link #hasRoom()} before they take work they would launch. A batch whose
+ * job is running or complete is left alone; a failed or stopped one is restarted, which re-runs
+ * only what did not complete.
  */
 public final class BatchJobLauncher {
 
@@ -25,17 +28,54 @@ public final class BatchJobLauncher {
     private final JobRepository repository;
     private final Job job;
     private final ProverBatchesDal batches;
-    private final ExecutorService executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("batch-proof-", 0).factory());
+    private final int maxInFlight;
+    private final ThreadPoolExecutor executor;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
-    public BatchJobLauncher(JobOperator operator, JobRepository repository, Job job, ProverBatchesDal batches) {
+    public BatchJobLauncher(JobOperator operator, JobRepository repository, Job job, ProverBatchesDal batches, int maxInFlight) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
         this.batches = batches;
+        this.maxInFlight = maxInFlight;
+        // one thread per job in flight; the queue only holds launches that race a finishing job
+        this.executor = new ThreadPoolExecutor(maxInFlight, maxInFlight, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(maxInFlight), Thread.ofPlatform().name("batch-proof-", 0).factory());
     }
 
+    /**
+     * Runs the batch's job on the launcher's threads.
+     *
+     * @throws IllegalStateException when {@code maxInFlight} jobs are already in flight
+     */
     public void launch(BatchId id) {
-        executor.submit(() -> run(id));
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            throw new IllegalStateException("cannot launch the job for " + id + ": " + maxInFlight + " jobs in flight");
+        }
+        executor.execute(() -> {
+            try {
+                run(id);
+            } catch (RuntimeException e) {
+                // run() has logged it; the batch stays recorded and is restarted when the core hands it out again
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    /** Jobs launched through {@link #launch} that have not ended yet. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** Whether {@link #launch} would take another job now. */
+    public boolean hasRoom() {
+        return inFlight.get() < maxInFlight;
     }
 
     /** Runs or restarts the job in the calling thread and returns its final execution. */

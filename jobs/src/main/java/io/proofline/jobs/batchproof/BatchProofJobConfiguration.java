@@ -1,5 +1,7 @@
 package io.proofline.jobs.batchproof;
 
+import io.proofline.jobs.ConditionalOnRole;
+import io.proofline.jobs.Role;
 import io.proofline.jobs.channels.RequestChannels;
 import io.proofline.jobs.config.JobsProperties;
 import io.proofline.steps.data.BatchId;
@@ -19,7 +21,6 @@ import org.springframework.batch.integration.partition.RemotePartitioningManager
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -33,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * repository.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('orchestrator')")
+@ConditionalOnRole(Role.ORCHESTRATOR)
 public class BatchProofJobConfiguration {
 
     /** Time between the manager's looks at the job repository for finished partitions. */

@@ -3,6 +3,8 @@ package io.proofline.jobs.batchproof;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.batch.BatchProver;
+import io.proofline.jobs.ConditionalOnRole;
+import io.proofline.jobs.Role;
 import io.proofline.jobs.channels.RequestChannels;
 import io.proofline.jobs.config.JobsProperties;
 import io.proofline.jobs.config.ProverResources.WorkerIdentity;
@@ -16,7 +18,6 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -30,7 +31,7 @@ public class WorkerConfiguration {
 
     /** Serves basic witness generation requests. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('witness')")
+    @ConditionalOnRole(Role.WITNESS_GENERATOR)
     public static class WitnessGenerator {
 
         @Bean(WorkerStepNames.BASIC_WITNESS_GENERATION)
@@ -50,7 +51,7 @@ public class WorkerConfiguration {
 
     /** Serves circuit proving requests. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('prover')")
+    @ConditionalOnRole(Role.CIRCUIT_PROVER)
     public static class CircuitProver {
 
         @Bean(WorkerStepNames.PROVE_BASE_CIRCUITS)

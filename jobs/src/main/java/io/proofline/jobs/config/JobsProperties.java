@@ -42,10 +42,18 @@ public record JobsProperties(
      * @param apiToken bearer token for the core's API, if it wants one
      * @param pollInterval time between polls when the core had nothing
      * @param submitAttempts tries of a proof submission while the core is unavailable
+     * @param maxJobsInFlight batchProof jobs this orchestrator runs at once; while that many run,
+     *     the gateway takes no new batch, which stays sealed at the core for another prover or later
      */
     public record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("http://127.0.0.1:3320") URI coreUrl,
                           @DefaultValue("") String apiToken, @DefaultValue("2s") Duration pollInterval,
-                          @DefaultValue("8") int submitAttempts) {
+                          @DefaultValue("8") int submitAttempts, @DefaultValue("2") int maxJobsInFlight) {
+
+        public Gateway {
+            if (maxJobsInFlight < 1) {
+                throw new IllegalArgumentException("proofline.gateway.max-jobs-in-flight must be at least 1, got " + maxJobsInFlight);
+            }
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.proofline.jobs.gateway;
 
+import io.proofline.jobs.ConditionalOnRole;
+import io.proofline.jobs.Role;
 import io.proofline.jobs.batchproof.BatchJobLauncher;
 import io.proofline.jobs.batchproof.RestartCommand;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
@@ -12,6 +14,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -24,12 +27,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * one-off restart command.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('orchestrator')")
+@ConditionalOnRole(Role.ORCHESTRATOR)
 public class GatewayConfiguration {
 
     @Bean(destroyMethod = "shutdown")
-    BatchJobLauncher batchJobLauncher(JobOperator operator, JobRepository repository, Job batchProof, ProverBatchesDal batches) {
-        return new BatchJobLauncher(operator, repository, batchProof, batches);
+    BatchJobLauncher batchJobLauncher(JobOperator operator, JobRepository repository, Job batchProof, ProverBatchesDal batches,
+                                      JobsProperties properties) {
+        return new BatchJobLauncher(operator, repository, batchProof, batches, properties.gateway().maxJobsInFlight());
     }
 
     @Bean
@@ -39,6 +43,7 @@ public class GatewayConfiguration {
 
     /** The manual restart path; the process then polls no core, so that it runs just this job. */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(Role.ORCHESTRATOR)
     @ConditionalOnProperty(RestartCommand.PROPERTY)
     static class Restart {
 
@@ -53,7 +58,9 @@ public class GatewayConfiguration {
     /** Polling, on by default; tests and manual runs switch it off, and the restart command does. */
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
-    @ConditionalOnExpression("${proofline.gateway.enabled:true} and '${" + RestartCommand.PROPERTY + ":}'.isEmpty()")
+    @ConditionalOnRole(Role.ORCHESTRATOR)
+    @ConditionalOnBooleanProperty(name = "proofline.gateway.enabled", matchIfMissing = true)
+    @ConditionalOnExpression("'${" + RestartCommand.PROPERTY + ":}'.isEmpty()")
     static class Polling {
 
         @Bean

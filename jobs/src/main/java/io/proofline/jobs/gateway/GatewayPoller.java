@@ -15,8 +15,9 @@ import java.util.Optional;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Asks the core for the next batch on a fixed delay; stores its witness inputs, records the
- * batch and launches its job. The witness inputs are stored and recorded before the job
+ * Asks the core for the next batch on a fixed delay, while the launcher has room for another
+ * job; stores its witness inputs, records the batch and launches its job. While the launcher is
+ * full the gateway does not ask, so the core keeps the batch sealed for another prover. The witness inputs are stored and recorded before the job
  * starts, so a crash between the two loses nothing: the core hands the batch out again after
  * its pick timeout, and recording it again is a no-op.
  */
@@ -39,6 +40,11 @@ public final class GatewayPoller {
 
     @Scheduled(fixedDelayString = "${proofline.gateway.poll-interval:2s}")
     public void poll() {
+        if (!launcher.hasRoom()) {
+            LOG.log(System.Logger.Level.INFO, "not taking a batch: " + launcher.inFlight() + " of " + launcher.maxInFlight()
+                    + " batchProof jobs in flight (proofline.gateway.max-jobs-in-flight)");
+            return;
+        }
         Optional<ProofGenerationData> next;
         try {
             next = core.fetchNext();
