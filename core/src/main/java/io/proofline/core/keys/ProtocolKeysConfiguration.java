@@ -26,9 +26,18 @@ class ProtocolKeysConfiguration {
 
     @Bean
     ProtocolKeys protocolKeys(CoreProperties properties, ProtocolVersionRegistry registry) {
+        return load(properties, registry, PinnedCommitments.load());
+    }
+
+    /**
+     * The configured version's keys, checked against {@code pins} (this build's, outside tests)
+     * and registered with the pinned commitments.
+     *
+     * @throws io.proofline.circuits.base.KeysRefusedException naming the circuit and what differs
+     */
+    static ProtocolKeys load(CoreProperties properties, ProtocolVersionRegistry registry, PinnedCommitments pins) {
         long start = System.nanoTime();
         CircuitCapacities caps = properties.circuitCapacities();
-        PinnedCommitments pins = PinnedCommitments.load();
         Map<CircuitType, Digest> pinned = pins.require(properties.protocolVersion(), properties.capacities());
         BaseCircuitKeys keys = BaseCircuitKeys.loadOrGenerate(properties.keysDir(), caps, ProverConfig.standard());
         pins.requireMatches(properties.protocolVersion(), properties.capacities(), keys.commitments());

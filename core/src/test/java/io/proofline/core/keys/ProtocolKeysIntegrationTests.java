@@ -8,6 +8,7 @@ import io.proofline.circuits.base.CircuitType;
 import io.proofline.circuits.base.KeysRefusedException;
 import io.proofline.circuits.base.PinnedCommitments;
 import io.proofline.circuits.base.TamperedKeys;
+import io.proofline.core.CoreProperties;
 import io.proofline.core.CoreTestEnvironment;
 import io.proofline.core.ProoflineCoreApplication;
 import io.proofline.poseidon2.Digest;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The core's keys at startup: a keys directory someone tampered with stops the core before it
@@ -80,6 +85,29 @@ class ProtocolKeysIntegrationTests {
         KeysRefusedException e = refusal(() -> start(Map.of("proofline.core.protocol-version", "2")));
         assertTrue(e.getMessage().startsWith("no key commitments are pinned for protocol version 2 with small capacities"),
                 e.getMessage());
+    }
+
+    @Test
+    @Order(4)
+    void keysOtherThanThePinnedOnesAreRefusedAndNotRegistered() throws SQLException {
+        // given pins that differ from the keys this build's circuits give, as after a circuit change pinned for no version
+        Map<CircuitType, Digest> loaded = CoreTestEnvironment.keys().commitments();
+        Digest other = new Digest(1, 2, 3, 4);
+        Map<CircuitType, Digest> pinned = new EnumMap<>(loaded);
+        pinned.put(STORAGE, other);
+        PinnedCommitments pins = PinnedCommitments.load().with(3, "small", pinned);
+        CoreProperties properties = new CoreProperties(1, 3, CoreTestEnvironment.keysDir(), "small", Duration.ofMinutes(1),
+                DataSize.ofMegabytes(1), null, new CoreProperties.Batch(100, Duration.ofHours(1)),
+                new CoreProperties.Traffic(false, 10));
+        List<List<String>> before = registered();
+
+        // when the core loads its keys for version 3, then it refuses them, naming the circuit
+        KeysRefusedException e = assertThrows(KeysRefusedException.class, () -> ProtocolKeysConfiguration.load(properties,
+                new ProtocolVersionRegistry(JdbcClient.create(DB.dataSource())), pins));
+        assertEquals("storage_application key commitment " + loaded.get(STORAGE) + " differs from the pinned " + other
+                + " (commitments.json, protocol version 3, small capacities)", e.getMessage());
+        // and registers nothing for it
+        assertEquals(before, registered());
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> overrides) {
