@@ -78,8 +78,7 @@ public final class BaseCircuitKeys {
                 }
                 if (setup != null) {
                     requireMatches(type, caps, circuit, setup, file);
-                }
-                if (setup == null) {
+                } else {
                     LOG.log(System.Logger.Level.INFO, "generating setup for " + type.label + " (" + caps + ")");
                     setup = Setup.generate(circuit, config);
                     Path tmp = Files.createTempFile(dir, type.label, ".tmp");
