@@ -18,21 +18,31 @@ public final class Setup {
     }
 
     public static SetupData generate(Circuit circuit, ProverConfig config) {
-        Geometry g = circuit.geometry();
+        return commit(circuit.geometry(), config, circuit.gates(), circuit.publicInputRows(), fixedColumns(circuit));
+    }
+
+    /**
+     * The circuit's setup columns on the trace domain, without extending or committing them:
+     * constants, then one selector per gate, then one sigma per copy column.
+     */
+    static long[][] fixedColumns(Circuit circuit) {
         TraceLayout layout = TraceLayout.of(circuit);
         long[][] constants = layout.constantColumns();
         long[][] selectors = layout.selectorColumns();
-        long[][] sigmas = sigmaColumns(g, layout.copyPermutation());
+        long[][] sigmas = sigmaColumns(circuit.geometry(), layout.copyPermutation());
         long[][] columns = new long[constants.length + selectors.length + sigmas.length][];
         System.arraycopy(constants, 0, columns, 0, constants.length);
         System.arraycopy(selectors, 0, columns, constants.length, selectors.length);
         System.arraycopy(sigmas, 0, columns, constants.length + selectors.length, sigmas.length);
-        return commit(g, config, circuit.gates(), circuit.publicInputRows(), columns);
+        return columns;
     }
 
-    /** Extends and commits given setup columns; used by generation and by loading from disk. */
-    static SetupData commit(Geometry g, ProverConfig config, java.util.List<io.proofline.plonkish.gates.Gate> gates,
-                            int[] publicInputRows, long[][] columns) {
+    /**
+     * Extends and commits given setup columns; used by generation, by loading from disk, and by
+     * tests that build a setup which does not match its circuit, to show that it is refused.
+     */
+    public static SetupData commit(Geometry g, ProverConfig config, java.util.List<io.proofline.plonkish.gates.Gate> gates,
+                                   int[] publicInputRows, long[][] columns) {
         Domains.requireBlowup(g, config.fri());
         long[][] coefficients = Domains.interpolate(columns, config.backend());
         long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);

@@ -4,6 +4,7 @@ import io.proofline.codec.FormatException;
 import io.proofline.plonkish.Circuit;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.plonkish.Setup;
+import io.proofline.plonkish.SetupCheck;
 import io.proofline.plonkish.SetupCodec;
 import io.proofline.plonkish.SetupData;
 import io.proofline.plonkish.VerificationKey;
@@ -20,7 +21,9 @@ import java.util.Map;
 /**
  * The circuits, setup data and verification keys of both base circuit types for one set of
  * capacities and prover parameters. {@link #loadOrGenerate} caches them in a directory: a
- * cached file that fails its integrity check is regenerated.
+ * cached file that fails its integrity check is regenerated; one that is intact but does not
+ * match its circuit is refused. Which keys a protocol version uses is pinned apart from the
+ * directory, by {@link PinnedCommitments}.
  */
 public final class BaseCircuitKeys {
 
@@ -50,7 +53,11 @@ public final class BaseCircuitKeys {
     /**
      * Loads the setup of each circuit type from {@code dir}, or generates and writes it when it is
      * missing or damaged. File names carry the capacities and parameters, so different
-     * configurations never share files.
+     * configurations never share files. A loaded setup must be the one its circuit defines
+     * (geometry, gates, public-input rows, constant, selector and sigma columns): a file that
+     * differs is not regenerated over, since someone wrote it, but refused.
+     *
+     * @throws KeysRefusedException naming the circuit, the file and the first difference
      */
     public static BaseCircuitKeys loadOrGenerate(Path dir, CircuitCapacities caps, ProverConfig config) {
         Map<CircuitType, Circuit> circuits = new EnumMap<>(CircuitType.class);
@@ -69,7 +76,9 @@ public final class BaseCircuitKeys {
                         LOG.log(System.Logger.Level.WARNING, "regenerating damaged setup " + file + ": " + e.getMessage());
                     }
                 }
-                if (setup == null) {
+                if (setup != null) {
+                    requireMatches(type, caps, circuit, setup, file);
+                } else {
                     LOG.log(System.Logger.Level.INFO, "generating setup for " + type.label + " (" + caps + ")");
                     setup = Setup.generate(circuit, config);
                     Path tmp = Files.createTempFile(dir, type.label, ".tmp");
@@ -84,6 +93,19 @@ public final class BaseCircuitKeys {
             throw new UncheckedIOException("cannot use the key directory " + dir, e);
         }
         return new BaseCircuitKeys(caps, circuits, setups);
+    }
+
+    private static void requireMatches(CircuitType type, CircuitCapacities caps, Circuit circuit, SetupData setup, Path file) {
+        SetupCheck.difference(circuit, setup).ifPresent(difference -> {
+            throw new KeysRefusedException(type.label + " setup " + file + " is not the " + type.label + " circuit's (" + caps
+                    + "): " + difference + ". Its proofs would not prove what the circuit states; remove the file to "
+                    + "regenerate it from the circuit.");
+        });
+    }
+
+    /** Where {@link #loadOrGenerate} keeps the setup of {@code type} for these capacities and parameters. */
+    public static Path setupFile(Path dir, CircuitType type, CircuitCapacities caps, ProverConfig config) {
+        return dir.resolve(fileName(type, caps, config));
     }
 
     private static String fileName(CircuitType type, CircuitCapacities caps, ProverConfig config) {

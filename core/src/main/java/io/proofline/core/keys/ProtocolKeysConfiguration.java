@@ -2,14 +2,22 @@ package io.proofline.core.keys;
 
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.PinnedCommitments;
 import io.proofline.core.CoreProperties;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.poseidon2.Digest;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Obtains the base circuits' keys at startup (from the key directory, generating them the first
- * time) and registers them for the configured protocol version before any proof is checked.
+ * time) and registers the configured protocol version before any proof is checked. The keys
+ * directory only caches: a setup that is not its circuit's is refused on loading, and the key
+ * commitments must be the ones {@code commitments.json} (compiled into this build) pins for the
+ * version and capacities. The version is registered with those pinned commitments, never with
+ * whatever was loaded, so that a tampered directory on a first start cannot decide a version's keys.
  */
 @Configuration(proxyBeanMethods = false)
 class ProtocolKeysConfiguration {
@@ -18,11 +26,23 @@ class ProtocolKeysConfiguration {
 
     @Bean
     ProtocolKeys protocolKeys(CoreProperties properties, ProtocolVersionRegistry registry) {
+        return load(properties, registry, PinnedCommitments.load());
+    }
+
+    /**
+     * The configured version's keys, checked against {@code pins} (this build's, outside tests)
+     * and registered with the pinned commitments.
+     *
+     * @throws io.proofline.circuits.base.KeysRefusedException naming the circuit and what differs
+     */
+    static ProtocolKeys load(CoreProperties properties, ProtocolVersionRegistry registry, PinnedCommitments pins) {
         long start = System.nanoTime();
         CircuitCapacities caps = properties.circuitCapacities();
+        Map<CircuitType, Digest> pinned = pins.require(properties.protocolVersion(), properties.capacities());
         BaseCircuitKeys keys = BaseCircuitKeys.loadOrGenerate(properties.keysDir(), caps, ProverConfig.standard());
+        pins.requireMatches(properties.protocolVersion(), properties.capacities(), keys.commitments());
         ProtocolKeys protocolKeys = new ProtocolKeys(properties.protocolVersion(), keys.verificationKeys());
-        registry.register(properties.protocolVersion(), protocolKeys.commitments(), properties.capacities());
+        registry.register(properties.protocolVersion(), pinned, properties.capacities());
         LOG.log(System.Logger.Level.INFO, "Protocol version " + properties.protocolVersion() + ": " + properties.capacities()
                 + " capacities, keys " + protocolKeys.commitmentsByLabel() + " from " + properties.keysDir() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");

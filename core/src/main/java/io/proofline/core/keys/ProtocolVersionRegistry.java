@@ -21,7 +21,8 @@ final class ProtocolVersionRegistry {
     }
 
     /**
-     * Registers the version's key commitments if it is new.
+     * Registers the version's key commitments if it is new: the pinned ones, so that a keys
+     * directory never decides them.
      *
      * @throws IllegalStateException if the version is registered with other keys
      */
@@ -42,10 +43,10 @@ final class ProtocolVersionRegistry {
         if (!registered.transfer().equals(transfer) || !registered.storage().equals(storage)) {
             throw new IllegalStateException("protocol version " + protocolVersion + " is registered with other keys ("
                     + registered.capacities() + " capacities: transfer_execution " + registered.transfer()
-                    + ", storage_application " + registered.storage() + ") than the ones loaded now (" + capacities
+                    + ", storage_application " + registered.storage() + ") than the ones pinned now (" + capacities
                     + " capacities: transfer_execution " + transfer + ", storage_application " + storage
-                    + "). Use the keys the version was registered with (proofline.core.keys-dir, proofline.core.capacities) "
-                    + "or start a new version (proofline.core.protocol-version).");
+                    + "). Use the capacities and the build whose commitments.json pins the keys the version was registered "
+                    + "with, or start a new version pinned there (proofline.core.protocol-version).");
         }
     }
 

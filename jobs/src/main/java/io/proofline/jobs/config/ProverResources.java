@@ -1,7 +1,6 @@
 package io.proofline.jobs.config;
 
 import io.proofline.circuits.base.BaseCircuitKeys;
-import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProverBatchesDal;
@@ -51,11 +50,14 @@ public class ProverResources {
         return ProverConfig.standard();
     }
 
-    /** Loaded on first use: generating keys takes seconds, and the gateway alone needs none. */
+    /**
+     * Loaded on first use (a circuit-prover's is at startup): generating keys takes seconds, and
+     * the gateway alone needs none. Checked against the pinned commitments ({@link ProverKeys}).
+     */
     @Bean
     @Lazy
     BaseCircuitKeys baseCircuitKeys(JobsProperties properties, ProverConfig config) {
-        return BaseCircuitKeys.loadOrGenerate(properties.keysDir(), CircuitCapacities.named(properties.capacities()), config);
+        return ProverKeys.load(properties.keysDir(), properties.capacities(), config);
     }
 
     @Bean

@@ -1,0 +1,234 @@
+package io.proofline.circuits.base;
+
+import io.proofline.field.Goldilocks;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.poseidon2.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The key commitments of every base circuit type, per protocol version and named capacities, for
+ * {@link ProverConfig#standard()}: the file {@value #RESOURCE}, committed to the repository and
+ * compiled into the core and the prover. Keys are loaded from a directory that whoever can write
+ * it controls; these pins, not the directory, decide which keys a protocol version uses.
+ *
+ * <p>A circuit change changes the commitments computed from this build: the test that compares
+ * them with the file fails until they are pinned, under a new protocol version (see
+ * {@code PinnedCommitmentsTests} for the command that rewrites the file).
+ */
+public final class PinnedCommitments {
+
+    /** Where the file is on the classpath; in the sources, under {@code circuits/src/main/resources}. */
+    public static final String RESOURCE = "/io/proofline/circuits/commitments.json";
+    static final String FILE = "commitments.json";
+    static final long FORMAT = 1;
+    /** The capacities that can be pinned, in file order: {@link CircuitCapacities#named}. */
+    static final List<String> CAPACITIES = List.of("small", "production");
+
+    private final SortedMap<Integer, Map<String, Map<CircuitType, Digest>>> versions;
+
+    private PinnedCommitments(SortedMap<Integer, Map<String, Map<CircuitType, Digest>>> versions) {
+        this.versions = versions;
+    }
+
+    /** The pins compiled into this build. */
+    public static PinnedCommitments load() {
+        try (InputStream in = PinnedCommitments.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong with the text */
+    public static PinnedCommitments parse(String json) {
+        Map<String, Object> root;
+        try {
+            root = JsonReader.parseObject(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FILE + ": " + e.getMessage(), e);
+        }
+        if (!Long.valueOf(FORMAT).equals(root.get("format"))) {
+            throw new IllegalArgumentException(FILE + ": format must be " + FORMAT + ", not " + root.get("format"));
+        }
+        SortedMap<Integer, Map<String, Map<CircuitType, Digest>>> versions = new TreeMap<>();
+        for (Map.Entry<String, Object> v : object(root.get("protocolVersions"), "protocolVersions").entrySet()) {
+            String where = "protocolVersions." + v.getKey();
+            if (!v.getKey().matches("[1-9][0-9]{0,8}")) {
+                throw new IllegalArgumentException(FILE + ": " + where + " is not a protocol version");
+            }
+            Map<String, Map<CircuitType, Digest>> byCapacities = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> c : object(v.getValue(), where).entrySet()) {
+                if (!CAPACITIES.contains(c.getKey())) {
+                    throw new IllegalArgumentException(FILE + ": " + where + " names unknown capacities '" + c.getKey() + "'");
+                }
+                byCapacities.put(c.getKey(), commitments(object(c.getValue(), where + "." + c.getKey()), where + "." + c.getKey()));
+            }
+            versions.put(Integer.parseInt(v.getKey()), Collections.unmodifiableMap(byCapacities));
+        }
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException(FILE + ": pins no protocol version");
+        }
+        return new PinnedCommitments(versions);
+    }
+
+    /** The newest protocol version pinned: the one this build's circuits are meant to give. */
+    public int currentVersion() {
+        return versions.lastKey();
+    }
+
+    public Optional<Map<CircuitType, Digest>> find(int protocolVersion, String capacities) {
+        return Optional.ofNullable(versions.getOrDefault(protocolVersion, Map.of()).get(capacities));
+    }
+
+    /** @throws KeysRefusedException if nothing is pinned for the version with these capacities */
+    public Map<CircuitType, Digest> require(int protocolVersion, String capacities) {
+        return find(protocolVersion, capacities).orElseThrow(() -> new KeysRefusedException("no key commitments are pinned for "
+                + "protocol version " + protocolVersion + " with " + capacities + " capacities (" + FILE + " pins " + pinned()
+                + "): keys of an unpinned version are never used"));
+    }
+
+    /**
+     * @throws KeysRefusedException naming each circuit whose key commitment differs from the pinned
+     *     one, or if nothing is pinned for the version with these capacities
+     */
+    public void requireMatches(int protocolVersion, String capacities, Map<CircuitType, Digest> keys) {
+        Map<CircuitType, Digest> pinned = require(protocolVersion, capacities);
+        List<String> differences = new ArrayList<>();
+        for (CircuitType type : CircuitType.values()) {
+            Digest key = keys.get(type);
+            if (!pinned.get(type).equals(key)) {
+                differences.add(type.label + " key commitment " + key + " differs from the pinned " + pinned.get(type));
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new KeysRefusedException(String.join("; ", differences) + " (" + FILE + ", protocol version " + protocolVersion
+                    + ", " + capacities + " capacities)");
+        }
+    }
+
+    /** These pins with the version's commitments for {@code capacities} set. */
+    public PinnedCommitments with(int protocolVersion, String capacities, Map<CircuitType, Digest> commitments) {
+        if (!CAPACITIES.contains(capacities)) {
+            throw new IllegalArgumentException("unknown capacities '" + capacities + "'");
+        }
+        SortedMap<Integer, Map<String, Map<CircuitType, Digest>>> out = new TreeMap<>(versions);
+        Map<String, Map<CircuitType, Digest>> byCapacities = new LinkedHashMap<>();
+        for (String c : CAPACITIES) {
+            Map<CircuitType, Digest> value = c.equals(capacities) ? commitments : out.getOrDefault(protocolVersion, Map.of()).get(c);
+            if (value != null) {
+                byCapacities.put(c, Collections.unmodifiableMap(new EnumMap<>(value)));
+            }
+        }
+        out.put(protocolVersion, Collections.unmodifiableMap(byCapacities));
+        return new PinnedCommitments(out);
+    }
+
+    /** The key commitments this build's circuits give for named capacities, with {@link ProverConfig#standard()}. */
+    public static Map<CircuitType, Digest> compute(String capacities) {
+        return BaseCircuitKeys.generate(CircuitCapacities.named(capacities), ProverConfig.standard()).commitments();
+    }
+
+    /** The file's text: versions in order, capacities and circuit types in a fixed order. */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append("  \"about\": \"Key commitments of the base circuits per protocol version and capacities, for "
+                + "ProverConfig.standard(). The core and the prover refuse keys that differ. Written by PinnedCommitmentsTests.\",\n");
+        sb.append("  \"format\": ").append(FORMAT).append(",\n  \"protocolVersions\": {");
+        String vSep = "\n";
+        for (var v : versions.entrySet()) {
+            sb.append(vSep).append("    \"").append(v.getKey()).append("\": {");
+            String cSep = "\n";
+            for (var c : v.getValue().entrySet()) {
+                sb.append(cSep).append("      \"").append(c.getKey()).append("\": {");
+                String tSep = "\n";
+                for (var t : c.getValue().entrySet()) {
+                    sb.append(tSep).append("        \"").append(t.getKey().label).append("\": \"").append(t.getValue()).append('"');
+                    tSep = ",\n";
+                }
+                sb.append("\n      }");
+                cSep = ",\n";
+            }
+            sb.append("\n    }");
+            vSep = ",\n";
+        }
+        return sb.append("\n  }\n}\n").toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PinnedCommitments p && versions.equals(p.versions);
+    }
+
+    @Override
+    public int hashCode() {
+        return versions.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PinnedCommitments" + versions;
+    }
+
+    private String pinned() {
+        List<String> out = new ArrayList<>();
+        versions.forEach((v, caps) -> out.add("version " + v + ": " + String.join(", ", caps.keySet())));
+        return String.join("; ", out);
+    }
+
+    private static Map<CircuitType, Digest> commitments(Map<String, Object> node, String where) {
+        Map<CircuitType, Digest> out = new EnumMap<>(CircuitType.class);
+        for (Map.Entry<String, Object> e : node.entrySet()) {
+            CircuitType type = null;
+            for (CircuitType t : CircuitType.values()) {
+                type = t.label.equals(e.getKey()) ? t : type;
+            }
+            if (type == null) {
+                throw new IllegalArgumentException(FILE + ": " + where + " names an unknown circuit type '" + e.getKey() + "'");
+            }
+            out.put(type, digest(e.getValue(), where + "." + e.getKey()));
+        }
+        for (CircuitType t : CircuitType.values()) {
+            if (!out.containsKey(t)) {
+                throw new IllegalArgumentException(FILE + ": " + where + " lacks " + t.label);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Digest digest(Object value, String where) {
+        if (!(value instanceof String hex) || !hex.matches("0x[0-9a-f]{64}")) {
+            throw new IllegalArgumentException(FILE + ": " + where + " must be 0x and 64 lower-case hex digits, not " + value);
+        }
+        long[] e = new long[Digest.ELEMENTS];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = Long.parseUnsignedLong(hex, 2 + 16 * i, 2 + 16 * (i + 1), 16);
+            if (!Goldilocks.isCanonical(e[i])) {
+                throw new IllegalArgumentException(FILE + ": " + where + " holds a non-canonical field element: " + hex);
+            }
+        }
+        return Digest.fromArray(e, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value, String where) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(FILE + ": " + where + " must be an object");
+        }
+        return (Map<String, Object>) map;
+    }
+}

@@ -1,0 +1,72 @@
+package io.proofline.circuits.base;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proofline.plonkish.ProverConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A keys directory: honest files are loaded, damaged ones regenerated, ones that are not their circuit's refused. */
+class BaseCircuitKeysTests {
+
+    private static final CircuitCapacities CAPS = CircuitCapacities.small();
+    private static final ProverConfig CONFIG = ProverConfig.standard();
+
+    @TempDir
+    static Path honestDir;
+    static BaseCircuitKeys honest;
+
+    @BeforeAll
+    static void generate() {
+        honest = BaseCircuitKeys.loadOrGenerate(honestDir, CAPS, CONFIG);
+    }
+
+    @Test
+    void honestFilesLoadAsTheKeysTheCircuitsGive() {
+        assertEquals(BaseCircuitKeys.generate(CAPS, CONFIG).commitments(),
+                BaseCircuitKeys.loadOrGenerate(honestDir, CAPS, CONFIG).commitments());
+    }
+
+    @Test
+    void aDamagedFileIsRegenerated(@TempDir Path dir) throws IOException {
+        TamperedKeys.copy(honestDir, dir);
+        Path file = BaseCircuitKeys.setupFile(dir, CircuitType.STORAGE_APPLICATION, CAPS, CONFIG);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(file, bytes);
+        assertEquals(honest.commitments(), BaseCircuitKeys.loadOrGenerate(dir, CAPS, CONFIG).commitments());
+        assertArrayEquals(Files.readAllBytes(BaseCircuitKeys.setupFile(honestDir, CircuitType.STORAGE_APPLICATION, CAPS, CONFIG)),
+                Files.readAllBytes(file));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TamperedKeys.Tamper.class)
+    void aTamperedStorageApplicationSetupIsRefused(TamperedKeys.Tamper tamper, @TempDir Path dir) {
+        assertRefused(CircuitType.STORAGE_APPLICATION, tamper, dir);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TamperedKeys.Tamper.class)
+    void aTamperedTransferExecutionSetupIsRefused(TamperedKeys.Tamper tamper, @TempDir Path dir) {
+        assertRefused(CircuitType.TRANSFER_EXECUTION, tamper, dir);
+    }
+
+    private static void assertRefused(CircuitType type, TamperedKeys.Tamper tamper, Path dir) {
+        TamperedKeys.copy(honestDir, dir);
+        TamperedKeys.plant(dir, type, CAPS, CONFIG, tamper);
+        KeysRefusedException e = assertThrows(KeysRefusedException.class, () -> BaseCircuitKeys.loadOrGenerate(dir, CAPS, CONFIG));
+        String file = BaseCircuitKeys.setupFile(dir, type, CAPS, CONFIG).toString();
+        assertTrue(e.getMessage().startsWith(type.label + " setup " + file + " is not the " + type.label + " circuit's ("),
+                e.getMessage());
+        assertTrue(tamper.namedIn(e.getMessage()), e.getMessage());
+    }
+}

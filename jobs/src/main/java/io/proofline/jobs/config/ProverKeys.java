@@ -1,0 +1,43 @@
+package io.proofline.jobs.config;
+
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.plonkish.ProverConfig;
+import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The prover's keys: loaded from the keys directory, which refuses a setup that is not its
+ * circuit's, and required to have the commitments that {@code commitments.json} (compiled into
+ * this build) pins for its newest protocol version and the configured capacities. A
+ * circuit-prover loads them at startup, so that wrong keys stop it before it takes a partition;
+ * the orchestrator alone needs none.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProverKeys {
+
+    private static final System.Logger LOG = System.getLogger(ProverKeys.class.getName());
+
+    /** @throws io.proofline.circuits.base.KeysRefusedException naming the circuit and what differs */
+    static BaseCircuitKeys load(Path dir, String capacities, ProverConfig config) {
+        PinnedCommitments pins = PinnedCommitments.load();
+        int version = pins.currentVersion();
+        pins.require(version, capacities);
+        BaseCircuitKeys keys = BaseCircuitKeys.loadOrGenerate(dir, CircuitCapacities.named(capacities), config);
+        pins.requireMatches(version, capacities, keys.commitments());
+        LOG.log(System.Logger.Level.INFO, "keys of protocol version " + version + " (" + capacities + " capacities) from " + dir
+                + " match commitments.json");
+        return keys;
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('prover')")
+    SmartInitializingSingleton proverKeysAtStartup(ObjectProvider<BaseCircuitKeys> keys) {
+        return keys::getObject;
+    }
+}
