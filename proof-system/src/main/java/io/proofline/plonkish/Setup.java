@@ -30,10 +30,19 @@ public final class Setup {
         return commit(g, config, circuit.gates(), circuit.publicInputRows(), columns);
     }
 
-    /** Extends and commits given setup columns; used by generation and by loading from disk. */
+    /**
+     * Extends and commits given setup columns; used by generation and by loading from disk.
+     *
+     * @throws IllegalArgumentException if the config requests more than the field allows at this size
+     */
     static SetupData commit(Geometry g, ProverConfig config, java.util.List<io.proofline.plonkish.gates.Gate> gates,
                             int[] publicInputRows, long[][] columns) {
         Domains.requireBlowup(g, config.fri());
+        int limit = Soundness.fieldLimitBits(g);
+        if (config.securityBits() > limit) {
+            throw new IllegalArgumentException("requested " + config.securityBits() + " bits of conjectured security, but the"
+                    + " extension field allows at most " + limit + " at 2^" + g.logRows() + " rows of this geometry");
+        }
         long[][] coefficients = Domains.interpolate(columns, config.backend());
         long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
         MerkleTree tree = MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher());
