@@ -59,8 +59,9 @@ class BaseCircuitsTests {
                 () -> new BatchProofVerifier(keys.verificationKeys()));
 
         // then it refuses them there, naming the circuit type and the reason
-        assertTrue(e.getMessage().startsWith("transfer_execution: verification key refused: it gives 28 bits of conjectured"
-                + " security, below the required 100 (8 queries at LDE factor 8 and 4 proof-of-work bits give 28;"), e.getMessage());
+        String reason = "transfer_execution: verification key refused: it gives 28 bits of conjectured security, below the"
+                + " required 100 (8 queries at LDE factor 8 and 4 proof-of-work bits give 28;";
+        assertTrue(e.getMessage().startsWith(reason), e.getMessage());
     }
 
     private static BatchExecution.SealedBatch seal(StateTree tree, long batchNumber, List<Transaction> txs) {

@@ -105,8 +105,8 @@ public record FriParameters(int logBlowup, int numQueries, int powBits, int logF
         int have = securityBits();
         if (have < requestedBits) {
             int needed = Math.ceilDiv(Math.max(0, requestedBits - powBits), logBlowup);
-            throw new IllegalArgumentException("FRI parameters give " + have + " bits of conjectured security, below the requested "
-                    + requestedBits + ": with LDE factor " + (1 << logBlowup) + " and " + powBits
+            throw new IllegalArgumentException("FRI parameters give " + have + " bits of conjectured security, below the"
+                    + " requested " + requestedBits + ": with LDE factor " + (1 << logBlowup) + " and " + powBits
                     + " proof-of-work bits, use at least " + needed + " queries (have " + numQueries + ")");
         }
         return this;

@@ -44,7 +44,7 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
      * docs/security.md says what the other terms of the proven analysis give.
      */
     public static ProverConfig provenQueries() {
-        return new ProverConfig(ProverBackend.java(),
-                FriParameters.forProvenQuerySecurity(FriParameters.DEFAULT_SECURITY_BITS, 3, 16), FriParameters.DEFAULT_SECURITY_BITS);
+        FriParameters fri = FriParameters.forProvenQuerySecurity(FriParameters.DEFAULT_SECURITY_BITS, 3, 16);
+        return new ProverConfig(ProverBackend.java(), fri, FriParameters.DEFAULT_SECURITY_BITS);
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PlonkishFormatTests {
 
-    /** 3 queries at LDE factor 8: 9 bits on purpose, so that proofs stay small enough to tamper with word by word. */
+    /** 3 queries at LDE factor 8: 9 conjectured bits on purpose, so that proofs stay small enough to tamper with word by word. */
     private static final ProverConfig SMALL = new ProverConfig(ProverBackend.java(), new FriParameters(3, 3, 0, 3, 1, 1), 9);
 
     /** A tiny circuit, so that every word of its proof can be changed and checked in a second. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PlonkishProverTests {
 
-    /** 12 queries at LDE factor 8 and 4 proof-of-work bits: 40 bits on purpose, to keep the tests fast. */
+    /** 12 queries at LDE factor 8 and 4 proof-of-work bits: 40 conjectured bits on purpose, to keep the tests fast. */
     static final ProverConfig CONFIG = new ProverConfig(ProverBackend.java(), new FriParameters(3, 12, 4, 3, 2, 2), 40);
     static final Geometry GEOMETRY = Geometry.standard(6);
 
@@ -56,14 +56,15 @@ class PlonkishProverTests {
                     () -> prover.prove(circuit, setup, bad), gate.name());
             assertTrue(e.getMessage().contains("row") || e.getMessage().contains("copy"), e.getMessage());
             PlonkishProof forged = prover.proveUnchecked(setup, bad);
-            assertThrows(VerificationException.class, () -> new PlonkishVerifier(setup.key(), CONFIG.securityBits()).verify(bad.publicInputs(), forged),
+            assertThrows(VerificationException.class,
+                    () -> new PlonkishVerifier(setup.key(), CONFIG.securityBits()).verify(bad.publicInputs(), forged),
                     "forged proof with a broken " + gate.name() + " gate verified");
         }
     }
 
     @Test
     void aConfigWithTooFewQueriesForItsStatedSecurityIsRejected() {
-        // given FRI parameters reaching 12 * 3 + 4 = 40 bits
+        // given FRI parameters reaching 12 * 3 + 4 = 40 conjectured bits
         FriParameters fri = CONFIG.fri();
         assertEquals(40, fri.securityBits());
 

@@ -67,8 +67,8 @@ class PlonkishVerifierAdmissionTests {
 
         // when a 100-bit verifier is made for it, then the out-of-domain and permutation challenges cap it at 98
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PlonkishVerifier(key));
-        assertEquals("verification key refused: it gives 98 bits of conjectured security, below the required 100"
-                + " (28 queries at LDE factor 8 and 16 proof-of-work bits give 100; the field allows 98 at 2^24 rows)", e.getMessage());
+        assertEquals("verification key refused: it gives 98 bits of conjectured security, below the required 100 (28 queries"
+                + " at LDE factor 8 and 16 proof-of-work bits give 100; the field allows 98 at 2^24 rows)", e.getMessage());
         assertDoesNotThrow(() -> new PlonkishVerifier(key, 98));
     }
 
@@ -133,7 +133,8 @@ class PlonkishVerifierAdmissionTests {
 
     /** A key made in memory, as a key file's decoder or a careless caller could make it: no gates, a cap of zeros. */
     private static VerificationKey key(Geometry g, FriParameters fri, int capRoots) {
-        return new VerificationKey(g, fri, List.of(), new int[0], new MerkleCap(Collections.nCopies(capRoots, new Digest(0, 0, 0, 0))));
+        MerkleCap cap = new MerkleCap(Collections.nCopies(capRoots, new Digest(0, 0, 0, 0)));
+        return new VerificationKey(g, fri, List.of(), new int[0], cap);
     }
 
     private static MerkleCap capOf(PlonkishProof p, int tree) {
