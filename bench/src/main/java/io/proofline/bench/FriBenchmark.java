@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * FRI on a degree-2^16 polynomial over the extension field at 100 bits (LDE factor 8, 16
- * proof-of-work bits, 28 queries, folding by 8): the prover from the LDE codeword (commit
+ * FRI on a degree-2^16 polynomial over the extension field at 100 bits of conjectured security
+ * (LDE factor 8, 16 proof-of-work bits, 28 queries, folding by 8): the prover from the LDE codeword (commit
  * phase, grinding and queries, not the LDE itself), and the verifier of the resulting proof.
  */
 @State(Scope.Benchmark)

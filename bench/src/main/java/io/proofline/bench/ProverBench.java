@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Plonkish prover and verifier at 100 bits of security (LDE factor 8, 16 proof-of-work bits),
+ * Plonkish prover and verifier at 100 bits of conjectured security (LDE factor 8, 16 proof-of-work bits),
  * on circuits that fill {@code 2^logRows} rows of the standard geometry with a Poseidon2 hash
  * chain, multiply-adds and range checks. Prints a table: time to prove (witness already
  * resolved, setup already made) and verify, proof size, prover time per trace cell and core,
@@ -29,6 +29,8 @@ import java.util.List;
  *
  * <p>Arguments: the log2 row counts to measure (default 12 14 16). Each size is proved once to
  * warm up and then timed over the best of {@code PROOFLINE_BENCH_REPEATS} runs (default 2).
+ * {@code PROOFLINE_BENCH_PARAMS=proven} measures {@link ProverConfig#provenQueries()} (58 queries,
+ * 100 proven bits for the FRI query phase) instead of {@link ProverConfig#standard()} (28 queries).
  */
 public final class ProverBench {
 
@@ -38,11 +40,13 @@ public final class ProverBench {
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {12, 14, 16} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int repeats = Integer.parseInt(System.getenv().getOrDefault("PROOFLINE_BENCH_REPEATS", "2"));
-        ProverConfig config = ProverConfig.standard();
+        boolean proven = "proven".equals(System.getenv("PROOFLINE_BENCH_PARAMS"));
+        ProverConfig config = proven ? ProverConfig.provenQueries() : ProverConfig.standard();
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf("Plonkish prover, %d-bit security (LDE x%d, %d queries, %d PoW bits), %d cores, backend %s%n",
-                config.fri().securityBits(), config.fri().ldeFactor(), config.fri().numQueries(), config.fri().powBits(),
-                cores, config.backend().name());
+        System.out.printf("Plonkish prover, %d bits of conjectured security, %d proven for the FRI query phase"
+                        + " (LDE x%d, %d queries, %d PoW bits), %d cores, backend %s%n",
+                config.securityBits(), config.fri().provenQueryBits(), config.fri().ldeFactor(), config.fri().numQueries(),
+                config.fri().powBits(), cores, config.backend().name());
         System.out.printf("%-8s %-10s %-10s %-10s %-11s %-16s %-12s %-12s%n", "rows", "cells", "prove ms", "verify ms",
                 "proof KB", "us/cell/core", "cores busy", "peak heap MB");
         for (int logRows : sizes) {

@@ -44,6 +44,26 @@ class BaseCircuitsTests {
         prover = new BatchProver(keys, CONFIG);
     }
 
+    /** A verifier requiring what the suite's keys give: 28 bits of conjectured security. */
+    private static BatchProofVerifier verifier() {
+        return new BatchProofVerifier(keys.verificationKeys(), CONFIG.securityBits());
+    }
+
+    @Test
+    void keysBelowTheRequiredSecurityAreRefusedWhenTheVerifierIsMade() {
+        // given the suite's keys: 8 queries at LDE factor 8 and 4 grinding bits, 28 bits of conjectured security
+        assertDoesNotThrow(BaseCircuitsTests::verifier);
+
+        // when a verifier is made with the default requirement of 100 bits, as the core's is
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BatchProofVerifier(keys.verificationKeys()));
+
+        // then it refuses them there, naming the circuit type and the reason
+        String reason = "transfer_execution: verification key refused: it gives 28 bits of conjectured security, below the"
+                + " required 100 (8 queries at LDE factor 8 and 4 proof-of-work bits give 28;";
+        assertTrue(e.getMessage().startsWith(reason), e.getMessage());
+    }
+
     private static BatchExecution.SealedBatch seal(StateTree tree, long batchNumber, List<Transaction> txs) {
         return BatchExecution.seal(tree, 7, batchNumber, 1, txs);
     }
@@ -55,7 +75,7 @@ class BaseCircuitsTests {
         BatchExecution.SealedBatch batch = seal(tree, 2, RandomTransactions.generate(tree, 200, 2));
         BatchProof proof = prover.proveBatch(batch.witnessInput());
         assertTrue(proof.proofs().size() >= 2 + 200 / 16, "instances: " + proof.proofs().size());
-        assertDoesNotThrow(() -> new BatchProofVerifier(keys.verificationKeys()).verify(batch.header(), proof));
+        assertDoesNotThrow(() -> verifier().verify(batch.header(), proof));
     }
 
     @Test
@@ -64,13 +84,13 @@ class BaseCircuitsTests {
         BatchExecution.SealedBatch empty = seal(tree, 1, List.of());
         BatchProof emptyProof = prover.proveBatch(empty.witnessInput());
         assertEquals(2, emptyProof.proofs().size());
-        new BatchProofVerifier(keys.verificationKeys()).verify(empty.header(), emptyProof);
+        verifier().verify(empty.header(), emptyProof);
 
         BatchExecution.SealedBatch single = seal(tree, 2, List.of(Transaction.deposit(5, 100, 55)));
         BatchProof singleProof = prover.proveBatch(single.witnessInput());
-        new BatchProofVerifier(keys.verificationKeys()).verify(single.header(), singleProof);
+        verifier().verify(single.header(), singleProof);
         BatchProofRejectedException other = assertThrows(BatchProofRejectedException.class,
-                () -> new BatchProofVerifier(keys.verificationKeys()).verify(single.header(), emptyProof));
+                () -> verifier().verify(single.header(), emptyProof));
         assertEquals("proof is for chain 7 batch 1, not chain 7 batch 2", other.getMessage());
     }
 
@@ -110,7 +130,7 @@ class BaseCircuitsTests {
         StateTree tree = new StateTree();
         BatchExecution.SealedBatch batch = seal(tree, 1, RandomTransactions.generate(tree, 40, 3));
         BatchProof proof = prover.proveBatch(batch.witnessInput());
-        BatchProofVerifier verifier = new BatchProofVerifier(keys.verificationKeys());
+        BatchProofVerifier verifier = verifier();
         verifier.verify(batch.header(), proof);
         int firstStorage = indexOf(proof.proofs(), CircuitType.STORAGE_APPLICATION);
         assertTrue(firstStorage >= 3 && proof.proofs().size() - firstStorage >= 3, "instances: " + proof.proofs().size());
@@ -169,7 +189,7 @@ class BaseCircuitsTests {
         assertEquals(ab.header().postStateRoot(), ba.header().postStateRoot());
         BatchProof abProof = prover.proveBatch(ab.witnessInput());
         BatchProof baProof = prover.proveBatch(ba.witnessInput());
-        BatchProofVerifier verifier = new BatchProofVerifier(keys.verificationKeys());
+        BatchProofVerifier verifier = verifier();
         verifier.verify(ab.header(), abProof);
         verifier.verify(ba.header(), baProof);
 

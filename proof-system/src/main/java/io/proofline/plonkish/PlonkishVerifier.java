@@ -3,11 +3,13 @@ package io.proofline.plonkish;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
+import io.proofline.fri.FriParameters;
 import io.proofline.fri.FriVerificationException;
 import io.proofline.fri.FriVerifier;
 import io.proofline.merkle.MerkleCap;
 import io.proofline.merkle.MerkleVerifier;
 import io.proofline.plonkish.gates.ExtAlgebra;
+import io.proofline.poseidon2.Digest;
 import io.proofline.transcript.Transcript;
 import java.util.List;
 
@@ -17,16 +19,72 @@ import java.util.List;
  * {@code C(zeta) = (zeta^n - 1) * sum_k zeta^(k n) Q_k(zeta)} from the opened values, and runs
  * FRI on the DEEP composition, recomputing its value at every query from the opened rows of
  * all four trees.
+ *
+ * <p>A verifier is made for one key and a required security level, and refuses at
+ * construction a key whose parameters give less (bits of conjectured security, capped by the
+ * field at the key's trace size: {@link Soundness}) or whose sizes it cannot handle. Whatever a
+ * proof holds, {@link #verify(long[], PlonkishProof)} either returns or throws
+ * {@link VerificationException} with the reason.
  */
 public final class PlonkishVerifier {
 
-    private PlonkishVerifier() {
+    private final VerificationKey key;
+    private final Digest commitment;
+
+    /**
+     * A verifier requiring {@link FriParameters#DEFAULT_SECURITY_BITS} bits of conjectured security.
+     *
+     * @throws IllegalArgumentException naming why the key is refused
+     */
+    public PlonkishVerifier(VerificationKey key) {
+        this(key, FriParameters.DEFAULT_SECURITY_BITS);
     }
 
     /**
-     * @throws VerificationException naming the first check that failed
+     * @param requiredBits the conjectured security the key must give, 1 to {@link FriParameters#MAX_SECURITY_BITS}
+     * @throws IllegalArgumentException naming why the key is refused
+     */
+    public PlonkishVerifier(VerificationKey key, int requiredBits) {
+        KeyAdmission.check(key, requiredBits);
+        this.key = key;
+        this.commitment = key.commitment();
+    }
+
+    /**
+     * Verifies with a verifier requiring the default level; a refused key is a rejection.
+     *
+     * @throws VerificationException naming the first check that failed, or why the key is refused
      */
     public static void verify(VerificationKey key, long[] publicInputs, PlonkishProof proof) {
+        PlonkishVerifier verifier;
+        try {
+            verifier = new PlonkishVerifier(key);
+        } catch (IllegalArgumentException e) {
+            throw new VerificationException(e.getMessage());
+        }
+        verifier.verify(publicInputs, proof);
+    }
+
+    public VerificationKey key() {
+        return key;
+    }
+
+    /**
+     * @throws VerificationException naming the first check that failed; an exception the checks
+     *     did not foresee (a proof built in memory with missing parts) is reported as one too
+     */
+    public void verify(long[] publicInputs, PlonkishProof proof) {
+        try {
+            check(publicInputs, proof);
+        } catch (VerificationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new VerificationException("proof could not be checked: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private void check(long[] publicInputs, PlonkishProof proof) {
         Geometry g = key.geometry();
         int logLength = g.logRows() + key.fri().logBlowup();
         require(publicInputs.length == key.publicInputCount(),
@@ -39,9 +97,13 @@ public final class PlonkishVerifier {
         require(o.setup().size() == key.setupColumns() && o.witness().size() == g.copyColumns() + g.witnessColumns()
                 && o.products().size() == products && o.quotient().size() == 2 * g.quotientChunks()
                 && o.productsNext().size() == 2, "openings do not match the key's geometry");
+        int capRoots = 1 << Math.min(key.fri().logCapSize(), logLength);
+        requireCap("witness", proof.witnessCap(), capRoots);
+        requireCap("products", proof.productsCap(), capRoots);
+        requireCap("quotient", proof.quotientCap(), capRoots);
 
         Transcript transcript = new Transcript(PlonkishProver.DOMAIN);
-        transcript.observe(key.commitment());
+        transcript.observe(commitment);
         transcript.observe(publicInputs);
         transcript.observe(proof.witnessCap());
         Ext2 beta = transcript.sampleExt();
@@ -177,5 +239,10 @@ public final class PlonkishVerifier {
         if (!condition) {
             throw new VerificationException(message);
         }
+    }
+
+    /** Every cap the verifier reads has the size the parameters fix, as FRI's layer caps do. */
+    private static void requireCap(String tree, MerkleCap cap, int roots) {
+        require(cap.roots().size() == roots, tree + " cap has " + cap.roots().size() + " roots, expected " + roots);
     }
 }

@@ -40,10 +40,17 @@ public final class Setup {
     /**
      * Extends and commits given setup columns; used by generation, by loading from disk, and by
      * tests that build a setup which does not match its circuit, to show that it is refused.
+     *
+     * @throws IllegalArgumentException if the config requests more than the field allows at this size
      */
     public static SetupData commit(Geometry g, ProverConfig config, java.util.List<io.proofline.plonkish.gates.Gate> gates,
                                    int[] publicInputRows, long[][] columns) {
         Domains.requireBlowup(g, config.fri());
+        int limit = Soundness.fieldLimitBits(g);
+        if (config.securityBits() > limit) {
+            throw new IllegalArgumentException("requested " + config.securityBits() + " bits of conjectured security, but the"
+                    + " extension field allows at most " + limit + " at 2^" + g.logRows() + " rows of this geometry");
+        }
         long[][] coefficients = Domains.interpolate(columns, config.backend());
         long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
         MerkleTree tree = MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher());

@@ -103,7 +103,11 @@ public final class VerificationKeyCodec {
         return w.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** A readable JSON form: every field by name, digests as hex, plus the commitment. */
+    /**
+     * A readable JSON form: every field by name, digests as hex, plus the commitment and two
+     * bit counts: the conjectured security (capped by the field at the key's size, as verifiers
+     * count it) and the proven security of the FRI query phase alone (see {@link FriParameters}).
+     */
     public static String toJson(VerificationKey key) {
         Geometry g = key.geometry();
         FriParameters f = key.fri();
@@ -116,7 +120,8 @@ public final class VerificationKeyCodec {
         sb.append("  \"fri\": {\"logBlowup\": ").append(f.logBlowup()).append(", \"numQueries\": ").append(f.numQueries())
                 .append(", \"powBits\": ").append(f.powBits()).append(", \"logFoldingArity\": ").append(f.logFoldingArity())
                 .append(", \"logFinalPolyLength\": ").append(f.logFinalPolyLength()).append(", \"logCapSize\": ")
-                .append(f.logCapSize()).append(", \"securityBits\": ").append(f.securityBits()).append("},\n");
+                .append(f.logCapSize()).append(", \"conjecturedSecurityBits\": ").append(Soundness.conjecturedBits(key))
+                .append(", \"provenQuerySecurityBits\": ").append(f.provenQueryBits()).append("},\n");
         sb.append("  \"gates\": [").append(String.join(", ", key.gates().stream().map(x -> "\"" + x.name() + "\"").toList()))
                 .append("],\n");
         sb.append("  \"publicInputRows\": ").append(java.util.Arrays.toString(key.publicInputRows())).append(",\n");

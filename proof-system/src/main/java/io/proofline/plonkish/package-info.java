@@ -5,5 +5,10 @@
  * <p>One circuit definition (code against {@link io.proofline.plonkish.CircuitBuilder}) gives the
  * structure for keys, resolves witnesses from inputs and checks satisfiability with a readable
  * report.
+ *
+ * <p>Security levels are bits of <em>conjectured</em> security (ethSTARK), capped by what the
+ * extension field allows at the trace size ({@link io.proofline.plonkish.Soundness}); a verifier
+ * is made for one key and a required level and refuses a key below it at construction.
+ * docs/security.md sets the conjectured count beside the proven one.
  */
 package io.proofline.plonkish;

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PlonkishFormatTests {
 
-    /** 3 queries at LDE factor 8: 9 bits on purpose, so that proofs stay small enough to tamper with word by word. */
+    /** 3 queries at LDE factor 8: 9 conjectured bits on purpose, so that proofs stay small enough to tamper with word by word. */
     private static final ProverConfig SMALL = new ProverConfig(ProverBackend.java(), new FriParameters(3, 3, 0, 3, 1, 1), 9);
 
     /** A tiny circuit, so that every word of its proof can be changed and checked in a second. */
@@ -45,14 +45,15 @@ class PlonkishFormatTests {
         SetupData setup = Setup.generate(circuit, SMALL);
         WitnessVector w = circuit.resolve(new long[] {5, 1});
         byte[] bytes = ProofCodec.encode(new PlonkishProver(SMALL).prove(circuit, setup, w));
-        PlonkishVerifier.verify(setup.key(), w.publicInputs(), ProofCodec.decode(bytes));
+        PlonkishVerifier verifier = new PlonkishVerifier(setup.key(), SMALL.securityBits());
+        verifier.verify(w.publicInputs(), ProofCodec.decode(bytes));
         for (int word = 0; word < bytes.length / 8; word++) {
             byte[] changed = bytes.clone();
             long v = Words.read(changed, word);
             Words.write(changed, word, Goldilocks.isCanonical(v) ? Goldilocks.add(v, 1) : v + 1);
             int at = word;
             RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> PlonkishVerifier.verify(setup.key(), w.publicInputs(), ProofCodec.decode(changed)),
+                    () -> verifier.verify(w.publicInputs(), ProofCodec.decode(changed)),
                     "change of word " + at + " was accepted");
             assertTrue(e instanceof FormatException || e instanceof VerificationException, "word " + at + ": " + e);
         }
@@ -74,9 +75,10 @@ class PlonkishFormatTests {
         other.publicInput(other.fma(3, x, y, 2, x));
         SetupData otherSetup = Setup.generate(other.build(), SMALL);
         VerificationException e = assertThrows(VerificationException.class,
-                () -> PlonkishVerifier.verify(otherSetup.key(), w.publicInputs(), proof));
+                () -> new PlonkishVerifier(otherSetup.key(), SMALL.securityBits()).verify(w.publicInputs(), proof));
         assertTrue(e.getMessage().length() > 0);
-        assertThrows(VerificationException.class, () -> PlonkishVerifier.verify(otherSetup.key(), new long[2], proof));
+        assertThrows(VerificationException.class,
+                () -> new PlonkishVerifier(otherSetup.key(), SMALL.securityBits()).verify(new long[2], proof));
     }
 
     @Test
@@ -89,7 +91,7 @@ class PlonkishFormatTests {
 
         WitnessVector w = circuit.resolve(TestCircuits.everyGateInputs(4));
         PlonkishProof proof = new PlonkishProver(SMALL).prove(circuit, loaded, w);
-        assertDoesNotThrow(() -> PlonkishVerifier.verify(setup.key(), w.publicInputs(), proof));
+        assertDoesNotThrow(() -> new PlonkishVerifier(setup.key(), SMALL.securityBits()).verify(w.publicInputs(), proof));
 
         byte[] corrupted = bytes.clone();
         corrupted[corrupted.length - 100] ^= 1;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PlonkishProverTests {
 
-    /** 12 queries at LDE factor 8 and 4 proof-of-work bits: 40 bits on purpose, to keep the tests fast. */
+    /** 12 queries at LDE factor 8 and 4 proof-of-work bits: 40 conjectured bits on purpose, to keep the tests fast. */
     static final ProverConfig CONFIG = new ProverConfig(ProverBackend.java(), new FriParameters(3, 12, 4, 3, 2, 2), 40);
     static final Geometry GEOMETRY = Geometry.standard(6);
 
@@ -34,7 +34,7 @@ class PlonkishProverTests {
 
     @Test
     void satisfiedCircuitProvesAndVerifies() {
-        assertDoesNotThrow(() -> PlonkishVerifier.verify(setup.key(), witness.publicInputs(), proof));
+        assertDoesNotThrow(() -> new PlonkishVerifier(setup.key(), CONFIG.securityBits()).verify(witness.publicInputs(), proof));
     }
 
     @Test
@@ -42,7 +42,8 @@ class PlonkishProverTests {
         for (int i = 0; i < witness.publicInputs().length; i++) {
             long[] changed = witness.publicInputs().clone();
             changed[i] = Goldilocks.add(changed[i], 1);
-            assertThrows(VerificationException.class, () -> PlonkishVerifier.verify(setup.key(), changed, proof), "public input " + i);
+            assertThrows(VerificationException.class,
+                    () -> new PlonkishVerifier(setup.key(), CONFIG.securityBits()).verify(changed, proof), "public input " + i);
         }
     }
 
@@ -55,29 +56,30 @@ class PlonkishProverTests {
                     () -> prover.prove(circuit, setup, bad), gate.name());
             assertTrue(e.getMessage().contains("row") || e.getMessage().contains("copy"), e.getMessage());
             PlonkishProof forged = prover.proveUnchecked(setup, bad);
-            assertThrows(VerificationException.class, () -> PlonkishVerifier.verify(setup.key(), bad.publicInputs(), forged),
+            assertThrows(VerificationException.class,
+                    () -> new PlonkishVerifier(setup.key(), CONFIG.securityBits()).verify(bad.publicInputs(), forged),
                     "forged proof with a broken " + gate.name() + " gate verified");
         }
     }
 
     @Test
     void aConfigWithTooFewQueriesForItsStatedSecurityIsRejected() {
-        // given FRI parameters reaching 12 * 3 + 4 = 40 bits
+        // given FRI parameters reaching 12 * 3 + 4 = 40 conjectured bits
         FriParameters fri = CONFIG.fri();
         assertEquals(40, fri.securityBits());
 
         // when a config states more than that, then it is refused, naming the queries that would do
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ProverConfig(ProverBackend.java(), fri, 41));
-        assertTrue(e.getMessage().contains("40 bits of security, below the requested 41"), e.getMessage());
+        assertTrue(e.getMessage().contains("40 bits of conjectured security, below the requested 41"), e.getMessage());
         assertTrue(e.getMessage().contains("at least 13 queries (have 12)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ProverConfig(ProverBackend.java(), fri, 100));
         assertTrue(e.getMessage().contains("at least 32 queries (have 12)"), e.getMessage());
 
         // and a level beyond what the field allows, or none, is refused too
-        FriParameters strongest = FriParameters.forSecurity(FriParameters.FIELD_SECURITY_LIMIT_BITS, 3, 16);
-        e = assertThrows(IllegalArgumentException.class, () -> new ProverConfig(ProverBackend.java(), strongest, 125));
-        assertTrue(e.getMessage().contains("requested security must be in [1, 124]"), e.getMessage());
+        FriParameters strongest = FriParameters.forSecurity(FriParameters.MAX_SECURITY_BITS, 3, 16);
+        e = assertThrows(IllegalArgumentException.class, () -> new ProverConfig(ProverBackend.java(), strongest, 128));
+        assertTrue(e.getMessage().contains("requested security must be in [1, 127]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ProverConfig(ProverBackend.java(), fri, 0));
 
         // while the level the parameters reach, and the standard config's 100 bits, are accepted

@@ -5,10 +5,12 @@ import io.proofline.circuits.base.InstanceIo;
 import io.proofline.circuits.l2.BatchHeader;
 import io.proofline.circuits.l2.Commitments;
 import io.proofline.codec.FormatException;
+import io.proofline.fri.FriParameters;
 import io.proofline.plonkish.PlonkishVerifier;
 import io.proofline.plonkish.ProofCodec;
 import io.proofline.plonkish.VerificationException;
 import io.proofline.plonkish.VerificationKey;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +26,37 @@ import java.util.Map;
  *       continues the previous one, and the last ends at {@code postStateRoot} having consumed
  *       exactly the log that transfer execution produced.</li>
  * </ul>
+ *
+ * <p>Keys are checked once, at construction: one whose parameters give less than the required
+ * conjectured security, or whose sizes the verifier cannot handle, is refused there.
  */
 public final class BatchProofVerifier {
 
-    private final Map<CircuitType, VerificationKey> keys;
+    private final Map<CircuitType, PlonkishVerifier> verifiers;
 
+    /**
+     * A verifier requiring {@link FriParameters#DEFAULT_SECURITY_BITS} bits of conjectured security of every key.
+     *
+     * @throws IllegalArgumentException naming the circuit type whose key is refused, and why
+     */
     public BatchProofVerifier(Map<CircuitType, VerificationKey> keys) {
-        this.keys = Map.copyOf(keys);
+        this(keys, FriParameters.DEFAULT_SECURITY_BITS);
+    }
+
+    /**
+     * @param requiredBits the conjectured security every key must give
+     * @throws IllegalArgumentException naming the circuit type whose key is refused, and why
+     */
+    public BatchProofVerifier(Map<CircuitType, VerificationKey> keys, int requiredBits) {
+        Map<CircuitType, PlonkishVerifier> out = new EnumMap<>(CircuitType.class);
+        keys.forEach((type, key) -> {
+            try {
+                out.put(type, new PlonkishVerifier(key, requiredBits));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(type.label + ": " + e.getMessage(), e);
+            }
+        });
+        this.verifiers = Map.copyOf(out);
     }
 
     /** @throws BatchProofRejectedException with the reason */
@@ -38,12 +64,12 @@ public final class BatchProofVerifier {
         checkChaining(header, batch);
         for (BaseProof p : batch.proofs()) {
             String name = p.type().label + " instance " + p.instance();
-            VerificationKey key = keys.get(p.type());
-            if (key == null) {
+            PlonkishVerifier verifier = verifiers.get(p.type());
+            if (verifier == null) {
                 throw new BatchProofRejectedException("no verification key registered for " + p.type().label);
             }
             try {
-                PlonkishVerifier.verify(key, p.publicInputs(), ProofCodec.decode(p.proof()));
+                verifier.verify(p.publicInputs(), ProofCodec.decode(p.proof()));
             } catch (FormatException e) {
                 throw new BatchProofRejectedException(name + ": malformed proof: " + e.getMessage());
             } catch (VerificationException e) {

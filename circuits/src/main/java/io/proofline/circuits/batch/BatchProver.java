@@ -29,10 +29,12 @@ public final class BatchProver {
 
     private final BaseCircuitKeys keys;
     private final PlonkishProver prover;
+    private final int securityBits;
 
     public BatchProver(BaseCircuitKeys keys, ProverConfig config) {
         this.keys = keys;
         this.prover = new PlonkishProver(config);
+        this.securityBits = config.securityBits();
     }
 
     /** Witness vector generation for one instance. */
@@ -55,7 +57,8 @@ public final class BatchProver {
     public BaseProof prove(CircuitInstance instance, WitnessVector witness) {
         PlonkishProof proof = prover.proveUnchecked(keys.setup(instance.type()), witness);
         try {
-            PlonkishVerifier.verify(keys.verificationKey(instance.type()), witness.publicInputs(), proof);
+            // the self-check requires what the config requests, which setup made sure the key gives
+            new PlonkishVerifier(keys.verificationKey(instance.type()), securityBits).verify(witness.publicInputs(), proof);
         } catch (VerificationException e) {
             SatisfiabilityReport report = SatisfiabilityChecker.check(keys.circuit(instance.type()), witness);
             if (!report.satisfied()) {

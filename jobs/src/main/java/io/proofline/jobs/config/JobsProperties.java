@@ -57,7 +57,7 @@ public record JobsProperties(
     }
 
     /**
-     * Proofs use {@code ProverConfig.standard()} (100 bits), the parameters the core verifies with.
+     * Proofs use {@code ProverConfig.standard()} (100 bits, conjectured), the parameters the core verifies with.
      *
      * @param heartbeatInterval how often a proving worker records that it is alive
      * @param concurrentPartitions partitions one circuit-prover process works on at once, so
