@@ -3,11 +3,12 @@ package io.proofline.jobs.config;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.jobs.ConditionalOnRole;
+import io.proofline.jobs.Role;
 import io.proofline.plonkish.ProverConfig;
 import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,7 +37,7 @@ class ProverKeys {
     }
 
     @Bean
-    @ConditionalOnExpression("'${proofline.roles:orchestrator}'.toLowerCase().contains('prover')")
+    @ConditionalOnRole(Role.CIRCUIT_PROVER)
     SmartInitializingSingleton proverKeysAtStartup(ObjectProvider<BaseCircuitKeys> keys) {
         return keys::getObject;
     }
