@@ -81,6 +81,7 @@ public final class PermutationArgument {
         out.add(f.mul(l0, f.sub(products.get(0), f.constant(1))));
         T betaX = f.mul(beta, x);
         for (int j = 0; j < m; j++) {
+            // each product starts from its first factor: in circuit a product with one costs a gate
             T num = null;
             T den = null;
             for (int i = j * chunk; i < Math.min(g.copyColumns(), (j + 1) * chunk); i++) {
