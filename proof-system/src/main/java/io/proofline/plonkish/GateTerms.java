@@ -10,10 +10,10 @@ import java.util.List;
  * kinds in selector order, then instance slots, then each gate's constraints. The position in
  * this walk is the constraint's power of the combining challenge {@code alpha}.
  */
-final class GateTerms {
+public final class GateTerms {
 
     /** The values of a row's columns at one point (or block of points). */
-    interface Columns<T> {
+    public interface Columns<T> {
         T copy(int column);
 
         T witness(int column);
@@ -24,7 +24,7 @@ final class GateTerms {
     }
 
     /** Receives constraints, and the end of each gate kind's share. */
-    interface Visitor<T> {
+    public interface Visitor<T> {
         void constraint(int alphaIndex, T value);
 
         void gateDone(int gateIndex);
@@ -46,7 +46,7 @@ final class GateTerms {
         return gate.instancesPerRow(g.copyColumns(), g.witnessColumns(), g.constantColumns());
     }
 
-    static <T> void visit(Geometry g, List<Gate> gates, Algebra<T> f, Columns<T> columns, Visitor<T> visitor) {
+    public static <T> void visit(Geometry g, List<Gate> gates, Algebra<T> f, Columns<T> columns, Visitor<T> visitor) {
         int[] alpha = {0};
         for (int gi = 0; gi < gates.size(); gi++) {
             Gate gate = gates.get(gi);

@@ -3,6 +3,9 @@ package io.proofline.plonkish;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
+import io.proofline.plonkish.gates.Algebra;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The copy-permutation argument (PLONK, ePrint 2019/953, section 5) with partial products.
@@ -14,7 +17,7 @@ import io.proofline.field.TwoAdicRoots;
  * {@code p_j * G_j = p_{j-1} * F_j} for {@code j = 1..m}, with {@code p_m = Z(w x)} and
  * {@code F_j, G_j} the chunk products. One more term, {@code L_0 (Z - 1)}, pins the start.
  */
-final class PermutationArgument {
+public final class PermutationArgument {
 
     private PermutationArgument() {
     }
@@ -60,7 +63,8 @@ final class PermutationArgument {
 
     /**
      * The {@code m + 1} constraint terms at one point, in order: {@code L_0 (Z - 1)}, then the
-     * chunk constraints.
+     * chunk constraints. Generic over the algebra so that the prover, the native verifier and
+     * the verifier in circuit state the same terms from this one source.
      *
      * @param x the point
      * @param w copy-column values at x
@@ -69,22 +73,25 @@ final class PermutationArgument {
      * @param zNext {@code Z(w x)}
      * @param l0 the first Lagrange polynomial at x
      */
-    static Ext2[] terms(Geometry g, Ext2 x, Ext2[] w, Ext2[] sigma, Ext2[] products, Ext2 zNext, Ext2 beta,
-                        Ext2 gamma, Ext2 l0) {
+    public static <T> List<T> terms(Algebra<T> f, Geometry g, T x, List<T> w, List<T> sigma, List<T> products, T zNext,
+                                    T beta, T gamma, T l0) {
         int m = g.permutationProducts();
         int chunk = g.permutationChunk();
-        Ext2[] out = new Ext2[m + 1];
-        out[0] = l0.mul(products[0].sub(Ext2.ONE));
-        Ext2 betaX = beta.mul(x);
+        List<T> out = new ArrayList<>(m + 1);
+        out.add(f.mul(l0, f.sub(products.get(0), f.constant(1))));
+        T betaX = f.mul(beta, x);
         for (int j = 0; j < m; j++) {
-            Ext2 num = Ext2.ONE;
-            Ext2 den = Ext2.ONE;
+            // each product starts from its first factor: in circuit a product with one costs a gate
+            T num = null;
+            T den = null;
             for (int i = j * chunk; i < Math.min(g.copyColumns(), (j + 1) * chunk); i++) {
-                num = num.mul(betaX.mul(Setup.columnShift(i)).add(gamma).add(w[i]));
-                den = den.mul(beta.mul(sigma[i]).add(gamma).add(w[i]));
+                T numFactor = f.add(f.add(f.scale(betaX, Setup.columnShift(i)), gamma), w.get(i));
+                T denFactor = f.add(f.add(f.mul(beta, sigma.get(i)), gamma), w.get(i));
+                num = num == null ? numFactor : f.mul(num, numFactor);
+                den = den == null ? denFactor : f.mul(den, denFactor);
             }
-            Ext2 next = j + 1 < m ? products[j + 1] : zNext;
-            out[j + 1] = next.mul(den).sub(products[j].mul(num));
+            T next = j + 1 < m ? products.get(j + 1) : zNext;
+            out.add(f.sub(f.mul(next, den), f.mul(products.get(j), num)));
         }
         return out;
     }

@@ -11,6 +11,7 @@ import io.proofline.merkle.MerkleVerifier;
 import io.proofline.plonkish.gates.ExtAlgebra;
 import io.proofline.poseidon2.Digest;
 import io.proofline.transcript.Transcript;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -204,15 +205,15 @@ public final class PlonkishVerifier {
         int c = g.copyColumns();
         int m = g.permutationProducts();
         int sigmaOffset = g.constantColumns() + key.gates().size();
-        Ext2[] w = o.witness().subList(0, c).toArray(Ext2[]::new);
-        Ext2[] sigma = o.setup().subList(sigmaOffset, sigmaOffset + c).toArray(Ext2[]::new);
-        Ext2[] products = new Ext2[m];
+        List<Ext2> w = o.witness().subList(0, c);
+        List<Ext2> sigma = o.setup().subList(sigmaOffset, sigmaOffset + c);
+        List<Ext2> products = new ArrayList<>(m);
         for (int p = 0; p < m; p++) {
-            products[p] = combineExtension(o.products().get(2 * p), o.products().get(2 * p + 1));
+            products.add(combineExtension(o.products().get(2 * p), o.products().get(2 * p + 1)));
         }
         Ext2 zNext = combineExtension(o.productsNext().get(0), o.productsNext().get(1));
         Ext2 l0 = vanishing.mul(nInverse).mul(zeta.sub(Ext2.ONE).inverse());
-        Ext2[] terms = PermutationArgument.terms(g, zeta, w, sigma, products, zNext, beta, gamma, l0);
+        List<Ext2> terms = PermutationArgument.terms(ExtAlgebra.INSTANCE, g, zeta, w, sigma, products, zNext, beta, gamma, l0);
         for (Ext2 term : terms) {
             sum[0] = sum[0].add(alphaPower[0].mul(term));
             alphaPower[0] = alphaPower[0].mul(alpha);

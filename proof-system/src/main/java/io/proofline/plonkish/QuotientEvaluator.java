@@ -4,7 +4,9 @@ import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.plonkish.gates.BlockAlgebra;
+import io.proofline.plonkish.gates.ExtAlgebra;
 import io.proofline.plonkish.gates.Gate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -149,6 +151,10 @@ final class QuotientEvaluator {
         Ext2[] w = new Ext2[c];
         Ext2[] sigma = new Ext2[c];
         Ext2[] products = new Ext2[m];
+        // views of the arrays refilled at every point
+        List<Ext2> wList = Arrays.asList(w);
+        List<Ext2> sigmaList = Arrays.asList(sigma);
+        List<Ext2> productsList = Arrays.asList(products);
         long[] xMinusOneInverse = new long[block];
         for (int i = 0; i < block; i++) {
             xMinusOneInverse[i] = Goldilocks.sub(points[from + i], 1);
@@ -168,10 +174,11 @@ final class QuotientEvaluator {
             // L_0(x) = (x^n - 1) / (n (x - 1))
             long vanishing = zh[TwoAdicRoots.reverseBits(j, logLength) & ((1 << logBlowup) - 1)];
             long l0 = Goldilocks.mul(Goldilocks.mul(vanishing, nInverse), xMinusOneInverse[i]);
-            Ext2[] terms = PermutationArgument.terms(g, Ext2.of(x), w, sigma, products, zNext, beta, gamma, Ext2.of(l0));
+            List<Ext2> terms = PermutationArgument.terms(ExtAlgebra.INSTANCE, g, Ext2.of(x), wList, sigmaList, productsList,
+                    zNext, beta, gamma, Ext2.of(l0));
             Ext2 sum = Ext2.ZERO;
-            for (int t = 0; t < terms.length; t++) {
-                sum = sum.add(alphaPowers[alphaOffset + t].mul(terms[t]));
+            for (int t = 0; t < terms.size(); t++) {
+                sum = sum.add(alphaPowers[alphaOffset + t].mul(terms.get(t)));
             }
             acc0[i] = Goldilocks.add(acc0[i], sum.c0());
             acc1[i] = Goldilocks.add(acc1[i], sum.c1());

@@ -71,7 +71,7 @@ public final class VerificationKeyCodec {
     }
 
     /** The key as field elements: version, geometry, FRI parameters, gate names, public-input rows, setup cap. */
-    static long[] canonicalWords(VerificationKey key) {
+    public static long[] canonicalWords(VerificationKey key) {
         List<Long> w = new ArrayList<>();
         w.add((long) VERSION);
         Geometry g = key.geometry();

@@ -1,0 +1,85 @@
+package io.proofline.plonkish;
+
+import io.proofline.field.Ext2;
+import io.proofline.field.TwoAdicRoots;
+import io.proofline.fri.FriVerifier;
+import io.proofline.transcript.Transcript;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A test hook into the native verifier for the recursion tests: a real proof of a small circuit
+ * with every gate kind, the challenges {@link PlonkishVerifier} draws for it (by replaying its
+ * transcript), and the package-private pieces the verifier computes with.
+ */
+public final class NativeVerifierReplay {
+
+    /** A key, public inputs and a valid proof. */
+    public record Fixture(VerificationKey key, long[] publicInputs, PlonkishProof proof) {
+    }
+
+    /**
+     * The verifier's challenges, and per FRI query its index and the first-layer value the proof
+     * opened there.
+     */
+    public record Challenges(Ext2 beta, Ext2 gamma, Ext2 alpha, Ext2 zeta, Ext2 zetaNext, Ext2 phi, int[] indices,
+                             List<Ext2> firstLayer) {
+    }
+
+    private static Fixture fixture;
+
+    private NativeVerifierReplay() {
+    }
+
+    /** The proof of {@link TestCircuits#everyGate} that {@link PlonkishProverTests} checks, made once per JVM. */
+    public static synchronized Fixture fixture() {
+        if (fixture == null) {
+            Circuit circuit = TestCircuits.everyGate(PlonkishProverTests.GEOMETRY);
+            SetupData setup = Setup.generate(circuit, PlonkishProverTests.CONFIG);
+            WitnessVector witness = circuit.resolve(TestCircuits.everyGateInputs(7));
+            PlonkishProof proof = new PlonkishProver(PlonkishProverTests.CONFIG).prove(circuit, setup, witness);
+            fixture = new Fixture(setup.key(), witness.publicInputs(), proof);
+        }
+        return fixture;
+    }
+
+    /** Replays the native verifier's transcript, FRI included. */
+    public static Challenges challenges(VerificationKey key, long[] publicInputs, PlonkishProof proof) {
+        Transcript transcript = new Transcript(PlonkishProver.DOMAIN);
+        transcript.observe(key.commitment());
+        transcript.observe(publicInputs);
+        transcript.observe(proof.witnessCap());
+        Ext2 beta = transcript.sampleExt();
+        Ext2 gamma = transcript.sampleExt();
+        transcript.observe(proof.productsCap());
+        Ext2 alpha = transcript.sampleExt();
+        transcript.observe(proof.quotientCap());
+        Ext2 zeta = transcript.sampleExt();
+        Ext2 zetaNext = zeta.mul(TwoAdicRoots.rootOfUnity(key.geometry().logRows()));
+        for (Ext2 v : proof.openings().all()) {
+            transcript.observe(v);
+        }
+        Ext2 phi = transcript.sampleExt();
+        List<Integer> indices = new ArrayList<>();
+        List<Ext2> firstLayer = new ArrayList<>();
+        new FriVerifier(key.fri()).verify(transcript, proof.fri(), key.geometry().logRows(), (q, index, value) -> {
+            indices.add(index);
+            firstLayer.add(value);
+        });
+        return new Challenges(beta, gamma, alpha, zeta, zetaNext, phi, indices.stream().mapToInt(Integer::intValue).toArray(),
+                List.copyOf(firstLayer));
+    }
+
+    /** The native DEEP composition at query {@code q}, as the verifier computes it. */
+    public static Ext2 deepAtPoint(VerificationKey key, PlonkishProof proof, Challenges c, int q) {
+        List<long[]> rows = proof.queries().get(q).all().stream().map(PlonkishProof.TreeOpening::row).toList();
+        List<Ext2> all = proof.openings().all();
+        return DeepComposition.atPoint(rows, rows.get(2), all.subList(0, all.size() - 2), proof.openings().productsNext(),
+                c.zeta(), c.zetaNext(), c.phi(), ldePoint(key, c.indices()[q]));
+    }
+
+    /** The verifier's LDE point at a query index. */
+    public static long ldePoint(VerificationKey key, int index) {
+        return Domains.ldePoint(key.geometry().logRows() + key.fri().logBlowup(), index);
+    }
+}
