@@ -138,7 +138,7 @@ class RecursiveQuotientIdentityTests {
             // the native verifier draws the same alpha, beta, gamma and zeta: only phi depends on the openings
             PlonkishProof forged = withOpening(fixture.proof(), i, changed.get(i));
             VerificationException e = assertThrows(VerificationException.class,
-                    () -> PlonkishVerifier.verify(fixture.key(), fixture.publicInputs(), forged), "opening " + i);
+                    () -> new PlonkishVerifier(fixture.key(), fixture.key().fri().securityBits()).verify(fixture.publicInputs(), forged), "opening " + i);
             assertEquals(IDENTITY_FAILS.equals(e.getMessage()), circuitRefuses, "opening " + i + ": native says " + e.getMessage());
             refused += circuitRefuses ? 1 : 0;
         }
