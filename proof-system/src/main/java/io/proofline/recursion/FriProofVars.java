@@ -112,7 +112,7 @@ public final class FriProofVars {
         for (Ext2 c : proof.finalPolynomial()) {
             put(out, at, new long[] {c.c0(), c.c1()}, "final polynomial");
         }
-        put(out, at, new long[] {proof.powNonce()}, "proof-of-work nonce");
+        put(out, at, new long[] {proof.powNonce()}, "nonce");
         require(proof.queries().size() == values.length,
                 "FRI proof has " + proof.queries().size() + " queries, the circuit expects " + values.length);
         for (int q = 0; q < values.length; q++) {

@@ -22,6 +22,7 @@ public final class RecursiveTranscript {
     private static final int RATE = Poseidon2Hash.RATE;
     private static final int WORD_BITS = 64;
     private static final int HALF = 32;
+    private static final long MASK = (1L << HALF) - 1;
 
     private final CircuitBuilder b;
     private Variable[] state;
@@ -160,28 +161,28 @@ public final class RecursiveTranscript {
      * decomposition, which would let a prover choose the bits.
      */
     static Variable[] canonicalBits(CircuitBuilder b, Variable v, String label) {
-        Variable[] bits = b.bits(v, WORD_BITS);
-        assertCanonical(b, bits, label);
-        return bits;
+        Variable high = b.allocate();
+        Variable low = b.allocate();
+        b.resolver(new Variable[] {v}, new Variable[] {high, low}, in -> new long[] {in[0] >>> HALF, in[0] & MASK});
+        return splitBits(b, v, high, low, label);
     }
 
     /**
-     * Requires 64 boolean variables (least significant first) to spell a value below
-     * {@code p = 2^64 - 2^32 + 1}: if the high 32 bits are all ones, the low 32 must be zero.
+     * The bits of {@code low} then {@code high}, each constrained to 32 bits, with
+     * {@code v = high * 2^32 + low} and that sum below {@code p = 2^64 - 2^32 + 1}: if
+     * {@code high} is all ones, {@code low} must be zero. The sum is below {@code 2^64}, so being
+     * below {@code p} makes it the canonical value of {@code v} and the split unique.
      */
-    static void assertCanonical(CircuitBuilder b, Variable[] bits, String label) {
-        if (bits.length != WORD_BITS) {
-            throw new IllegalArgumentException("a canonical decomposition has 64 bits, got " + bits.length);
-        }
-        Variable high = b.constant(0);
-        Variable low = b.constant(0);
-        for (int i = 0; i < HALF; i++) {
-            low = b.add(low, bits[i]);
-            high = b.add(high, bits[HALF + i]);
-        }
-        // sums of 32 bits stay far below p: high is 32 exactly when all are ones, low is 0 exactly when all are zeros
-        Variable allOnes = b.isZero(b.sub(high, b.constant(HALF)));
-        b.assertEqual(b.mul(allOnes, low), b.constant(0), label);
+    static Variable[] splitBits(CircuitBuilder b, Variable v, Variable high, Variable low, String label) {
+        Variable[] lowBits = b.bits(low, HALF);
+        Variable[] highBits = b.bits(high, HALF);
+        b.assertEqual(b.fma(1L << HALF, high, b.constant(1), 1, low), v);
+        Variable highAllOnes = b.isZero(b.sub(high, b.constant(MASK)));
+        b.assertEqual(b.mul(highAllOnes, low), b.constant(0), label);
+        Variable[] bits = new Variable[WORD_BITS];
+        System.arraycopy(lowBits, 0, bits, 0, HALF);
+        System.arraycopy(highBits, 0, bits, HALF, HALF);
+        return bits;
     }
 
     private void absorbPending() {

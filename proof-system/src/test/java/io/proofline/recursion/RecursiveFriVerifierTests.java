@@ -233,5 +233,9 @@ class RecursiveFriVerifierTests {
         FriProof widerProof = new FriProver(wider, ProverBackend.java()).prove(new Transcript(DOMAIN), word[0], word[1], LOG_DEGREE);
         e = assertThrows(IllegalArgumentException.class, () -> VARS.values(widerProof));
         assertTrue(e.getMessage().startsWith("FRI proof has 2 layers, the circuit expects 3"), e.getMessage());
+        FriProof honest = prove(word, ProverBackend.java());
+        FriProof wideNonce = new FriProof(honest.layerCaps(), honest.finalPolynomial(), -1L, honest.queries());
+        e = assertThrows(IllegalArgumentException.class, () -> VARS.values(wideNonce));
+        assertEquals("FRI proof nonce holds a non-canonical word 0xffffffffffffffff", e.getMessage());
     }
 }

@@ -150,20 +150,15 @@ class RecursiveTranscriptTests {
         }
     }
 
-    /** Circuit over 64 bit inputs with only the canonicity check. */
-    private static SatisfiabilityReport canonical(long value) {
+    /** A circuit splitting {@code v} into 32-bit halves given as inputs, with only the split's checks. */
+    private static SatisfiabilityReport split(long v, long high, long low) {
         CircuitBuilder b = new CircuitBuilder(GEOMETRY);
-        Variable[] bits = b.inputs(64);
-        for (Variable bit : bits) {
-            b.assertBoolean(bit);
-        }
-        RecursiveTranscript.assertCanonical(b, bits, "canonical");
+        Variable[] in = b.inputs(3);
+        // in use the value is a permutation output; here a public input gives it a cell, and so a constraint
+        b.publicInput(in[0]);
+        RecursiveTranscript.splitBits(b, in[0], in[1], in[2], "canonical");
         Circuit circuit = b.build();
-        long[] inputs = new long[64];
-        for (int i = 0; i < 64; i++) {
-            inputs[i] = (value >>> i) & 1;
-        }
-        return SatisfiabilityChecker.check(circuit, circuit.resolve(inputs));
+        return SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {v, high, low}));
     }
 
     /**
@@ -172,13 +167,17 @@ class RecursiveTranscriptTests {
      */
     @Test
     void onlyTheCanonicalDecompositionIsAccepted() {
-        for (long v : new long[] {0, 1, 12345, Goldilocks.P - 1, 0xFFFF_FFFEL << 32, 0xFFFF_FFFFL}) {
-            assertTrue(canonical(v).satisfied(), Long.toUnsignedString(v));
+        long allOnes = 0xFFFF_FFFFL;
+        for (long v : new long[] {0, 1, 12345, Goldilocks.P - 1, 0xFFFF_FFFEL << 32, allOnes}) {
+            assertTrue(split(v, v >>> 32, v & allOnes).satisfied(), Long.toUnsignedString(v));
         }
-        for (long v : new long[] {Goldilocks.P, Goldilocks.P + 5, -1L, 0xFFFF_FFFF_8000_0000L}) {
-            SatisfiabilityReport report = canonical(v);
+        // v + p = (2^32 - 1) * 2^32 + (v + 1): the same element, a second decomposition
+        for (long v : new long[] {0, 5, allOnes - 1}) {
+            SatisfiabilityReport report = split(v, allOnes, v + 1);
             assertFalse(report.satisfied(), Long.toUnsignedString(v));
             assertTrue(report.toString().startsWith("check failed: canonical ("), report.toString());
         }
+        assertFalse(split(5, 0, 6).satisfied(), "halves that do not sum to the value");
+        assertFalse(split(5, 1L << 32, 5).satisfied(), "a half of more than 32 bits");
     }
 }
