@@ -35,15 +35,6 @@ public final class CosetFolding {
     }
 
     /**
-     * The inverse DFT matrix of a coset of order {@code 2^logArity}, row-major:
-     * {@code M[i][k] = (1/A) z^(-ik)}, so that {@code a_i = sum_k M[i][k] y_k}. A copy.
-     */
-    public static long[] inverseDft(int logArity) {
-        checkArity(logArity);
-        return INVERSE_DFT[logArity].clone();
-    }
-
-    /**
      * Folds the coset stored at {@code [offset, offset + 2^logArity)} in bit-reversed order.
      *
      * @return {@code {c0, c1}} of the folded value

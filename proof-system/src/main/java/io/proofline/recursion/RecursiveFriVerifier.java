@@ -2,7 +2,6 @@ package io.proofline.recursion;
 
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
-import io.proofline.fri.CosetFolding;
 import io.proofline.fri.FriLayout;
 import io.proofline.fri.FriParameters;
 import io.proofline.plonkish.CircuitBuilder;
@@ -90,28 +89,44 @@ public final class RecursiveFriVerifier {
         b.assertEqual(carried.c1(), expected.c1(), label);
     }
 
-    /** {@code CosetFolding.foldCoset}: the inverse DFT of the bit-reversed coset, then Horner at {@code beta / x}. */
+    /**
+     * {@code CosetFolding.foldCoset}: the inverse DFT of the coset, then Horner at {@code beta / x}.
+     * The inverse DFT is computed by radix-2 butterflies rather than the native matrix product,
+     * the same linear map in exact arithmetic, so the same values, in {@code 2 A log2(A)} instead
+     * of {@code 2 A^2} multiply-adds; the factor {@code 1/A} is applied once at the end.
+     */
     static ExtVar fold(CircuitBuilder b, CircuitExt ext, ExtVar[] ys, Variable xInverse, int logArity, ExtVar beta) {
         int arity = 1 << logArity;
-        long[] m = CosetFolding.inverseDft(logArity);
-        ExtVar[] a = new ExtVar[arity];
-        for (int i = 0; i < arity; i++) {
-            Variable s0 = b.constant(0);
-            Variable s1 = b.constant(0);
-            for (int k = 0; k < arity; k++) {
-                ExtVar y = ys[TwoAdicRoots.reverseBits(k, logArity)];
-                Variable coeff = b.constant(m[i * arity + k]);
-                s0 = b.fma(1, coeff, y.c0(), 1, s0);
-                s1 = b.fma(1, coeff, y.c1(), 1, s1);
+        // the coset is stored bit-reversed, the input order of an in-place decimation-in-time transform
+        Variable[][] a = new Variable[2][arity];
+        for (int k = 0; k < arity; k++) {
+            a[0][k] = ys[k].c0();
+            a[1][k] = ys[k].c1();
+        }
+        for (int s = 1; s <= logArity; s++) {
+            int half = 1 << (s - 1);
+            long step = Goldilocks.inverse(TwoAdicRoots.rootOfUnity(s));
+            for (int block = 0; block < arity; block += 2 * half) {
+                long w = Goldilocks.ONE;
+                for (int j = 0; j < half; j++) {
+                    Variable twiddle = b.constant(w);
+                    for (Variable[] c : a) {
+                        Variable even = c[block + j];
+                        Variable odd = c[block + j + half];
+                        c[block + j] = b.fma(1, twiddle, odd, 1, even);
+                        c[block + j + half] = b.fma(Goldilocks.P - 1, twiddle, odd, 1, even);
+                    }
+                    w = Goldilocks.mul(w, step);
+                }
             }
-            a[i] = new ExtVar(s0, s1);
         }
         ExtVar t = ext.mulBase(beta, xInverse);
-        ExtVar acc = a[arity - 1];
+        ExtVar acc = new ExtVar(a[0][arity - 1], a[1][arity - 1]);
         for (int i = arity - 2; i >= 0; i--) {
-            acc = ext.mulAdd(acc, t, a[i]);
+            acc = ext.mulAdd(acc, t, new ExtVar(a[0][i], a[1][i]));
         }
-        return acc;
+        Variable arityInverse = b.constant(Goldilocks.inverse(arity));
+        return new ExtVar(b.mul(acc.c0(), arityInverse), b.mul(acc.c1(), arityInverse));
     }
 
     /** {@code 1 / x} for the coset whose index bits are {@code coset}, as {@code FriLayout.cosetInverse}. */
