@@ -11,8 +11,11 @@ import io.proofline.field.TwoAdicRoots;
  * {@code shift(i) * <w_i>}; position {@code p} holds the point {@code shift(i) * w_i^rev(p)}. It
  * folds by {@code 2^logArity(i)} into layer {@code i+1}, whose shift is
  * {@code shift(i)^(2^logArity(i))}. After the last layer comes the final polynomial.
+ *
+ * <p>Public for the in-circuit verifier ({@code io.proofline.recursion}), which must lay out the
+ * same layers.
  */
-final class FriLayout {
+public final class FriLayout {
 
     /** The coset shift of the first layer: the multiplicative generator, outside every subgroup. */
     static final long SHIFT = Goldilocks.GENERATOR;
@@ -22,7 +25,7 @@ final class FriLayout {
     private final long[] shifts;
     private final int logFinalLength;
 
-    FriLayout(FriParameters params, int logDegree) {
+    public FriLayout(FriParameters params, int logDegree) {
         if (logDegree < 1 || logDegree + params.logBlowup() > Goldilocks.TWO_ADICITY - 2) {
             throw new IllegalArgumentException("log2 of the degree bound must be in [1, "
                     + (Goldilocks.TWO_ADICITY - 2 - params.logBlowup()) + "], got " + logDegree);
@@ -49,34 +52,34 @@ final class FriLayout {
         logFinalLength = d + params.logBlowup();
     }
 
-    int layers() {
+    public int layers() {
         return logLengths.length;
     }
 
-    int logLength(int layer) {
+    public int logLength(int layer) {
         return logLengths[layer];
     }
 
-    int logArity(int layer) {
+    public int logArity(int layer) {
         return logArities[layer];
     }
 
-    long shift(int layer) {
+    public long shift(int layer) {
         return shifts[layer];
     }
 
     /** log2 of the final codeword's length (final polynomial length plus blowup). */
-    int logFinalLength() {
+    public int logFinalLength() {
         return logFinalLength;
     }
 
     /** The number of coefficients of the final polynomial. */
-    int finalPolynomialLength(FriParameters params) {
+    public int finalPolynomialLength(FriParameters params) {
         return 1 << (logFinalLength - params.logBlowup());
     }
 
     /** The point at position {@code index} of a codeword of length {@code 2^logLength} with this shift. */
-    static long point(long shift, int logLength, int index) {
+    public static long point(long shift, int logLength, int index) {
         long w = TwoAdicRoots.rootOfUnity(logLength);
         return Goldilocks.mul(shift, Goldilocks.pow(w, TwoAdicRoots.reverseBits(index, logLength)));
     }

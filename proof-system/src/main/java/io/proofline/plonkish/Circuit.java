@@ -17,23 +17,29 @@ public final class Circuit {
     record Resolution(int[] inputs, int[] outputs, WitnessResolver resolver) {
     }
 
+    /** A copy constraint with a name for reports. */
+    record LabeledEquality(String label, int a, int b) {
+    }
+
     private final Geometry geometry;
     private final List<GateRow> rows;
     private final int variables;
     private final int[] inputs;
     private final List<Resolution> resolvers;
     private final List<int[]> copies;
+    private final List<LabeledEquality> labeled;
     private final int[] publicInputRows;
     private final List<Gate> gates;
 
     Circuit(Geometry geometry, List<GateRow> rows, int variables, int[] inputs, List<Resolution> resolvers,
-            List<int[]> copies, int[] publicInputRows) {
+            List<int[]> copies, List<LabeledEquality> labeled, int[] publicInputRows) {
         this.geometry = geometry;
         this.rows = rows;
         this.variables = variables;
         this.inputs = inputs;
         this.resolvers = resolvers;
         this.copies = copies;
+        this.labeled = labeled;
         this.publicInputRows = publicInputRows;
         List<Gate> used = new ArrayList<>();
         for (Gate g : Gate.all()) {
@@ -86,6 +92,11 @@ public final class Circuit {
 
     List<int[]> copies() {
         return copies;
+    }
+
+    /** The named equalities, in the order they were asserted (all are also in {@link #copies()}). */
+    List<LabeledEquality> labeledEqualities() {
+        return labeled;
     }
 
     /**

@@ -35,6 +35,7 @@ public final class CircuitBuilder {
     private final List<Circuit.Resolution> resolvers = new ArrayList<>();
     private final List<Integer> inputs = new ArrayList<>();
     private final List<int[]> copies = new ArrayList<>();
+    private final List<Circuit.LabeledEquality> labeled = new ArrayList<>();
     private final List<Integer> publicInputRows = new ArrayList<>();
     private final Map<Long, Variable> constants = new HashMap<>();
     private int variables;
@@ -75,6 +76,16 @@ public final class CircuitBuilder {
     /** Requires two variables to be equal (a copy constraint). */
     public void assertEqual(Variable a, Variable b) {
         copies.add(new int[] {a.index(), b.index()});
+    }
+
+    /**
+     * Requires two variables to be equal, naming the check: a copy constraint like the two-argument
+     * form, which {@link SatisfiabilityChecker} reports by {@code label} when it is broken, so that
+     * a refused witness says which check failed (e.g. a Merkle root), not only which cell.
+     */
+    public void assertEqual(Variable a, Variable b, String label) {
+        assertEqual(a, b);
+        labeled.add(new Circuit.LabeledEquality(label, a.index(), b.index()));
     }
 
     /** A variable fixed to a constant; one per distinct constant. */
@@ -274,7 +285,7 @@ public final class CircuitBuilder {
                     + geometry.rows() + " (logRows " + geometry.logRows() + ")");
         }
         return new Circuit(geometry, List.copyOf(rows), variables, inputs.stream().mapToInt(Integer::intValue).toArray(),
-                List.copyOf(resolvers), List.copyOf(copies), publicInputRows.stream().mapToInt(Integer::intValue).toArray());
+                List.copyOf(resolvers), List.copyOf(copies), List.copyOf(labeled), publicInputRows.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static int[] indices(Variable[] vars) {

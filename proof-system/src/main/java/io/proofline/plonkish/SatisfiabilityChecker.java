@@ -7,8 +7,10 @@ import io.proofline.plonkish.gates.GateCells;
 import java.util.List;
 
 /**
- * Checks a witness row by row: every gate instance's constraints, then every copy constraint,
- * then the public inputs. Stops at the first failure and says where it is.
+ * Checks a witness row by row: every gate instance's constraints, then the named equalities
+ * ({@link CircuitBuilder#assertEqual(Variable, Variable, String)}) in the order they were
+ * asserted, then every copy constraint. Stops at the first failure and says where it is, and
+ * for a named equality which check it is.
  */
 public final class SatisfiabilityChecker {
 
@@ -47,6 +49,10 @@ public final class SatisfiabilityChecker {
                 }
             }
         }
+        String labeled = firstBrokenLabel(circuit, layout, witness);
+        if (labeled != null) {
+            return SatisfiabilityReport.failed(labeled);
+        }
         int[] next = layout.copyPermutation();
         for (int c = 0; c < next.length; c++) {
             long here = witness.columns()[c / n][c % n];
@@ -58,6 +64,29 @@ public final class SatisfiabilityChecker {
             }
         }
         return SatisfiabilityReport.SATISFIED;
+    }
+
+    /**
+     * The first named equality whose variables' first cells differ, in words, or null. A variable
+     * in no copy cell is unconstrained by the trace, so its equalities cannot fail.
+     */
+    private static String firstBrokenLabel(Circuit circuit, TraceLayout layout, WitnessVector witness) {
+        int n = circuit.geometry().rows();
+        int[] cells = layout.firstCells();
+        for (Circuit.LabeledEquality eq : circuit.labeledEqualities()) {
+            int a = cells[eq.a()];
+            int b = cells[eq.b()];
+            if (a < 0 || b < 0) {
+                continue;
+            }
+            long x = witness.columns()[a / n][a % n];
+            long y = witness.columns()[b / n][b % n];
+            if (x != y) {
+                return "check failed: " + eq.label() + " (" + Goldilocks.toString(x) + " at column " + a / n + " row "
+                        + a % n + ", expected " + Goldilocks.toString(y) + " at column " + b / n + " row " + b % n + ")";
+            }
+        }
+        return null;
     }
 
     private static long publicInputAt(int[] piRows, long[] values, int row) {

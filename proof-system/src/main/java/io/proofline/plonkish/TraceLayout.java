@@ -72,6 +72,18 @@ final class TraceLayout {
         return new WitnessVector(columns, publicInputs);
     }
 
+    /** For every variable, the first copy cell holding it ({@code column * rows + row}), or -1. */
+    int[] firstCells() {
+        int[] out = new int[circuit.variableCount()];
+        Arrays.fill(out, -1);
+        for (int c = copyCellVariable.length - 1; c >= 0; c--) {
+            if (copyCellVariable[c] >= 0) {
+                out[copyCellVariable[c]] = c;
+            }
+        }
+        return out;
+    }
+
     /** Per-row constants, {@code constantColumns x rows}. */
     long[][] constantColumns() {
         int n = g.rows();

@@ -1,0 +1,241 @@
+package io.proofline.recursion;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proofline.backend.FriFolder;
+import io.proofline.backend.MerkleHasher;
+import io.proofline.backend.ProverBackend;
+import io.proofline.field.Ext2;
+import io.proofline.field.Goldilocks;
+import io.proofline.fri.FriParameters;
+import io.proofline.fri.FriProof;
+import io.proofline.fri.FriProver;
+import io.proofline.fri.FriVerificationException;
+import io.proofline.fri.FriVerifier;
+import io.proofline.merkle.MerkleCap;
+import io.proofline.merkle.MerklePath;
+import io.proofline.ntt.Ntt;
+import io.proofline.plonkish.Circuit;
+import io.proofline.plonkish.CircuitBuilder;
+import io.proofline.plonkish.Geometry;
+import io.proofline.plonkish.SatisfiabilityChecker;
+import io.proofline.plonkish.SatisfiabilityReport;
+import io.proofline.plonkish.Variable;
+import io.proofline.plonkish.WitnessVector;
+import io.proofline.poseidon2.Digest;
+import io.proofline.transcript.Transcript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FRI verifier in circuit against {@link FriVerifier} on real proofs: an honest proof
+ * satisfies the circuit with the native challenges; a proof the native verifier refuses makes the
+ * circuit unsatisfiable, reported under the native verifier's own reason.
+ */
+class RecursiveFriVerifierTests {
+
+    private static final String DOMAIN = "proofline-recursive-fri-test";
+    /** Three layers folding by 4, 4, then 2 (arity 2 is forced by the final length); caps of 2 roots. */
+    private static final FriParameters PARAMS = new FriParameters(2, 3, 6, 2, 1, 1);
+    private static final int LOG_DEGREE = 6;
+    private static final Circuit CIRCUIT;
+    private static final FriProofVars VARS;
+
+    static {
+        CircuitBuilder b = new CircuitBuilder(Geometry.standard(11));
+        VARS = FriProofVars.allocate(b, PARAMS, LOG_DEGREE);
+        RecursiveTranscript t = new RecursiveTranscript(b, DOMAIN);
+        new RecursiveFriVerifier(PARAMS).verify(t, VARS, (query, bits, value) -> {
+            for (Variable bit : bits) {
+                b.publicInput(bit);
+            }
+            b.publicInput(value.c0());
+            b.publicInput(value.c1());
+        });
+        b.publicInput(t.sample());
+        CIRCUIT = b.build();
+    }
+
+    /** Evaluations, bit-reversed on the FRI coset, of a random polynomial with {@code 2^logCoefficients} coefficients. */
+    private static long[][] codeword(int logCoefficients, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long[][] coefficients = new long[2][1 << logCoefficients];
+        for (long[] column : coefficients) {
+            for (int i = 0; i < column.length; i++) {
+                column[i] = Goldilocks.canonical(random.nextLong());
+            }
+        }
+        int logBlowup = LOG_DEGREE + PARAMS.logBlowup() - logCoefficients;
+        return ProverBackend.java().ntt().cosetLde(coefficients, logBlowup, Goldilocks.GENERATOR);
+    }
+
+    private static FriProof prove(long[][] word, ProverBackend backend) {
+        return new FriProver(PARAMS, backend).prove(new Transcript(DOMAIN), word[0], word[1], LOG_DEGREE);
+    }
+
+    /** The native verifier's reason for refusing {@code proof}. */
+    private static String nativeRefusal(FriProof proof) {
+        return assertThrows(FriVerificationException.class,
+                () -> new FriVerifier(PARAMS).verify(new Transcript(DOMAIN), proof, LOG_DEGREE)).getMessage();
+    }
+
+    private static SatisfiabilityReport check(FriProof proof) {
+        return SatisfiabilityChecker.check(CIRCUIT, CIRCUIT.resolve(VARS.values(proof)));
+    }
+
+    /** Refused natively with a reason containing {@code kind}, and in circuit under the same reason. */
+    private static void refusedByBoth(FriProof proof, String kind, String what) {
+        String reason = nativeRefusal(proof);
+        assertTrue(reason.contains(kind), what + ": native reason " + reason);
+        SatisfiabilityReport report = check(proof);
+        assertFalse(report.satisfied(), what + " satisfies the circuit");
+        assertTrue(report.toString().startsWith("check failed: FRI " + reason + " ("), what + ": " + report);
+    }
+
+    @Test
+    void anHonestProofSatisfiesTheCircuitWithTheNativeChallenges() {
+        FriProof proof = prove(codeword(LOG_DEGREE, 1), ProverBackend.java());
+        Transcript transcript = new Transcript(DOMAIN);
+        List<Long> expected = new ArrayList<>();
+        int logLength0 = LOG_DEGREE + PARAMS.logBlowup();
+        new FriVerifier(PARAMS).verify(transcript, proof, LOG_DEGREE, (query, index, value) -> {
+            for (int i = 0; i < logLength0; i++) {
+                expected.add((long) (index >>> i) & 1);
+            }
+            expected.add(value.c0());
+            expected.add(value.c1());
+        });
+        expected.add(transcript.sample());
+        WitnessVector w = CIRCUIT.resolve(VARS.values(proof));
+        SatisfiabilityReport report = SatisfiabilityChecker.check(CIRCUIT, w);
+        assertTrue(report.satisfied(), report.toString());
+        assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), w.publicInputs(),
+                "query indices, first-layer values and the transcript's final state");
+    }
+
+    private static long bump(long v) {
+        return Goldilocks.add(v, 1);
+    }
+
+    private static Digest bump(Digest d) {
+        long[] e = d.toArray();
+        e[1] = bump(e[1]);
+        return Digest.fromArray(e, 0);
+    }
+
+    /** {@code proof} with opening {@code (query, layer)} replaced. */
+    private static FriProof withOpening(FriProof proof, int query, int layer, UnaryOperator<FriProof.LayerOpening> change) {
+        List<FriProof.Query> queries = new ArrayList<>(proof.queries());
+        List<FriProof.LayerOpening> layers = new ArrayList<>(queries.get(query).layers());
+        layers.set(layer, change.apply(layers.get(layer)));
+        queries.set(query, new FriProof.Query(layers));
+        return new FriProof(proof.layerCaps(), proof.finalPolynomial(), proof.powNonce(), queries);
+    }
+
+    @Test
+    void everyTamperedFieldIsRefusedUnderTheNativeReason() {
+        FriProof proof = prove(codeword(LOG_DEGREE, 2), ProverBackend.java());
+        assertTrue(check(proof).satisfied());
+
+        // the transcript binds caps, final polynomial and nonce: a change spoils the proof of work
+        List<MerkleCap> caps = new ArrayList<>(proof.layerCaps());
+        List<Digest> roots = new ArrayList<>(caps.get(1).roots());
+        roots.set(0, bump(roots.get(0)));
+        caps.set(1, new MerkleCap(roots));
+        refusedByBoth(new FriProof(caps, proof.finalPolynomial(), proof.powNonce(), proof.queries()),
+                "proof-of-work", "layer cap");
+        List<Ext2> finalPoly = new ArrayList<>(proof.finalPolynomial());
+        finalPoly.set(1, finalPoly.get(1).add(Ext2.ONE));
+        refusedByBoth(new FriProof(proof.layerCaps(), finalPoly, proof.powNonce(), proof.queries()),
+                "proof-of-work", "final coefficient");
+        refusedByBoth(new FriProof(proof.layerCaps(), proof.finalPolynomial(), bump(proof.powNonce()), proof.queries()),
+                "proof-of-work", "nonce");
+
+        for (int layer = 0; layer < 3; layer++) {
+            int l = layer;
+            refusedByBoth(withOpening(proof, 1, layer, o -> {
+                long[] values = o.values();
+                values[values.length - 1 - l] = bump(values[values.length - 1 - l]);
+                return new FriProof.LayerOpening(values, o.path());
+            }), "query 1 layer " + layer + ": Merkle path", "layer value");
+            refusedByBoth(withOpening(proof, 2, layer, o -> {
+                List<Digest> siblings = new ArrayList<>(o.path().siblings());
+                siblings.set(siblings.size() - 1, bump(siblings.getLast()));
+                return new FriProof.LayerOpening(o.values(), new MerklePath(siblings));
+            }), "query 2 layer " + layer + ": Merkle path", "sibling");
+        }
+    }
+
+    /** A codeword of twice the claimed degree, folded honestly: only the final polynomial disagrees. */
+    @Test
+    void aTooHighDegreeIsRefusedAtTheFinalPolynomial() {
+        FriProof proof = prove(codeword(LOG_DEGREE + 1, 3), ProverBackend.java());
+        refusedByBoth(proof, "query 0: last fold disagrees with the final polynomial", "degree 2^" + (LOG_DEGREE + 1));
+    }
+
+    /**
+     * A prover that commits the first fold plus one: still low degree, so layers after it and the
+     * final polynomial agree, and only the check of the opened value against the fold catches it.
+     */
+    @Test
+    void aLayerThatIsNotTheFoldIsRefusedAtTheCarriedValue() {
+        ProverBackend java = ProverBackend.java();
+        int[] folds = {0};
+        FriFolder shifted = (c0, c1, xInverses, logArity, beta) -> {
+            long[][] folded = java.friFolder().fold(c0, c1, xInverses, logArity, beta);
+            if (folds[0]++ == 0) {
+                for (int i = 0; i < folded[0].length; i++) {
+                    folded[0][i] = bump(folded[0][i]);
+                }
+            }
+            return folded;
+        };
+        ProverBackend cheating = new ProverBackend() {
+            @Override
+            public String name() {
+                return "shifted-first-fold";
+            }
+
+            @Override
+            public Ntt ntt() {
+                return java.ntt();
+            }
+
+            @Override
+            public MerkleHasher merkleHasher() {
+                return java.merkleHasher();
+            }
+
+            @Override
+            public FriFolder friFolder() {
+                return shifted;
+            }
+        };
+        FriProof proof = prove(codeword(LOG_DEGREE, 4), cheating);
+        refusedByBoth(proof, "query 0 layer 1: opened value disagrees with the previous fold", "shifted layer 1");
+    }
+
+    @Test
+    void aProofOfAnotherShapeIsRefusedBeforeResolving() {
+        FriParameters other = new FriParameters(2, 4, 6, 2, 1, 1);
+        long[][] word = codeword(LOG_DEGREE, 5);
+        FriProof proof = new FriProver(other, ProverBackend.java()).prove(new Transcript(DOMAIN), word[0], word[1], LOG_DEGREE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VARS.values(proof));
+        assertEquals("FRI proof has 4 queries, the circuit expects 3", e.getMessage());
+        FriParameters wider = new FriParameters(2, 3, 6, 3, 1, 1);
+        FriProof widerProof = new FriProver(wider, ProverBackend.java()).prove(new Transcript(DOMAIN), word[0], word[1], LOG_DEGREE);
+        e = assertThrows(IllegalArgumentException.class, () -> VARS.values(widerProof));
+        assertTrue(e.getMessage().startsWith("FRI proof has 2 layers, the circuit expects 3"), e.getMessage());
+        FriProof honest = prove(word, ProverBackend.java());
+        FriProof wideNonce = new FriProof(honest.layerCaps(), honest.finalPolynomial(), -1L, honest.queries());
+        e = assertThrows(IllegalArgumentException.class, () -> VARS.values(wideNonce));
+        assertEquals("FRI proof nonce holds a non-canonical word 0xffffffffffffffff", e.getMessage());
+    }
+}
