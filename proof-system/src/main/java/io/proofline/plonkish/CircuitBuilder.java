@@ -16,6 +16,7 @@ import io.proofline.plonkish.gates.ZeroCheckGate;
 import io.proofline.poseidon2.Poseidon2;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,12 +281,41 @@ public final class CircuitBuilder {
      * @throws IllegalArgumentException if the gates need more rows than the geometry has
      */
     public Circuit build() {
+        holdEqualizedVariables();
         if (rows.size() > geometry.rows()) {
             throw new IllegalArgumentException("the circuit needs " + rows.size() + " rows but its geometry has "
                     + geometry.rows() + " (logRows " + geometry.logRows() + ")");
         }
         return new Circuit(geometry, List.copyOf(rows), variables, inputs.stream().mapToInt(Integer::intValue).toArray(),
                 List.copyOf(resolvers), List.copyOf(copies), List.copyOf(labeled), publicInputRows.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Copy constraints bind trace cells, so an equality over a variable that no gate holds in a
+     * copy cell would constrain nothing: each such variable gets a cell, in a multiply-add that
+     * computes {@code 0 * v * v + 1 * v}.
+     */
+    private void holdEqualizedVariables() {
+        BitSet held = new BitSet(variables);
+        for (GateRow row : rows) {
+            for (int[] cells : row.copyVariables) {
+                for (int v : cells) {
+                    held.set(v);
+                }
+            }
+        }
+        for (int[] pair : List.copyOf(copies)) {
+            for (int v : pair) {
+                if (!held.get(v)) {
+                    Variable variable = new Variable(v);
+                    Variable copy = allocate();
+                    resolver(new Variable[] {variable}, new Variable[] {copy}, in -> new long[] {in[0]});
+                    place(FmaGate.INSTANCE, new long[] {0, 1}, new long[0], new Variable[] {variable, variable, variable, copy},
+                            new Variable[0]);
+                    held.set(v);
+                }
+            }
+        }
     }
 
     private static int[] indices(Variable[] vars) {

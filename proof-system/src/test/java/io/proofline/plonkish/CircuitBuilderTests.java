@@ -116,4 +116,18 @@ class CircuitBuilderTests {
         nonCanonical[0] = Goldilocks.P;
         assertThrows(IllegalArgumentException.class, () -> circuit.resolve(nonCanonical));
     }
+
+    @Test
+    void anEqualityOverVariablesNoGateHoldsIsStillEnforced() {
+        // two inputs that no gate reads: without cells of their own, their equality would bind nothing
+        CircuitBuilder b = new CircuitBuilder(new Geometry(8, 0, 4, 4, 8));
+        Variable x = b.input();
+        Variable y = b.input();
+        b.assertEqual(x, y, "x equals y");
+        Circuit circuit = b.build();
+        assertTrue(SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {5, 5})).satisfied());
+        SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {5, 6}));
+        assertFalse(report.satisfied());
+        assertTrue(report.toString().contains("x equals y"), report.toString());
+    }
 }
