@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
  */
 public final class PlonkishProver {
 
-    static final String DOMAIN = "proofline-plonkish-v1";
+    public static final String DOMAIN = "proofline-plonkish-v1";
 
     private final ProverConfig config;
 

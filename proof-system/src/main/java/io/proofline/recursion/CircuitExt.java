@@ -140,6 +140,12 @@ public final class CircuitExt {
         b.assertEqual(x.c1(), y.c1());
     }
 
+    /** {@link #assertEqual(ExtVar, ExtVar)}, reported as {@code label} when it fails. */
+    public void assertEqual(ExtVar x, ExtVar y, String label) {
+        b.assertEqual(x.c0(), y.c0(), label);
+        b.assertEqual(x.c1(), y.c1(), label);
+    }
+
     /** {@code bit ? x : y}, with {@code bit} constrained to be boolean. */
     public ExtVar select(Variable bit, ExtVar x, ExtVar y) {
         return new ExtVar(b.select(bit, x.c0(), y.c0()), b.select(bit, x.c1(), y.c1()));

@@ -115,7 +115,7 @@ public final class RecursiveQuotientIdentity {
             chunks.add(combineExtension(ext, u, o.quotient().get(2 * k), o.quotient().get(2 * k + 1)));
         }
         ExtVar quotient = horner(ext, chunks, zetaN);
-        ext.assertEqual(sum, ext.mul(vanishing, quotient));
+        ext.assertEqual(sum, ext.mul(vanishing, quotient), "constraints do not match the quotient at the challenge point");
     }
 
     /**
