@@ -31,10 +31,11 @@ class ProofOfWorkTests {
         // with no work asked for, nonce 0 does
         assertEquals(0, withInputs(1).grind(0));
 
-        // given a transcript whose first 12-bit nonce lies beyond the first chunk of 1024 a task tries
+        // given a transcript whose first 12-bit nonce lies in the second chunk of 1024 nonces, which
+        // the first round of grinding gives to the second task (on more than one core)
         long input = 0;
         long expected;
-        while ((expected = firstNonce(input, 12)) < 1024) {
+        while ((expected = firstNonce(input, 12)) < 1024 || expected >= 2048) {
             input++;
         }
 
