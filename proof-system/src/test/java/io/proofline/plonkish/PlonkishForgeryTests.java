@@ -46,7 +46,7 @@ class PlonkishForgeryTests {
     }
 
     private static VerificationException rejected(VerificationKey key, long[] publicInputs, PlonkishProof proof) {
-        return assertThrows(VerificationException.class, () -> PlonkishVerifier.verify(key, publicInputs, proof));
+        return assertThrows(VerificationException.class, () -> new PlonkishVerifier(key, key.fri().securityBits()).verify(publicInputs, proof));
     }
 
     @Test
@@ -54,7 +54,7 @@ class PlonkishForgeryTests {
         PlonkishProof real = new PlonkishProver(CONFIG).prove(circuit, setup, witness);
         PlonkishProof rebuilt = new CheatingProver(CONFIG, CheatingProver.Cheat.NONE).prove(setup, witness);
         assertArrayEquals(ProofCodec.encode(real), ProofCodec.encode(rebuilt));
-        assertDoesNotThrow(() -> PlonkishVerifier.verify(setup.key(), witness.publicInputs(), rebuilt));
+        assertDoesNotThrow(() -> new PlonkishVerifier(setup.key(), setup.key().fri().securityBits()).verify(witness.publicInputs(), rebuilt));
     }
 
     @Test
@@ -96,7 +96,7 @@ class PlonkishForgeryTests {
         VerificationKey key = setup.key();
         PlonkishProof proof = new PlonkishProver(CONFIG).prove(circuit, setup, witness);
         long[] honest = witness.publicInputs();
-        PlonkishVerifier.verify(key, honest, proof);
+        new PlonkishVerifier(key, key.fri().securityBits()).verify(honest, proof);
 
         // when other public inputs are chosen so that their public-input polynomial agrees with the
         // honest one at the point zeta that a transcript without the public inputs would give

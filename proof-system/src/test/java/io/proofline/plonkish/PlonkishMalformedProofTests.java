@@ -36,11 +36,11 @@ class PlonkishMalformedProofTests {
         key = setup.key();
         inputs = w.publicInputs();
         proof = new PlonkishProver(CONFIG).prove(circuit, setup, w);
-        PlonkishVerifier.verify(key, inputs, proof);
+        new PlonkishVerifier(key, key.fri().securityBits()).verify(inputs, proof);
     }
 
     private static String rejection(long[] publicInputs, PlonkishProof forged) {
-        return assertThrows(VerificationException.class, () -> PlonkishVerifier.verify(key, publicInputs, forged)).getMessage();
+        return assertThrows(VerificationException.class, () -> new PlonkishVerifier(key, key.fri().securityBits()).verify(publicInputs, forged)).getMessage();
     }
 
     private static PlonkishProof withQueries(List<PlonkishProof.QueryOpenings> queries) {

@@ -105,7 +105,7 @@ class BatchProofVerifierTests {
     private static BatchProofVerifier verifier() {
         Map<CircuitType, VerificationKey> keys = new EnumMap<>(CircuitType.class);
         setups.forEach((type, setup) -> keys.put(type, setup.key()));
-        return new BatchProofVerifier(keys);
+        return new BatchProofVerifier(keys, CONFIG.securityBits());
     }
 
     private static String rejection(BatchHeader header, BatchProof proof) {
@@ -217,7 +217,7 @@ class BatchProofVerifierTests {
         // a type without a registered key
         Map<CircuitType, VerificationKey> keys = Map.of(CircuitType.TRANSFER_EXECUTION, setups.get(CircuitType.TRANSFER_EXECUTION).key());
         BatchProofRejectedException e = assertThrows(BatchProofRejectedException.class,
-                () -> new BatchProofVerifier(keys).verify(HEADER, honest));
+                () -> new BatchProofVerifier(keys, CONFIG.securityBits()).verify(HEADER, honest));
         assertEquals("no verification key registered for storage_application", e.getMessage());
     }
 }
