@@ -156,17 +156,27 @@ final class Aggregation {
      * and no other, refuses the witness.
      */
     static void refusedBy(Circuit circuit, long[] inputs, long[] x, long[] y) {
+        String m = refusal(circuit, inputs);
+        assertTrue(names(m, x, y), "refused for another reason: " + m);
+    }
+
+    /** The reason the circuit refuses these inputs, which must be a broken copy constraint. */
+    static String refusal(Circuit circuit, long[] inputs) {
         SatisfiabilityReport report = check(circuit, inputs);
         assertFalse(report.satisfied(), "satisfied, but should be refused");
         String m = report.toString();
         assertTrue(m.startsWith("copy constraint broken: "), m);
-        boolean named = false;
+        return m;
+    }
+
+    /** Whether a broken copy constraint's message is about an element of {@code x} against the same of {@code y}. */
+    static boolean names(String message, long[] x, long[] y) {
         for (int i = 0; i < x.length; i++) {
-            if (x[i] != y[i]) {
-                named |= brokenBetween(m, x[i], y[i]) || brokenBetween(m, y[i], x[i]);
+            if (x[i] != y[i] && (brokenBetween(message, x[i], y[i]) || brokenBetween(message, y[i], x[i]))) {
+                return true;
             }
         }
-        assertTrue(named, "refused for another reason: " + m);
+        return false;
     }
 
     /** As {@link #refusedBy}, for {@code when * (x - y) == 0} with {@code when} = 1. */
@@ -176,6 +186,23 @@ final class Aggregation {
             differences[i] = Goldilocks.sub(x[i], y[i]);
         }
         refusedBy(circuit, inputs, differences, new long[x.length]);
+    }
+
+    /**
+     * Requires a satisfying witness, changed to claim {@code value} as public input {@code index}
+     * (in its cell and among the public inputs), to be refused by the copy constraint that binds
+     * that public input to what the circuit computed.
+     */
+    static void refusedClaiming(Circuit circuit, long[] inputs, int index, long value) {
+        WitnessVector honest = circuit.resolve(inputs);
+        assertTrue(SatisfiabilityChecker.check(circuit, honest).satisfied());
+        long[] claimed = honest.publicInputs();
+        long computed = claimed[index];
+        claimed[index] = value;
+        WitnessVector forged = new WitnessVector(honest.columns(), claimed).withCell(0, circuit.publicInputRows()[index], value);
+        SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, forged);
+        assertFalse(report.satisfied(), "a changed public input " + index + " is accepted");
+        assertTrue(names(report.toString(), new long[] {value}, new long[] {computed}), report.toString());
     }
 
     private static boolean brokenBetween(String message, long here, long there) {

@@ -10,6 +10,7 @@ import io.proofline.circuits.witness.BasicWitnessGenerator;
 import io.proofline.circuits.witness.BatchExecution;
 import io.proofline.circuits.witness.CircuitInstance;
 import io.proofline.poseidon2.Digest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,22 @@ record RealBatch(BatchHeader header, List<long[]> transfers, List<long[]> storag
 
     /** Batch 1 funds a few accounts; batch 2 moves funds among them. */
     static List<RealBatch> twoBatches() {
+        return twoBatches(false);
+    }
+
+    /**
+     * As {@link #twoBatches()}; with {@code bystander}, batch 1 also funds account 40, which
+     * batch 2 never touches: batch 2 then has the same transactions and access log from another
+     * pre-state root.
+     */
+    static List<RealBatch> twoBatches(boolean bystander) {
         StateTree tree = new StateTree();
-        BatchExecution.SealedBatch first = BatchExecution.seal(tree, 7, 1, 1, List.of(
+        List<Transaction> funding = new ArrayList<>(List.of(
                 Transaction.deposit(1, 1000, 11), Transaction.deposit(2, 500, 12), Transaction.deposit(3, 70, 13)));
+        if (bystander) {
+            funding.add(Transaction.deposit(40, 5, 40));
+        }
+        BatchExecution.SealedBatch first = BatchExecution.seal(tree, 7, 1, 1, funding);
         BatchExecution.SealedBatch second = BatchExecution.seal(tree, 7, 2, 1, List.of(
                 Transaction.transfer(1, 2, 100, 0), Transaction.transfer(2, 3, 50, 0), Transaction.withdraw(3, 20, 0, 0xABC),
                 Transaction.deposit(4, 9, 14), Transaction.transfer(1, 4, 1, 1), Transaction.transfer(4, 5, 3, 0),
