@@ -13,6 +13,7 @@ import io.proofline.plonkish.ProverConfig;
 import io.proofline.plonkish.Setup;
 import io.proofline.plonkish.VerificationKey;
 import io.proofline.plonkish.gates.Gate;
+import io.proofline.poseidon2.Digest;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,21 @@ class RecursionShapeTests {
         RecursionShape.Io io = RecursionShape.Io.of(Constraints.allocate(b, RecursionShape.PUBLIC_INPUTS));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> RecursionShape.begin(b, io));
         assertEquals("the public inputs must come before any other gate, but 1 rows are in use", e.getMessage());
+    }
+
+    @Test
+    void theCompositionTakesFewRowsBesidesTheInnerChecks() {
+        // given checks that allocate their inputs and place no gate
+        InnerProofCheck recursion = b -> new CheckedProof(b.inputs(RecursionShape.PUBLIC_INPUTS), b.inputs(4));
+        Digest key = new Digest(1, 2, 3, 4);
+
+        // then leaves and nodes use under 64 rows of their own (33 of them public inputs), the scheduler under 32:
+        // the recursion shape needs the verifier's rows plus these
+        for (CircuitType type : CircuitType.values()) {
+            InnerProofCheck base = b -> new CheckedProof(b.inputs(type.publicInputs), b.inputs(4));
+            assertEquals(48, LeafCircuit.build(type, key, base, Aggregation.LOG_ROWS).rowsUsed());
+        }
+        assertEquals(55, NodeCircuit.build(recursion, Aggregation.LOG_ROWS).rowsUsed());
+        assertEquals(29, SchedulerCircuit.build(key, key, key, recursion, Aggregation.LOG_ROWS).rowsUsed());
     }
 }
