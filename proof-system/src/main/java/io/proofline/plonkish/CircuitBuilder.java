@@ -278,13 +278,12 @@ public final class CircuitBuilder {
     /**
      * Finishes the circuit.
      *
-     * @throws IllegalArgumentException if the gates need more rows than the geometry has
+     * @throws CircuitTooLargeException if the gates need more rows than the geometry has
      */
     public Circuit build() {
         holdEqualizedVariables();
         if (rows.size() > geometry.rows()) {
-            throw new IllegalArgumentException("the circuit needs " + rows.size() + " rows but its geometry has "
-                    + geometry.rows() + " (logRows " + geometry.logRows() + ")");
+            throw new CircuitTooLargeException(rows.size(), geometry);
         }
         return new Circuit(geometry, List.copyOf(rows), variables, inputs.stream().mapToInt(Integer::intValue).toArray(),
                 List.copyOf(resolvers), List.copyOf(copies), List.copyOf(labeled), publicInputRows.stream().mapToInt(Integer::intValue).toArray());

@@ -124,6 +124,26 @@ class PlonkishVerifierAdmissionTests {
         assertTrue(e.getMessage().startsWith("proof could not be checked: NullPointerException"), e.getMessage());
         VerificationException none = assertThrows(VerificationException.class, () -> verifier.verify(null, proof));
         assertTrue(none.getMessage().startsWith("proof could not be checked: NullPointerException"), none.getMessage());
+        // the exception's own message follows, so the reason says what was missing
+        assertTrue(none.getMessage().matches("proof could not be checked: NullPointerException: .+"), none.getMessage());
+    }
+
+    @Test
+    void theStaticEntryPointVerifiesAtTheDefaultLevel() {
+        // given a proof under the standard parameters (100 bits, conjectured)
+        CircuitBuilder b = new CircuitBuilder(new Geometry(4, 0, 2, 3, 8));
+        Variable x = b.input();
+        b.publicInput(b.mul(x, x));
+        Circuit circuit = b.build();
+        ProverConfig standard = ProverConfig.standard();
+        SetupData strong = Setup.generate(circuit, standard);
+        WitnessVector w = circuit.resolve(new long[] {9});
+        PlonkishProof p = new PlonkishProver(standard).prove(circuit, strong, w);
+
+        // then the one-shot entry point accepts it and refuses it for other public inputs
+        assertDoesNotThrow(() -> PlonkishVerifier.verify(strong.key(), w.publicInputs(), p));
+        assertThrows(VerificationException.class, () -> PlonkishVerifier.verify(strong.key(), new long[] {80}, p));
+        assertEquals(strong.key(), new PlonkishVerifier(strong.key()).key());
     }
 
     private static void assertRefused(VerificationKey key, String reason) {

@@ -43,7 +43,7 @@ final class Constraints {
     static void requireEqual(CircuitBuilder b, Variable[] x, Variable[] y, String what) {
         requireLength(x, y, what);
         for (int i = 0; i < x.length; i++) {
-            b.assertEqual(x[i], y[i]);
+            b.assertEqual(x[i], y[i], what);
         }
     }
 

@@ -1,0 +1,140 @@
+package io.proofline.circuits.aggregation;
+
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.CircuitType;
+import io.proofline.plonkish.Circuit;
+import io.proofline.plonkish.CircuitTooLargeException;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.Setup;
+import io.proofline.plonkish.SetupData;
+import io.proofline.plonkish.VerificationKey;
+import io.proofline.poseidon2.Digest;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The recursion layers' circuits and keys for one set of base keys: a leaf per base circuit
+ * type, the node and the scheduler, with the in-circuit checks they were built with (which
+ * also lay out a slot's inputs). Leaves and node share the recursion shape; its number of rows
+ * is the smallest that holds both, found by building them (no setup) at growing sizes.
+ */
+public final class AggregationKeys {
+
+    /** Below this a verifier of even the smallest base proof does not fit. */
+    private static final int MIN_LOG_ROWS = 12;
+    private static final int MAX_LOG_ROWS = 20;
+
+    /** A circuit with its setup, and the check its inner proofs are verified with. */
+    public record Layer(Circuit circuit, SetupData setup, RecursiveProofCheck check) {
+
+        public VerificationKey key() {
+            return setup.key();
+        }
+    }
+
+    private final ProverConfig config;
+    private final int logRows;
+    private final Map<CircuitType, Layer> leaves;
+    private final Layer node;
+    private final Layer scheduler;
+
+    private AggregationKeys(ProverConfig config, int logRows, Map<CircuitType, Layer> leaves, Layer node, Layer scheduler) {
+        this.config = config;
+        this.logRows = logRows;
+        this.leaves = leaves;
+        this.node = node;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Builds and sets up every recursion circuit over {@code base}'s keys.
+     *
+     * @throws IllegalArgumentException if they need more than {@code 2^MAX_LOG_ROWS} rows
+     */
+    public static AggregationKeys generate(BaseCircuitKeys base, ProverConfig config) {
+        int bits = config.securityBits();
+        int logRows = MIN_LOG_ROWS;
+        attempt:
+        while (true) {
+            Map<CircuitType, Layer> leaves = new EnumMap<>(CircuitType.class);
+            for (CircuitType type : CircuitType.values()) {
+                RecursiveProofCheck check = new RecursiveProofCheck(base.verificationKey(type), bits);
+                Circuit leaf;
+                try {
+                    leaf = LeafCircuit.build(type, base.commitments().get(type), check, logRows);
+                } catch (CircuitTooLargeException e) {
+                    logRows = larger(e); // every leaf and the node take the larger size
+                    continue attempt;
+                }
+                leaves.put(type, new Layer(leaf, Setup.generate(leaf, config), check));
+            }
+            VerificationKey shape = leaves.get(CircuitType.TRANSFER_EXECUTION).key();
+            RecursiveProofCheck nodeCheck = new RecursiveProofCheck(shape, bits);
+            Circuit nodeCircuit;
+            try {
+                nodeCircuit = NodeCircuit.build(nodeCheck, logRows);
+            } catch (CircuitTooLargeException e) {
+                logRows = larger(e); // the node verifies proofs of its own size: start over at its size
+                continue;
+            }
+            Layer node = new Layer(nodeCircuit, Setup.generate(nodeCircuit, config), nodeCheck);
+            for (Layer leaf : leaves.values()) {
+                RecursionShape.requireSameShape(leaf.key(), node.key());
+            }
+            return new AggregationKeys(config, logRows, leaves, node, scheduler(leaves, node, shape, config));
+        }
+    }
+
+    private static Layer scheduler(Map<CircuitType, Layer> leaves, Layer node, VerificationKey shape, ProverConfig config) {
+        RecursiveProofCheck check = new RecursiveProofCheck(shape, config.securityBits());
+        Digest transfer = leaves.get(CircuitType.TRANSFER_EXECUTION).key().commitment();
+        Digest storage = leaves.get(CircuitType.STORAGE_APPLICATION).key().commitment();
+        Digest nodeKey = node.key().commitment();
+        for (int logRows = MIN_LOG_ROWS; ; ) {
+            try {
+                Circuit circuit = SchedulerCircuit.build(transfer, storage, nodeKey, check, logRows);
+                return new Layer(circuit, Setup.generate(circuit, config), check);
+            } catch (CircuitTooLargeException e) {
+                logRows = larger(e);
+            }
+        }
+    }
+
+    /** The size a circuit asked for, within bounds. */
+    private static int larger(CircuitTooLargeException e) {
+        if (e.logRowsNeeded() > MAX_LOG_ROWS) {
+            throw new IllegalArgumentException("a recursion circuit needs " + e.rowsNeeded() + " rows, more than 2^" + MAX_LOG_ROWS, e);
+        }
+        return e.logRowsNeeded();
+    }
+
+    public ProverConfig config() {
+        return config;
+    }
+
+    /** log2 of the rows of every leaf and node circuit. */
+    public int logRows() {
+        return logRows;
+    }
+
+    public Layer leaf(CircuitType type) {
+        return leaves.get(type);
+    }
+
+    public Layer node() {
+        return node;
+    }
+
+    public Layer scheduler() {
+        return scheduler;
+    }
+
+    /** The commitments the scheduler binds and exposes: each type's leaf key, then the node key. */
+    public Digest leafKey(CircuitType type) {
+        return leaves.get(type).key().commitment();
+    }
+
+    public Digest nodeKey() {
+        return node.key().commitment();
+    }
+}
