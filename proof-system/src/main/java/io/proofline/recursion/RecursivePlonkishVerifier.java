@@ -33,7 +33,21 @@ public final class RecursivePlonkishVerifier {
      * A verified proof's handles: its public inputs and the commitment of the key it was checked
      * under (four variables), for the aggregation circuit to chain and to bind to registered keys.
      */
-    public record Verified(Variable[] publicInputs, Variable[] keyCommitment, Inputs inputs) {
+    public record Verified(Variable[] publicInputs, Variable[] keyCommitment, Inputs inputs, Rows rows) {
+    }
+
+    /**
+     * Rows opened by each part of one verification, for sizing (gates of one kind share rows, so
+     * a part is charged the rows it opened): key commitment and transcript up to the last
+     * challenge, the identity at zeta with the gates' evaluation, the four trees' Merkle
+     * openings at the queries, the DEEP composition at the queries, and the rest of FRI (its
+     * transcript, proof of work, layer openings and folds).
+     */
+    public record Rows(int transcript, int identity, int treeOpenings, int deep, int fri) {
+
+        public int total() {
+            return transcript + identity + treeOpenings + deep + fri;
+        }
     }
 
     /** The circuit inputs one verification allocated, and how to fill them from a key, public inputs and a proof. */
@@ -91,6 +105,7 @@ public final class RecursivePlonkishVerifier {
         Geometry g = shape.geometry();
         FriProofVars fri = FriProofVars.allocate(b, shape.fri(), g.logRows());
 
+        int start = b.rowsUsed();
         Variable[] commitment = key.commitment(b);
         RecursiveTranscript transcript = new RecursiveTranscript(b, PlonkishProver.DOMAIN);
         transcript.observe(commitment);
@@ -110,21 +125,30 @@ public final class RecursivePlonkishVerifier {
         }
         ExtVar phi = transcript.sampleExt();
 
+        int afterTranscript = b.rowsUsed();
         RecursiveQuotientIdentity.check(ext, shape, publicInputs, openings, alpha, beta, gamma, zeta);
+        int afterIdentity = b.rowsUsed();
+        int[] charged = new int[2];
 
         Variable[][][] treeCaps = {key.setupCap(), caps.get(0), caps.get(1), caps.get(2)};
         RecursiveDeep deep = RecursiveDeep.prepare(ext, openings, zeta, zetaNext, phi);
         int logLength = g.logRows() + shape.fri().logBlowup();
         new RecursiveFriVerifier(shape.fri()).verify(transcript, fri, (q, indexBits, value) -> {
             List<PlonkishProofVars.TreeRowVars> trees = proof.query(q);
+            int before = b.rowsUsed();
             for (int t = 0; t < trees.size(); t++) {
                 RecursiveMerkle.verify(b, treeCaps[t], indexBits, trees.get(t).row(), trees.get(t).siblings(),
                         "query " + q + ": tree " + t + " opening does not match its cap");
             }
+            int afterTrees = b.rowsUsed();
+            charged[0] += afterTrees - before;
             Variable x = CircuitPoints.ldePoint(b, logLength, indexBits);
             ExtVar expected = deep.atPoint(trees.stream().map(PlonkishProofVars.TreeRowVars::row).toList(), x);
             ext.assertEqual(expected, value, "query " + q + ": FRI's first layer disagrees with the committed polynomials");
+            charged[1] += b.rowsUsed() - afterTrees;
         });
-        return new Verified(publicInputs.clone(), commitment, new Inputs(key, publicInputs, proof, fri));
+        int friRows = b.rowsUsed() - afterIdentity - charged[0] - charged[1];
+        Rows rows = new Rows(afterTranscript - start, afterIdentity - afterTranscript, charged[0], charged[1], friRows);
+        return new Verified(publicInputs.clone(), commitment, new Inputs(key, publicInputs, proof, fri), rows);
     }
 }

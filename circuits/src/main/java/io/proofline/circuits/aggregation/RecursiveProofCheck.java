@@ -15,6 +15,7 @@ public final class RecursiveProofCheck implements InnerProofCheck {
     private final VerificationKey shape;
     private final int requiredBits;
     private RecursivePlonkishVerifier.Inputs inputs;
+    private RecursivePlonkishVerifier.Rows rows;
 
     /**
      * @param shape any key of the inner proofs' structure (geometry, FRI parameters, gates,
@@ -30,7 +31,13 @@ public final class RecursiveProofCheck implements InnerProofCheck {
     public CheckedProof check(CircuitBuilder b) {
         RecursivePlonkishVerifier.Verified verified = RecursivePlonkishVerifier.verify(b, shape, requiredBits);
         inputs = verified.inputs();
+        rows = verified.rows();
         return new CheckedProof(verified.publicInputs(), verified.keyCommitment());
+    }
+
+    /** The rows one check opened, by part, in the last circuit built with it; null before. */
+    public RecursivePlonkishVerifier.Rows rows() {
+        return rows;
     }
 
     /**
