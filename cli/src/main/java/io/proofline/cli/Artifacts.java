@@ -133,7 +133,7 @@ final class Artifacts {
     private static void circuitInput(List<String> out, CircuitInstance c, int size) {
         out.add("circuit input (PLCINST1), " + size + " bytes");
         out.add("  " + c.type().label + " instance " + c.index() + ": " + c.inputs().length + " inputs, public inputs "
-                + Arrays.toString(c.publicInputs()));
+                + elements(c.publicInputs()));
     }
 
     private static void manifest(List<String> out, Manifest m, int size) {
@@ -148,8 +148,8 @@ final class Artifacts {
         out.add("  chain " + b.chainId() + " batch " + b.batchNumber() + ", " + b.proofs().size() + " base proofs: "
                 + count(b.proofs().stream().map(p -> p.type().label).toList()));
         for (BaseProof p : b.proofs()) {
-            out.add("  " + p.type().label + " instance " + p.instance() + ": " + p.proof().length + " bytes, public inputs "
-                    + Arrays.toString(p.publicInputs()));
+            out.add("  " + p.type().label + " instance " + p.instance() + ": " + p.proof().length + " bytes, "
+                    + p.publicInputs().length + " public inputs");
         }
     }
 
@@ -162,6 +162,11 @@ final class Artifacts {
     private static void witness(List<String> out, WitnessVector w, int size) {
         out.add("witness vector (PLWITNS1), " + size + " bytes: " + w.columns().length + " columns of " + w.columns()[0].length
                 + " rows, " + w.publicInputs().length + " public inputs");
+    }
+
+    /** Field elements as the unsigned values they are. */
+    static String elements(long[] values) {
+        return Arrays.stream(values).mapToObj(Long::toUnsignedString).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String count(List<String> labels) {

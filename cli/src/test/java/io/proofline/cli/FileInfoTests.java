@@ -87,7 +87,7 @@ class FileInfoTests {
         CliRun circuit = info(write("instance.bin", CircuitInstanceCodec.encode(instance)));
         assertEquals(0, circuit.code(), circuit.toString());
         assertTrue(circuit.out().contains(instance.type().label + " instance 0: " + instance.inputs().length + " inputs, public inputs "
-                + Arrays.toString(instance.publicInputs())), circuit.out());
+                + Artifacts.elements(instance.publicInputs())), circuit.out());
 
         CliRun proof = info(write("proof.bin", bundle.proofs().getFirst().proof()));
         assertEquals(0, proof.code(), proof.toString());
