@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * directory, checked against the commitments pinned in {@code commitments.json}. Exit codes: see
  * {@link ExitCodes}.
  */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
+@Command(name = "keygen", mixinStandardHelpOptions = true, version = "keygen (Proofline 0.1.0)",
         description = "Generates, verifies and lists the circuits' setup data and verification keys.",
         subcommands = {KeygenCommands.Generate.class, KeygenCommands.Verify.class, KeygenCommands.Commitments.class},
         exitCodeListHeading = "%nExit codes:%n",

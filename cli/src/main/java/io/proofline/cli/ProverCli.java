@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * {@code ./proofline cli}: the operator's view of the prover's database. Exit codes: see
  * {@link ExitCodes}.
  */
-@Command(name = "prover-cli", mixinStandardHelpOptions = true,
+@Command(name = "prover-cli", mixinStandardHelpOptions = true, version = "prover-cli (Proofline 0.1.0)",
         description = "Inspects and repairs the proving pipeline through the prover's database.",
         subcommands = {StatusCommand.class, RequeueCommand.class, RestartBatchCommand.class, DeleteCommand.class,
                 StatsCommand.class, FileInfoCommand.class},

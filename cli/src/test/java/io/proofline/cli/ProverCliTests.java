@@ -14,12 +14,14 @@ import io.proofline.steps.data.BatchStatus;
 import io.proofline.steps.data.CircuitInstanceId;
 import io.proofline.steps.data.InstanceStatus;
 import io.proofline.testsupport.TestDatabase;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
@@ -226,6 +228,24 @@ class ProverCliTests {
         CliRun status = CliRun.prover(fx.db("status", "batch", "-n", "3"));
         assertTrue(status.out().contains("job: none started yet"), status.out());
         assertTrue(CliRun.prover(fx.db("status", "batch", "-n", "2")).out().contains("job batchProof"), "other batches keep theirs");
+    }
+
+    @Test
+    void restartRunsTheProversRestartInThisProcess(@TempDir Path tmp) {
+        // batch 3's job failed in basic witness generation; no worker serves its partition now, so
+        // the restarted step times out and the job fails again, as a second execution of the same instance
+        CliRun run = CliRun.prover("restart", "-b", "3", "--database-url", fx.database.jdbcUrl(), "--user", fx.database.user(),
+                "--password", fx.database.password(), "--", "--proofline.keys-dir=" + tmp.resolve("keys"),
+                "--proofline.store-dir=" + tmp.resolve("store"), "--proofline.prover.partition-timeout=3s",
+                "--proofline.gateway.core-url=http://127.0.0.1:1");
+        assertEquals(ExitCodes.REFUSED, run.code(), run.toString());
+        assertTrue(run.out().contains("restarting the job of chain 270 batch 3 (--proofline.restart=270:3)"), run.out());
+        assertTrue(run.out().contains("the job of chain 270 batch 3 ended without completing"), run.out());
+        assertTrue(run.err().contains("the restarted job did not complete"), run.err());
+        CliRun status = CliRun.prover(fx.db("status", "batch", "-n", "3"));
+        assertTrue(status.out().contains("2 executions, the last"), status.out());
+        assertTrue(Pattern.compile("basicWitnessGeneration\\s+FAILED").matcher(status.out()).find(), status.out());
+        assertTrue(Pattern.compile("loadWitnessInputs\\s+not run").matcher(status.out()).find(), "completed before, not re-run: " + status.out());
     }
 
     @Test
