@@ -1,0 +1,239 @@
+package io.proofline.cli;
+
+import io.proofline.circuits.aggregation.AggregationKeys;
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.BaseCircuits;
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.codec.FormatException;
+import io.proofline.plonkish.Circuit;
+import io.proofline.plonkish.Setup;
+import io.proofline.plonkish.SetupCheck;
+import io.proofline.plonkish.SetupData;
+import io.proofline.poseidon2.Digest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** keygen's subcommands. */
+final class KeygenCommands {
+
+    private KeygenCommands() {
+    }
+
+    /** all, aggregation, or one base circuit's label. */
+    static List<CircuitType> baseTypes(String circuit) {
+        if (circuit.equals("all") || circuit.equals("aggregation")) {
+            return List.of(CircuitType.values());
+        }
+        for (CircuitType t : CircuitType.values()) {
+            if (t.label.equals(circuit)) {
+                return List.of(t);
+            }
+        }
+        List<String> names = new ArrayList<>(List.of("all", "aggregation"));
+        for (CircuitType t : CircuitType.values()) {
+            names.add(t.label);
+        }
+        throw new CliFailure(ExitCodes.USAGE, "unknown circuit '" + circuit + "' (use one of " + String.join(", ", names) + ")");
+    }
+
+    static String seconds(long startNanos) {
+        return Table.duration(Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    @Command(name = "generate", description = "Generates the setup data and verification keys missing from the keys directory.")
+    static final class Generate implements Runnable {
+
+        @Mixin
+        KeyOptions keys;
+
+        @Option(names = "--circuit", defaultValue = "all", paramLabel = "all|aggregation|NAME",
+                description = "all (the base circuits and the recursion layers), aggregation, or a base circuit"
+                        + " (transfer_execution, storage_application); default ${DEFAULT-VALUE}")
+        String circuit;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            CircuitCapacities caps = keys.circuitCapacities();
+            List<CircuitType> types = baseTypes(circuit);
+            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps);
+            out.println("keys for " + keys.capacities + " capacities (" + caps + ") in " + keys.dir.toAbsolutePath());
+            long all = System.nanoTime();
+            for (CircuitType type : types) {
+                long start = System.nanoTime();
+                Circuit c = BaseCircuits.build(type, caps);
+                Optional<SetupData> stored;
+                try {
+                    stored = files.read(type);
+                } catch (FormatException e) {
+                    out.println(type.label + ": damaged setup " + files.setupFile(type) + " (" + e.getMessage() + "), generating it again");
+                    stored = Optional.empty();
+                }
+                if (stored.isPresent()) {
+                    String difference = SetupCheck.difference(c, stored.get()).orElse(null);
+                    if (difference != null) {
+                        throw CliFailure.refused(type.label + ": " + files.setupFile(type) + " is not this circuit's setup: " + difference
+                                + "; remove it to generate it again");
+                    }
+                    out.println(type.label + ": kept " + files.setupFile(type).getFileName() + ", commitment "
+                            + stored.get().key().commitment() + " (checked in " + seconds(start) + ")");
+                    out.flush();
+                    continue;
+                }
+                out.print(type.label + ": generating 2^" + c.geometry().logRows() + " rows ... ");
+                out.flush();
+                SetupData setup = Setup.generate(c, BaseKeyFiles.CONFIG);
+                files.write(type, setup);
+                out.println("done in " + seconds(start) + ", commitment " + setup.key().commitment() + ", "
+                        + files.setupFile(type).getFileName());
+                out.flush();
+            }
+            if (circuit.equals("all") || circuit.equals("aggregation")) {
+                aggregation(out, caps);
+            }
+            out.println("done in " + seconds(all));
+        }
+
+        private void aggregation(PrintWriter out, CircuitCapacities caps) {
+            BaseCircuitKeys base = BaseCircuitKeys.loadOrGenerate(keys.dir, caps, BaseKeyFiles.CONFIG);
+            out.print("recursion layers (leaf per base circuit, node, scheduler): generating ... ");
+            out.flush();
+            long start = System.nanoTime();
+            AggregationKeys agg = AggregationKeys.generate(base, BaseKeyFiles.CONFIG);
+            out.println("done in " + seconds(start) + ", 2^" + agg.logRows() + " rows per leaf and node");
+            for (CircuitType type : CircuitType.values()) {
+                out.println("  leaf " + type.label + ": commitment " + agg.leafKey(type));
+            }
+            out.println("  node: commitment " + agg.nodeKey());
+            out.println("  scheduler: commitment " + agg.scheduler().key().commitment());
+            out.println("  (recursion keys are derived from the base keys each time; they are not written to the directory)");
+        }
+    }
+
+    @Command(name = "verify", description = "Recomputes each base circuit's setup and compares it with the keys directory's"
+            + " and with the pinned commitments.")
+    static final class Verify implements Runnable {
+
+        @Mixin
+        KeyOptions keys;
+
+        @Option(names = "--protocol-version", paramLabel = "V", description = "the pins to compare with (default: the newest pinned)")
+        Integer protocolVersion;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            CircuitCapacities caps = keys.circuitCapacities();
+            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps);
+            PinnedCommitments pins = PinnedCommitments.load();
+            int version = protocolVersion == null ? pins.currentVersion() : protocolVersion;
+            Map<CircuitType, Digest> pinned = pins.find(version, keys.capacities).orElse(Map.of());
+            List<String> problems = new ArrayList<>();
+            for (CircuitType type : CircuitType.values()) {
+                long start = System.nanoTime();
+                SetupData stored;
+                try {
+                    stored = files.read(type).orElseThrow(() -> CliFailure.refused(type.label + ": no setup "
+                            + files.setupFile(type) + " (keygen generate writes it)"));
+                } catch (FormatException e) {
+                    throw new CliFailure(ExitCodes.CORRUPT, type.label + ": " + files.setupFile(type) + " is corrupt: " + e.getMessage());
+                }
+                SetupData computed = Setup.generate(BaseCircuits.build(type, caps), BaseKeyFiles.CONFIG);
+                Digest commitment = stored.key().commitment();
+                List<String> mine = new ArrayList<>();
+                SetupCheck.difference(BaseCircuits.build(type, caps), stored).ifPresent(d -> mine.add("differs from its circuit: " + d));
+                if (!computed.key().commitment().equals(commitment)) {
+                    mine.add("commitment " + commitment + " differs from the recomputed " + computed.key().commitment());
+                }
+                if (!pinned.containsKey(type)) {
+                    mine.add("nothing pinned for protocol version " + version + " with " + keys.capacities + " capacities");
+                } else if (!pinned.get(type).equals(commitment)) {
+                    mine.add("commitment " + commitment + " differs from the pinned " + pinned.get(type) + " (protocol version "
+                            + version + ")");
+                }
+                out.println(type.label + ": " + (mine.isEmpty() ? "ok, commitment " + commitment + " = recomputed = pinned (protocol"
+                        + " version " + version + ")" : String.join("; ", mine)) + " [" + seconds(start) + "]");
+                mine.forEach(p -> problems.add(type.label + " " + p));
+            }
+            if (!problems.isEmpty()) {
+                throw CliFailure.refused(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " with the keys in "
+                        + keys.dir + ": " + String.join("; ", problems));
+            }
+        }
+    }
+
+    @Command(name = "commitments", description = "Prints the keys directory's commitments and writes them to commitments.json"
+            + " (the format of the pinned file).")
+    static final class Commitments implements Runnable {
+
+        @Mixin
+        KeyOptions keys;
+
+        @Option(names = "--protocol-version", paramLabel = "V", description = "the version to file them under (default: the newest pinned)")
+        Integer protocolVersion;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "where to write (default: commitments.json in the keys directory)")
+        Path output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            CircuitCapacities caps = keys.circuitCapacities();
+            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps);
+            PinnedCommitments pins = PinnedCommitments.load();
+            int version = protocolVersion == null ? pins.currentVersion() : protocolVersion;
+            Map<CircuitType, Digest> commitments = new EnumMap<>(CircuitType.class);
+            for (CircuitType type : CircuitType.values()) {
+                try {
+                    commitments.put(type, files.read(type).orElseThrow(() -> CliFailure.refused(type.label + ": no setup "
+                            + files.setupFile(type) + " (keygen generate writes it)")).key().commitment());
+                } catch (FormatException e) {
+                    throw new CliFailure(ExitCodes.CORRUPT, type.label + ": " + files.setupFile(type) + " is corrupt: " + e.getMessage());
+                }
+            }
+            Map<CircuitType, Digest> pinned = pins.find(version, keys.capacities).orElse(Map.of());
+            for (var e : commitments.entrySet()) {
+                out.println(e.getKey().label + " " + e.getValue() + (e.getValue().equals(pinned.get(e.getKey())) ? " (pinned)"
+                        : " (NOT the pinned " + pinned.get(e.getKey()) + ")"));
+            }
+            StringBuilder json = new StringBuilder("{\"format\": 1, \"protocolVersions\": {\"" + version + "\": {\"" + keys.capacities + "\": {");
+            String sep = "";
+            for (var e : commitments.entrySet()) {
+                json.append(sep).append('"').append(e.getKey().label).append("\": \"").append(e.getValue()).append('"');
+                sep = ", ";
+            }
+            String text = PinnedCommitments.parse(json.append("}}}}").toString()).toJson();
+            Path file = output == null ? keys.dir.resolve("commitments.json") : output;
+            try {
+                Files.writeString(file, text);
+            } catch (IOException e) {
+                throw CliFailure.refused("cannot write " + file + ": " + e.getMessage());
+            }
+            out.println("wrote " + file + " (protocol version " + version + ", " + keys.capacities + " capacities)");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.proofline.cli;
+
+import io.proofline.jobs.batchproof.BatchProofKeys;
+import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.BatchStatus;
+import io.proofline.steps.data.CircuitInstanceId;
+import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.InstanceStatus;
+import io.proofline.steps.data.ProverBatch;
+import io.proofline.steps.data.ProverCircuitInstance;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code requeue -b N}: the batch's stuck and failed base circuit instances back to the queue.
+ * An instance in progress whose worker sent no heartbeat for {@code --heartbeat-timeout} is
+ * lost: its partition's step execution is marked failed, as {@code StalePartitionRecovery} does,
+ * so that the job's manager step fails the job instead of waiting for the partition timeout.
+ * Lost and failed instances go back to {@code queued}, keeping their attempt count and last
+ * error. Queued work runs when the batch's job runs again: {@code restart -b N} (or the house
+ * keeper) restarts the job, which re-runs only the partitions that did not complete.
+ */
+@Command(name = "requeue", description = "Puts the batch's lost and failed circuit instances back in the queue.")
+final class RequeueCommand implements Runnable {
+
+    /** The prefix of the proving partitions' step names (jobs' WorkerStepNames.PROVE_BASE_CIRCUITS). */
+    static final String PROVE_PARTITION = "proveBaseCircuitsWorker";
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    BatchOptions batchOptions;
+
+    @Option(names = "--heartbeat-timeout", defaultValue = "PT1M", paramLabel = "DURATION",
+            description = "an instance in progress without heartbeat for this long is lost (ISO-8601, default 1m as the prover's)")
+    Duration heartbeatTimeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        ProverDatabase db = database.open();
+        PrintWriter out = spec.commandLine().getOut();
+        ProverBatch batch = db.batch(batchOptions.chainId, batchOptions.batchNumber);
+        if (batch.status() == BatchStatus.SUBMITTED) {
+            throw CliFailure.refused(batch.id() + " is submitted: nothing to requeue");
+        }
+        CircuitInstancesDal instances = db.instances();
+        Instant lostBefore = Instant.now().minus(heartbeatTimeout);
+        List<CircuitInstanceId> requeued = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        JobRepository repository = null;
+        for (ProverCircuitInstance i : instances.findByBatch(batch.id())) {
+            if (i.status() == InstanceStatus.IN_PROGRESS && i.heartbeatAt() != null && i.heartbeatAt().isBefore(lostBefore)) {
+                repository = repository == null ? JobRepositories.open(db.dataSource()) : repository;
+                instances.markFailed(i.id(), i.workerId(), "worker " + i.workerId() + " stopped sending heartbeats (requeued by the CLI)");
+                failStepExecution(repository, i.id());
+            } else if (i.status() == InstanceStatus.IN_PROGRESS) {
+                left.add(i.id().type().label + " " + i.id().index() + " (worker " + i.workerId() + ", heartbeat "
+                        + Table.time(i.heartbeatAt()) + ")");
+                continue;
+            }
+            if (instances.requeue(i.id())) {
+                requeued.add(i.id());
+            }
+        }
+        requeued.forEach(id -> out.println("requeued " + id.type().label + " instance " + id.index()));
+        left.forEach(s -> out.println("left in progress, its worker is alive: " + s));
+        if (requeued.isEmpty()) {
+            throw CliFailure.refused("nothing to requeue in " + batch.id() + ": no failed instance, and no instance in progress"
+                    + " without heartbeat for " + heartbeatTimeout.toSeconds() + " s");
+        }
+        Optional<ProverDatabase.JobExecutionRow> running = db.runningExecution(batch.id());
+        out.println(requeued.size() + " instance" + (requeued.size() == 1 ? "" : "s") + " of " + batch.id() + " back in the queue; "
+                + (running.isPresent()
+                        ? "job execution " + running.get().id() + " is " + running.get().status() + ": it fails once its manager sees"
+                                + " the failed partitions, then"
+                        : "the job is not running:")
+                + " restart it (restart -b " + batch.id().batchNumber() + ") to prove them");
+    }
+
+    private static void failStepExecution(JobRepository repository, CircuitInstanceId id) {
+        BatchId batch = id.batch();
+        JobInstance instance = repository.getJobInstance(BatchProofKeys.JOB, BatchProofKeys.parameters(batch));
+        JobExecution last = instance == null ? null : repository.getLastJobExecution(instance);
+        if (last == null) {
+            return;
+        }
+        for (StepExecution step : repository.getJobExecution(last.getId()).getStepExecutions()) {
+            var context = step.getExecutionContext();
+            boolean matches = step.getStepName().startsWith(PROVE_PARTITION)
+                    && id.type().name().equals(context.getString(BatchProofKeys.CIRCUIT_TYPE, ""))
+                    && context.containsKey(BatchProofKeys.INSTANCE_INDEX)
+                    && context.getInt(BatchProofKeys.INSTANCE_INDEX) == id.index();
+            if (matches && step.getStatus().isRunning()) {
+                step.setStatus(org.springframework.batch.core.BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("worker lost: no heartbeat (requeued by the CLI)"));
+                step.setEndTime(LocalDateTime.now());
+                repository.update(step);
+            }
+        }
+    }
+}

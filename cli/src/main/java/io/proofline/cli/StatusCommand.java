@@ -1,0 +1,168 @@
+package io.proofline.cli;
+
+import io.proofline.cli.ProverDatabase.JobExecutionRow;
+import io.proofline.cli.ProverDatabase.StepExecutionRow;
+import io.proofline.steps.data.InstanceStatus;
+import io.proofline.steps.data.ProverBatch;
+import io.proofline.steps.data.ProverCircuitInstance;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code status batch} and {@code status queue}. */
+@Command(name = "status", description = "Where batches and the queue stand.",
+        subcommands = {StatusCommand.Batch.class, QueueCommand.class})
+final class StatusCommand implements Runnable {
+
+    /** The batchProof job's stages (manager steps), in order; a step whose name holds "Worker" is a partition. */
+    static final List<String> STAGES = List.of("loadWitnessInputs", "basicWitnessGeneration", "proveBaseCircuits", "aggregate",
+            "submitProof");
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name what: batch or queue");
+    }
+
+    static boolean isPartition(StepExecutionRow step) {
+        return step.name().contains("Worker");
+    }
+
+    @Command(name = "batch", description = "Per stage and per circuit instance: status, attempts, worker, timings, errors.")
+    static final class Batch implements Runnable {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = {"-n", "--batch"}, required = true, arity = "1..*", paramLabel = "N", description = "batch numbers")
+        List<Long> batchNumbers;
+
+        @Option(names = "--chain-id", paramLabel = "ID", description = "the chain (needed only when several chains have the batch)")
+        Long chainId;
+
+        @Option(names = {"-v", "--verbose"}, description = "every job execution, every partition, keys and full errors")
+        boolean verbose;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            ProverDatabase db = database.open();
+            PrintWriter out = spec.commandLine().getOut();
+            List<ProverBatch> batches = new ArrayList<>();
+            for (long n : batchNumbers) {
+                batches.add(db.batch(chainId, n));
+            }
+            for (ProverBatch batch : batches) {
+                print(db, batch, out);
+                out.println();
+            }
+        }
+
+        private void print(ProverDatabase db, ProverBatch b, PrintWriter out) {
+            out.println(b.id() + ": " + b.status().dbValue() + ", protocol version " + b.protocolVersion()
+                    + ", received " + Table.time(b.createdAt()) + ", updated " + Table.time(b.updatedAt()));
+            if (verbose) {
+                out.println("  witness inputs " + b.witnessInputsKey() + " (sha256 " + b.witnessInputsSha256() + ")");
+                out.println("  batch commitment " + b.batchCommitment());
+                out.println("  manifest " + (b.manifestKey() == null ? "-" : b.manifestKey()));
+                out.println("  batch proof " + (b.batchProofKey() == null ? "-" : b.batchProofKey() + " (sha256 " + b.batchProofSha256() + ")"));
+            }
+            if (b.submitStatus() != null) {
+                out.println("  submitted " + Table.time(b.submittedAt()) + ": the core answered HTTP " + b.submitStatus()
+                        + (verbose || b.submitStatus() >= 300 ? " " + Table.brief(b.submitAnswer(), verbose ? 2000 : 120) : ""));
+            }
+            Optional<Long> instance = db.jobInstance(b.id());
+            if (instance.isEmpty()) {
+                out.println("  job: none started yet");
+            } else {
+                printJob(db, instance.get(), out);
+            }
+            printInstances(db, b, out);
+        }
+
+        private void printJob(ProverDatabase db, long instanceId, PrintWriter out) {
+            List<JobExecutionRow> executions = db.jobExecutions(instanceId);
+            JobExecutionRow last = executions.getLast();
+            out.println("  job batchProof (instance " + instanceId + "): " + executions.size() + " execution"
+                    + (executions.size() == 1 ? "" : "s") + ", the last " + last.id() + " " + last.status() + " (started "
+                    + Table.time(last.started()) + ", ended " + Table.time(last.ended()) + ")"
+                    + (last.exitMessage() == null || last.exitMessage().isBlank() ? "" : ": " + Table.brief(last.exitMessage(), verbose ? 2000 : 120)));
+            if (verbose && executions.size() > 1) {
+                Table all = new Table("EXECUTION", "STATUS", "STARTED", "ENDED", "EXIT");
+                executions.forEach(e -> all.row(e.id(), e.status(), Table.time(e.started()), Table.time(e.ended()), e.exitCode()));
+                all.print(out, "    ");
+            }
+            List<StepExecutionRow> steps = db.stepExecutions(last.id());
+            out.println("  stages (execution " + last.id() + "):");
+            Table stages = new Table("STAGE", "STATUS", "STARTED", "DURATION", "ERROR");
+            Map<String, StepExecutionRow> byName = new TreeMap<>();
+            steps.stream().filter(s -> !isPartition(s)).forEach(s -> byName.put(s.name(), s));
+            List<String> names = new ArrayList<>(STAGES);
+            byName.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+            for (String name : names) {
+                StepExecutionRow s = byName.get(name);
+                if (s == null) {
+                    stages.row(name, "not run", null, null, null);
+                } else {
+                    stages.row(name, s.status(), Table.time(s.started()), Table.duration(s.duration()),
+                            Table.brief(s.exitMessage(), verbose ? 400 : 100));
+                }
+            }
+            stages.print(out, "    ");
+            List<StepExecutionRow> partitions = steps.stream().filter(StatusCommand::isPartition).toList();
+            if (!partitions.isEmpty()) {
+                Map<String, Long> byStatus = partitions.stream().collect(Collectors.groupingBy(StepExecutionRow::status,
+                        TreeMap::new, Collectors.counting()));
+                out.println("  partitions: " + byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ")));
+                if (verbose) {
+                    Table t = new Table("PARTITION", "STEP EXECUTION", "STATUS", "STARTED", "DURATION", "ERROR");
+                    partitions.forEach(p -> t.row(p.name(), p.id(), p.status(), Table.time(p.started()), Table.duration(p.duration()),
+                            Table.brief(p.exitMessage(), 400)));
+                    t.print(out, "    ");
+                }
+            }
+        }
+
+        private void printInstances(ProverDatabase db, ProverBatch b, PrintWriter out) {
+            List<ProverCircuitInstance> instances = db.instances().findByBatch(b.id());
+            if (instances.isEmpty()) {
+                out.println("  circuit instances: none yet (basic witness generation makes them)");
+                return;
+            }
+            Map<InstanceStatus, Long> counts = instances.stream().collect(Collectors.groupingBy(ProverCircuitInstance::status,
+                    TreeMap::new, Collectors.counting()));
+            out.println("  circuit instances: " + instances.size() + " (" + counts.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .collect(Collectors.joining(", ")) + ")");
+            Table t = verbose
+                    ? new Table("CIRCUIT", "INDEX", "STATUS", "ATTEMPTS", "WORKER", "STARTED", "HEARTBEAT", "FINISHED", "VECTORS",
+                            "PROVING", "PROOF", "ERROR")
+                    : new Table("CIRCUIT", "INDEX", "STATUS", "ATTEMPTS", "WORKER", "VECTORS", "PROVING", "ERROR");
+            for (ProverCircuitInstance i : instances) {
+                if (verbose) {
+                    t.row(i.id().type().label, i.id().index(), i.status().name().toLowerCase(java.util.Locale.ROOT), i.attempts(),
+                            i.workerId(), Table.time(i.startedAt()), Table.time(i.heartbeatAt()), Table.time(i.finishedAt()),
+                            Table.millis(i.vectorMs()), Table.millis(i.proveMs()), i.proofKey(), i.error());
+                } else {
+                    t.row(i.id().type().label, i.id().index(), i.status().name().toLowerCase(java.util.Locale.ROOT), i.attempts(),
+                            i.workerId(), Table.millis(i.vectorMs()), Table.millis(i.proveMs()), Table.brief(i.error(), 100));
+                }
+            }
+            t.print(out, "    ");
+        }
+    }
+}

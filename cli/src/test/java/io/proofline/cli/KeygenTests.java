@@ -1,0 +1,104 @@
+package io.proofline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.SetupCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** keygen generate, verify and commitments on a temporary keys directory at small capacities. */
+class KeygenTests {
+
+    @TempDir
+    Path keys;
+
+    private String[] opts(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--keys-dir";
+        all[args.length + 1] = keys.toString();
+        all[args.length + 2] = "--capacities";
+        all[args.length + 3] = "small";
+        return all;
+    }
+
+    @Test
+    void generatedKeysAreThePinnedOnesAndTheProverLoadsThem() throws IOException {
+        CliRun gen = CliRun.keygen(opts("generate", "--circuit", "all"));
+        assertEquals(0, gen.code(), gen.toString());
+        Map<CircuitType, io.proofline.poseidon2.Digest> pinned = PinnedCommitments.load().require(1, "small");
+        for (CircuitType t : CircuitType.values()) {
+            assertTrue(gen.out().contains(t.label + ": generating 2^"), gen.out());
+            assertTrue(gen.out().contains("commitment " + pinned.get(t)), gen.out());
+            assertTrue(gen.out().contains("leaf " + t.label + ": commitment 0x"), gen.out());
+        }
+        assertTrue(gen.out().contains("scheduler: commitment 0x"), gen.out());
+        // the prover's loader finds them where keygen put them, and generates nothing
+        BaseCircuitKeys loaded = BaseCircuitKeys.loadOrGenerate(keys, CircuitCapacities.small(), ProverConfig.standard());
+        assertEquals(pinned, loaded.commitments());
+
+        CliRun again = CliRun.keygen(opts("generate", "--circuit", "transfer_execution"));
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().contains("transfer_execution: kept"), again.out());
+
+        CliRun verify = CliRun.keygen(opts("verify"));
+        assertEquals(0, verify.code(), verify.toString());
+        assertTrue(verify.out().contains("storage_application: ok, commitment " + pinned.get(CircuitType.STORAGE_APPLICATION)
+                + " = recomputed = pinned (protocol version 1)"), verify.out());
+
+        CliRun commitments = CliRun.keygen(opts("commitments"));
+        assertEquals(0, commitments.code(), commitments.toString());
+        assertTrue(commitments.out().contains("transfer_execution " + pinned.get(CircuitType.TRANSFER_EXECUTION) + " (pinned)"),
+                commitments.out());
+        PinnedCommitments written = PinnedCommitments.parse(Files.readString(keys.resolve("commitments.json")));
+        assertEquals(pinned, written.require(1, "small"));
+        assertTrue(Files.readString(keys.resolve("commitments.json")).startsWith("{\n  \"about\": "), "the pinned file's format");
+    }
+
+    @Test
+    void verifyRefusesMissingDamagedAndForeignKeys() throws IOException {
+        CliRun missing = CliRun.keygen(opts("verify"));
+        assertEquals(ExitCodes.REFUSED, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("transfer_execution: no setup"), missing.err());
+
+        assertEquals(0, CliRun.keygen(opts("generate", "--circuit", "storage_application")).code());
+        assertEquals(0, CliRun.keygen(opts("generate", "--circuit", "transfer_execution")).code());
+        Path file = BaseCircuitKeys.setupFile(keys, CircuitType.STORAGE_APPLICATION, CircuitCapacities.small(), ProverConfig.standard());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 4;
+        Files.write(file, bytes);
+        CliRun damaged = CliRun.keygen(opts("verify"));
+        assertEquals(ExitCodes.CORRUPT, damaged.code(), damaged.toString());
+        assertTrue(damaged.err().contains("storage_application: " + file + " is corrupt"), damaged.err());
+        assertTrue(damaged.noStackTrace(), damaged.toString());
+
+        // a well-formed setup of the other circuit under this one's name: intact, but not this circuit's
+        Path te = BaseCircuitKeys.setupFile(keys, CircuitType.TRANSFER_EXECUTION, CircuitCapacities.small(), ProverConfig.standard());
+        Files.write(file, Files.readAllBytes(te));
+        CliRun foreign = CliRun.keygen(opts("verify"));
+        assertEquals(ExitCodes.REFUSED, foreign.code(), foreign.toString());
+        assertTrue(foreign.out().contains("storage_application: differs from its circuit"), foreign.out());
+        assertTrue(foreign.out().contains("differs from the pinned"), foreign.out());
+        CliRun generate = CliRun.keygen(opts("generate", "--circuit", "storage_application"));
+        assertEquals(ExitCodes.REFUSED, generate.code(), "generate never overwrites a file someone wrote: " + generate);
+        assertTrue(SetupCodec.decode(Files.readAllBytes(file), ProverConfig.standard()) != null);
+    }
+
+    @Test
+    void unknownCircuitsAndCapacitiesAreUsageErrors() {
+        CliRun circuit = CliRun.keygen(opts("generate", "--circuit", "everything"));
+        assertEquals(ExitCodes.USAGE, circuit.code(), circuit.toString());
+        assertTrue(circuit.err().contains("unknown circuit 'everything'"), circuit.err());
+        CliRun caps = CliRun.keygen("verify", "--keys-dir", keys.toString(), "--capacities", "huge");
+        assertEquals(ExitCodes.USAGE, caps.code(), caps.toString());
+    }
+}
