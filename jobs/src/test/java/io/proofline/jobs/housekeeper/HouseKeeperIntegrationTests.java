@@ -190,6 +190,12 @@ class HouseKeeperIntegrationTests {
         assertTrue(batchAge >= 3600 && batchAge < 3660, "oldest unproven batch: an hour, got " + batchAge);
         assertEquals(10, metric("hikaricp_connections_max", "pool=\"proofline-prover\""), "the named, sized pool");
         assertTrue(get("/actuator/health").contains("\"UP\""), "health");
+        // and Spring Batch's own observations of the earlier tests' job executions, as histograms
+        String scrape = get("/actuator/prometheus");
+        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("spring_batch_step_seconds_bucket{") && l.contains("loadWitnessInputs")),
+                "Spring Batch's step timer histogram:\n" + scrape.lines().filter(l -> l.startsWith("spring_batch")).toList());
+        assertEquals(MAX_ATTEMPTS * 2, metric("spring_batch_job_seconds_count", "batchProof", "FAILED"),
+                "timed job executions: three of each of the two failing batches");
 
         // and so does the queue report
         String report = get("/queue_report");
