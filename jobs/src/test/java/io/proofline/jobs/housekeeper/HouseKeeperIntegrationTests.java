@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -203,6 +206,61 @@ class HouseKeeperIntegrationTests {
                 report);
         assertTrue(report.contains("{\"stage\":\"proving\",\"circuitType\":\"storage_application\",\"queued\":0,\"inProgress\":2,"
                 + "\"oldest\":null}"), report);
+    }
+
+    @Test
+    @Order(4)
+    void aRequestTakenAndNeverStartedAndAJobLeftRunningByADeadOrchestratorAreFailed() {
+        JobRepository repository = app.getBean(JobRepository.class);
+        HouseKeeper keeper = app.getBean(HouseKeeper.class);
+        // given a proving request taken by a worker that died before starting it: its step stays STARTING
+        JobExecution running = runningExecution(80);
+        StepExecution taken = repository.createStepExecution("proveBaseCircuitsWorker:transfer_execution-0", running);
+        jdbc.sql("UPDATE batch_step_execution SET create_time = now() - interval '10 minutes' WHERE step_execution_id = :id")
+                .param("id", taken.getId()).update();
+
+        // when the channel table still holds a request, the step may be waiting its turn: left alone
+        jdbc.sql("""
+                INSERT INTO int_channel_message (message_id, group_key, created_date, message_content, region)
+                VALUES ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', 0, '\\x00',
+                        'house-keeper-test')""").update();
+        keeper.failStaleWork();
+        assertEquals(BatchStatus.STARTING, step(running, taken).getStatus(), "a request maybe still queued");
+
+        // and once the table is empty, the request was taken and lost: the step is failed, for the
+        // manager to fail the job and the house keeper to restart it
+        jdbc.sql("DELETE FROM int_channel_message WHERE region = 'house-keeper-test'").update();
+        keeper.failStaleWork();
+        StepExecution failed = step(running, taken);
+        assertEquals(BatchStatus.FAILED, failed.getStatus());
+        assertTrue(failed.getExitStatus().getExitDescription().contains("never started"), failed.getExitStatus().toString());
+
+        // given a job execution left running by an orchestrator that died: nothing changed in it for an hour
+        JobExecution orphan = runningExecution(81);
+        jdbc.sql("""
+                UPDATE batch_job_execution SET create_time = now() - interval '1 hour', last_updated = now() - interval '1 hour'
+                WHERE job_execution_id = :id""").param("id", orphan.getId()).update();
+
+        // when the house keeper looks for orphans, it recovers that one, not the one still changing
+        keeper.recoverOrphanedJobs();
+        assertEquals(BatchStatus.FAILED, repository.getJobExecution(orphan.getId()).getStatus(), "the orphan");
+        assertTrue(repository.getJobExecution(running.getId()).isRunning(), "the execution whose steps changed recently");
+    }
+
+    private static JobExecution runningExecution(int number) {
+        JobRepository repository = app.getBean(JobRepository.class);
+        var parameters = BatchProofKeys.parameters(new BatchId(1, number));
+        JobExecution execution = repository.createJobExecution(repository.createJobInstance(BatchProofKeys.JOB, parameters),
+                parameters, new ExecutionContext());
+        execution.setStatus(BatchStatus.STARTED);
+        execution.setStartTime(LocalDateTime.now());
+        repository.update(execution);
+        return execution;
+    }
+
+    private static StepExecution step(JobExecution execution, StepExecution step) {
+        return app.getBean(JobRepository.class).getJobExecution(execution.getId()).getStepExecutions().stream()
+                .filter(s -> s.getId() == step.getId()).findFirst().orElseThrow();
     }
 
     private static BatchId failingBatch(int number) {
