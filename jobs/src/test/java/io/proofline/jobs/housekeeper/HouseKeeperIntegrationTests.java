@@ -10,9 +10,12 @@ import io.proofline.jobs.batchproof.BatchJobLauncher;
 import io.proofline.jobs.batchproof.BatchProofKeys;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.circuits.base.CircuitType;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProverBatchesDal;
+import io.proofline.steps.store.ObjectKeys;
+import io.proofline.steps.store.ObjectStore;
 import io.proofline.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -245,6 +248,41 @@ class HouseKeeperIntegrationTests {
         keeper.recoverOrphanedJobs();
         assertEquals(BatchStatus.FAILED, repository.getJobExecution(orphan.getId()).getStatus(), "the orphan");
         assertTrue(repository.getJobExecution(running.getId()).isRunning(), "the execution whose steps changed recently");
+    }
+
+    @Test
+    @Order(5)
+    void aBatchSubmittedLongerAgoThanTheRetentionIsPruned() {
+        // given batch 50 (of an earlier test) submitted eight days ago, with artifacts in the store
+        BatchId old = new BatchId(1, 50);
+        BatchId recent = new BatchId(1, 60);
+        ObjectStore store = app.getBean(ObjectStore.class);
+        byte[] data = {1, 2, 3};
+        for (BatchId b : List.of(old, recent)) {
+            store.put(ObjectKeys.circuitInput(1, b.batchNumber(), CircuitType.TRANSFER_EXECUTION, 0), data);
+            store.put(ObjectKeys.proof(1, b.batchNumber(), CircuitType.TRANSFER_EXECUTION, 0), data);
+            store.put(ObjectKeys.batchProof(1, b.batchNumber()), data);
+        }
+        jdbc.sql("""
+                UPDATE prover_batches SET status = 'submitted', submitted_at = now() - CAST(:age AS INTERVAL)
+                WHERE chain_id = 1 AND batch_number = :batch""").param("age", "8 days").param("batch", 50).update();
+        jdbc.sql("""
+                UPDATE prover_batches SET status = 'submitted', submitted_at = now() - CAST(:age AS INTERVAL)
+                WHERE chain_id = 1 AND batch_number = :batch""").param("age", "1 day").param("batch", 60).update();
+
+        // when the house keeper prunes (retention: seven days)
+        app.getBean(HouseKeeper.class).prune();
+
+        // then the old batch's job records and intermediate artifacts are gone, its batch proof and row stay
+        JobRepository repository = app.getBean(JobRepository.class);
+        assertEquals(null, repository.getJobInstance(BatchProofKeys.JOB, BatchProofKeys.parameters(old)), "job instance");
+        assertFalse(store.exists(ObjectKeys.circuitInput(1, 50, CircuitType.TRANSFER_EXECUTION, 0)));
+        assertFalse(store.exists(ObjectKeys.proof(1, 50, CircuitType.TRANSFER_EXECUTION, 0)));
+        assertTrue(store.exists(ObjectKeys.batchProof(1, 50)));
+        assertTrue(app.getBean(ProverBatchesDal.class).find(old).isPresent());
+        // and the batch submitted a day ago keeps everything
+        assertEquals(MAX_ATTEMPTS, executions(recent).size());
+        assertTrue(store.exists(ObjectKeys.proof(1, 60, CircuitType.TRANSFER_EXECUTION, 0)));
     }
 
     private static JobExecution runningExecution(int number) {
