@@ -17,7 +17,13 @@ public enum Role {
     /** Serves basic witness generation partitions. */
     WITNESS_GENERATOR,
     /** Serves circuit proving partitions. */
-    CIRCUIT_PROVER;
+    CIRCUIT_PROVER,
+    /**
+     * Heals stuck work on a schedule: lost partitions, failed and orphaned jobs, old metadata
+     * (see {@code io.proofline.jobs.housekeeper}). Job restarts need the orchestrator role in the
+     * same process; several house keepers may run, one acts at a time.
+     */
+    HOUSE_KEEPER;
 
     /** The property that names a process's roles. */
     public static final String PROPERTY = "proofline.roles";
@@ -27,7 +33,7 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Every role's label, for messages: {@code orchestrator, witness-generator, circuit-prover}. */
+    /** Every role's label, for messages: {@code orchestrator, witness-generator, circuit-prover, house-keeper}. */
     public static String labels() {
         return Arrays.stream(values()).map(Role::label).collect(Collectors.joining(", "));
     }

@@ -103,7 +103,7 @@ final class PipelineEnvironment implements AutoCloseable {
 
     private Map<String, Object> orchestratorProperties(Map<String, String> properties, boolean gateway) {
         Map<String, Object> p = new LinkedHashMap<>(properties);
-        p.put("proofline.roles", "orchestrator");
+        p.putIfAbsent("proofline.roles", "orchestrator");
         p.put("proofline.gateway.core-url", coreUrl);
         p.put("proofline.gateway.enabled", String.valueOf(gateway));
         p.put("proofline.gateway.poll-interval", "300ms");

@@ -83,7 +83,7 @@ class RoleConditionTests {
             assertThat(context).hasFailed();
             Throwable failure = context.getStartupFailure();
             FailureAnalysis analysis = new UnknownRoleFailureAnalyzer().analyze(failure);
-            assertEquals("unknown role 'prover' in proofline.roles; valid roles: orchestrator, witness-generator, circuit-prover",
+            assertEquals("unknown role 'prover' in proofline.roles; valid roles: orchestrator, witness-generator, circuit-prover, house-keeper",
                     analysis.getDescription());
             assertThat(analysis.getAction()).contains("--proofline.roles=");
         });
@@ -94,7 +94,7 @@ class RoleConditionTests {
         runner.withPropertyValues("proofline.roles=").run(context -> {
             assertThat(context).hasFailed();
             assertThat(new UnknownRoleFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
-                    .isEqualTo("proofline.roles names no role; valid roles: orchestrator, witness-generator, circuit-prover");
+                    .isEqualTo("proofline.roles names no role; valid roles: orchestrator, witness-generator, circuit-prover, house-keeper");
         });
     }
 
@@ -105,13 +105,13 @@ class RoleConditionTests {
         Exception e = assertThrows(Exception.class, () -> ProoflineJobsApplication.builder()
                 .run("--proofline.roles=orchestrator,witness", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none"));
         UnknownRoleException cause = findCause(e);
-        assertEquals("unknown role 'witness' in proofline.roles; valid roles: orchestrator, witness-generator, circuit-prover",
+        assertEquals("unknown role 'witness' in proofline.roles; valid roles: orchestrator, witness-generator, circuit-prover, house-keeper",
                 cause.getMessage());
     }
 
     @Test
     void labelsParseBothWays() {
-        assertEquals(EnumSet.allOf(Role.class), Role.parse(List.of("orchestrator", "Witness-Generator", "circuit_prover")));
+        assertEquals(EnumSet.allOf(Role.class), Role.parse(List.of("orchestrator", "Witness-Generator", "circuit_prover", "HOUSE_KEEPER")));
         for (Role role : Role.values()) {
             assertEquals(EnumSet.of(role), Role.parse(List.of(role.label())));
         }

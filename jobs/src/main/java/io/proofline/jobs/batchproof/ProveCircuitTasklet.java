@@ -4,6 +4,7 @@ import io.proofline.circuits.base.CircuitType;
 import io.proofline.circuits.batch.BaseProof;
 import io.proofline.circuits.batch.BatchProver;
 import io.proofline.circuits.witness.CircuitInstance;
+import io.proofline.jobs.metrics.StageMetrics;
 import io.proofline.plonkish.WitnessVector;
 import io.proofline.steps.data.CircuitInstanceId;
 import io.proofline.steps.data.CircuitInstancesDal;
@@ -13,9 +14,6 @@ import io.proofline.steps.store.ObjectKeys;
 import io.proofline.steps.store.ObjectStore;
 import io.proofline.steps.store.StoredObject;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -65,34 +63,30 @@ final class ProveCircuitTasklet implements Tasklet {
         if (!instances.startAttempt(id, workerId)) {
             throw new IllegalStateException(id + " is being proven by another worker");
         }
-        ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heartbeat-" + type.label + "-" + index);
-            t.setDaemon(true);
-            return t;
-        });
-        beat.scheduleAtFixedRate(() -> instances.heartbeat(id, workerId), heartbeat.toMillis(), heartbeat.toMillis(),
-                TimeUnit.MILLISECONDS);
-        try {
+        try (PartitionHeartbeat beat = new PartitionHeartbeat(instances, id, workerId, heartbeat)) {
             CircuitInstance instance = CircuitInstanceCodec.decode(
                     store.get(partition.getString(BatchProofKeys.INPUT_KEY), partition.getString(BatchProofKeys.INPUT_SHA256)));
             long t0 = System.nanoTime();
             WitnessVector witness = prover.witnessVector(instance);
             long t1 = System.nanoTime();
+            beat.checkHeld();
             BaseProof proof = prover.prove(instance, witness);
             long t2 = System.nanoTime();
+            beat.checkHeld();
             StoredObject stored = store.put(ObjectKeys.proof(id.batch().chainId(), id.batch().batchNumber(), type, index),
                     proof.proof());
             if (!instances.markSuccessful(id, workerId, stored.key(), stored.sha256Hex(), (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000)) {
                 throw new IllegalStateException(id + " was taken from worker " + workerId + " while it proved");
             }
+            StageMetrics.time("witness_vector", type.label, Duration.ofNanos(t1 - t0));
+            StageMetrics.time("proving", type.label, Duration.ofNanos(t2 - t1));
+            StageMetrics.proofMade(type.label);
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         } catch (RuntimeException e) {
             instances.markFailed(id, workerId, String.valueOf(e.getMessage()));
             throw e;
-        } finally {
-            beat.shutdownNow();
         }
     }
 }

@@ -1,0 +1,45 @@
+package io.proofline.jobs.housekeeper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.proofline.jobs.ConditionalOnRole;
+import io.proofline.jobs.Role;
+import io.proofline.jobs.batchproof.BatchJobLauncher;
+import io.proofline.jobs.batchproof.StalePartitionRecovery;
+import io.proofline.jobs.config.JobsProperties;
+import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.store.ObjectStore;
+import javax.sql.DataSource;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The house keeper role: its lock, its tasks and their schedule. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(Role.HOUSE_KEEPER)
+@EnableScheduling
+public class HouseKeeperConfiguration {
+
+    /** Names of the worker steps' partitions, {@code <worker step>:partition<n>}. */
+    static final String WITNESS_PARTITIONS = "basicWitnessGenerationWorker:";
+    static final String PROVE_PARTITIONS = "proveBaseCircuitsWorker:";
+
+    @Bean(destroyMethod = "close")
+    HouseKeeperLock houseKeeperLock(DataSource dataSource, HouseKeeperProperties settings) {
+        return new HouseKeeperLock(dataSource, settings.lockKey());
+    }
+
+    @Bean
+    HouseKeeper houseKeeper(HouseKeeperLock lock, HouseKeeperProperties settings, JobsProperties properties,
+                            CircuitInstancesDal instances, JobRepository repository, JobOperator operator, JdbcClient jdbc,
+                            ObjectStore store, ObjectProvider<BatchJobLauncher> launcher, MeterRegistry meters) {
+        JobRecords records = new JobRecords(jdbc);
+        return new HouseKeeper(lock, settings, properties.prover().heartbeatTimeout(),
+                new StalePartitionRecovery(instances, repository),
+                new StaleSteps(records, repository, "postgres".equals(properties.transport()), WITNESS_PARTITIONS, PROVE_PARTITIONS),
+                records, new JobActions(repository, operator, records, store), launcher::getIfAvailable, meters);
+    }
+}
