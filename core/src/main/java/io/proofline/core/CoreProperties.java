@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("proofline.core")
 public record CoreProperties(
         @DefaultValue("1") long chainId,
-        @DefaultValue("1") int protocolVersion,
+        @DefaultValue("2") int protocolVersion,
         Path keysDir,
         @DefaultValue("production") String capacities,
         @DefaultValue("10m") Duration pickTimeout,

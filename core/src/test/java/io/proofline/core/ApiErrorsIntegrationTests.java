@@ -29,8 +29,9 @@ class ApiErrorsIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        // version 1: bundles, so that the core starts without recursion keys; the errors are the same
         CoreTestEnvironment.register(registry, DB, Map.of("proofline.core.api-token", TOKEN,
-                "proofline.core.max-request-bytes", String.valueOf(LIMIT)));
+                "proofline.core.max-request-bytes", String.valueOf(LIMIT), "proofline.core.protocol-version", 1));
     }
 
     @AfterAll

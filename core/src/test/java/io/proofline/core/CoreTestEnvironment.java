@@ -1,5 +1,8 @@
 package io.proofline.core;
 
+import io.proofline.circuits.aggregation.AggregatedBatchProof;
+import io.proofline.circuits.aggregation.AggregationKeys;
+import io.proofline.circuits.aggregation.AggregationProver;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.batch.BatchProof;
@@ -30,6 +33,7 @@ public final class CoreTestEnvironment {
 
     private static Path keysDir;
     private static BatchProver prover;
+    private static AggregationKeys aggregationKeys;
 
     private CoreTestEnvironment() {
     }
@@ -49,6 +53,19 @@ public final class CoreTestEnvironment {
 
     public static synchronized BaseCircuitKeys keys() {
         return BaseCircuitKeys.loadOrGenerate(keysDir(), CAPACITIES, CONFIG);
+    }
+
+    /** The recursion keys a version-2 core loads from the same directory. */
+    public static synchronized AggregationKeys aggregationKeys() {
+        if (aggregationKeys == null) {
+            aggregationKeys = AggregationKeys.loadOrGenerate(keysDir(), keys(), CONFIG);
+        }
+        return aggregationKeys;
+    }
+
+    /** The batch's base proofs aggregated into one proof, as a prover of version 2 submits it. */
+    public static synchronized AggregatedBatchProof proveAggregated(WitnessInputData data) {
+        return new AggregationProver(keys(), aggregationKeys()).prove(prove(data)).proof();
     }
 
     public static synchronized BatchProof prove(WitnessInputData data) {

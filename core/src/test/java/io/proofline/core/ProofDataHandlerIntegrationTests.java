@@ -43,8 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The proof data handler end to end: transactions in, batches sealed, handed out, proven with the
- * same keys as the core's, and the proofs checked on submission.
+ * The proof data handler end to end under protocol version 1, whose batch proofs are bundles of
+ * base proofs: transactions in, batches sealed, handed out, proven with the same keys as the
+ * core's, and the proofs checked on submission. Version 2's aggregated proofs:
+ * {@link AggregatedProofIntegrationTests}.
  */
 @SpringBootTest(classes = ProoflineCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -55,7 +57,7 @@ class ProofDataHandlerIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        CoreTestEnvironment.register(registry, DB, Map.of());
+        CoreTestEnvironment.register(registry, DB, Map.of("proofline.core.protocol-version", 1));
     }
 
     @AfterAll

@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param circuitsTotal circuit instances of the batch (0 until witness generation made them)
  * @param proveMillis proving time summed over the proven instances
  * @param wall from receipt by the gateway to the core's answer to the submission; null until then
+ * @param verificationMs how long the core took to verify the accepted proof; null until it is proven
  */
 record BatchProgress(long number, String coreStatus, int transactions, BatchStatus proverStatus,
-                     int circuitsDone, int circuitsTotal, long proveMillis, Duration wall) {
+                     int circuitsDone, int circuitsTotal, long proveMillis, Duration wall, Double verificationMs) {
 
     /** Proven means the core verified the batch proof and accepted it. */
     boolean verified() {
@@ -38,8 +39,11 @@ record BatchProgress(long number, String coreStatus, int transactions, BatchStat
         }
         return switch (proverStatus) {
             case RECEIVED -> "witness generation";
-            case WITNESS_GENERATED, PROVING -> "proving circuits " + circuitsDone + "/" + circuitsTotal;
-            case AGGREGATED -> "aggregated, submitting";
+            // every base proof done, the batch not aggregated yet: a circuit prover is proving the recursion layers
+            case WITNESS_GENERATED, PROVING -> circuitsTotal > 0 && circuitsDone == circuitsTotal
+                    ? "aggregating " + circuitsTotal + " base proofs (leaves, nodes, scheduler)"
+                    : "proving circuits " + circuitsDone + "/" + circuitsTotal;
+            case AGGREGATED -> "aggregated into one proof, submitting";
             case SUBMITTED -> "submitted, the core verifies";
             case FAILED -> "FAILED";
         };

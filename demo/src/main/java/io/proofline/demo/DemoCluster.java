@@ -96,9 +96,12 @@ final class DemoCluster implements AutoCloseable {
         return List.copyOf(workers);
     }
 
-    /** A 2^14-row proof peaks at about 1.5 GB of heap, and a worker proves two at once. */
+    /**
+     * A 2^14-row proof peaks at about 1.5 GB of heap, and a worker proves two at once; besides,
+     * a worker aggregates one batch at a time through recursion circuits of 2^15 rows.
+     */
     private String workerHeap() {
-        return capacities.equals(DEMO_CAPACITIES) ? "-Xmx1g" : "-Xmx5g";
+        return capacities.equals(DEMO_CAPACITIES) ? "-Xmx3g" : "-Xmx6g";
     }
 
     /**
@@ -170,10 +173,12 @@ final class DemoCluster implements AutoCloseable {
                 prover == null ? null : prover.status(),
                 done.size(), circuits.size(),
                 done.stream().mapToLong(c -> c.proveMs() == null ? 0 : c.proveMs()).sum(),
-                prover == null || prover.submittedAt() == null ? null : Duration.between(prover.createdAt(), prover.submittedAt()));
+                prover == null || prover.submittedAt() == null ? null : Duration.between(prover.createdAt(), prover.submittedAt()),
+                coreBatch == null || !coreBatch.path("verificationMs").isNumber() ? null
+                        : coreBatch.path("verificationMs").asDouble());
     }
 
-    /** Size of the batch proof the orchestrator stored and submitted. */
+    /** Size of the batch proof the orchestrator stored and submitted: one aggregated proof. */
     long proofBytes(long batch) {
         return orchestrator.getBean(ObjectStore.class).get(ObjectKeys.batchProof(chainId, batch)).length;
     }

@@ -36,7 +36,7 @@ record DemoOptions(int batches, int transactionsPerBatch, int workers, Duration 
               --batches N                 batches to prove (default 3)
               --transactions-per-batch N  transactions sealed into each batch (default 16)
               --workers N                 worker processes (default 2)
-              --timeout DURATION          give up after this long, e.g. 300s, 10m (default 10m)
+              --timeout DURATION          give up after this long, e.g. 300s, 10m (default 30m)
               --data-dir DIR              databases, objects and logs; must be new or empty
                                           (default: a new temporary directory)
               --keep-data                 keep the data directory (and databases) afterwards;
@@ -60,7 +60,7 @@ record DemoOptions(int batches, int transactionsPerBatch, int workers, Duration 
     }
 
     static DemoOptions defaults() {
-        return new DemoOptions(3, 16, 2, Duration.ofMinutes(10), null, false,
+        return new DemoOptions(3, 16, 2, Duration.ofMinutes(30), null, false,
                 Path.of(System.getProperty("user.home"), ".proofline", "demo", "keys"), null);
     }
 

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The table printed at the end, one row per batch: what was proven, how long it took and how
- * big the proof is. Proving time is given twice because they answer different questions: the
+ * The table printed at the end, one row per batch: what was proven, how long it took, how big
+ * the batch's one aggregated proof is and how long the core took to verify it. Proving time is given twice because they answer different questions: the
  * sum over circuits is the work done, the wall time (from the gateway's receipt to the core's
  * answer) is what a rollup waits, including queueing, aggregation and verification.
  */
 final class SummaryTable {
 
     private static final String[] HEADERS = {"batch", "transactions", "circuits", "proving (sum)",
-            "wall (received to submitted)", "proof bytes", "verified"};
+            "wall (received to submitted)", "final proof bytes", "core verification", "verified"};
 
     /** A batch at the end of the run and the size of its stored batch proof (-1 when there is none). */
     record Row(BatchProgress batch, long proofBytes) {
@@ -35,6 +35,7 @@ final class SummaryTable {
                     seconds(Duration.ofMillis(b.proveMillis())),
                     b.wall() == null ? "-" : seconds(b.wall()),
                     r.proofBytes() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.proofBytes()),
+                    b.verificationMs() == null ? "-" : String.format(Locale.ROOT, "%.1f ms", b.verificationMs()),
                     b.verified() ? "yes" : "no"});
         }
         int[] widths = new int[HEADERS.length];

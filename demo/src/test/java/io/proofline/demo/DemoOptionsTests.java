@@ -24,7 +24,7 @@ class DemoOptionsTests {
         assertEquals(3, o.batches());
         assertEquals(16, o.transactionsPerBatch());
         assertEquals(2, o.workers());
-        assertEquals(Duration.ofMinutes(10), o.timeout());
+        assertEquals(Duration.ofMinutes(30), o.timeout());
         assertNull(o.dataDir());
         assertFalse(o.keepData());
         assertTrue(o.keysDir().endsWith(Path.of(".proofline", "demo", "keys")), o.keysDir().toString());

@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The gateway takes only the batches its orchestrator can work on: with the core's random
- * traffic at 10 transactions per second and no worker for two minutes, the orchestrator starts
+ * traffic sealing a batch every 10 seconds and no worker for two minutes, the orchestrator starts
  * {@code proofline.gateway.max-jobs-in-flight} jobs (its default) and every other batch stays
- * sealed at the core; once workers start, every batch is taken in order and proven.
+ * sealed at the core; once workers start, the batches are taken in order and proven.
  */
 class GatewayBackpressureFunctionalTests {
 
@@ -47,11 +47,12 @@ class GatewayBackpressureFunctionalTests {
 
     @Test
     void batchesBeyondTheJobsInFlightStaySealedUntilWorkersCome() throws Exception {
-        // given a core sealing random traffic (10 transactions per second, a batch every 10 s)
+        // given a core sealing random traffic (a transaction every 2 s, a batch every 10 s: small
+        // batches, since each is aggregated into one proof for about half a minute per batch)
         // and an orchestrator with its gateway on and default limits, but no worker
         env = new PipelineEnvironment(keys, dir, Map.of(
                 "proofline.core.traffic.enabled", "true",
-                "proofline.core.traffic.rate-per-second", "10",
+                "proofline.core.traffic.rate-per-second", "0.5",
                 "proofline.core.batch.max-transactions", "100",
                 "proofline.core.batch.max-age", "10s"));
         Map<String, String> props = env.proverProperties("postgres");
@@ -85,9 +86,11 @@ class GatewayBackpressureFunctionalTests {
         env.startWorker("worker-1", BOTH_ROLES, props);
         env.startWorker("worker-2", BOTH_ROLES, props);
 
-        // then every batch sealed so far is proven, and the jobs were started in batch order
-        env.await("proof of batches 1 to " + sealed, Duration.ofMinutes(10), true, () -> {
-            for (int b = 1; b <= sealed; b++) {
+        // then the batches are taken in order and proven: the first two beyond the limit are
+        // enough to show it, and proving all of them would take the aggregation of every one
+        int proven = DEFAULT_MAX_JOBS_IN_FLIGHT + 2;
+        env.await("proof of batches 1 to " + proven, Duration.ofMinutes(10), true, () -> {
+            for (int b = 1; b <= proven; b++) {
                 if (!env.proven(b)) {
                     return false;
                 }
@@ -100,8 +103,8 @@ class GatewayBackpressureFunctionalTests {
                 JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'batchNumber'
                 WHERE e.job_execution_id IN (SELECT min(job_execution_id) FROM batch_job_execution GROUP BY job_instance_id)
                 ORDER BY e.job_execution_id""").query(Long.class).list();
-        List<Long> first = batchesByJobStart.subList(0, sealed);
-        assertEquals(LongStream.rangeClosed(1, sealed).boxed().toList(), first, "jobs in start order");
+        List<Long> first = batchesByJobStart.subList(0, proven);
+        assertEquals(LongStream.rangeClosed(1, proven).boxed().toList(), first, "jobs in start order");
     }
 
     private static int jobInstances(JdbcClient prover) {

@@ -22,12 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -57,7 +61,8 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         props.put("spring.rabbitmq.host", RABBIT_HOST);
         props.put("spring.rabbitmq.port", String.valueOf(RABBIT_PORT));
         // deleted once no process listens any more (a listener would declare them again)
-        env.afterClose(() -> deleteQueues(prefix + ".basic-witness-generation", prefix + ".prove-base-circuits"));
+        env.afterClose(() -> deleteQueues(prefix + ".basic-witness-generation", prefix + ".prove-base-circuits",
+                prefix + ".aggregate"));
         severalBatchesAreProvenByTwoWorkerProcesses(props);
     }
 
@@ -111,7 +116,8 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         env.sealBatch(3, 3);
 
         // then all three are proven, by both workers, each instance at the first attempt
-        env.await("proof of batches 1, 2 and 3 at the core", Duration.ofMinutes(4), true,
+        // (each batch's base proofs are aggregated into one proof: about a minute per batch on two cores)
+        env.await("proof of batches 1, 2 and 3 at the core", Duration.ofMinutes(10), true,
                 () -> env.proven(1) && env.proven(2) && env.proven(3));
         List<ProverCircuitInstance> all = new ArrayList<>();
         for (int b = 1; b <= 3; b++) {
@@ -122,6 +128,20 @@ class PipelineFunctionalTests extends PipelineTestSupport {
                 + "\n" + env.diagnostics());
         assertTrue(all.stream().allMatch(i -> i.status() == InstanceStatus.SUCCESSFUL && i.attempts() == 1),
                 "every instance proven at its first attempt\n" + env.diagnostics());
+
+        // and each batch was aggregated on a worker into the one proof the core accepted
+        for (int b = 1; b <= 3; b++) {
+            StepExecution aggregation = env.lastJobExecution(b).orElseThrow().getStepExecutions().stream()
+                    .filter(s -> s.getStepName().equals("aggregateWorker:batch")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no aggregation partition\n" + env.diagnostics()));
+            assertEquals(org.springframework.batch.core.BatchStatus.COMPLETED, aggregation.getStatus());
+            ExecutionContext context = aggregation.getExecutionContext();
+            assertTrue(context.getInt("recursionProofs") >= 3, "a leaf per type and the scheduler at least: " + context);
+            assertTrue(context.getLong("schedulerNanos") > 0, context.toString());
+            Matcher bytes = Pattern.compile("\"proofBytes\":(\\d+)").matcher(env.get("/batches/" + b));
+            assertTrue(bytes.find(), "the core shows the accepted proof's size");
+            assertEquals(context.getInt("proofBytes"), Integer.parseInt(bytes.group(1)), "batch " + b);
+        }
 
         // and the orchestrator's task execution, as Spring Cloud Data Flow would read it, is
         // linked to each batch's job execution

@@ -160,7 +160,7 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
         // and the restarted execution ran only the failed partition, and the steps after it
         JobExecution reloaded = env.lastJobExecution(BATCH).orElseThrow();
         assertEquals(restarted.getId(), reloaded.getId());
-        assertEquals(List.of("proveBaseCircuits", stepName(victim.id()), "aggregate", "submitProof"),
+        assertEquals(List.of("proveBaseCircuits", stepName(victim.id()), "aggregate", "aggregateWorker:batch", "submitProof"),
                 List.copyOf(PipelineEnvironment.stepStatuses(reloaded).keySet()),
                 "steps of the restarted execution\n" + env.diagnostics());
         for (ProverCircuitInstance i : env.instances(BATCH)) {

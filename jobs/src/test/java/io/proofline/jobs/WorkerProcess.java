@@ -41,7 +41,8 @@ final class WorkerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-modules=jdk.incubator.vector");
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-Xmx1g");
+        // a recursion proof (2^15 rows, the aggregation step) needs more than a small base proof
+        command.add("-Xmx3g");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

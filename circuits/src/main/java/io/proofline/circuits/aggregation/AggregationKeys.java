@@ -2,6 +2,7 @@ package io.proofline.circuits.aggregation;
 
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.plonkish.Circuit;
 import io.proofline.plonkish.CircuitTooLargeException;
 import io.proofline.plonkish.ProverConfig;
@@ -9,6 +10,7 @@ import io.proofline.plonkish.Setup;
 import io.proofline.plonkish.SetupData;
 import io.proofline.plonkish.VerificationKey;
 import io.proofline.poseidon2.Digest;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -23,6 +25,8 @@ public final class AggregationKeys {
     /** Below this a verifier of even the smallest base proof does not fit. */
     private static final int MIN_LOG_ROWS = 12;
     private static final int MAX_LOG_ROWS = 20;
+    public static final String NODE = "node";
+    public static final String SCHEDULER = "scheduler";
 
     /** A circuit with its setup, and the check its inner proofs are verified with. */
     public record Layer(Circuit circuit, SetupData setup, RecursiveProofCheck check) {
@@ -52,22 +56,53 @@ public final class AggregationKeys {
      * @throws IllegalArgumentException if they need more than {@code 2^MAX_LOG_ROWS} rows
      */
     public static AggregationKeys generate(BaseCircuitKeys base, ProverConfig config) {
+        return build(base, config, (name, circuit) -> Setup.generate(circuit, config));
+    }
+
+    /**
+     * Loads each layer's setup from {@code dir} (beside the base keys), checked against the
+     * circuit rebuilt from {@code base}, or generates and writes it, as
+     * {@link BaseCircuitKeys#loadOrGenerate} does for the base circuits.
+     *
+     * @throws io.proofline.circuits.base.KeysRefusedException naming the layer, the file and the first difference
+     */
+    public static AggregationKeys loadOrGenerate(Path dir, BaseCircuitKeys base, ProverConfig config) {
+        AggregationSetupCache cache = new AggregationSetupCache(dir, base.capacities(), config);
+        AggregationKeys keys = build(base, config, cache::loadOrGenerate);
+        cache.writeGenerated(keys.layerNames());
+        return keys;
+    }
+
+    /** Where {@link #loadOrGenerate} keeps a layer's setup: {@code leaf_<type>}, {@code node} or {@code scheduler}. */
+    public static Path setupFile(Path dir, String layer, int logRows, BaseCircuitKeys base, ProverConfig config) {
+        return AggregationSetupCache.file(dir, layer + "-r" + logRows, base.capacities(), config);
+    }
+
+    /** Gives a built circuit its setup, by the layer's name and size. */
+    interface Setups {
+        SetupData setup(String layer, Circuit circuit);
+    }
+
+    private static AggregationKeys build(BaseCircuitKeys base, ProverConfig config, Setups setups) {
         int bits = config.securityBits();
         int logRows = MIN_LOG_ROWS;
         attempt:
         while (true) {
-            Map<CircuitType, Layer> leaves = new EnumMap<>(CircuitType.class);
+            Map<CircuitType, Circuit> circuits = new EnumMap<>(CircuitType.class);
+            Map<CircuitType, RecursiveProofCheck> checks = new EnumMap<>(CircuitType.class);
             for (CircuitType type : CircuitType.values()) {
                 RecursiveProofCheck check = new RecursiveProofCheck(base.verificationKey(type), bits);
-                Circuit leaf;
                 try {
-                    leaf = LeafCircuit.build(type, base.commitments().get(type), check, logRows);
+                    circuits.put(type, LeafCircuit.build(type, base.commitments().get(type), check, logRows));
                 } catch (CircuitTooLargeException e) {
                     logRows = larger(e); // every leaf and the node take the larger size
                     continue attempt;
                 }
-                leaves.put(type, new Layer(leaf, Setup.generate(leaf, config), check));
+                checks.put(type, check);
             }
+            // set up only once every leaf fits, so no setup is made at a size given up
+            Map<CircuitType, Layer> leaves = new EnumMap<>(CircuitType.class);
+            circuits.forEach((type, leaf) -> leaves.put(type, new Layer(leaf, setups.setup(leafName(type), leaf), checks.get(type))));
             VerificationKey shape = leaves.get(CircuitType.TRANSFER_EXECUTION).key();
             RecursiveProofCheck nodeCheck = new RecursiveProofCheck(shape, bits);
             Circuit nodeCircuit;
@@ -77,15 +112,16 @@ public final class AggregationKeys {
                 logRows = larger(e); // the node verifies proofs of its own size: start over at its size
                 continue;
             }
-            Layer node = new Layer(nodeCircuit, Setup.generate(nodeCircuit, config), nodeCheck);
+            Layer node = new Layer(nodeCircuit, setups.setup(NODE, nodeCircuit), nodeCheck);
             for (Layer leaf : leaves.values()) {
                 RecursionShape.requireSameShape(leaf.key(), node.key());
             }
-            return new AggregationKeys(config, logRows, leaves, node, scheduler(leaves, node, shape, config));
+            return new AggregationKeys(config, logRows, leaves, node, scheduler(leaves, node, shape, config, setups));
         }
     }
 
-    private static Layer scheduler(Map<CircuitType, Layer> leaves, Layer node, VerificationKey shape, ProverConfig config) {
+    private static Layer scheduler(Map<CircuitType, Layer> leaves, Layer node, VerificationKey shape, ProverConfig config,
+                                   Setups setups) {
         RecursiveProofCheck check = new RecursiveProofCheck(shape, config.securityBits());
         Digest transfer = leaves.get(CircuitType.TRANSFER_EXECUTION).key().commitment();
         Digest storage = leaves.get(CircuitType.STORAGE_APPLICATION).key().commitment();
@@ -93,7 +129,7 @@ public final class AggregationKeys {
         for (int logRows = MIN_LOG_ROWS; ; ) {
             try {
                 Circuit circuit = SchedulerCircuit.build(transfer, storage, nodeKey, check, logRows);
-                return new Layer(circuit, Setup.generate(circuit, config), check);
+                return new Layer(circuit, setups.setup(SCHEDULER, circuit), check);
             } catch (CircuitTooLargeException e) {
                 logRows = larger(e);
             }
@@ -106,6 +142,19 @@ public final class AggregationKeys {
             throw new IllegalArgumentException("a recursion circuit needs " + e.rowsNeeded() + " rows, more than 2^" + MAX_LOG_ROWS, e);
         }
         return e.logRowsNeeded();
+    }
+
+    static String leafName(CircuitType type) {
+        return "leaf_" + type.label;
+    }
+
+    /** The names the layers' setups are kept under, with their sizes. */
+    private java.util.Set<String> layerNames() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        leaves.forEach((type, layer) -> out.add(AggregationSetupCache.sized(leafName(type), layer.circuit())));
+        out.add(AggregationSetupCache.sized(NODE, node.circuit()));
+        out.add(AggregationSetupCache.sized(SCHEDULER, scheduler.circuit()));
+        return out;
     }
 
     public ProverConfig config() {
@@ -136,5 +185,17 @@ public final class AggregationKeys {
 
     public Digest nodeKey() {
         return node.key().commitment();
+    }
+
+    /** Every layer's key commitment, as pinned for a protocol version whose proofs are aggregated. */
+    public RecursionCommitments commitments() {
+        return new RecursionCommitments(leafKey(CircuitType.TRANSFER_EXECUTION), leafKey(CircuitType.STORAGE_APPLICATION),
+                nodeKey(), scheduler.key().commitment());
+    }
+
+    /** The verifier of this build's aggregated proofs under these keys, at their configuration's security. */
+    public AggregatedProofVerifier verifier() {
+        return new AggregatedProofVerifier(scheduler.key(), leafKey(CircuitType.TRANSFER_EXECUTION),
+                leafKey(CircuitType.STORAGE_APPLICATION), nodeKey(), config.securityBits());
     }
 }

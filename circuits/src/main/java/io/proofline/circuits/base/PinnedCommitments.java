@@ -18,8 +18,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The key commitments of every base circuit type, per protocol version and named capacities, for
- * {@link ProverConfig#standard()}: the file {@value #RESOURCE}, committed to the repository and
+ * The key commitments of every base circuit type, and of the recursion layers for a version whose
+ * batch proofs are aggregated ({@link RecursionCommitments}; version 1's are bundles of base
+ * proofs), per protocol version and named capacities, for {@link ProverConfig#standard()}: the file {@value #RESOURCE}, committed to the repository and
  * compiled into the core and the prover. Keys are loaded from a directory that whoever can write
  * it controls; these pins, not the directory, decide which keys a protocol version uses.
  *
@@ -37,9 +38,13 @@ public final class PinnedCommitments {
     static final List<String> CAPACITIES = List.of("small", "production");
 
     private final SortedMap<Integer, Map<String, Map<CircuitType, Digest>>> versions;
+    /** Per version and capacities, where the version's proofs are aggregated; absent: bundles of base proofs. */
+    private final SortedMap<Integer, Map<String, RecursionCommitments>> recursion;
 
-    private PinnedCommitments(SortedMap<Integer, Map<String, Map<CircuitType, Digest>>> versions) {
+    private PinnedCommitments(SortedMap<Integer, Map<String, Map<CircuitType, Digest>>> versions,
+                              SortedMap<Integer, Map<String, RecursionCommitments>> recursion) {
         this.versions = versions;
+        this.recursion = recursion;
     }
 
     /** The pins compiled into this build. */
@@ -66,24 +71,39 @@ public final class PinnedCommitments {
             throw new IllegalArgumentException(FILE + ": format must be " + FORMAT + ", not " + root.get("format"));
         }
         SortedMap<Integer, Map<String, Map<CircuitType, Digest>>> versions = new TreeMap<>();
+        SortedMap<Integer, Map<String, RecursionCommitments>> recursion = new TreeMap<>();
         for (Map.Entry<String, Object> v : object(root.get("protocolVersions"), "protocolVersions").entrySet()) {
             String where = "protocolVersions." + v.getKey();
             if (!v.getKey().matches("[1-9][0-9]{0,8}")) {
                 throw new IllegalArgumentException(FILE + ": " + where + " is not a protocol version");
             }
             Map<String, Map<CircuitType, Digest>> byCapacities = new LinkedHashMap<>();
+            Map<String, RecursionCommitments> recursionByCapacities = new LinkedHashMap<>();
             for (Map.Entry<String, Object> c : object(v.getValue(), where).entrySet()) {
                 if (!CAPACITIES.contains(c.getKey())) {
                     throw new IllegalArgumentException(FILE + ": " + where + " names unknown capacities '" + c.getKey() + "'");
                 }
-                byCapacities.put(c.getKey(), commitments(object(c.getValue(), where + "." + c.getKey()), where + "." + c.getKey()));
+                Map<String, Object> node = new LinkedHashMap<>(object(c.getValue(), where + "." + c.getKey()));
+                Map<String, Object> layers = new LinkedHashMap<>();
+                for (String label : RecursionCommitments.LABELS) {
+                    if (node.containsKey(label)) {
+                        layers.put(label, node.remove(label));
+                    }
+                }
+                byCapacities.put(c.getKey(), commitments(node, where + "." + c.getKey()));
+                if (!layers.isEmpty()) {
+                    recursionByCapacities.put(c.getKey(), recursion(layers, where + "." + c.getKey()));
+                }
             }
             versions.put(Integer.parseInt(v.getKey()), Collections.unmodifiableMap(byCapacities));
+            if (!recursionByCapacities.isEmpty()) {
+                recursion.put(Integer.parseInt(v.getKey()), Collections.unmodifiableMap(recursionByCapacities));
+            }
         }
         if (versions.isEmpty()) {
             throw new IllegalArgumentException(FILE + ": pins no protocol version");
         }
-        return new PinnedCommitments(versions);
+        return new PinnedCommitments(versions, recursion);
     }
 
     /** The newest protocol version pinned: the one this build's circuits are meant to give. */
@@ -100,6 +120,33 @@ public final class PinnedCommitments {
         return find(protocolVersion, capacities).orElseThrow(() -> new KeysRefusedException("no key commitments are pinned for "
                 + "protocol version " + protocolVersion + " with " + capacities + " capacities (" + FILE + " pins " + pinned()
                 + "): keys of an unpinned version are never used"));
+    }
+
+    /** The recursion keys of a version whose proofs are aggregated; empty for one whose proofs are bundles. */
+    public Optional<RecursionCommitments> findRecursion(int protocolVersion, String capacities) {
+        return Optional.ofNullable(recursion.getOrDefault(protocolVersion, Map.of()).get(capacities));
+    }
+
+    /**
+     * @throws KeysRefusedException naming each recursion layer whose key commitment differs from
+     *     the pinned one, or if the version pins no recursion keys for these capacities
+     */
+    public void requireRecursionMatches(int protocolVersion, String capacities, RecursionCommitments keys) {
+        require(protocolVersion, capacities);
+        RecursionCommitments pinned = findRecursion(protocolVersion, capacities).orElseThrow(() -> new KeysRefusedException(
+                "protocol version " + protocolVersion + " pins no recursion keys for " + capacities + " capacities (" + FILE
+                        + "): its batch proofs are bundles of base proofs, not aggregated"));
+        List<String> differences = new ArrayList<>();
+        Map<String, Digest> given = keys.byLabel();
+        pinned.byLabel().forEach((label, digest) -> {
+            if (!digest.equals(given.get(label))) {
+                differences.add(label + " key commitment " + given.get(label) + " differs from the pinned " + digest);
+            }
+        });
+        if (!differences.isEmpty()) {
+            throw new KeysRefusedException(String.join("; ", differences) + " (" + FILE + ", protocol version " + protocolVersion
+                    + ", " + capacities + " capacities)");
+        }
     }
 
     /**
@@ -121,8 +168,14 @@ public final class PinnedCommitments {
         }
     }
 
-    /** These pins with the version's commitments for {@code capacities} set. */
+    /** These pins with the version's base commitments for {@code capacities} set, its recursion ones unchanged. */
     public PinnedCommitments with(int protocolVersion, String capacities, Map<CircuitType, Digest> commitments) {
+        return with(protocolVersion, capacities, commitments, findRecursion(protocolVersion, capacities).orElse(null));
+    }
+
+    /** These pins with the version's commitments for {@code capacities} set; {@code layers} null for bundles. */
+    public PinnedCommitments with(int protocolVersion, String capacities, Map<CircuitType, Digest> commitments,
+                                  RecursionCommitments layers) {
         if (!CAPACITIES.contains(capacities)) {
             throw new IllegalArgumentException("unknown capacities '" + capacities + "'");
         }
@@ -135,7 +188,19 @@ public final class PinnedCommitments {
             }
         }
         out.put(protocolVersion, Collections.unmodifiableMap(byCapacities));
-        return new PinnedCommitments(out);
+        SortedMap<Integer, Map<String, RecursionCommitments>> layersOut = new TreeMap<>(recursion);
+        Map<String, RecursionCommitments> layersByCapacities = new LinkedHashMap<>();
+        for (String c : CAPACITIES) {
+            RecursionCommitments value = c.equals(capacities) ? layers : recursion.getOrDefault(protocolVersion, Map.of()).get(c);
+            if (value != null) {
+                layersByCapacities.put(c, value);
+            }
+        }
+        layersOut.remove(protocolVersion);
+        if (!layersByCapacities.isEmpty()) {
+            layersOut.put(protocolVersion, Collections.unmodifiableMap(layersByCapacities));
+        }
+        return new PinnedCommitments(out, layersOut);
     }
 
     /** The key commitments this build's circuits give for named capacities, with {@link ProverConfig#standard()}. */
@@ -146,8 +211,9 @@ public final class PinnedCommitments {
     /** The file's text: versions in order, capacities and circuit types in a fixed order. */
     public String toJson() {
         StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"about\": \"Key commitments of the base circuits per protocol version and capacities, for "
-                + "ProverConfig.standard(). The core and the prover refuse keys that differ. Written by PinnedCommitmentsTests.\",\n");
+        sb.append("  \"about\": \"Key commitments of the base circuits, and of the recursion layers where a version's proofs are "
+                + "aggregated, per protocol version and capacities, for ProverConfig.standard(). The core and the prover refuse "
+                + "keys that differ. Written by PinnedCommitmentsTests.\",\n");
         sb.append("  \"format\": ").append(FORMAT).append(",\n  \"protocolVersions\": {");
         String vSep = "\n";
         for (var v : versions.entrySet()) {
@@ -160,6 +226,9 @@ public final class PinnedCommitments {
                     sb.append(tSep).append("        \"").append(t.getKey().label).append("\": \"").append(t.getValue()).append('"');
                     tSep = ",\n";
                 }
+                for (var t : findRecursion(v.getKey(), c.getKey()).map(RecursionCommitments::byLabel).orElse(Map.of()).entrySet()) {
+                    sb.append(tSep).append("        \"").append(t.getKey()).append("\": \"").append(t.getValue()).append('"');
+                }
                 sb.append("\n      }");
                 cSep = ",\n";
             }
@@ -171,17 +240,17 @@ public final class PinnedCommitments {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PinnedCommitments p && versions.equals(p.versions);
+        return o instanceof PinnedCommitments p && versions.equals(p.versions) && recursion.equals(p.recursion);
     }
 
     @Override
     public int hashCode() {
-        return versions.hashCode();
+        return versions.hashCode() * 31 + recursion.hashCode();
     }
 
     @Override
     public String toString() {
-        return "PinnedCommitments" + versions;
+        return "PinnedCommitments" + versions + recursion;
     }
 
     private String pinned() {
@@ -208,6 +277,17 @@ public final class PinnedCommitments {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    private static RecursionCommitments recursion(Map<String, Object> layers, String where) {
+        Map<String, Digest> out = new LinkedHashMap<>();
+        for (String label : RecursionCommitments.LABELS) {
+            if (!layers.containsKey(label)) {
+                throw new IllegalArgumentException(FILE + ": " + where + " pins recursion keys but lacks " + label);
+            }
+            out.put(label, digest(layers.get(label), where + "." + label));
+        }
+        return RecursionCommitments.of(out);
     }
 
     private static Digest digest(Object value, String where) {

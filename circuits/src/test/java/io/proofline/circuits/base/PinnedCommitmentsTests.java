@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.proofline.circuits.aggregation.AggregationKeys;
+import io.proofline.plonkish.ProverConfig;
 import io.proofline.poseidon2.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <pre>
  * mvn -pl circuits -am test -Dtest=PinnedCommitmentsTests#rewrite -Dsurefire.failIfNoSpecifiedTests=false -Dproofline.pin-version=N
  * </pre>
- * and commit {@code circuits/src/main/resources/io/proofline/circuits/commitments.json}.
+ * and commit {@code circuits/src/main/resources/io/proofline/circuits/commitments.json}. It pins the
+ * recursion keys too (versions from 2 on have aggregated proofs; {@code -Dproofline.pin-bundles=true}
+ * pins base keys only, as version 1 is); the production ones take minutes.
  */
 class PinnedCommitmentsTests {
 
@@ -46,6 +50,66 @@ class PinnedCommitmentsTests {
         }
     }
 
+    /** Both capacities: the recursion layers' setups take about ten seconds each way (2^15 rows). */
+    @Test
+    void theCurrentVersionPinsTheRecursionKeysOfThisBuildsCircuits() {
+        PinnedCommitments pins = PinnedCommitments.load();
+        int version = pins.currentVersion();
+        for (String capacities : PinnedCommitments.CAPACITIES) {
+            RecursionCommitments pinned = pins.findRecursion(version, capacities).orElseThrow(() -> new AssertionError(
+                    "protocol version " + version + " pins no " + capacities + " recursion keys"));
+            assertEquals(pinned, computeRecursion(capacities), "protocol version " + version + ", " + capacities
+                    + " capacities: the recursion circuits give other keys than the pinned ones; if they changed on purpose, "
+                    + "pin them under a new protocol version (see this class's comment)");
+        }
+    }
+
+    @Test
+    void versionOnePinsBundlesAndVersionTwoAggregatedProofs() {
+        PinnedCommitments pins = PinnedCommitments.load();
+        assertTrue(pins.findRecursion(1, "small").isEmpty());
+        assertEquals(pins.require(1, "small"), pins.require(2, "small"), "the base circuits did not change");
+        KeysRefusedException e = assertThrows(KeysRefusedException.class,
+                () -> pins.requireRecursionMatches(1, "small", pins.findRecursion(2, "small").orElseThrow()));
+        assertEquals("protocol version 1 pins no recursion keys for small capacities (commitments.json): its batch proofs "
+                + "are bundles of base proofs, not aggregated", e.getMessage());
+    }
+
+    @Test
+    void recursionKeysOtherThanThePinnedOnesAreRefusedByLayer() {
+        PinnedCommitments pins = PinnedCommitments.parse(aggregatedFile());
+        RecursionCommitments pinned = new RecursionCommitments(A, B, A, B);
+        pins.requireRecursionMatches(2, "small", pinned);
+        KeysRefusedException e = assertThrows(KeysRefusedException.class,
+                () -> pins.requireRecursionMatches(2, "small", new RecursionCommitments(A, B, B, B)));
+        assertEquals("node key commitment " + B + " differs from the pinned " + A
+                + " (commitments.json, protocol version 2, small capacities)", e.getMessage());
+        e = assertThrows(KeysRefusedException.class,
+                () -> pins.requireRecursionMatches(2, "small", new RecursionCommitments(A, B, A, A)));
+        assertEquals("scheduler key commitment " + A + " differs from the pinned " + B
+                + " (commitments.json, protocol version 2, small capacities)", e.getMessage());
+        assertEquals(pins, PinnedCommitments.parse(pins.toJson()));
+    }
+
+    @Test
+    void recursionKeysArePinnedAllOrNone() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PinnedCommitments.parse(aggregatedFile().replace(", \"node\": \"" + A + "\"", "")));
+        assertEquals("commitments.json: protocolVersions.2.small pins recursion keys but lacks node", e.getMessage());
+    }
+
+    private static String aggregatedFile() {
+        return "{\"format\": 1, \"protocolVersions\": {\"2\": {\"small\": {\"transfer_execution\": \"" + A
+                + "\", \"storage_application\": \"" + B + "\", \"leaf_transfer_execution\": \"" + A
+                + "\", \"leaf_storage_application\": \"" + B + "\", \"node\": \"" + A + "\", \"scheduler\": \"" + B + "\"}}}}";
+    }
+
+    static RecursionCommitments computeRecursion(String capacities) {
+        ProverConfig config = ProverConfig.standard();
+        BaseCircuitKeys base = BaseCircuitKeys.generate(CircuitCapacities.named(capacities), config);
+        return AggregationKeys.generate(base, config).commitments();
+    }
+
     @Test
     void theFileIsInItsCanonicalForm() throws IOException {
         assertEquals(PinnedCommitments.load().toJson(), Files.readString(SOURCE, StandardCharsets.UTF_8));
@@ -56,11 +120,12 @@ class PinnedCommitmentsTests {
     @EnabledIfSystemProperty(named = "proofline.pin-version", matches = "[1-9][0-9]*")
     void rewrite() throws IOException {
         int version = Integer.parseInt(System.getProperty("proofline.pin-version"));
+        boolean aggregated = !Boolean.getBoolean("proofline.pin-bundles");
         PinnedCommitments pins = Files.exists(SOURCE) ? PinnedCommitments.parse(Files.readString(SOURCE)) : null;
         for (String capacities : PinnedCommitments.CAPACITIES) {
             Map<CircuitType, Digest> computed = PinnedCommitments.compute(capacities);
             pins = pins == null ? PinnedCommitments.parse(firstFile(version, capacities, computed)) : pins;
-            pins = pins.with(version, capacities, computed);
+            pins = pins.with(version, capacities, computed, aggregated ? computeRecursion(capacities) : null);
         }
         Files.writeString(SOURCE, pins.toJson(), StandardCharsets.UTF_8);
     }

@@ -24,7 +24,8 @@ public final class BatchRepository {
 
     private static final String COLUMNS = """
             batch_number, chain_id, protocol_version, pre_state_root, post_state_root, tx_commitment,
-            withdrawals_commitment, commitment, transaction_count, status, sealed_at, picked_at, proven_at, attempts""";
+            withdrawals_commitment, commitment, transaction_count, status, sealed_at, picked_at, proven_at, attempts,
+            proof_bytes, verification_ms""";
 
     private final JdbcClient jdbc;
 
@@ -93,11 +94,11 @@ public final class BatchRepository {
      *
      * @return false if the batch was already proven (its first proof is kept)
      */
-    boolean markProven(long batchNumber, byte[] proof) {
+    boolean markProven(long batchNumber, byte[] proof, double verificationMs) {
         return jdbc.sql("""
-                UPDATE core_batches SET status = 'proven', proof = ?, proven_at = now()
+                UPDATE core_batches SET status = 'proven', proof = ?, proven_at = now(), proof_bytes = ?, verification_ms = ?
                 WHERE batch_number = ? AND status <> 'proven'""")
-                .params(proof, batchNumber)
+                .params(proof, proof.length, verificationMs, batchNumber)
                 .update() == 1;
     }
 
@@ -120,7 +121,8 @@ public final class BatchRepository {
                 Digests.parse(rs.getString("tx_commitment")), Digests.parse(rs.getString("withdrawals_commitment")));
         return new BatchRow(header, rs.getInt("protocol_version"), rs.getString("commitment"),
                 rs.getInt("transaction_count"), rs.getString("status"), instant(rs.getTimestamp("sealed_at")),
-                instant(rs.getTimestamp("picked_at")), instant(rs.getTimestamp("proven_at")), rs.getInt("attempts"));
+                instant(rs.getTimestamp("picked_at")), instant(rs.getTimestamp("proven_at")), rs.getInt("attempts"),
+                rs.getObject("proof_bytes", Integer.class), rs.getObject("verification_ms", Double.class));
     }
 
     private static java.time.Instant instant(Timestamp t) {

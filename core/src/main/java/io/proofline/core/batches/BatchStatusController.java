@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /batches/{n}}: a batch's header and proving status, for operators and tests. */
+/**
+ * {@code GET /batches/{n}}: a batch's header and proving status, for operators and tests; once
+ * proven, the accepted proof's size in bytes and the core's verification time in milliseconds.
+ */
 @RestController
 final class BatchStatusController {
 
@@ -24,7 +27,7 @@ final class BatchStatusController {
         return new BatchStatus(b.batchNumber(), b.header().chainId(), b.protocolVersion(), b.status(), b.transactionCount(),
                 b.header().preStateRoot().toString(), b.header().postStateRoot().toString(),
                 b.header().txCommitment().toString(), b.header().withdrawalsCommitment().toString(), b.commitment(),
-                b.attempts(), text(b.sealedAt()), text(b.pickedAt()), text(b.provenAt()));
+                b.attempts(), text(b.sealedAt()), text(b.pickedAt()), text(b.provenAt()), b.proofBytes(), b.verificationMs());
     }
 
     private static String text(Instant t) {
@@ -33,6 +36,7 @@ final class BatchStatusController {
 
     record BatchStatus(long batchNumber, long chainId, int protocolVersion, String status, int transactionCount,
                        String preStateRoot, String postStateRoot, String txCommitment, String withdrawalsCommitment,
-                       String commitment, int attempts, String sealedAt, String pickedAt, String provenAt) {
+                       String commitment, int attempts, String sealedAt, String pickedAt, String provenAt,
+                       Integer proofBytes, Double verificationMs) {
     }
 }

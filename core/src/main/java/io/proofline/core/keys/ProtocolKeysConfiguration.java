@@ -1,19 +1,22 @@
 package io.proofline.core.keys;
 
+import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.CircuitType;
 import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.core.CoreProperties;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.poseidon2.Digest;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Obtains the base circuits' keys at startup (from the key directory, generating them the first
- * time) and registers the configured protocol version before any proof is checked. The keys
+ * time), and the recursion layers' keys for a version whose proofs are aggregated, and registers the configured protocol version before any proof is checked. The keys
  * directory only caches: a setup that is not its circuit's is refused on loading, and the key
  * commitments must be the ones {@code commitments.json} (compiled into this build) pins for the
  * version and capacities. The version is registered with those pinned commitments, never with
@@ -41,8 +44,15 @@ class ProtocolKeysConfiguration {
         Map<CircuitType, Digest> pinned = pins.require(properties.protocolVersion(), properties.capacities());
         BaseCircuitKeys keys = BaseCircuitKeys.loadOrGenerate(properties.keysDir(), caps, ProverConfig.standard());
         pins.requireMatches(properties.protocolVersion(), properties.capacities(), keys.commitments());
-        ProtocolKeys protocolKeys = new ProtocolKeys(properties.protocolVersion(), keys.verificationKeys());
-        registry.register(properties.protocolVersion(), pinned, properties.capacities());
+        Optional<RecursionCommitments> pinnedRecursion = pins.findRecursion(properties.protocolVersion(), properties.capacities());
+        AggregationKeys recursion = null;
+        if (pinnedRecursion.isPresent()) {
+            // the version's proofs are aggregated: its recursion keys are held to the pins as the base keys are
+            recursion = AggregationKeys.loadOrGenerate(properties.keysDir(), keys, ProverConfig.standard());
+            pins.requireRecursionMatches(properties.protocolVersion(), properties.capacities(), recursion.commitments());
+        }
+        ProtocolKeys protocolKeys = new ProtocolKeys(properties.protocolVersion(), keys.verificationKeys(), recursion);
+        registry.register(properties.protocolVersion(), pinned, pinnedRecursion.orElse(null), properties.capacities());
         LOG.log(System.Logger.Level.INFO, "Protocol version " + properties.protocolVersion() + ": " + properties.capacities()
                 + " capacities, keys " + protocolKeys.commitmentsByLabel() + " from " + properties.keysDir() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");

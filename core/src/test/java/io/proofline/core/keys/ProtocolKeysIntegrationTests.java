@@ -1,12 +1,14 @@
 package io.proofline.core.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.circuits.base.CircuitType;
 import io.proofline.circuits.base.KeysRefusedException;
 import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.circuits.base.TamperedKeys;
 import io.proofline.core.CoreProperties;
 import io.proofline.core.CoreTestEnvironment;
@@ -72,40 +74,62 @@ class ProtocolKeysIntegrationTests {
     @Order(2)
     void aVersionIsRegisteredWithItsPinnedCommitments() throws SQLException {
         Map<CircuitType, Digest> pinned = PinnedCommitments.load().require(1, "small");
-        try (ConfigurableApplicationContext core = start(Map.of())) {
+        try (ConfigurableApplicationContext core = start(Map.of("proofline.core.protocol-version", "1"))) {
             assertEquals(pinned, core.getBean(ProtocolKeys.class).commitments());
+            assertFalse(core.getBean(ProtocolKeys.class).aggregated());
         }
         assertEquals(List.of(List.of("1", pinned.get(CircuitType.TRANSFER_EXECUTION).toString(),
-                pinned.get(STORAGE).toString(), "small")), registered());
+                pinned.get(STORAGE).toString(), "small", "null", "null", "null", "null")), registered());
     }
 
     @Test
     @Order(3)
-    void anUnpinnedVersionDoesNotStart() {
-        KeysRefusedException e = refusal(() -> start(Map.of("proofline.core.protocol-version", "2")));
-        assertTrue(e.getMessage().startsWith("no key commitments are pinned for protocol version 2 with small capacities"),
-                e.getMessage());
+    void versionTwoIsRegisteredWithItsRecursionKeysAndHandsThemOut() throws SQLException {
+        PinnedCommitments pins = PinnedCommitments.load();
+        RecursionCommitments recursion = pins.findRecursion(2, "small").orElseThrow();
+        try (ConfigurableApplicationContext core = start(Map.of())) {
+            ProtocolKeys keys = core.getBean(ProtocolKeys.class);
+            assertTrue(keys.aggregated());
+            assertEquals(2, keys.protocolVersion());
+            Map<String, String> handedOut = keys.commitmentsByLabel();
+            assertEquals(List.of("transfer_execution", "storage_application", "leaf_transfer_execution",
+                    "leaf_storage_application", "node", "scheduler"), List.copyOf(handedOut.keySet()));
+            assertEquals(recursion.scheduler().toString(), handedOut.get("scheduler"));
+        }
+        List<String> row = registered().getLast();
+        List<String> expected = new ArrayList<>(List.of("2", pins.require(2, "small").get(CircuitType.TRANSFER_EXECUTION).toString(),
+                pins.require(2, "small").get(STORAGE).toString(), "small"));
+        recursion.byLabel().values().forEach(d -> expected.add(d.toString()));
+        assertEquals(expected, row);
     }
 
     @Test
     @Order(4)
+    void anUnpinnedVersionDoesNotStart() {
+        KeysRefusedException e = refusal(() -> start(Map.of("proofline.core.protocol-version", "3")));
+        assertTrue(e.getMessage().startsWith("no key commitments are pinned for protocol version 3 with small capacities"),
+                e.getMessage());
+    }
+
+    @Test
+    @Order(5)
     void keysOtherThanThePinnedOnesAreRefusedAndNotRegistered() throws SQLException {
         // given pins that differ from the keys this build's circuits give, as after a circuit change pinned for no version
         Map<CircuitType, Digest> loaded = CoreTestEnvironment.keys().commitments();
         Digest other = new Digest(1, 2, 3, 4);
         Map<CircuitType, Digest> pinned = new EnumMap<>(loaded);
         pinned.put(STORAGE, other);
-        PinnedCommitments pins = PinnedCommitments.load().with(3, "small", pinned);
-        CoreProperties properties = new CoreProperties(1, 3, CoreTestEnvironment.keysDir(), "small", Duration.ofMinutes(1),
+        PinnedCommitments pins = PinnedCommitments.load().with(4, "small", pinned);
+        CoreProperties properties = new CoreProperties(1, 4, CoreTestEnvironment.keysDir(), "small", Duration.ofMinutes(1),
                 DataSize.ofMegabytes(1), null, new CoreProperties.Batch(100, Duration.ofHours(1)),
                 new CoreProperties.Traffic(false, 10));
         List<List<String>> before = registered();
 
-        // when the core loads its keys for version 3, then it refuses them, naming the circuit
+        // when the core loads its keys for version 4, then it refuses them, naming the circuit
         KeysRefusedException e = assertThrows(KeysRefusedException.class, () -> ProtocolKeysConfiguration.load(properties,
                 new ProtocolVersionRegistry(JdbcClient.create(DB.dataSource())), pins));
         assertEquals("storage_application key commitment " + loaded.get(STORAGE) + " differs from the pinned " + other
-                + " (commitments.json, protocol version 3, small capacities)", e.getMessage());
+                + " (commitments.json, protocol version 4, small capacities)", e.getMessage());
         // and registers nothing for it
         assertEquals(before, registered());
     }
@@ -140,9 +164,14 @@ class ProtocolKeysIntegrationTests {
                 return rows;
             }
             try (ResultSet rs = c.createStatement().executeQuery("SELECT protocol_version, transfer_execution_key, "
-                    + "storage_application_key, capacities FROM core_protocol_versions ORDER BY protocol_version")) {
+                    + "storage_application_key, capacities, leaf_transfer_execution_key, leaf_storage_application_key, "
+                    + "node_key, scheduler_key FROM core_protocol_versions ORDER BY protocol_version")) {
                 while (rs.next()) {
-                    rows.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= 8; i++) {
+                        row.add(String.valueOf(rs.getString(i)));
+                    }
+                    rows.add(row);
                 }
             }
         }

@@ -5,7 +5,6 @@ import io.proofline.jobs.Role;
 import io.proofline.jobs.channels.RequestChannels;
 import io.proofline.jobs.config.JobsProperties;
 import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.store.ObjectStore;
@@ -29,7 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The batchProof job, on the orchestrator. Identified by {@code chainId} and
  * {@code batchNumber} with no incrementer: a failed execution is restarted as the same
- * instance, and a completed batch cannot be proven twice. The two remote steps send one
+ * instance, and a completed batch cannot be proven twice. The three remote steps send one
  * request per partition on their own channel and learn of completion by polling the job
  * repository.
  */
@@ -87,13 +86,19 @@ public class BatchProofJobConfiguration {
                 .build();
     }
 
-    // step 4 configuration
+    // step 4 configuration: one remote partition on a circuit-prover worker, which proves the
+    // recursion circuits (leaves, rounds of nodes, scheduler) into the batch's one proof
 
     @Bean
-    Step aggregate(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                   ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances) {
-        return new StepBuilder("aggregate", jobRepository)
-                .tasklet(new AggregateTasklet(store, batches, instances), tx)
+    Step aggregate(JobRepository jobRepository, JobsProperties properties, BeanFactory beanFactory,
+                   @Qualifier(RequestChannels.AGGREGATE) MessageChannel requests) {
+        Partitioner single = gridSize -> Map.of("batch", new org.springframework.batch.infrastructure.item.ExecutionContext());
+        return new RemotePartitioningManagerStepBuilder("aggregate", jobRepository)
+                .beanFactory(beanFactory)
+                .partitioner(WorkerStepNames.AGGREGATE, single)
+                .outputChannel(requests)
+                .pollInterval(POLL_INTERVAL_MS)
+                .timeout(properties.prover().partitionTimeout().toMillis())
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package io.proofline.jobs.batchproof;
 
+import io.proofline.circuits.aggregation.AggregationKeys;
+import io.proofline.circuits.aggregation.AggregationProver;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.batch.BatchProver;
@@ -69,6 +71,19 @@ public class WorkerConfiguration {
                     .inputChannel(requests)
                     .tasklet(new ProveCircuitTasklet(store, instances, new BatchProver(keys, config), worker.id(),
                             properties.prover().heartbeatInterval()), new ResourcelessTransactionManager())
+                    .build();
+        }
+
+        /** Aggregates a batch's base proofs into its one proof; not in a database transaction, as it runs for minutes. */
+        @Bean(WorkerStepNames.AGGREGATE)
+        Step aggregateWorker(JobRepository jobRepository, @Qualifier(RequestChannels.AGGREGATE) MessageChannel requests,
+                             ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances, BaseCircuitKeys keys,
+                             AggregationKeys aggregationKeys, BeanFactory beanFactory) {
+            return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.AGGREGATE, jobRepository)
+                    .beanFactory(beanFactory)
+                    .inputChannel(requests)
+                    .tasklet(new AggregateTasklet(store, batches, instances, new AggregationProver(keys, aggregationKeys)),
+                            new ResourcelessTransactionManager())
                     .build();
         }
     }

@@ -5,6 +5,7 @@ final class WorkerStepNames {
 
     static final String BASIC_WITNESS_GENERATION = "basicWitnessGenerationWorker";
     static final String PROVE_BASE_CIRCUITS = "proveBaseCircuitsWorker";
+    static final String AGGREGATE = "aggregateWorker";
 
     private WorkerStepNames() {
     }

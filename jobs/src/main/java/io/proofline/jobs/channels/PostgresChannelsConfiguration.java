@@ -61,4 +61,16 @@ public class PostgresChannelsConfiguration {
                 Thread.ofPlatform().name("prove-partition-", 0).daemon().factory()));
         return channel;
     }
+
+    /**
+     * Aggregation proves recursion circuits for a minute or more: on a thread of its own, so that
+     * it holds up neither the subscriber that wakes the other channels nor base proving.
+     */
+    @Bean(RequestChannels.AGGREGATE)
+    PostgresSubscribableChannel aggregateRequests(JdbcChannelMessageStore store, PostgresChannelMessageTableSubscriber subscriber) {
+        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "aggregate", subscriber);
+        channel.setDispatcherExecutor(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("aggregate-partition-", 0)
+                .daemon().factory()));
+        return channel;
+    }
 }

@@ -38,6 +38,11 @@ public class RabbitChannelsConfiguration {
         return new Queue(properties.rabbitmq().queuePrefix() + ".prove-base-circuits");
     }
 
+    @Bean
+    Queue aggregateQueue(JobsProperties properties) {
+        return new Queue(properties.rabbitmq().queuePrefix() + ".aggregate");
+    }
+
     @Bean(RequestChannels.BASIC_WITNESS_GENERATION)
     PointToPointSubscribableAmqpChannel basicWitnessGenerationRequests(ConnectionFactory connectionFactory,
                                                                        Queue basicWitnessGenerationQueue,
@@ -52,6 +57,13 @@ public class RabbitChannelsConfiguration {
                                                                   Queue proveBaseCircuitsQueue, JobsProperties properties) {
         return channel(RequestChannels.PROVE_BASE_CIRCUITS, proveBaseCircuitsQueue, connectionFactory,
                 properties.prover().concurrentPartitions(), properties.has(Role.CIRCUIT_PROVER));
+    }
+
+    /** One consumer per circuit-prover: an aggregation partition takes a prover's cores for a minute or more. */
+    @Bean(RequestChannels.AGGREGATE)
+    PointToPointSubscribableAmqpChannel aggregateRequests(ConnectionFactory connectionFactory, Queue aggregateQueue,
+                                                          JobsProperties properties) {
+        return channel(RequestChannels.AGGREGATE, aggregateQueue, connectionFactory, 1, properties.has(Role.CIRCUIT_PROVER));
     }
 
     private static PointToPointSubscribableAmqpChannel channel(String name, Queue queue, ConnectionFactory connectionFactory,

@@ -1,5 +1,6 @@
 package io.proofline.jobs.config;
 
+import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.PinnedCommitments;
@@ -36,9 +37,30 @@ class ProverKeys {
         return keys;
     }
 
+    /**
+     * The recursion layers' keys over {@code base}, from the same directory, required to have the
+     * commitments pinned for the newest protocol version, whose proofs are aggregated.
+     *
+     * @throws io.proofline.circuits.base.KeysRefusedException naming the layer and what differs, or
+     *     if the newest version pins no recursion keys
+     */
+    static AggregationKeys loadAggregation(Path dir, String capacities, BaseCircuitKeys base, ProverConfig config) {
+        PinnedCommitments pins = PinnedCommitments.load();
+        int version = pins.currentVersion();
+        AggregationKeys keys = AggregationKeys.loadOrGenerate(dir, base, config);
+        pins.requireRecursionMatches(version, capacities, keys.commitments());
+        LOG.log(System.Logger.Level.INFO, "recursion keys of protocol version " + version + " (" + capacities + " capacities, 2^"
+                + keys.logRows() + " rows) from " + dir + " match commitments.json");
+        return keys;
+    }
+
     @Bean
     @ConditionalOnRole(Role.CIRCUIT_PROVER)
-    SmartInitializingSingleton proverKeysAtStartup(ObjectProvider<BaseCircuitKeys> keys) {
-        return keys::getObject;
+    SmartInitializingSingleton proverKeysAtStartup(ObjectProvider<BaseCircuitKeys> keys,
+                                                   ObjectProvider<AggregationKeys> aggregationKeys) {
+        return () -> {
+            keys.getObject();
+            aggregationKeys.getObject();
+        };
     }
 }

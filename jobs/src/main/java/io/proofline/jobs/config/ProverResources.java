@@ -1,5 +1,6 @@
 package io.proofline.jobs.config;
 
+import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.steps.data.CircuitInstancesDal;
@@ -58,6 +59,13 @@ public class ProverResources {
     @Lazy
     BaseCircuitKeys baseCircuitKeys(JobsProperties properties, ProverConfig config) {
         return ProverKeys.load(properties.keysDir(), properties.capacities(), config);
+    }
+
+    /** The recursion layers' keys, loaded as the base keys are (a circuit-prover's at startup). */
+    @Bean
+    @Lazy
+    AggregationKeys aggregationKeys(JobsProperties properties, BaseCircuitKeys base, ProverConfig config) {
+        return ProverKeys.loadAggregation(properties.keysDir(), properties.capacities(), base, config);
     }
 
     @Bean

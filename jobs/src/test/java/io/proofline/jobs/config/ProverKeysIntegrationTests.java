@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.CircuitType;
@@ -66,6 +67,8 @@ class ProverKeysIntegrationTests {
             BaseCircuitKeys keys = worker.getBean(BaseCircuitKeys.class);
             PinnedCommitments pins = PinnedCommitments.load();
             assertEquals(pins.require(pins.currentVersion(), "small"), keys.commitments());
+            assertEquals(pins.findRecursion(pins.currentVersion(), "small").orElseThrow(),
+                    worker.getBean(AggregationKeys.class).commitments(), "the recursion keys are loaded and checked too");
         }
     }
 

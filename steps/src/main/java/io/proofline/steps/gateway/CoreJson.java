@@ -1,6 +1,7 @@
 package io.proofline.steps.gateway;
 
 import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.circuits.witness.WitnessInputCodec;
 import io.proofline.circuits.witness.WitnessInputData;
 import io.proofline.codec.FormatException;
@@ -9,6 +10,7 @@ import io.proofline.poseidon2.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -65,9 +67,19 @@ final class CoreJson {
             throw malformed("verificationKeys", keysNode == null ? "is missing" : "must be an object");
         }
         Map<CircuitType, Digest> keys = new EnumMap<>(CircuitType.class);
+        Map<String, Digest> layers = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : keysNode.properties()) {
+            if (RecursionCommitments.LABELS.contains(e.getKey())) {
+                layers.put(e.getKey(), digest("verificationKeys." + e.getKey(), e.getValue()));
+                continue;
+            }
             CircuitType type = type(e.getKey());
             keys.put(type, digest("verificationKeys." + e.getKey(), e.getValue()));
+        }
+        for (String label : RecursionCommitments.LABELS) {
+            if (!layers.isEmpty() && !layers.containsKey(label)) {
+                throw malformed("verificationKeys." + label, "is missing (the answer names other recursion keys)");
+            }
         }
         for (CircuitType t : CircuitType.values()) {
             if (!keys.containsKey(t)) {
@@ -75,7 +87,10 @@ final class CoreJson {
             }
         }
         Digest commitment = digest("batchCommitment", root.get("batchCommitment"));
-        return new ProofGenerationData(chainId, batchNumber, (int) version, witness, keys, commitment);
+        RecursionCommitments recursion = layers.isEmpty() ? null : new RecursionCommitments(
+                layers.get(RecursionCommitments.LABELS.get(0)), layers.get(RecursionCommitments.LABELS.get(1)),
+                layers.get(RecursionCommitments.LABELS.get(2)), layers.get(RecursionCommitments.LABELS.get(3)));
+        return new ProofGenerationData(chainId, batchNumber, (int) version, witness, keys, recursion, commitment);
     }
 
     /** The {@code error} field of an error answer, or else the start of the body. */

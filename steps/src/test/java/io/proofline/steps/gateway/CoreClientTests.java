@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.circuits.witness.BatchExecution;
 import io.proofline.circuits.witness.WitnessInputCodec;
 import io.proofline.poseidon2.Digest;
@@ -83,6 +84,7 @@ class CoreClientTests {
         assertEquals(Map.of(CircuitType.TRANSFER_EXECUTION, TRANSFER_KEY, CircuitType.STORAGE_APPLICATION, STORAGE_KEY),
                 d.verificationKeys());
         assertEquals(BATCH.header().commitment(), d.batchCommitment());
+        assertNull(d.recursionKeys(), "a version of bundles has none");
         FakeCore.Request r = core.requests().getFirst();
         assertEquals("POST", r.method());
         assertEquals("/proof_generation_data", r.path());
@@ -90,6 +92,20 @@ class CoreClientTests {
         assertEquals("application/json", r.contentType());
         assertEquals("{}", r.body());
         assertTrue(sleeps.isEmpty());
+    }
+
+    @Test
+    void fetchesTheRecursionKeysOfAnAggregatedVersion() throws Exception {
+        String recursion = "\"leaf_transfer_execution\": \"" + TRANSFER_KEY + "\", \"leaf_storage_application\": \"" + STORAGE_KEY
+                + "\", \"node\": \"" + TRANSFER_KEY + "\", \"scheduler\": \"" + STORAGE_KEY + "\", ";
+        core.answer(200, data(Base64.getEncoder().encodeToString(WITNESS), keys(TRANSFER_KEY.toString()).replace("{", "{" + recursion),
+                BATCH.header().commitment().toString()));
+
+        ProofGenerationData d = client().fetchNext().orElseThrow();
+
+        assertEquals(new RecursionCommitments(TRANSFER_KEY, STORAGE_KEY, TRANSFER_KEY, STORAGE_KEY), d.recursionKeys());
+        assertEquals(Map.of(CircuitType.TRANSFER_EXECUTION, TRANSFER_KEY, CircuitType.STORAGE_APPLICATION, STORAGE_KEY),
+                d.verificationKeys());
     }
 
     @Test
@@ -182,6 +198,8 @@ class CoreClientTests {
                         "'verificationKeys.storage_application' is missing"),
                 Map.entry(data(good, keys(TRANSFER_KEY.toString()).replace("{", "{\"recursion\": \"0x\", "), commitment),
                         "unknown circuit type 'recursion'"),
+                Map.entry(data(good, keys(TRANSFER_KEY.toString()).replace("{", "{\"node\": \"" + STORAGE_KEY + "\", "), commitment),
+                        "'verificationKeys.leaf_transfer_execution' is missing (the answer names other recursion keys)"),
                 Map.entry(data(good, keys(TRANSFER_KEY.toString()), "0x"), "'batchCommitment' must be a digest"));
         for (Map.Entry<String, String> c : cases.entrySet()) {
             core.answer(200, c.getKey());

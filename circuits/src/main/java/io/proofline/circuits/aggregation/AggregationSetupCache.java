@@ -1,0 +1,103 @@
+package io.proofline.circuits.aggregation;
+
+import io.proofline.circuits.base.CircuitCapacities;
+import io.proofline.circuits.base.KeysRefusedException;
+import io.proofline.codec.FormatException;
+import io.proofline.plonkish.Circuit;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.Setup;
+import io.proofline.plonkish.SetupCheck;
+import io.proofline.plonkish.SetupCodec;
+import io.proofline.plonkish.SetupData;
+import io.proofline.plonkish.VerificationKeyCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The recursion layers' setups in the keys directory, beside the base keys. A file name carries
+ * the layer, its size, the base capacities and the prover parameters. A loaded setup must be the
+ * one its circuit (rebuilt from the base keys) defines: a damaged file is regenerated, an intact
+ * one that differs is refused. Generated setups are written only once every layer is built, so
+ * that the search for the layers' size leaves no file of a size it gave up.
+ */
+final class AggregationSetupCache {
+
+    private static final System.Logger LOG = System.getLogger(AggregationSetupCache.class.getName());
+
+    private final Path dir;
+    private final CircuitCapacities caps;
+    private final ProverConfig config;
+    private final Map<String, SetupData> generated = new LinkedHashMap<>();
+
+    AggregationSetupCache(Path dir, CircuitCapacities caps, ProverConfig config) {
+        this.dir = dir;
+        this.caps = caps;
+        this.config = config;
+    }
+
+    /** @throws KeysRefusedException if the file holds another circuit's setup */
+    SetupData loadOrGenerate(String layer, Circuit circuit) {
+        String name = sized(layer, circuit);
+        Path file = file(dir, name, caps, config);
+        if (Files.exists(file)) {
+            try {
+                SetupData setup = SetupCodec.decode(Files.readAllBytes(file), config);
+                SetupCheck.difference(circuit, setup).ifPresent(difference -> {
+                    throw new KeysRefusedException(layer + " setup " + file + " is not the " + layer + " recursion circuit's ("
+                            + caps + "): " + difference + ". Its proofs would not prove what the circuit states; remove the "
+                            + "file to regenerate it from the circuit.");
+                });
+                return setup;
+            } catch (FormatException e) {
+                LOG.log(System.Logger.Level.WARNING, "regenerating damaged setup " + file + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "generating setup for the " + layer + " recursion circuit (" + caps + ", 2^"
+                + circuit.geometry().logRows() + " rows)");
+        SetupData setup = Setup.generate(circuit, config);
+        generated.put(name, setup);
+        return setup;
+    }
+
+    /** Writes, each atomically, the generated setups the final keys use. */
+    void writeGenerated(Set<String> used) {
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, SetupData> e : generated.entrySet()) {
+                if (!used.contains(e.getKey())) {
+                    continue;
+                }
+                Path tmp = Files.createTempFile(dir, e.getKey(), ".tmp");
+                Files.write(tmp, SetupCodec.encode(e.getValue()));
+                Files.move(tmp, file(dir, e.getKey(), caps, config), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                Path vk = Files.createTempFile(dir, e.getKey(), ".tmp");
+                Files.writeString(vk, VerificationKeyCodec.toJson(e.getValue().key()));
+                Files.move(vk, dir.resolve(e.getKey() + "-" + caps.transactionsPerInstance() + "-"
+                        + caps.accessesPerInstance() + ".vk.json"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the key directory " + dir, e);
+        }
+    }
+
+    static String sized(String layer, Circuit circuit) {
+        return layer + "-r" + circuit.geometry().logRows();
+    }
+
+    static Path file(Path dir, String name, CircuitCapacities caps, ProverConfig config) {
+        var f = config.fri();
+        return dir.resolve(String.format("%s-%d-%d-b%d-q%d-w%d-a%d-f%d-c%d.setup", name, caps.transactionsPerInstance(),
+                caps.accessesPerInstance(), f.logBlowup(), f.numQueries(), f.powBits(), f.logFoldingArity(),
+                f.logFinalPolyLength(), f.logCapSize()));
+    }
+}
