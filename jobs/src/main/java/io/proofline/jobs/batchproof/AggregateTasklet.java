@@ -4,6 +4,7 @@ import io.proofline.circuits.aggregation.AggregatedBatchProofCodec;
 import io.proofline.circuits.aggregation.AggregationProver;
 import io.proofline.circuits.batch.BaseProof;
 import io.proofline.circuits.batch.BatchProof;
+import io.proofline.circuits.batch.BatchProofCodec;
 import io.proofline.circuits.batch.BatchProofVerifier;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.BatchStatus;
@@ -39,6 +40,8 @@ final class AggregateTasklet implements Tasklet {
     static final String NODE_NANOS = "nodeNanos";
     static final String SCHEDULER_NANOS = "schedulerNanos";
     static final String PROOF_BYTES = "proofBytes";
+    /** Protocol version 1 proves a batch by the bundle of its base proofs; from version 2 on, by one aggregated proof. */
+    static final int AGGREGATED_SINCE_VERSION = 2;
 
     private static final System.Logger LOG = System.getLogger(AggregateTasklet.class.getName());
 
@@ -71,6 +74,16 @@ final class AggregateTasklet implements Tasklet {
         }
         BatchProof bundle = new BatchProof(id.chainId(), id.batchNumber(), proofs);
         BatchProofVerifier.checkChaining(manifest.header(), bundle);
+        if (batch.protocolVersion() < AGGREGATED_SINCE_VERSION) {
+            // sealed under a version whose proofs are the bundle of base proofs: no recursion
+            StoredObject stored = store.put(ObjectKeys.batchProof(id.chainId(), id.batchNumber()), BatchProofCodec.encode(bundle));
+            LOG.log(System.Logger.Level.INFO, id + ": protocol version " + batch.protocolVersion() + " takes the bundle of "
+                    + proofs.size() + " base proofs, not aggregated");
+            batches.recordBatchProof(id, stored.key(), stored.sha256Hex());
+            batches.updateStatus(id, BatchStatus.AGGREGATED);
+            contribution.incrementWriteCount(1);
+            return RepeatStatus.FINISHED;
+        }
 
         AggregationProver.Result result = aggregator.prove(bundle);
         byte[] encoded = AggregatedBatchProofCodec.encode(result.proof());
