@@ -1,5 +1,6 @@
 package io.proofline.jobs.gateway;
 
+import io.proofline.circuits.base.PinnedCommitments;
 import io.proofline.jobs.ConditionalOnRole;
 import io.proofline.jobs.Role;
 import io.proofline.jobs.batchproof.BatchJobLauncher;
@@ -64,8 +65,10 @@ public class GatewayConfiguration {
     static class Polling {
 
         @Bean
-        GatewayPoller gatewayPoller(CoreClient core, ObjectStore store, ProverBatchesDal batches, BatchJobLauncher launcher) {
-            return new GatewayPoller(core, store, batches, launcher);
+        GatewayPoller gatewayPoller(CoreClient core, ObjectStore store, ProverBatchesDal batches, BatchJobLauncher launcher,
+                                    JobsProperties properties) {
+            return new GatewayPoller(core, store, batches, launcher,
+                    new KeyHandshake(PinnedCommitments.load(), properties.capacities()));
         }
     }
 }

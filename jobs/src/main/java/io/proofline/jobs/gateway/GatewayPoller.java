@@ -29,13 +29,15 @@ public final class GatewayPoller {
     private final ObjectStore store;
     private final ProverBatchesDal batches;
     private final BatchJobLauncher launcher;
+    private final KeyHandshake keys;
     private boolean coreWasDown;
 
-    public GatewayPoller(CoreClient core, ObjectStore store, ProverBatchesDal batches, BatchJobLauncher launcher) {
+    GatewayPoller(CoreClient core, ObjectStore store, ProverBatchesDal batches, BatchJobLauncher launcher, KeyHandshake keys) {
         this.core = core;
         this.store = store;
         this.batches = batches;
         this.launcher = launcher;
+        this.keys = keys;
     }
 
     @Scheduled(fixedDelayString = "${proofline.gateway.poll-interval:2s}")
@@ -74,6 +76,13 @@ public final class GatewayPoller {
 
     private void accept(ProofGenerationData data) {
         BatchId id = new BatchId(data.chainId(), data.batchNumber());
+        Optional<String> mismatch = keys.mismatch(data);
+        if (mismatch.isPresent()) {
+            // nothing is stored or launched: the core hands the batch out again after its pick
+            // timeout, to a prover with the right keys
+            LOG.log(System.Logger.Level.ERROR, "not proving " + id + ", its keys are not this prover's: " + mismatch.get());
+            return;
+        }
         StoredObject stored = store.put(ObjectKeys.witnessInputs(id.chainId(), id.batchNumber()), data.witnessInputData());
         boolean fresh = batches.insertReceived(id, data.protocolVersion(), stored.key(), stored.sha256Hex(), data.batchCommitment().toString());
         LOG.log(System.Logger.Level.INFO, (fresh ? "received " : "received again ") + id);

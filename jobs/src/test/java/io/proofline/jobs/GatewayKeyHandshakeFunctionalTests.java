@@ -1,0 +1,53 @@
+package io.proofline.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A gateway facing a core whose keys are not its own (here the core runs production circuit
+ * capacities, the prover small ones: the mismatch the defaults once had) launches nothing and
+ * stores nothing; the batch is left to the core, which hands it out again after its pick timeout.
+ */
+class GatewayKeyHandshakeFunctionalTests {
+
+    @TempDir
+    Path keys;
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    private PipelineEnvironment env;
+
+    @AfterEach
+    void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @Test
+    void aCoreWithOtherKeysGetsNoJobLaunched() throws Exception {
+        // given a core verifying against production-capacity keys and a prover with small ones
+        env = new PipelineEnvironment(keys, dir, Map.of("proofline.core.capacities", "production"));
+        env.startOrchestrator(env.proverProperties("postgres"), true);
+
+        // when the core seals a batch and the gateway takes it
+        env.sealBatch(1, 2);
+        env.await("the gateway to take batch 1", Duration.ofMinutes(2), () -> "picked".equals(env.coreStatus(1)));
+        Thread.sleep(2_000); // a few more polls
+
+        // then no job was launched and nothing was recorded for it
+        JdbcClient prover = JdbcClient.create(env.bean(DataSource.class));
+        assertEquals(0, prover.sql("SELECT count(*) FROM batch_job_instance").query(Integer.class).single(), env.diagnostics());
+        assertEquals(0, prover.sql("SELECT count(*) FROM prover_batches").query(Integer.class).single(), env.diagnostics());
+    }
+}
