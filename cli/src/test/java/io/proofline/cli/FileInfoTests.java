@@ -37,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code file-info} on real artifacts of a small batch (keys, setup, inputs, proofs, bundle, aggregated proof) and on damaged files. */
 class FileInfoTests {
 
+    /** The newest protocol version commitments.json pins: what keys are checked against. */
+    private static final int PINNED_VERSION = io.proofline.circuits.base.PinnedCommitments.load().currentVersion();
+
     @TempDir
     static Path dir;
 
@@ -69,11 +72,11 @@ class FileInfoTests {
         assertEquals(0, vk.code(), vk.toString());
         assertTrue(vk.out().startsWith("verification key (PLVKEY01)"), vk.out());
         assertTrue(vk.out().contains("commitment " + key.commitment()
-                + " (pinned: transfer_execution, protocol version 1, small capacities)"), vk.out());
+                + " (pinned: transfer_execution, protocol version " + PINNED_VERSION + ", small capacities)"), vk.out());
         CliRun setup = info(write("sa.setup", SetupCodec.encode(keys.setup(CircuitType.STORAGE_APPLICATION))));
         assertEquals(0, setup.code(), setup.toString());
         assertTrue(setup.out().startsWith("setup data (PLSETUP1)"), setup.out());
-        assertTrue(setup.out().contains("(pinned: storage_application, protocol version 1, small capacities)"), setup.out());
+        assertTrue(setup.out().contains("(pinned: storage_application, protocol version " + PINNED_VERSION + ", small capacities)"), setup.out());
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** keygen generate, verify and commitments on a temporary keys directory at small capacities. */
 class KeygenTests {
 
+    /** The newest protocol version commitments.json pins: what keys are checked against. */
+    private static final int PINNED_VERSION = io.proofline.circuits.base.PinnedCommitments.load().currentVersion();
+
     @TempDir
     Path keys;
 
@@ -53,14 +56,14 @@ class KeygenTests {
         CliRun verify = CliRun.keygen(opts("verify"));
         assertEquals(0, verify.code(), verify.toString());
         assertTrue(verify.out().contains("storage_application: ok, commitment " + pinned.get(CircuitType.STORAGE_APPLICATION)
-                + " = recomputed = pinned (protocol version 1)"), verify.out());
+                + " = recomputed = pinned (protocol version " + PINNED_VERSION + ")"), verify.out());
 
         CliRun commitments = CliRun.keygen(opts("commitments"));
         assertEquals(0, commitments.code(), commitments.toString());
         assertTrue(commitments.out().contains("transfer_execution " + pinned.get(CircuitType.TRANSFER_EXECUTION) + " (pinned)"),
                 commitments.out());
         PinnedCommitments written = PinnedCommitments.parse(Files.readString(keys.resolve("commitments.json")));
-        assertEquals(pinned, written.require(1, "small"));
+        assertEquals(pinned, written.require(PINNED_VERSION, "small"));
         assertTrue(Files.readString(keys.resolve("commitments.json")).startsWith("{\n  \"about\": "), "the pinned file's format");
     }
 
