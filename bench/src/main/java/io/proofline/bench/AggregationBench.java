@@ -10,12 +10,9 @@ import io.proofline.circuits.base.CircuitType;
 import io.proofline.circuits.batch.BatchProof;
 import io.proofline.circuits.batch.BatchProofCodec;
 import io.proofline.circuits.batch.BatchProver;
-import io.proofline.circuits.l2.StateTree;
-import io.proofline.circuits.l2.Transaction;
 import io.proofline.circuits.witness.BatchExecution;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.recursion.RecursivePlonkishVerifier;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -60,7 +57,7 @@ public final class AggregationBench {
         System.out.printf("%n%-6s %-9s %-8s %-9s %-8s %-8s %-8s %-7s %-10s %-10s %-11s %-10s%n", "txs", "base pf", "base s",
                 "recursion", "leaf s", "node s", "sched s", "aggr %", "proof KB", "verify ms", "bundle KB", "bundle ms");
         for (int n : sizes) {
-            BatchExecution.SealedBatch batch = batch(n);
+            BatchExecution.SealedBatch batch = TransferBatches.of(n);
             BatchProver prover = new BatchProver(base, config);
             long start = System.nanoTime();
             BatchProof bundle = prover.proveBatch(batch.witnessInput());
@@ -84,24 +81,6 @@ public final class AggregationBench {
     private static void rows(String what, RecursivePlonkishVerifier.Rows r) {
         System.out.printf("%-34s %-11d %-9d %-12d %-8d %-7d %-6d%n", what, r.transcript(), r.identity(), r.treeOpenings(), r.deep(),
                 r.fri(), r.total());
-    }
-
-    /** {@code n} transfers among 200 accounts funded in an earlier batch, as the base circuit bench. */
-    private static BatchExecution.SealedBatch batch(int n) {
-        StateTree tree = new StateTree();
-        List<Transaction> deposits = new ArrayList<>();
-        for (int a = 1; a <= 200; a++) {
-            deposits.add(Transaction.deposit(a, 1_000_000_000L, 10_000 + a));
-        }
-        BatchExecution.seal(tree, 1, 1, 1, deposits);
-        List<Transaction> txs = new ArrayList<>();
-        long[] nonces = new long[201];
-        for (int i = 0; i < n; i++) {
-            int from = 1 + (i * 7919) % 200;
-            int to = 1 + (i * 104_729 + 13) % 200;
-            txs.add(Transaction.transfer(from, to, 1 + i % 1000, nonces[from]++));
-        }
-        return BatchExecution.seal(tree, 1, 2, 1, txs);
     }
 
     /** Median milliseconds of 11 runs after 3 warm-up runs. */

@@ -5,14 +5,10 @@ import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.CircuitType;
 import io.proofline.circuits.batch.BaseProof;
 import io.proofline.circuits.batch.BatchProver;
-import io.proofline.circuits.l2.StateTree;
-import io.proofline.circuits.l2.Transaction;
 import io.proofline.circuits.witness.BasicWitnessGenerator;
-import io.proofline.circuits.witness.BatchExecution;
 import io.proofline.circuits.witness.CircuitInstance;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.plonkish.WitnessVector;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +32,7 @@ public final class BaseCircuitBench {
         BaseCircuitKeys keys = BaseCircuitKeys.generate(caps, config);
         System.out.printf("key generation: %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, caps);
 
-        StateTree tree = new StateTree();
-        List<Transaction> deposits = new ArrayList<>();
-        for (int a = 1; a <= 200; a++) {
-            deposits.add(Transaction.deposit(a, 1_000_000_000L, 10_000 + a));
-        }
-        BatchExecution.seal(tree, 1, 1, 1, deposits);
-        List<Transaction> txs = new ArrayList<>();
-        long[] nonces = new long[201];
-        for (int i = 0; i < transfers; i++) {
-            int from = 1 + (i * 7919) % 200;
-            int to = 1 + (i * 104_729 + 13) % 200;
-            txs.add(Transaction.transfer(from, to, 1 + i % 1000, nonces[from]++));
-        }
-        var batch = BatchExecution.seal(tree, 1, 2, 1, txs);
+        var batch = TransferBatches.of(transfers);
 
         BatchProver prover = new BatchProver(keys, config);
         long start = System.nanoTime();
