@@ -11,7 +11,7 @@ final class KeyOptions {
             description = "the keys directory (default: $PROOFLINE_KEYS_DIR or ~/.proofline/keys, the prover's)")
     Path dir;
 
-    @Option(names = "--capacities", defaultValue = "${env:PROOFLINE_CAPACITIES:-small}", paramLabel = "small|production",
+    @Option(names = "--capacities", defaultValue = "${env:PROOFLINE_CAPACITIES:-" + CircuitCapacities.DEFAULT_NAME + "}", paramLabel = "small|production",
             description = "base circuit capacities (default: $PROOFLINE_CAPACITIES or ${DEFAULT-VALUE}, the prover's)")
     String capacities;
 

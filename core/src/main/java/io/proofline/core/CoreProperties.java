@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param chainId the rollup's chain id, written into every batch header
  * @param protocolVersion the protocol version new batches are sealed under; its keys are registered
  * @param keysDir where the base circuits' setup is cached (generated on first use)
- * @param capacities {@code small} (tests, demos) or {@code production}; must match the provers'
+ * @param capacities {@code production} (the default, as the prover's) or {@code small} (tests, demos); must match the provers'
  * @param pickTimeout how long a handed-out batch waits for its proof before it is handed out again
  * @param maxRequestBytes largest request body accepted (413 beyond)
  * @param apiToken if set, every request needs {@code Authorization: Bearer <token>}
@@ -27,7 +27,7 @@ public record CoreProperties(
         @DefaultValue("1") long chainId,
         @DefaultValue("2") int protocolVersion,
         Path keysDir,
-        @DefaultValue("production") String capacities,
+        @DefaultValue(CircuitCapacities.DEFAULT_NAME) String capacities,
         @DefaultValue("10m") Duration pickTimeout,
         @DefaultValue("64MB") DataSize maxRequestBytes,
         String apiToken,

@@ -9,6 +9,13 @@ package io.proofline.circuits.base;
  */
 public record CircuitCapacities(int transactionsPerInstance, int accessesPerInstance) {
 
+    /**
+     * The capacities every application uses unless told otherwise: the core, the prover and
+     * {@code keygen} share this default, so that their keys agree out of the box. Tests and the
+     * demo name {@code small} explicitly.
+     */
+    public static final String DEFAULT_NAME = "production";
+
     public CircuitCapacities {
         if (transactionsPerInstance < 1 || transactionsPerInstance > 4096) {
             throw new IllegalArgumentException("transactionsPerInstance must be in [1, 4096], got " + transactionsPerInstance);

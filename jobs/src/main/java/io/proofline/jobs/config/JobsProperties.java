@@ -1,5 +1,6 @@
 package io.proofline.jobs.config;
 
+import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.jobs.Role;
 import io.proofline.steps.store.S3Settings;
 import java.net.URI;
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerId a name for this process in the prover tables (default: host and pid)
  * @param storeDir root of the local object store shared by all processes, unless {@code s3} names a bucket
  * @param keysDir where setup data and verification keys are cached
- * @param capacities base circuit capacities: {@code small} or {@code production}
+ * @param capacities base circuit capacities: {@code production} (the default, as the core's) or {@code small}
  * @param transport partition request transport: {@code postgres} or {@code rabbitmq}
  * @param gateway how the orchestrator talks to the core
  * @param prover proving settings
@@ -29,7 +30,7 @@ public record JobsProperties(
         @DefaultValue("") String workerId,
         @DefaultValue("${user.home}/.proofline/store") Path storeDir,
         @DefaultValue("${user.home}/.proofline/keys") Path keysDir,
-        @DefaultValue("small") String capacities,
+        @DefaultValue(CircuitCapacities.DEFAULT_NAME) String capacities,
         @DefaultValue("postgres") String transport,
         @DefaultValue Gateway gateway,
         @DefaultValue Prover prover,
