@@ -3,6 +3,7 @@ package io.proofline.cli;
 import io.proofline.jobs.batchproof.BatchProofKeys;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatch;
 import io.proofline.steps.data.ProverBatchesDal;
 import java.sql.ResultSet;
@@ -58,6 +59,10 @@ final class ProverDatabase {
 
     ProverBatchesDal batches() {
         return new ProverBatchesDal(jdbc);
+    }
+
+    ProtocolVersionsDal versions() {
+        return new ProtocolVersionsDal(jdbc);
     }
 
     CircuitInstancesDal instances() {

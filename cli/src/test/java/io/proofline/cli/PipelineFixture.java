@@ -1,18 +1,21 @@
 package io.proofline.cli;
 
 import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.PinnedCommitments;
 import io.proofline.jobs.batchproof.BatchProofKeys;
+import io.proofline.jobs.schema.ProverSchema;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.BatchStatus;
 import io.proofline.steps.data.CircuitInstanceId;
 import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProtocolVersionKeys;
+import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.testsupport.TestDatabase;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -22,13 +25,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A prover database made by the prover's own Flyway migrations (its settings: the prover and
- * jobs locations, one history table), with rows written the way the pipeline writes them: the
+ * A prover database made by the prover's own Flyway migrations ({@link ProverSchema}, as the
+ * prover application runs them), with rows written the way the pipeline writes them: the
  * prover tables through their DALs, the job's through Spring Batch's job repository.
  */
 final class PipelineFixture implements AutoCloseable {
 
     static final long CHAIN = 270;
+    /** The protocol version the fixture's batches are received under: bundles of base proofs, as pinned for small capacities. */
+    static final ProtocolVersionKeys VERSION_1 = ProtocolVersionKeys.of(1, PinnedCommitments.load().require(1, "small"), null);
 
     final TestDatabase database;
     final DataSource dataSource;
@@ -40,12 +45,12 @@ final class PipelineFixture implements AutoCloseable {
     private PipelineFixture(TestDatabase database) {
         this.database = database;
         this.dataSource = database.dataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/prover", "classpath:db/migration/jobs")
-                .baselineOnMigrate(true).load().migrate();
+        ProverSchema.flyway(dataSource).migrate();
         this.jdbc = JdbcClient.create(dataSource);
         this.batches = new ProverBatchesDal(jdbc);
         this.instances = new CircuitInstancesDal(jdbc);
         this.repository = JobRepositories.open(dataSource);
+        new ProtocolVersionsDal(jdbc).register(VERSION_1);
     }
 
     static PipelineFixture create() {

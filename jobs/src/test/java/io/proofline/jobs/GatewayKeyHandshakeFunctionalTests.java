@@ -49,5 +49,6 @@ class GatewayKeyHandshakeFunctionalTests {
         JdbcClient prover = JdbcClient.create(env.bean(DataSource.class));
         assertEquals(0, prover.sql("SELECT count(*) FROM batch_job_instance").query(Integer.class).single(), env.diagnostics());
         assertEquals(0, prover.sql("SELECT count(*) FROM prover_batches").query(Integer.class).single(), env.diagnostics());
+        assertEquals(0, prover.sql("SELECT count(*) FROM prover_protocol_versions").query(Integer.class).single(), env.diagnostics());
     }
 }

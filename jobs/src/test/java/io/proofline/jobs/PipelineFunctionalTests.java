@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.proofline.circuits.base.PinnedCommitments;
 import io.proofline.steps.data.InstanceStatus;
+import io.proofline.steps.data.ProtocolVersionKeys;
+import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverCircuitInstance;
 import io.proofline.steps.store.ObjectStore;
 import io.proofline.steps.store.S3ObjectStore;
@@ -158,6 +161,16 @@ class PipelineFunctionalTests extends PipelineTestSupport {
             assertEquals(1, linked.size(), "task executions linked to the job execution of batch " + b);
             assertTrue(orchestratorTasks.contains(linked.getFirst()));
         }
+
+        // and the gateway recorded the batches' protocol version with every key the core verifies
+        // against, base and recursion, as pinned; each batch row references it
+        PinnedCommitments pins = PinnedCommitments.load();
+        int version = pins.currentVersion();
+        assertEquals(ProtocolVersionKeys.of(version, pins.require(version, "small"), pins.findRecursion(version, "small").orElseThrow()),
+                env.bean(ProtocolVersionsDal.class).find(version).orElseThrow());
+        assertEquals(List.of(version), jdbc.sql("SELECT DISTINCT b.protocol_version FROM prover_batches b"
+                + " JOIN prover_protocol_versions v USING (protocol_version)").query(Integer.class).list());
+        assertEquals(3, jdbc.sql("SELECT count(*) FROM prover_batches").query(Integer.class).single());
     }
 
     private static boolean reachable(String host, int port) {

@@ -4,6 +4,7 @@ import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.gateway.Retry;
@@ -39,6 +40,11 @@ public class ProverResources {
     @Bean
     ProverBatchesDal proverBatchesDal(JdbcClient jdbc) {
         return new ProverBatchesDal(jdbc);
+    }
+
+    @Bean
+    ProtocolVersionsDal protocolVersionsDal(JdbcClient jdbc) {
+        return new ProtocolVersionsDal(jdbc);
     }
 
     @Bean

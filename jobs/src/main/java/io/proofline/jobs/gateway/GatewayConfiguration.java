@@ -8,6 +8,7 @@ import io.proofline.jobs.batchproof.RestartCommand;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
 import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.store.ObjectStore;
@@ -65,9 +66,9 @@ public class GatewayConfiguration {
     static class Polling {
 
         @Bean
-        GatewayPoller gatewayPoller(CoreClient core, ObjectStore store, ProverBatchesDal batches, BatchJobLauncher launcher,
-                                    JobsProperties properties) {
-            return new GatewayPoller(core, store, batches, launcher,
+        GatewayPoller gatewayPoller(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
+                                    BatchJobLauncher launcher, JobsProperties properties) {
+            return new GatewayPoller(core, store, versions, batches, launcher,
                     new KeyHandshake(PinnedCommitments.load(), properties.capacities()));
         }
     }

@@ -2,6 +2,8 @@ package io.proofline.jobs.gateway;
 
 import io.proofline.jobs.batchproof.BatchJobLauncher;
 import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.ProtocolVersionKeys;
+import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.gateway.CoreRejectedException;
@@ -19,7 +21,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * job; stores its witness inputs, records the batch and launches its job. While the launcher is
  * full the gateway does not ask, so the core keeps the batch sealed for another prover. The witness inputs are stored and recorded before the job
  * starts, so a crash between the two loses nothing: the core hands the batch out again after
- * its pick timeout, and recording it again is a no-op.
+ * its pick timeout, and recording it again is a no-op. The batch's protocol version is recorded
+ * first, with every key commitment the core verifies its proofs against (base circuits and
+ * recursion layers), so that each batch row references its version's keys.
  */
 public final class GatewayPoller {
 
@@ -27,14 +31,17 @@ public final class GatewayPoller {
 
     private final CoreClient core;
     private final ObjectStore store;
+    private final ProtocolVersionsDal versions;
     private final ProverBatchesDal batches;
     private final BatchJobLauncher launcher;
     private final KeyHandshake keys;
     private boolean coreWasDown;
 
-    GatewayPoller(CoreClient core, ObjectStore store, ProverBatchesDal batches, BatchJobLauncher launcher, KeyHandshake keys) {
+    GatewayPoller(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
+                  BatchJobLauncher launcher, KeyHandshake keys) {
         this.core = core;
         this.store = store;
+        this.versions = versions;
         this.batches = batches;
         this.launcher = launcher;
         this.keys = keys;
@@ -81,6 +88,16 @@ public final class GatewayPoller {
             // nothing is stored or launched: the core hands the batch out again after its pick
             // timeout, to a prover with the right keys
             LOG.log(System.Logger.Level.ERROR, "not proving " + id + ", its keys are not this prover's: " + mismatch.get());
+            return;
+        }
+        ProtocolVersionKeys versionKeys = ProtocolVersionKeys.of(data.protocolVersion(), data.verificationKeys(), data.recursionKeys());
+        try {
+            if (versions.register(versionKeys)) {
+                LOG.log(System.Logger.Level.INFO, "protocol version " + data.protocolVersion() + " recorded with keys " + versionKeys.all());
+            }
+        } catch (IllegalStateException e) {
+            // this database knows the version with other keys (recorded by a prover of another build)
+            LOG.log(System.Logger.Level.ERROR, "not proving " + id + ": " + e.getMessage());
             return;
         }
         StoredObject stored = store.put(ObjectKeys.witnessInputs(id.chainId(), id.batchNumber()), data.witnessInputData());

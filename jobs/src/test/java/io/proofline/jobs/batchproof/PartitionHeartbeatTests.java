@@ -9,6 +9,8 @@ import io.proofline.circuits.base.CircuitType;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.CircuitInstanceId;
 import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProtocolVersionKeys;
+import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.data.ProverMigrations;
 import io.proofline.testsupport.TestDatabase;
@@ -46,6 +48,8 @@ class PartitionHeartbeatTests {
         CircuitInstancesDal flaky = new CircuitInstancesDal(JdbcClient.create(flaky(DB.dataSource(), down)));
         CircuitInstancesDal instances = new CircuitInstancesDal(JdbcClient.create(DB.dataSource()));
         BatchId batch = new BatchId(1, 1);
+        new ProtocolVersionsDal(JdbcClient.create(DB.dataSource()))
+                .register(new ProtocolVersionKeys(1, "0x" + "11".repeat(32), "0x" + "12".repeat(32), java.util.Map.of()));
         new ProverBatchesDal(JdbcClient.create(DB.dataSource())).insertReceived(batch, 1, "witness_inputs/1/1.bin", SHA, "0x01");
         CircuitInstanceId id = new CircuitInstanceId(batch, CircuitType.TRANSFER_EXECUTION, 0);
         instances.insertQueued(id, "circuit_inputs/1/1/x", SHA);

@@ -13,6 +13,8 @@ import io.proofline.jobs.config.JobsProperties;
 import io.proofline.circuits.base.CircuitType;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProtocolVersionKeys;
+import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.store.ObjectKeys;
 import io.proofline.steps.store.ObjectStore;
@@ -94,6 +96,9 @@ class HouseKeeperIntegrationTests {
         jdbc = app.getBean(JdbcClient.class);
     }
 
+        // the tests' batches are recorded under protocol version 1, as a gateway records the versions it meets
+        app.getBean(ProtocolVersionsDal.class).register(new ProtocolVersionKeys(1, "0x" + "11".repeat(32), "0x" + "12".repeat(32),
+                Map.of()));
     @AfterAll
     static void stop() {
         if (app != null) {

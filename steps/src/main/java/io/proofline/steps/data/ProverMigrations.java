@@ -2,17 +2,23 @@ package io.proofline.steps.data;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the {@code prover_*} tables up to date. They keep their own Flyway history table so that
- * they can live in the core's database; a schema that already holds other tables is baselined
- * at version 0, so that every prover migration still runs.
+ * Brings the {@code prover_*} tables up to date. The prover's one Flyway configuration
+ * ({@link #configure}): its own history table, {@value #HISTORY_TABLE}, so that it can share a
+ * database with the core (whose history is {@code core_schema_history}); a schema that already
+ * holds other tables (the core's) is baselined at version 0, so that every prover migration still
+ * runs. The prover application adds its job repository and channel migrations to the same history
+ * ({@code io.proofline.jobs.schema.ProverSchema}).
  */
 public final class ProverMigrations {
 
     public static final String LOCATION = "classpath:db/migration/prover";
     public static final String HISTORY_TABLE = "prover_schema_history";
+    /** Below every migration: baselining a schema that holds another application's tables skips none of ours. */
+    public static final String BASELINE_VERSION = "0";
 
     private ProverMigrations() {
     }
@@ -25,12 +31,11 @@ public final class ProverMigrations {
 
     /** The Flyway set up for the prover's migrations, e.g. to {@code validate()} or {@code info()}. */
     public static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations(LOCATION)
-                .table(HISTORY_TABLE)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
+        return configure(Flyway.configure()).dataSource(dataSource).locations(LOCATION).load();
+    }
+
+    /** The history table and baseline every Flyway run on the prover's tables uses, whatever its locations. */
+    public static FluentConfiguration configure(FluentConfiguration flyway) {
+        return flyway.table(HISTORY_TABLE).baselineOnMigrate(true).baselineVersion(BASELINE_VERSION);
     }
 }

@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.steps.store.ObjectKeys;
 import io.proofline.steps.store.Sha256;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 
 class ProverBatchesDalIntegrationTests {
 
@@ -142,14 +146,37 @@ class ProverBatchesDalIntegrationTests {
     }
 
     @Test
-    void recordsProtocolVersionsOnce() {
-        ProtocolVersionKeys keys = new ProtocolVersionKeys(1, "0x" + "aa".repeat(32), "0x" + "bb".repeat(32));
-        assertTrue(versions.register(keys));
-        assertFalse(versions.register(keys));
-        assertEquals(keys, versions.find(1).orElseThrow());
-        assertTrue(versions.find(2).isEmpty());
-        ProtocolVersionKeys changed = new ProtocolVersionKeys(1, keys.transferExecutionKey(), "0x" + "cc".repeat(32));
+    void recordsProtocolVersionsOnceWithAllTheirKeys() {
+        // a version whose proofs are bundles: base keys only
+        ProtocolVersionKeys bundles = new ProtocolVersionKeys(3, "0x" + "aa".repeat(32), "0x" + "bb".repeat(32), Map.of());
+        assertTrue(versions.register(bundles));
+        assertFalse(versions.register(bundles));
+        assertEquals(bundles, versions.find(3).orElseThrow());
+        assertTrue(versions.find(4).isEmpty());
+        ProtocolVersionKeys changed = new ProtocolVersionKeys(3, bundles.transferExecutionKey(), "0x" + "cc".repeat(32), Map.of());
         assertTrue(assertThrows(IllegalStateException.class, () -> versions.register(changed)).getMessage()
-                .contains("protocol version 1"));
+                .contains("protocol version 3"));
+
+        // an aggregated version: the recursion layers' keys too, each compared
+        Map<String, String> layers = new LinkedHashMap<>();
+        RecursionCommitments.LABELS.forEach(label -> layers.put(label, "0x" + Integer.toHexString(label.length()).repeat(64).substring(0, 64)));
+        ProtocolVersionKeys aggregated = new ProtocolVersionKeys(4, bundles.transferExecutionKey(), bundles.storageApplicationKey(), layers);
+        assertTrue(versions.register(aggregated));
+        assertEquals(aggregated, versions.find(4).orElseThrow());
+        assertEquals(List.of("transfer_execution", "storage_application", "leaf_transfer_execution", "leaf_storage_application",
+                "node", "scheduler"), List.copyOf(versions.find(4).orElseThrow().all().keySet()));
+        Map<String, String> otherScheduler = new LinkedHashMap<>(layers);
+        otherScheduler.put("scheduler", "0x" + "dd".repeat(32));
+        assertThrows(IllegalStateException.class, () -> versions.register(new ProtocolVersionKeys(4, bundles.transferExecutionKey(),
+                bundles.storageApplicationKey(), otherScheduler)));
+        assertEquals(List.of(1, 3, 4), versions.list().stream().map(ProtocolVersionKeys::protocolVersion).toList());
+    }
+
+    @Test
+    void aBatchIsRecordedOnlyUnderARecordedProtocolVersion() {
+        assertThrows(DataIntegrityViolationException.class,
+                () -> batches.insertReceived(new BatchId(270, 9), 7, "witness_inputs/270/9.bin", SHA, COMMITMENT));
+        versions.register(new ProtocolVersionKeys(7, "0x" + "aa".repeat(32), "0x" + "bb".repeat(32), Map.of()));
+        assertTrue(batches.insertReceived(new BatchId(270, 9), 7, "witness_inputs/270/9.bin", SHA, COMMITMENT));
     }
 }

@@ -1,0 +1,37 @@
+package io.proofline.jobs.schema;
+
+import io.proofline.steps.data.ProverMigrations;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The prover application's schema: the prover tables and the job repository, channel and task
+ * tables ({@link #LOCATIONS}), in one Flyway history, {@value ProverMigrations#HISTORY_TABLE}, with
+ * {@link ProverMigrations#configure}'s baseline. The same configuration whether the database is
+ * the prover's own or shared with the core: no table and no history of the two collide.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProverSchema {
+
+    /** Where the prover application's migrations are. */
+    public static final String[] LOCATIONS = {ProverMigrations.LOCATION, "classpath:db/migration/jobs"};
+
+    /** Applied over {@code spring.flyway.*}: the history table and baseline are not settings. */
+    @Bean
+    FlywayConfigurationCustomizer proverSchemaHistory() {
+        return flyway -> configure(flyway);
+    }
+
+    /** The prover application's Flyway on {@code dataSource}, as it runs at startup (tools and tests). */
+    public static Flyway flyway(DataSource dataSource) {
+        return configure(Flyway.configure()).dataSource(dataSource).load();
+    }
+
+    private static FluentConfiguration configure(FluentConfiguration flyway) {
+        return ProverMigrations.configure(flyway).locations(LOCATIONS);
+    }
+}
