@@ -5,7 +5,9 @@ import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.BaseCircuits;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.KeysRefusedException;
 import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.codec.FormatException;
 import io.proofline.plonkish.Circuit;
 import io.proofline.plonkish.Setup;
@@ -114,22 +116,30 @@ final class KeygenCommands {
 
         private void aggregation(PrintWriter out, CircuitCapacities caps) {
             BaseCircuitKeys base = BaseCircuitKeys.loadOrGenerate(keys.dir, caps, BaseKeyFiles.CONFIG);
-            out.print("recursion layers (leaf per base circuit, node, scheduler): generating ... ");
+            out.print("recursion layers (leaf per base circuit, node, scheduler): loading or generating ... ");
             out.flush();
             long start = System.nanoTime();
-            AggregationKeys agg = AggregationKeys.generate(base, BaseKeyFiles.CONFIG);
+            AggregationKeys agg;
+            try {
+                // the circuit provers' own loader: a file already there is checked against its circuit and kept
+                agg = AggregationKeys.loadOrGenerate(keys.dir, base, BaseKeyFiles.CONFIG);
+            } catch (KeysRefusedException e) {
+                out.println();
+                throw CliFailure.refused(e.getMessage());
+            }
             out.println("done in " + seconds(start) + ", 2^" + agg.logRows() + " rows per leaf and node");
             for (CircuitType type : CircuitType.values()) {
                 out.println("  leaf " + type.label + ": commitment " + agg.leafKey(type));
             }
             out.println("  node: commitment " + agg.nodeKey());
             out.println("  scheduler: commitment " + agg.scheduler().key().commitment());
-            out.println("  (recursion keys are derived from the base keys each time; they are not written to the directory)");
+            out.println("  (written beside the base keys, where the circuit provers load them)");
         }
     }
 
     @Command(name = "verify", description = "Recomputes each base circuit's setup and compares it with the keys directory's"
-            + " and with the pinned commitments.")
+            + " and with the pinned commitments; for a version whose proofs are aggregated, checks each recursion layer's setup"
+            + " against its circuit and the pins too.")
     static final class Verify implements Runnable {
 
         @Mixin
@@ -176,10 +186,45 @@ final class KeygenCommands {
                         + " version " + version + ")" : String.join("; ", mine)) + " [" + seconds(start) + "]");
                 mine.forEach(p -> problems.add(type.label + " " + p));
             }
+            pins.findRecursion(version, keys.capacities).ifPresent(layers -> {
+                if (problems.isEmpty()) {
+                    problems.addAll(verifyRecursion(out, caps, version, layers));
+                } else {
+                    out.println("recursion layers: not checked, they are built from the base keys above");
+                }
+            });
             if (!problems.isEmpty()) {
                 throw CliFailure.refused(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " with the keys in "
                         + keys.dir + ": " + String.join("; ", problems));
             }
+        }
+
+        /**
+         * The recursion layers of a version whose proofs are aggregated: each stored setup checked
+         * against its circuit, rebuilt from the (verified) base keys, and its commitment against the pin.
+         */
+        private List<String> verifyRecursion(PrintWriter out, CircuitCapacities caps, int version, RecursionCommitments pinned) {
+            out.print("recursion layers (leaf per base circuit, node, scheduler): rebuilding their circuits ... ");
+            out.flush();
+            long start = System.nanoTime();
+            BaseCircuitKeys base = BaseCircuitKeys.loadOrGenerate(keys.dir, caps, BaseKeyFiles.CONFIG);
+            List<AggregationKeys.StoredLayer> layers = AggregationKeys.inspect(keys.dir, base, BaseKeyFiles.CONFIG);
+            out.println("done in " + seconds(start));
+            List<String> problems = new ArrayList<>();
+            for (AggregationKeys.StoredLayer layer : layers) {
+                Digest pin = pinned.byLabel().get(layer.layer());
+                List<String> mine = new ArrayList<>();
+                if (!layer.ok()) {
+                    mine.add(layer.problem() + (layer.commitment() == null ? " (keygen generate writes it)" : ""));
+                }
+                if (layer.commitment() != null && !layer.commitment().equals(pin)) {
+                    mine.add("commitment " + layer.commitment() + " differs from the pinned " + pin + " (protocol version " + version + ")");
+                }
+                out.println(layer.layer() + ": " + (mine.isEmpty() ? "ok, commitment " + layer.commitment() + " = its circuit's = pinned"
+                        + " (protocol version " + version + ")" : String.join("; ", mine)));
+                mine.forEach(p -> problems.add(layer.layer() + " " + p));
+            }
+            return problems;
         }
     }
 

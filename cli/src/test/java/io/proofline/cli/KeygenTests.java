@@ -7,11 +7,13 @@ import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.CircuitType;
 import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.plonkish.SetupCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +37,7 @@ class KeygenTests {
     }
 
     @Test
-    void generatedKeysAreThePinnedOnesAndTheProverLoadsThem() throws IOException {
+    void generatedKeysAreThePinnedOnesTheProverLoadsThemAndVerifyRefusesATamperedRecursionKey() throws IOException {
         CliRun gen = CliRun.keygen(opts("generate", "--circuit", "all"));
         assertEquals(0, gen.code(), gen.toString());
         Map<CircuitType, io.proofline.poseidon2.Digest> pinned = PinnedCommitments.load().require(1, "small");
@@ -58,6 +60,11 @@ class KeygenTests {
         assertTrue(verify.out().contains("storage_application: ok, commitment " + pinned.get(CircuitType.STORAGE_APPLICATION)
                 + " = recomputed = pinned (protocol version " + PINNED_VERSION + ")"), verify.out());
 
+        // the recursion layers the newest version pins were written by generate, and verify checks each
+        RecursionCommitments layers = PinnedCommitments.load().findRecursion(PINNED_VERSION, "small").orElseThrow();
+        layers.byLabel().forEach((label, pin) -> assertTrue(verify.out().contains(label + ": ok, commitment " + pin
+                + " = its circuit's = pinned (protocol version " + PINNED_VERSION + ")"), verify.out()));
+
         CliRun commitments = CliRun.keygen(opts("commitments"));
         assertEquals(0, commitments.code(), commitments.toString());
         assertTrue(commitments.out().contains("transfer_execution " + pinned.get(CircuitType.TRANSFER_EXECUTION) + " (pinned)"),
@@ -65,6 +72,30 @@ class KeygenTests {
         PinnedCommitments written = PinnedCommitments.parse(Files.readString(keys.resolve("commitments.json")));
         assertEquals(pinned, written.require(PINNED_VERSION, "small"));
         assertTrue(Files.readString(keys.resolve("commitments.json")).startsWith("{\n  \"about\": "), "the pinned file's format");
+
+        // when the scheduler's setup is replaced by another well-formed recursion setup (the node's)
+        Path scheduler = layerFile("scheduler");
+        Files.write(scheduler, Files.readAllBytes(layerFile("node")));
+        // then verify names the scheduler, why, and its commitment against the pin, and passes the others
+        CliRun tampered = CliRun.keygen(opts("verify"));
+        assertEquals(ExitCodes.REFUSED, tampered.code(), tampered.toString());
+        assertTrue(tampered.out().contains("scheduler: " + scheduler + " is not the scheduler recursion circuit's setup"),
+                tampered.out());
+        assertTrue(tampered.out().contains("commitment " + layers.node() + " differs from the pinned " + layers.scheduler()
+                + " (protocol version " + PINNED_VERSION + ")"), tampered.out());
+        assertTrue(tampered.out().contains("node: ok, commitment " + layers.node()), tampered.out());
+        assertTrue(tampered.err().contains("scheduler "), tampered.err());
+        assertTrue(tampered.noStackTrace(), tampered.toString());
+    }
+
+    /** The one setup file of a recursion layer in the keys directory. */
+    private Path layerFile(String layer) throws IOException {
+        try (var files = Files.list(keys)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(layer + "-r")
+                    && f.getFileName().toString().endsWith(".setup")).toList();
+            assertEquals(1, found.size(), layer + " setups: " + found);
+            return found.getFirst();
+        }
     }
 
     @Test

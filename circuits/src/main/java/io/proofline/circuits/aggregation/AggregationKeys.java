@@ -11,7 +11,10 @@ import io.proofline.plonkish.SetupData;
 import io.proofline.plonkish.VerificationKey;
 import io.proofline.poseidon2.Digest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,6 +74,37 @@ public final class AggregationKeys {
         AggregationKeys keys = build(base, config, cache::loadOrGenerate);
         cache.writeGenerated(keys.layerNames());
         return keys;
+    }
+
+    /**
+     * A recursion layer's setup as stored in a keys directory.
+     *
+     * @param layer {@code leaf_<type>}, {@code node} or {@code scheduler} (the labels of {@link RecursionCommitments#LABELS})
+     * @param commitment the stored key's commitment; null when there is no readable file
+     * @param problem null when the file holds the layer circuit's setup, else what is wrong
+     */
+    public record StoredLayer(String layer, Path file, Digest commitment, String problem) {
+
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /**
+     * Checks every layer's setup stored in {@code dir} against the circuit rebuilt from
+     * {@code base} ({@link io.proofline.plonkish.SetupCheck}), writing nothing: a stored setup
+     * that decodes (its columns match its key's cap) and is its circuit's has the commitment that
+     * regenerating it would give. Layers in {@link RecursionCommitments#LABELS} order.
+     */
+    public static List<StoredLayer> inspect(Path dir, BaseCircuitKeys base, ProverConfig config) {
+        AggregationSetupCache cache = new AggregationSetupCache(dir, base.capacities(), config);
+        Map<String, StoredLayer> found = new LinkedHashMap<>();
+        build(base, config, (layer, circuit) -> cache.inspect(layer, circuit, found));
+        List<StoredLayer> out = new ArrayList<>();
+        for (String label : RecursionCommitments.LABELS) {
+            out.add(found.get(label));
+        }
+        return out;
     }
 
     /** Where {@link #loadOrGenerate} keeps a layer's setup: {@code leaf_<type>}, {@code node} or {@code scheduler}. */

@@ -67,6 +67,32 @@ final class AggregationSetupCache {
         return setup;
     }
 
+    /**
+     * Checks the layer's stored setup against its circuit, generating nothing into the directory:
+     * records in {@code found}, under the layer's name, its file and key commitment or what is
+     * wrong with it. Returns the stored setup when it is the circuit's, else the circuit's own
+     * (generated here), so that the layers built on this one can still be checked.
+     */
+    SetupData inspect(String layer, Circuit circuit, Map<String, AggregationKeys.StoredLayer> found) {
+        Path file = file(dir, sized(layer, circuit), caps, config);
+        if (!Files.exists(file)) {
+            found.put(layer, new AggregationKeys.StoredLayer(layer, file, null, "no setup " + file));
+            return Setup.generate(circuit, config);
+        }
+        try {
+            SetupData setup = SetupCodec.decode(Files.readAllBytes(file), config);
+            String difference = SetupCheck.difference(circuit, setup).orElse(null);
+            found.put(layer, new AggregationKeys.StoredLayer(layer, file, setup.key().commitment(), difference == null ? null
+                    : file + " is not the " + layer + " recursion circuit's setup (" + caps + "): " + difference));
+            return difference == null ? setup : Setup.generate(circuit, config);
+        } catch (FormatException e) {
+            found.put(layer, new AggregationKeys.StoredLayer(layer, file, null, file + " is corrupt: " + e.getMessage()));
+            return Setup.generate(circuit, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     /** Writes, each atomically, the generated setups the final keys use. */
     void writeGenerated(Set<String> used) {
         try {
