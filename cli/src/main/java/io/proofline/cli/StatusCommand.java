@@ -3,6 +3,7 @@ package io.proofline.cli;
 import io.proofline.cli.ProverDatabase.JobExecutionRow;
 import io.proofline.cli.ProverDatabase.StepExecutionRow;
 import io.proofline.steps.data.InstanceStatus;
+import io.proofline.steps.data.ProtocolVersionKeys;
 import io.proofline.steps.data.ProverBatch;
 import io.proofline.steps.data.ProverCircuitInstance;
 import java.io.PrintWriter;
@@ -54,6 +55,10 @@ final class StatusCommand implements Runnable {
         @Option(names = {"-v", "--verbose"}, description = "every job execution, every partition, keys and full errors")
         boolean verbose;
 
+        @Option(names = "--max-attempts", defaultValue = "3", paramLabel = "N", description = "the house keeper's"
+                + " proofline.house-keeper.failed-jobs.max-attempts, to say whether it restarts a failed job (default ${DEFAULT-VALUE}, its own)")
+        int maxAttempts;
+
         @Spec
         CommandSpec spec;
 
@@ -74,6 +79,7 @@ final class StatusCommand implements Runnable {
         private void print(ProverDatabase db, ProverBatch b, PrintWriter out) {
             out.println(b.id() + ": " + b.status().dbValue() + ", protocol version " + b.protocolVersion()
                     + ", received " + Table.time(b.createdAt()) + ", updated " + Table.time(b.updatedAt()));
+            printKeys(db, b, out);
             if (verbose) {
                 out.println("  witness inputs " + b.witnessInputsKey() + " (sha256 " + b.witnessInputsSha256() + ")");
                 out.println("  batch commitment " + b.batchCommitment());
@@ -88,18 +94,44 @@ final class StatusCommand implements Runnable {
             if (instance.isEmpty()) {
                 out.println("  job: none started yet");
             } else {
-                printJob(db, instance.get(), out);
+                printJob(db, b, instance.get(), out);
             }
             printInstances(db, b, out);
         }
 
-        private void printJob(ProverDatabase db, long instanceId, PrintWriter out) {
+        /** The key commitments the batch's proof is verified against, as recorded for its protocol version. */
+        private void printKeys(ProverDatabase db, ProverBatch b, PrintWriter out) {
+            Optional<ProtocolVersionKeys> keys = db.versions().find(b.protocolVersion());
+            if (keys.isEmpty()) {
+                out.println("  keys of protocol version " + b.protocolVersion() + ": not recorded (received by a gateway that"
+                        + " recorded no versions)");
+                return;
+            }
+            Map<String, String> all = keys.get().all();
+            String proofs = keys.get().recursionKeys().isEmpty() ? "bundles of base proofs" : "aggregated proofs";
+            if (verbose) {
+                out.println("  keys of protocol version " + b.protocolVersion() + " (" + proofs + "):");
+                all.forEach((circuit, key) -> out.println("    " + circuit + " " + key));
+            } else {
+                out.println("  keys of protocol version " + b.protocolVersion() + " (" + proofs + "): " + all.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().substring(0, Math.min(10, e.getValue().length())))
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+
+        private void printJob(ProverDatabase db, ProverBatch b, long instanceId, PrintWriter out) {
             List<JobExecutionRow> executions = db.jobExecutions(instanceId);
             JobExecutionRow last = executions.getLast();
             out.println("  job batchProof (instance " + instanceId + "): " + executions.size() + " execution"
                     + (executions.size() == 1 ? "" : "s") + ", the last " + last.id() + " " + last.status() + " (started "
                     + Table.time(last.started()) + ", ended " + Table.time(last.ended()) + ")"
                     + (last.exitMessage() == null || last.exitMessage().isBlank() ? "" : ": " + Table.brief(last.exitMessage(), verbose ? 2000 : 120)));
+            if ("FAILED".equals(last.status())) {
+                out.println(executions.size() >= maxAttempts
+                        ? "  at the maximum attempts (" + executions.size() + " executions, max-attempts " + maxAttempts + "): the house"
+                                + " keeper restarts it no more; fix the cause, then restart -b " + b.id().batchNumber()
+                        : "  the house keeper restarts it after its backoff (attempt " + (executions.size() + 1) + " of " + maxAttempts + ")");
+            }
             if (verbose && executions.size() > 1) {
                 Table all = new Table("EXECUTION", "STATUS", "STARTED", "ENDED", "EXIT");
                 executions.forEach(e -> all.row(e.id(), e.status(), Table.time(e.started()), Table.time(e.ended()), e.exitCode()));

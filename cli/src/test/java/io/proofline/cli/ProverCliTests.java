@@ -101,6 +101,9 @@ class ProverCliTests {
         String out = run.out();
         assertTrue(out.contains("chain 270 batch 2: proving, protocol version 1"), out);
         assertTrue(out.contains("chain 270 batch 1: submitted"), out);
+        String te = PipelineFixture.VERSION_1.transferExecutionKey();
+        assertTrue(out.contains("  keys of protocol version 1 (bundles of base proofs): transfer_execution " + te.substring(0, 10)
+                + ", storage_application "), out);
         assertTrue(out.indexOf("batch 2:") < out.indexOf("batch 1:"), "in the order asked: " + out);
         assertTrue(Pattern.compile("loadWitnessInputs\\s+COMPLETED\\s+\\S+ \\S+\\s+2.0 s").matcher(out).find(), out);
         assertTrue(Pattern.compile("proveBaseCircuits\\s+STARTED").matcher(out).find(), out);
@@ -115,6 +118,29 @@ class ProverCliTests {
     }
 
     @Test
+    void statusBatchSaysWhenAJobFailedOnEveryAttemptUpToTheMaximum() {
+        // given a job that failed on each of its three executions (the house keeper's default maximum)
+        BatchId b4 = fx.receive(4);
+        LocalDateTime t = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).minusMinutes(3);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            JobExecution j = fx.startJob(b4, t.plusSeconds(10L * attempt));
+            fx.step(j, "loadWitnessInputs", t.plusSeconds(10L * attempt), 1, FAILED, "no witness inputs", null);
+            fx.endJob(j, FAILED, t.plusSeconds(10L * attempt + 1), "no witness inputs");
+        }
+
+        // then status batch shows it at the maximum, for an operator
+        CliRun atMax = CliRun.prover(fx.db("status", "batch", "-n", "4"));
+        assertEquals(0, atMax.code(), atMax.toString());
+        assertTrue(atMax.out().contains("3 executions, the last"), atMax.out());
+        assertTrue(atMax.out().contains("at the maximum attempts (3 executions, max-attempts 3): the house keeper restarts it no more;"
+                + " fix the cause, then restart -b 4"), atMax.out());
+        // and, with a larger maximum, as waiting for the house keeper's restart
+        CliRun below = CliRun.prover(fx.db("status", "batch", "-n", "4", "--max-attempts", "5"));
+        assertTrue(below.out().contains("the house keeper restarts it after its backoff (attempt 4 of 5)"), below.out());
+        assertTrue(!CliRun.prover(fx.db("status", "batch", "-n", "1")).out().contains("house keeper"), "a completed job: nothing to say");
+    }
+
+    @Test
     void verboseStatusAddsPartitionsKeysAndFullErrors() {
         CliRun run = CliRun.prover(fx.db("status", "batch", "-n", "3", "-v"));
         assertEquals(0, run.code(), run.toString());
@@ -124,6 +150,9 @@ class ProverCliTests {
         CliRun two = CliRun.prover(fx.db("status", "batch", "-n", "2", "--verbose"));
         assertTrue(Pattern.compile("proveBaseCircuitsWorker:storage_application-0\\s+\\d+\\s+FAILED").matcher(two.out()).find(), two.out());
         assertTrue(two.out().contains("proofs/2/transfer_execution-0.bin"), two.out());
+        assertTrue(two.out().contains("  keys of protocol version 1 (bundles of base proofs):\n    transfer_execution "
+                + PipelineFixture.VERSION_1.transferExecutionKey() + "\n    storage_application "
+                + PipelineFixture.VERSION_1.storageApplicationKey() + "\n"), two.out());
     }
 
     @Test

@@ -25,7 +25,8 @@ public class HouseKeeperConfiguration {
 
     /** Names of the worker steps' partitions, {@code <worker step>:partition<n>}. */
     static final String WITNESS_PARTITIONS = "basicWitnessGenerationWorker:";
-    static final String PROVE_PARTITIONS = "proveBaseCircuitsWorker:";
+    /** Every remote partition's worker step, whatever its stage: {@code <stage>Worker:<partition>} (a SQL LIKE prefix). */
+    static final String ANY_PARTITION = "%Worker:";
 
     @Bean(destroyMethod = "close")
     HouseKeeperLock houseKeeperLock(DataSource dataSource, HouseKeeperProperties settings) {
@@ -39,7 +40,7 @@ public class HouseKeeperConfiguration {
         JobRecords records = new JobRecords(jdbc);
         return new HouseKeeper(lock, settings, properties.prover().heartbeatTimeout(),
                 new StalePartitionRecovery(instances, repository),
-                new StaleSteps(records, repository, "postgres".equals(properties.transport()), WITNESS_PARTITIONS, PROVE_PARTITIONS),
+                new StaleSteps(records, repository, "postgres".equals(properties.transport()), WITNESS_PARTITIONS, ANY_PARTITION),
                 records, new JobActions(repository, operator, records, store), launcher::getIfAvailable, meters);
     }
 }

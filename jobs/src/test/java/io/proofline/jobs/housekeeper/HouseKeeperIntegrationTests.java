@@ -65,6 +65,7 @@ class HouseKeeperIntegrationTests {
     private static final TestDatabase DB = TestDatabase.create();
     private static final int MAX_ATTEMPTS = 3;
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration LOST_REQUEST_TIMEOUT = Duration.ofSeconds(1);
     /** A key under which the store holds nothing: loading the witness inputs fails on every attempt. */
     private static final String MISSING_SHA = "ab".repeat(32);
 
@@ -88,17 +89,18 @@ class HouseKeeperIntegrationTests {
         p.put("proofline.gateway.enabled", "false");
         p.put("proofline.house-keeper.failed-jobs.max-attempts", String.valueOf(MAX_ATTEMPTS));
         p.put("proofline.house-keeper.failed-jobs.backoff", "0s");
+        p.put("proofline.house-keeper.stale-partitions.lost-request-timeout", LOST_REQUEST_TIMEOUT.toMillis() + "ms");
         for (String task : List.of("stale-partitions", "failed-jobs", "orphaned-jobs", "prune")) {
             p.put("proofline.house-keeper." + task + ".interval", "1h");
         }
         app = ProoflineJobsApplication.builder()
                 .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         jdbc = app.getBean(JdbcClient.class);
-    }
-
         // the tests' batches are recorded under protocol version 1, as a gateway records the versions it meets
         app.getBean(ProtocolVersionsDal.class).register(new ProtocolVersionKeys(1, "0x" + "11".repeat(32), "0x" + "12".repeat(32),
                 Map.of()));
+    }
+
     @AfterAll
     static void stop() {
         if (app != null) {
@@ -153,7 +155,7 @@ class HouseKeeperIntegrationTests {
             BatchJobLauncher launcher = app.getBean(BatchJobLauncher.class);
             HouseKeeper other = new HouseKeeper(otherLock, settings, Duration.ofMinutes(1),
                     new StalePartitionRecovery(app.getBean(CircuitInstancesDal.class), repository),
-                    new StaleSteps(records, repository, true, "basicWitnessGenerationWorker:", "proveBaseCircuitsWorker:"),
+                    new StaleSteps(records, repository, true, "basicWitnessGenerationWorker:", "%Worker:"),
                     records, new JobActions(repository, app.getBean(JobOperator.class), records, null), () -> launcher,
                     new SimpleMeterRegistry());
             // when it runs its tasks, it does nothing
@@ -218,7 +220,7 @@ class HouseKeeperIntegrationTests {
 
     @Test
     @Order(4)
-    void aRequestTakenAndNeverStartedAndAJobLeftRunningByADeadOrchestratorAreFailed() {
+    void aRequestTakenAndNeverStartedAndAJobLeftRunningByADeadOrchestratorAreFailed() throws InterruptedException {
         JobRepository repository = app.getBean(JobRepository.class);
         HouseKeeper keeper = app.getBean(HouseKeeper.class);
         // given a proving request taken by a worker that died before starting it: its step stays STARTING
@@ -226,6 +228,8 @@ class HouseKeeperIntegrationTests {
         StepExecution taken = repository.createStepExecution("proveBaseCircuitsWorker:transfer_execution-0", running);
         jdbc.sql("UPDATE batch_step_execution SET create_time = now() - interval '10 minutes' WHERE step_execution_id = :id")
                 .param("id", taken.getId()).update();
+        // and an aggregation request the same (any remote partition: <stage>Worker:<partition>)
+        StepExecution takenAggregation = repository.createStepExecution("aggregateWorker:batch", running);
 
         // when the channel table still holds a request, the step may be waiting its turn: left alone
         jdbc.sql("""
@@ -235,12 +239,18 @@ class HouseKeeperIntegrationTests {
         keeper.failStaleWork();
         assertEquals(BatchStatus.STARTING, step(running, taken).getStatus(), "a request maybe still queued");
 
-        // and once the table is empty, the request was taken and lost: the step is failed, for the
-        // manager to fail the job and the house keeper to restart it
+        // and once the table is empty, the request was taken: seen so, the step is left the lost-request
+        // timeout for its worker to start it (however long it waited in the queue before) ...
         jdbc.sql("DELETE FROM int_channel_message WHERE region = 'house-keeper-test'").update();
+        keeper.failStaleWork();
+        assertEquals(BatchStatus.STARTING, step(running, taken).getStatus(), "just taken, maybe starting");
+        // ... after which it is lost: the step is failed, for the manager to fail the job and the
+        // house keeper to restart it
+        Thread.sleep(LOST_REQUEST_TIMEOUT.toMillis());
         keeper.failStaleWork();
         StepExecution failed = step(running, taken);
         assertEquals(BatchStatus.FAILED, failed.getStatus());
+        assertEquals(BatchStatus.FAILED, step(running, takenAggregation).getStatus(), "the aggregation request");
         assertTrue(failed.getExitStatus().getExitDescription().contains("never started"), failed.getExitStatus().toString());
 
         // given a job execution left running by an orchestrator that died: nothing changed in it for an hour
