@@ -102,6 +102,25 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
 int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets,
                     uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
 
+/*
+ * The entry points as function pointer types, one per function above, so that bindings can
+ * resolve each symbol in the library they load (the CPU and CUDA builds export the same names)
+ * and call it through its address.
+ */
+typedef const char *(*pl_backend_name_fn)(void);
+typedef const char *(*pl_last_error_fn)(void);
+typedef int32_t (*pl_device_count_fn)(int32_t *count);
+typedef int32_t (*pl_memory_info_fn)(uint64_t *free_bytes, uint64_t *total_bytes);
+typedef int32_t (*pl_ntt_forward_fn)(uint64_t *data, uint64_t columns, uint32_t log_n);
+typedef int32_t (*pl_ntt_inverse_fn)(uint64_t *data, uint64_t columns, uint32_t log_n);
+typedef int32_t (*pl_ntt_coset_forward_fn)(uint64_t *data, uint64_t columns, uint32_t log_n, uint64_t shift);
+typedef int32_t (*pl_coset_lde_fn)(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint64_t *out);
+typedef int32_t (*pl_coset_lde_from_evaluations_fn)(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint64_t *out);
+typedef int32_t (*pl_poseidon2_permute_fn)(uint64_t *states, uint64_t count);
+typedef int32_t (*pl_hash_rows_fn)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t *digests);
+typedef int32_t (*pl_merkle_layers_fn)(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers);
+typedef int32_t (*pl_fri_fold_fn)(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
+
 #ifdef __cplusplus
 }
 #endif
