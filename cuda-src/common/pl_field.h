@@ -92,37 +92,42 @@ PL_FN uint32_t pl_reverse_bits(uint32_t i, uint32_t bits) {
 
 #include "pl_poseidon2_constants.h"
 
-/* A 128-bit accumulator of small sums of 64-bit values, as two words. */
-typedef struct { uint64_t lo, hi; } pl_acc;
-
-PL_FN void pl_acc_add(pl_acc *a, uint64_t x, uint64_t k) {
-    /* a += k * x for small k: k additions keep it branch-light and portable to the device */
-    for (uint64_t i = 0; i < k; i++) {
-        uint64_t s = a->lo + x;
-        a->hi += s < x;
-        a->lo = s;
-    }
+/* hi * 2^32 + lo mod p, canonical, for hi, lo < 2^40 (the halves of the linear layers' sums) */
+PL_FN uint64_t pl_combine(uint64_t hi, uint64_t lo) {
+    uint64_t low = (hi << 32) + lo;
+    uint64_t carry = low < lo;
+    return pl_reduce128((hi >> 32) + carry, low);
 }
 
-PL_FN uint64_t pl_acc_reduce(pl_acc a) { return pl_reduce128(a.hi, a.lo); }
-
-/* circ(2 M4, M4, M4): chunk c becomes M4 (x_c + u), u = x_0 + x_1 + x_2 (4-element chunks). */
+/*
+ * circ(2 M4, M4, M4): chunk c becomes M4 (x_c + u), u = x_0 + x_1 + x_2 (4-element chunks).
+ * As in the Java code, the sums run on 32-bit halves so that nothing overflows and each output
+ * is reduced once. M4 = [[5,7,1,3],[4,6,1,1],[1,3,5,7],[1,1,4,6]] by the Poseidon2 paper's
+ * eight-addition chain (appendix B).
+ */
 PL_FN void pl_p2_external(uint64_t *s) {
-    /* M4 = [[5,7,1,3],[4,6,1,1],[1,3,5,7],[1,1,4,6]] */
-    const uint8_t m4[4][4] = {{5, 7, 1, 3}, {4, 6, 1, 1}, {1, 3, 5, 7}, {1, 1, 4, 6}};
-    uint64_t u[4];
-    for (int k = 0; k < 4; k++) u[k] = pl_add(pl_add(s[k], s[4 + k]), s[8 + k]);
-    uint64_t out[12];
-    for (int c = 0; c < 3; c++) {
-        uint64_t v[4];
-        for (int k = 0; k < 4; k++) v[k] = pl_add(s[4 * c + k], u[k]);
-        for (int r = 0; r < 4; r++) {
-            pl_acc a = {0, 0};
-            for (int k = 0; k < 4; k++) pl_acc_add(&a, v[k], m4[r][k]);
-            out[4 * c + r] = pl_acc_reduce(a);
-        }
+    uint64_t l[4], h[4];
+    for (int k = 0; k < 4; k++) {
+        l[k] = (s[k] & PL_EPSILON) + (s[4 + k] & PL_EPSILON) + (s[8 + k] & PL_EPSILON);
+        h[k] = (s[k] >> 32) + (s[4 + k] >> 32) + (s[8 + k] >> 32);
     }
-    for (int i = 0; i < 12; i++) s[i] = out[i];
+    for (int c = 0; c < 12; c += 4) {
+        uint64_t a[4], b[4];
+        for (int k = 0; k < 4; k++) {
+            a[k] = (s[c + k] & PL_EPSILON) + l[k];
+            b[k] = (s[c + k] >> 32) + h[k];
+        }
+        uint64_t t0 = a[0] + a[1], t1 = a[2] + a[3];
+        uint64_t t2 = (a[1] << 1) + t1, t3 = (a[3] << 1) + t0;
+        uint64_t t4 = (t1 << 2) + t3, t5 = (t0 << 2) + t2;
+        uint64_t u0 = b[0] + b[1], u1 = b[2] + b[3];
+        uint64_t u2 = (b[1] << 1) + u1, u3 = (b[3] << 1) + u0;
+        uint64_t u4 = (u1 << 2) + u3, u5 = (u0 << 2) + u2;
+        s[c] = pl_combine(u3 + u5, t3 + t5);
+        s[c + 1] = pl_combine(u5, t5);
+        s[c + 2] = pl_combine(u2 + u4, t2 + t4);
+        s[c + 3] = pl_combine(u4, t4);
+    }
 }
 
 /* y_i = d_i x_i + sum(x) */

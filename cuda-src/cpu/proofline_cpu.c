@@ -76,17 +76,30 @@ static const uint64_t *twiddles(uint32_t log_n, int inv) {
 /* Blocks of 2^14 elements (128 KiB) stay in L2 while the small stages run on them. */
 #define BLOCK_LOG 14
 
-static void dif_stage(uint64_t *a, size_t n, size_t h, const uint64_t *tw, size_t from, size_t to) {
-    /* butterflies (g, q) for g in groups of 2h, q < h, numbered k = g/2h * h + q */
-    for (size_t k = from; k < to; k++) {
-        size_t g = (k / h) * 2 * h;
-        size_t q = k % h;
-        uint64_t u = a[g + q];
-        uint64_t v = a[g + h + q];
-        a[g + q] = pl_add(u, v);
-        a[g + h + q] = pl_mul(pl_sub(u, v), tw[h + q]);
+/* Butterflies q in [from, to) of the group at g: (u, v) -> (u + v, (u - v) w_{2h}^q). */
+static void dif_run(uint64_t *a, size_t g, size_t h, const uint64_t *tw, size_t from, size_t to) {
+    uint64_t *x = a + g;
+    const uint64_t *t = tw + h;
+    for (size_t q = from; q < to; q++) {
+        uint64_t u = x[q];
+        uint64_t v = x[h + q];
+        x[q] = pl_add(u, v);
+        x[h + q] = pl_mul(pl_sub(u, v), t[q]);
     }
-    (void) n;
+}
+
+/* One stage of half-size h over the column, in runs of at most RUN butterflies. */
+#define RUN 4096
+static void dif_stage(uint64_t *a, size_t n, size_t h, const uint64_t *tw, int parallel) {
+    size_t runs_per_group = h < RUN ? 1 : h / RUN;
+    size_t run = h / runs_per_group;
+    size_t runs = (n / (2 * h)) * runs_per_group;
+    #pragma omp parallel for schedule(static) if (parallel)
+    for (size_t r = 0; r < runs; r++) {
+        size_t g = (r / runs_per_group) * 2 * h;
+        size_t q = (r % runs_per_group) * run;
+        dif_run(a, g, h, tw, q, q + run);
+    }
 }
 
 /* All stages of half-size below 2^block_log on the block a[0, 2^block_log). */
@@ -114,17 +127,7 @@ static void dif(uint64_t *a, uint32_t log_n, const uint64_t *tw, int parallel) {
     if (n == 1) return;
     uint32_t block_log = log_n < BLOCK_LOG ? log_n : BLOCK_LOG;
     size_t block = (size_t) 1 << block_log;
-    for (size_t h = n >> 1; h >= block; h >>= 1) {
-        size_t half = n >> 1;
-        if (parallel) {
-            #pragma omp parallel for schedule(static)
-            for (size_t c = 0; c < half; c += 4096) {
-                dif_stage(a, n, h, tw, c, c + 4096 < half ? c + 4096 : half);
-            }
-        } else {
-            dif_stage(a, n, h, tw, 0, half);
-        }
-    }
+    for (size_t h = n >> 1; h >= block; h >>= 1) dif_stage(a, n, h, tw, parallel);
     size_t blocks = n >> block_log;
     if (parallel && blocks > 1) {
         #pragma omp parallel for schedule(static)
@@ -134,10 +137,26 @@ static void dif(uint64_t *a, uint32_t log_n, const uint64_t *tw, int parallel) {
     }
 }
 
+/* 32-bit reversal by bytes, shifted down to log_n bits */
+static uint32_t reverse_fast(uint32_t i, uint32_t log_n) {
+    static const uint8_t rev8[256] = {
+#define R2(n) n, n + 2 * 64, n + 1 * 64, n + 3 * 64
+#define R4(n) R2(n), R2(n + 2 * 16), R2(n + 1 * 16), R2(n + 3 * 16)
+#define R6(n) R4(n), R4(n + 2 * 4), R4(n + 1 * 4), R4(n + 3 * 4)
+        R6(0), R6(2), R6(1), R6(3)
+#undef R2
+#undef R4
+#undef R6
+    };
+    uint32_t r = ((uint32_t) rev8[i & 255] << 24) | ((uint32_t) rev8[(i >> 8) & 255] << 16)
+               | ((uint32_t) rev8[(i >> 16) & 255] << 8) | rev8[i >> 24];
+    return log_n == 0 ? 0 : r >> (32 - log_n);
+}
+
 static void bit_reverse(uint64_t *a, uint32_t log_n) {
     size_t n = (size_t) 1 << log_n;
     for (size_t i = 0; i < n; i++) {
-        size_t j = pl_reverse_bits((uint32_t) i, log_n);
+        size_t j = reverse_fast((uint32_t) i, log_n);
         if (i < j) {
             uint64_t t = a[i];
             a[i] = a[j];
