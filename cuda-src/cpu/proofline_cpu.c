@@ -6,6 +6,7 @@
 #include "proofline_native.h"
 #include "../common/pl_field.h"
 #include "../common/pl_error.h"
+#include "avx512.h"
 
 #include <omp.h>
 #include <pthread.h>
@@ -14,6 +15,18 @@
 #include <unistd.h>
 
 const char *pl_backend_name(void) { return "native-cpu"; }
+
+/*
+ * Whether the AVX-512F kernels run: the CPU has AVX-512F and PROOFLINE_NATIVE_ISA is not
+ * "portable" (which the tests set to check the portable path too). Decided once per process.
+ */
+static int avx512;
+
+__attribute__((constructor)) static void choose_isa(void) {
+    const char *isa = getenv("PROOFLINE_NATIVE_ISA");
+    __builtin_cpu_init();
+    avx512 = __builtin_cpu_supports("avx512f") && !(isa && strcmp(isa, "portable") == 0);
+}
 
 const char *pl_last_error(void) { return pl_error_text; }
 
@@ -80,6 +93,10 @@ static const uint64_t *twiddles(uint32_t log_n, int inv) {
 static void dif_run(uint64_t *a, size_t g, size_t h, const uint64_t *tw, size_t from, size_t to) {
     uint64_t *x = a + g;
     const uint64_t *t = tw + h;
+    if (avx512 && ((to - from) & 7) == 0) {
+        pl_avx512_dif_run(x, h, t, from, to);
+        return;
+    }
     for (size_t q = from; q < to; q++) {
         uint64_t u = x[q];
         uint64_t v = x[h + q];
@@ -105,6 +122,10 @@ static void dif_stage(uint64_t *a, size_t n, size_t h, const uint64_t *tw, int p
 /* All stages of half-size below 2^block_log on the block a[0, 2^block_log). */
 static void dif_block(uint64_t *a, size_t size, const uint64_t *tw) {
     for (size_t h = size >> 1; h >= 1; h >>= 1) {
+        if (avx512 && h >= 8) {
+            for (size_t g = 0; g < size; g += 2 * h) pl_avx512_dif_run(a + g, h, tw + h, 0, h);
+            continue;
+        }
         for (size_t g = 0; g < size; g += 2 * h) {
             uint64_t *x = a + g;
             const uint64_t *t = tw + h;
@@ -167,6 +188,10 @@ static void bit_reverse(uint64_t *a, uint32_t log_n) {
 
 /* dst[i] = src[i] * start * g^i */
 static void mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g) {
+    if (avx512 && (n & 7) == 0) {
+        pl_avx512_mul_powers(src, dst, n, start, g);
+        return;
+    }
     uint64_t acc = start;
     for (size_t i = 0; i < n; i++) {
         dst[i] = pl_mul(src[i], acc);
@@ -293,8 +318,11 @@ static void permute(uint64_t *s) { pl_p2_permute_with(s, PL_P2_FULL_RC, PL_P2_PA
 int32_t pl_poseidon2_permute(uint64_t *states, uint64_t count) {
     pl_clear_error();
     if (!states && count) return pl_fail(PL_ERR_ARGUMENT, "pl_poseidon2_permute: null pointer");
-    #pragma omp parallel for schedule(static) if (count >= 64)
-    for (uint64_t i = 0; i < count; i++) permute(states + 12 * i);
+    uint64_t vec = avx512 ? count / 8 : 0;
+    #pragma omp parallel for schedule(static) if (vec >= 8)
+    for (uint64_t b = 0; b < vec; b++) pl_avx512_permute8(states + 96 * b);
+    #pragma omp parallel for schedule(static) if (count - 8 * vec >= 64)
+    for (uint64_t i = 8 * vec; i < count; i++) permute(states + 12 * i);
     return PL_OK;
 }
 
@@ -302,8 +330,11 @@ int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint
     pl_clear_error();
     if (!matrix || !digests) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: null pointer");
     if (width == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: cannot hash the rows of a matrix with no columns");
-    #pragma omp parallel for schedule(static) if (rows >= 64)
-    for (uint64_t r = 0; r < rows; r++) {
+    uint64_t vec = avx512 ? rows / 8 : 0;
+    #pragma omp parallel for schedule(static) if (vec >= 8)
+    for (uint64_t b = 0; b < vec; b++) pl_avx512_hash_rows8(matrix, width, rows, 8 * b, digests);
+    #pragma omp parallel for schedule(static) if (rows - 8 * vec >= 64)
+    for (uint64_t r = 8 * vec; r < rows; r++) {
         uint64_t s[12] = {0};
         s[8] = width;
         for (uint64_t pos = 0; pos < width; pos += 8) {
@@ -325,8 +356,11 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
     uint64_t *layer = layers;
     for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
         uint64_t nodes = (uint64_t) 1 << (log_leaves - k);
-        #pragma omp parallel for schedule(static) if (nodes >= 64)
-        for (uint64_t i = 0; i < nodes; i++) {
+        uint64_t vec = avx512 ? nodes / 8 : 0;
+        #pragma omp parallel for schedule(static) if (vec >= 8)
+        for (uint64_t b = 0; b < vec; b++) pl_avx512_compress8(below, 8 * b, layer);
+        #pragma omp parallel for schedule(static) if (nodes - 8 * vec >= 64)
+        for (uint64_t i = 8 * vec; i < nodes; i++) {
             uint64_t s[12] = {0};
             memcpy(s, below + 8 * i, 8 * sizeof(uint64_t));
             s[11] = 1;
