@@ -212,9 +212,16 @@ static void transform_column(uint64_t *a, uint32_t log_n, const uint64_t *tw, ui
     if (k != 1) scale(a, n, k);
 }
 
+/*
+ * Below this many elements a call stays on the calling thread: waking the OpenMP team costs
+ * more than it saves, and on a loaded machine a team member that is not scheduled stalls
+ * every barrier.
+ */
+#define PARALLEL_MIN ((uint64_t) 1 << 17)
+
 /* Whole transforms per thread when there are enough of them, otherwise each split over the threads. */
 static int by_column(uint64_t transforms, uint32_t log_n) {
-    return log_n < 12 || transforms >= (uint64_t) omp_get_max_threads();
+    return log_n < 17 || transforms >= (uint64_t) omp_get_max_threads();
 }
 
 static int32_t check_columns(const char *fn, const void *p, uint32_t log_n) {
@@ -231,7 +238,7 @@ static int32_t transform_all(const char *fn, uint64_t *data, uint64_t columns, u
     if (!tw) return pl_fail(PL_ERR_MEMORY, "%s: no memory for the twiddles of 2^%u", fn, log_n);
     size_t n = (size_t) 1 << log_n;
     if (by_column(columns, log_n)) {
-        #pragma omp parallel for schedule(dynamic, 1)
+        #pragma omp parallel for schedule(dynamic, 1) if (columns * n >= PARALLEL_MIN && columns > 1)
         for (uint64_t c = 0; c < columns; c++) transform_column(data + c * n, log_n, tw, shift, k, 0);
     } else {
         for (uint64_t c = 0; c < columns; c++) transform_column(data + c * n, log_n, tw, shift, k, 1);
@@ -264,7 +271,7 @@ static int32_t extend(const char *fn, const uint64_t *coefficients, uint64_t col
     uint64_t w = pl_root_of_unity(log_n + log_blowup);
     uint64_t tasks = columns * blocks;
     int outer = by_column(tasks, log_n);
-    #pragma omp parallel for schedule(dynamic, 1) if (outer)
+    #pragma omp parallel for schedule(dynamic, 1) if (outer && tasks * n >= PARALLEL_MIN)
     for (uint64_t t = 0; t < tasks; t++) {
         uint64_t c = t >> log_blowup;
         uint32_t b = (uint32_t) (t & (blocks - 1));
@@ -319,9 +326,9 @@ int32_t pl_poseidon2_permute(uint64_t *states, uint64_t count) {
     pl_clear_error();
     if (!states && count) return pl_fail(PL_ERR_ARGUMENT, "pl_poseidon2_permute: null pointer");
     uint64_t vec = avx512 ? count / 8 : 0;
-    #pragma omp parallel for schedule(static) if (vec >= 8)
+    #pragma omp parallel for schedule(static) if (count >= PARALLEL_MIN / 16)
     for (uint64_t b = 0; b < vec; b++) pl_avx512_permute8(states + 96 * b);
-    #pragma omp parallel for schedule(static) if (count - 8 * vec >= 64)
+    #pragma omp parallel for schedule(static) if (count - 8 * vec >= PARALLEL_MIN / 16)
     for (uint64_t i = 8 * vec; i < count; i++) permute(states + 12 * i);
     return PL_OK;
 }
@@ -331,9 +338,9 @@ int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint
     if (!matrix || !digests) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: null pointer");
     if (width == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: cannot hash the rows of a matrix with no columns");
     uint64_t vec = avx512 ? rows / 8 : 0;
-    #pragma omp parallel for schedule(static) if (vec >= 8)
+    #pragma omp parallel for schedule(static) if (rows * width >= PARALLEL_MIN / 2)
     for (uint64_t b = 0; b < vec; b++) pl_avx512_hash_rows8(matrix, width, rows, 8 * b, digests);
-    #pragma omp parallel for schedule(static) if (rows - 8 * vec >= 64)
+    #pragma omp parallel for schedule(static) if ((rows - 8 * vec) * width >= PARALLEL_MIN / 2)
     for (uint64_t r = 8 * vec; r < rows; r++) {
         uint64_t s[12] = {0};
         s[8] = width;
@@ -357,9 +364,9 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
     for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
         uint64_t nodes = (uint64_t) 1 << (log_leaves - k);
         uint64_t vec = avx512 ? nodes / 8 : 0;
-        #pragma omp parallel for schedule(static) if (vec >= 8)
+        #pragma omp parallel for schedule(static) if (nodes >= PARALLEL_MIN / 16)
         for (uint64_t b = 0; b < vec; b++) pl_avx512_compress8(below, 8 * b, layer);
-        #pragma omp parallel for schedule(static) if (nodes - 8 * vec >= 64)
+        #pragma omp parallel for schedule(static) if (nodes - 8 * vec >= PARALLEL_MIN / 16)
         for (uint64_t i = 8 * vec; i < nodes; i++) {
             uint64_t s[12] = {0};
             memcpy(s, below + 8 * i, 8 * sizeof(uint64_t));
@@ -392,7 +399,7 @@ int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_in
         return pl_fail(PL_ERR_ARGUMENT, "pl_fri_fold: log2 of the folding arity must be in [1, 4], got %u", log_arity);
     uint64_t m[256];
     inverse_dft(log_arity, m);
-    #pragma omp parallel for schedule(static) if (cosets >= 256)
+    #pragma omp parallel for schedule(static) if (cosets >= PARALLEL_MIN / 16)
     for (uint64_t j = 0; j < cosets; j++) {
         pl_fold_coset(c0, c1, j << log_arity, x_inverses[j], log_arity, beta0, beta1, m, out0 + j, out1 + j);
     }
