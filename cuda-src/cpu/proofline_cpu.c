@@ -111,7 +111,7 @@ static void dif_stage(uint64_t *a, size_t n, size_t h, const uint64_t *tw, int p
     size_t runs_per_group = h < RUN ? 1 : h / RUN;
     size_t run = h / runs_per_group;
     size_t runs = (n / (2 * h)) * runs_per_group;
-    #pragma omp parallel for schedule(static) if (parallel)
+    #pragma omp parallel for schedule(dynamic, 1) if (parallel)
     for (size_t r = 0; r < runs; r++) {
         size_t g = (r / runs_per_group) * 2 * h;
         size_t q = (r % runs_per_group) * run;
@@ -151,7 +151,7 @@ static void dif(uint64_t *a, uint32_t log_n, const uint64_t *tw, int parallel) {
     for (size_t h = n >> 1; h >= block; h >>= 1) dif_stage(a, n, h, tw, parallel);
     size_t blocks = n >> block_log;
     if (parallel && blocks > 1) {
-        #pragma omp parallel for schedule(static)
+        #pragma omp parallel for schedule(dynamic, 1)
         for (size_t b = 0; b < blocks; b++) dif_block(a + b * block, block, tw);
     } else {
         for (size_t b = 0; b < blocks; b++) dif_block(a + b * block, block, tw);
@@ -174,8 +174,10 @@ static uint32_t reverse_fast(uint32_t i, uint32_t log_n) {
     return log_n == 0 ? 0 : r >> (32 - log_n);
 }
 
-static void bit_reverse(uint64_t *a, uint32_t log_n) {
+/* Pairs (i, rev i) are disjoint, so the swaps can be spread over the threads. */
+static void bit_reverse(uint64_t *a, uint32_t log_n, int parallel) {
     size_t n = (size_t) 1 << log_n;
+    #pragma omp parallel for schedule(dynamic, 4096) if (parallel)
     for (size_t i = 0; i < n; i++) {
         size_t j = reverse_fast((uint32_t) i, log_n);
         if (i < j) {
@@ -208,7 +210,7 @@ static void transform_column(uint64_t *a, uint32_t log_n, const uint64_t *tw, ui
     size_t n = (size_t) 1 << log_n;
     if (shift != 1) mul_powers(a, a, n, 1, shift);
     dif(a, log_n, tw, parallel);
-    bit_reverse(a, log_n);
+    bit_reverse(a, log_n, parallel);
     if (k != 1) scale(a, n, k);
 }
 
@@ -218,6 +220,10 @@ static void transform_column(uint64_t *a, uint32_t log_n, const uint64_t *tw, ui
  * every barrier.
  */
 #define PARALLEL_MIN ((uint64_t) 1 << 17)
+/*
+ * Loops are scheduled dynamically in small chunks, so that a thread that runs takes over the
+ * share of one that the OS has not scheduled, as work stealing does in the Java back end.
+ */
 
 /* Whole transforms per thread when there are enough of them, otherwise each split over the threads. */
 static int by_column(uint64_t transforms, uint32_t log_n) {
@@ -326,9 +332,9 @@ int32_t pl_poseidon2_permute(uint64_t *states, uint64_t count) {
     pl_clear_error();
     if (!states && count) return pl_fail(PL_ERR_ARGUMENT, "pl_poseidon2_permute: null pointer");
     uint64_t vec = avx512 ? count / 8 : 0;
-    #pragma omp parallel for schedule(static) if (count >= PARALLEL_MIN / 16)
+    #pragma omp parallel for schedule(dynamic, 64) if (count >= PARALLEL_MIN / 16)
     for (uint64_t b = 0; b < vec; b++) pl_avx512_permute8(states + 96 * b);
-    #pragma omp parallel for schedule(static) if (count - 8 * vec >= PARALLEL_MIN / 16)
+    #pragma omp parallel for schedule(dynamic, 64) if (count - 8 * vec >= PARALLEL_MIN / 16)
     for (uint64_t i = 8 * vec; i < count; i++) permute(states + 12 * i);
     return PL_OK;
 }
@@ -338,9 +344,9 @@ int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint
     if (!matrix || !digests) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: null pointer");
     if (width == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: cannot hash the rows of a matrix with no columns");
     uint64_t vec = avx512 ? rows / 8 : 0;
-    #pragma omp parallel for schedule(static) if (rows * width >= PARALLEL_MIN / 2)
+    #pragma omp parallel for schedule(dynamic, 64) if (rows * width >= PARALLEL_MIN / 2)
     for (uint64_t b = 0; b < vec; b++) pl_avx512_hash_rows8(matrix, width, rows, 8 * b, digests);
-    #pragma omp parallel for schedule(static) if ((rows - 8 * vec) * width >= PARALLEL_MIN / 2)
+    #pragma omp parallel for schedule(dynamic, 64) if ((rows - 8 * vec) * width >= PARALLEL_MIN / 2)
     for (uint64_t r = 8 * vec; r < rows; r++) {
         uint64_t s[12] = {0};
         s[8] = width;
@@ -364,9 +370,9 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
     for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
         uint64_t nodes = (uint64_t) 1 << (log_leaves - k);
         uint64_t vec = avx512 ? nodes / 8 : 0;
-        #pragma omp parallel for schedule(static) if (nodes >= PARALLEL_MIN / 16)
+        #pragma omp parallel for schedule(dynamic, 64) if (nodes >= PARALLEL_MIN / 16)
         for (uint64_t b = 0; b < vec; b++) pl_avx512_compress8(below, 8 * b, layer);
-        #pragma omp parallel for schedule(static) if (nodes - 8 * vec >= PARALLEL_MIN / 16)
+        #pragma omp parallel for schedule(dynamic, 64) if (nodes - 8 * vec >= PARALLEL_MIN / 16)
         for (uint64_t i = 8 * vec; i < nodes; i++) {
             uint64_t s[12] = {0};
             memcpy(s, below + 8 * i, 8 * sizeof(uint64_t));
@@ -399,7 +405,7 @@ int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_in
         return pl_fail(PL_ERR_ARGUMENT, "pl_fri_fold: log2 of the folding arity must be in [1, 4], got %u", log_arity);
     uint64_t m[256];
     inverse_dft(log_arity, m);
-    #pragma omp parallel for schedule(static) if (cosets >= PARALLEL_MIN / 16)
+    #pragma omp parallel for schedule(dynamic, 64) if (cosets >= PARALLEL_MIN / 16)
     for (uint64_t j = 0; j < cosets; j++) {
         pl_fold_coset(c0, c1, j << log_arity, x_inverses[j], log_arity, beta0, beta1, m, out0 + j, out1 + j);
     }

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A native back end against the Java reference, bit for bit, on random inputs of several
- * sizes: every operation of the ABI, then a whole small Plonkish proof. Sizes stay small (at most 2^12 per column) so that the
- * whole class runs in a second or two; one of them is large enough for the library to split a
- * single transform over its threads.
+ * sizes: every operation of the ABI, then a whole small Plonkish proof. Sizes stay small (at
+ * most 2^12 per column, one column of 2^17 that the library splits over its threads) so that
+ * the whole class runs in seconds.
  */
 abstract class DifferentialTests {
 
@@ -98,6 +98,21 @@ abstract class DifferentialTests {
             backend().ntt().cosetForwardBatch(actual, shift);
             assertArrayEquals(expected, actual, "coset forward " + what);
         }
+    }
+
+    /** A single column of 2^17, which the CPU library splits over its threads stage by stage. */
+    @Test
+    void oneLargeColumnSplitOverThreads() {
+        long[][] input = random(1, 1 << 17);
+        long[][] expected = copy(input);
+        long[][] actual = copy(input);
+        JAVA.ntt().forwardBatch(expected);
+        backend().ntt().forwardBatch(actual);
+        assertArrayEquals(expected, actual, "forward 2^17");
+        JAVA.ntt().inverseBatch(expected);
+        backend().ntt().inverseBatch(actual);
+        assertArrayEquals(expected, actual, "inverse 2^17");
+        assertArrayEquals(input, actual, "round trip");
     }
 
     @Test
