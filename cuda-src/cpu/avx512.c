@@ -190,3 +190,45 @@ void pl_avx512_compress8(const uint64_t *below, uint64_t i, uint64_t *layer) {
     for (int l = 0; l < 8; l++)
         for (int j = 0; j < 4; j++) layer[4 * (i + l) + j] = t[j][l];
 }
+
+/*
+ * The three DIF stages of half-size 4, 2 and 1 on a block of `size` elements (a multiple of
+ * 16), sixteen elements at a time: each stage gathers its eight u and eight v operands from
+ * the two vectors with a two-table permutation, and scatters the results back the same way.
+ */
+void pl_avx512_dif_last3(uint64_t *a, size_t size, const uint64_t *tw) {
+    v8 iu[3], iv[3], ilo[3], ihi[3], t[3];
+    for (int s = 0; s < 3; s++) {
+        int h = 4 >> s;
+        long long u[8], v[8], lo[8], hi[8];
+        uint64_t w[8];
+        for (int k = 0; k < 8; k++) {
+            int pu = (k / h) * 2 * h + (k % h);
+            int pv = pu + h;
+            u[k] = pu;
+            v[k] = pv;
+            (pu < 8 ? lo : hi)[pu & 7] = k;
+            (pv < 8 ? lo : hi)[pv & 7] = 8 + k;
+            w[k] = tw[h + (k % h)];
+        }
+        iu[s] = _mm512_loadu_si512(u);
+        iv[s] = _mm512_loadu_si512(v);
+        ilo[s] = _mm512_loadu_si512(lo);
+        ihi[s] = _mm512_loadu_si512(hi);
+        t[s] = _mm512_loadu_si512(w);
+    }
+    for (size_t o = 0; o < size; o += 16) {
+        v8 x0 = _mm512_loadu_si512(a + o);
+        v8 x1 = _mm512_loadu_si512(a + o + 8);
+        for (int s = 0; s < 3; s++) {
+            v8 u = _mm512_permutex2var_epi64(x0, iu[s], x1);
+            v8 v = _mm512_permutex2var_epi64(x0, iv[s], x1);
+            v8 su = v_add(u, v);
+            v8 sv = v_mul(v_sub(u, v), t[s]);
+            x0 = _mm512_permutex2var_epi64(su, ilo[s], sv);
+            x1 = _mm512_permutex2var_epi64(su, ihi[s], sv);
+        }
+        _mm512_storeu_si512(a + o, x0);
+        _mm512_storeu_si512(a + o + 8, x1);
+    }
+}

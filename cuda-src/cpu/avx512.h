@@ -7,6 +7,8 @@
 
 /* DIF butterflies q in [from, to) of a group at x with half-size h, twiddles t = tw + h; to - from a multiple of 8. */
 void pl_avx512_dif_run(uint64_t *x, size_t h, const uint64_t *t, size_t from, size_t to);
+/* the DIF stages of half-size 4, 2 and 1 on a block of a multiple of 16 elements */
+void pl_avx512_dif_last3(uint64_t *a, size_t size, const uint64_t *tw);
 /* dst[i] = src[i] * start * g^i, n a multiple of 8 */
 void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g);
 /* eight Poseidon2 states stored one after another */

@@ -126,6 +126,10 @@ static void dif_block(uint64_t *a, size_t size, const uint64_t *tw) {
             for (size_t g = 0; g < size; g += 2 * h) pl_avx512_dif_run(a + g, h, tw + h, 0, h);
             continue;
         }
+        if (avx512 && h == 4 && size >= 16) {
+            pl_avx512_dif_last3(a, size, tw);
+            return;
+        }
         for (size_t g = 0; g < size; g += 2 * h) {
             uint64_t *x = a + g;
             const uint64_t *t = tw + h;
