@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code native-cpu}, {@code cuda} or {@code auto}. The setting is read from the system property
  * of that name, else the environment variable {@code PROOFLINE_PROVER_BACKEND}, else it is
  * {@code java}. {@code auto} takes CUDA when a device is present, otherwise
- * {@link #AUTO_WITHOUT_DEVICE}, the faster of the CPU back ends in docs/benchmarks.md. Native
+ * {@link #AUTO_WITHOUT_DEVICE}, the faster of the CPU back ends for a whole proof in
+ * docs/benchmarks.md, otherwise Java. Native
  * back ends come from {@code native-bindings} through {@link ProverBackendProvider}; each is
  * opened once per process. The choice is logged.
  */
@@ -21,10 +22,12 @@ public final class ProverBackends {
     public static final String SETTING = "proofline.prover.backend";
     public static final String ENVIRONMENT = "PROOFLINE_PROVER_BACKEND";
     /**
-     * Without a GPU, {@code auto} means this back end: per docs/benchmarks.md the native CPU back
-     * end is not faster than the vectorized Java one on the 2-core AVX-512 reference machine.
+     * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load): per
+     * docs/benchmarks.md the native CPU back end made the whole 2^16-row proof about a fifth
+     * faster than the Java one on the 2-core AVX-512 reference machine, although the Java back
+     * end wins most single operations there.
      */
-    public static final String AUTO_WITHOUT_DEVICE = "java";
+    public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
 
     private static final System.Logger LOG = System.getLogger(ProverBackends.class.getName());
     private static final Map<String, ProverBackend> OPENED = new ConcurrentHashMap<>();
@@ -64,13 +67,35 @@ public final class ProverBackends {
         return chosen;
     }
 
+    /** Decided once per process: probing for a device on every config would cost a driver call each time. */
+    private static volatile ProverBackend autoChoice;
+
     private static ProverBackend auto() {
+        ProverBackend chosen = autoChoice;
+        if (chosen != null) {
+            return chosen;
+        }
+        synchronized (ProverBackends.class) {
+            if (autoChoice == null) {
+                autoChoice = probe();
+            }
+            return autoChoice;
+        }
+    }
+
+    private static ProverBackend probe() {
         try {
             return open("cuda");
         } catch (IllegalStateException noDevice) {
-            LOG.log(Level.INFO, "auto back end: no CUDA back end ({0}); using {1}", noDevice.getMessage(),
+            LOG.log(Level.INFO, "auto back end: no CUDA back end ({0}); trying {1}", noDevice.getMessage(),
                     AUTO_WITHOUT_DEVICE);
-            return AUTO_WITHOUT_DEVICE.equals("java") ? ProverBackend.java() : open(AUTO_WITHOUT_DEVICE);
+        }
+        try {
+            return open(AUTO_WITHOUT_DEVICE);
+        } catch (IllegalStateException unavailable) {
+            LOG.log(Level.INFO, "auto back end: {0} unavailable ({1}); using java", AUTO_WITHOUT_DEVICE,
+                    unavailable.getMessage());
+            return ProverBackend.java();
         }
     }
 
