@@ -46,7 +46,11 @@ const char *pl_backend_name(void);
 /** A description of the calling thread's last failure, or "" if none; valid until the next call. */
 const char *pl_last_error(void);
 
-/** How many devices the implementation can use: CPU build 1 (the host), CUDA build the GPU count. */
+/**
+ * How many devices the implementation can use: CPU build 1 (the host), CUDA build the GPU
+ * count; the CUDA build returns PL_ERR_NO_DEVICE with *count = 0 when the runtime finds no
+ * usable driver or GPU, and every other entry point then fails the same way.
+ */
 int32_t pl_device_count(int32_t *count);
 
 /** Free and total memory of the device in use, in bytes (the host's for the CPU build). */
