@@ -3,10 +3,11 @@ package io.proofline.backend;
 import io.proofline.ntt.Ntt;
 
 /**
- * A provider of the prover's hot loops. {@link JavaBackend} is the reference and, for now, the
- * only implementation: native (C, CUDA) back ends will plug in behind this interface and must
- * agree with it bit for bit. Nothing discovers them yet (no {@link java.util.ServiceLoader} or
- * other lookup); a caller picks a backend by passing it in, e.g. in a prover config.
+ * A provider of the prover's hot loops. {@link JavaBackend} is the reference; the native (C,
+ * CUDA) back ends of {@code native-bindings} plug in behind this interface through
+ * {@link ProverBackendProvider} and agree with it bit for bit. A caller passes a back end in,
+ * e.g. in a prover config; {@link ProverBackends} picks one from the
+ * {@code proofline.prover.backend} setting.
  */
 public interface ProverBackend {
 

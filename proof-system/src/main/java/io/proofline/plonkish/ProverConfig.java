@@ -1,6 +1,7 @@
 package io.proofline.plonkish;
 
 import io.proofline.backend.ProverBackend;
+import io.proofline.backend.ProverBackends;
 import io.proofline.fri.FriParameters;
 import java.util.Objects;
 
@@ -30,10 +31,11 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
 
     /**
      * LDE factor 8, 28 queries, 16 proof-of-work bits: 100 bits of conjectured security (about
-     * 56 under the proven analysis), the Java backend.
+     * 56 under the proven analysis), the back end chosen by {@code proofline.prover.backend}
+     * ({@link ProverBackends#configured()}, Java unless set).
      */
     public static ProverConfig standard() {
-        return new ProverConfig(ProverBackend.java(), FriParameters.forSecurity(FriParameters.DEFAULT_SECURITY_BITS, 3, 16),
+        return new ProverConfig(ProverBackends.configured(), FriParameters.forSecurity(FriParameters.DEFAULT_SECURITY_BITS, 3, 16),
                 FriParameters.DEFAULT_SECURITY_BITS);
     }
 
@@ -45,6 +47,6 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
      */
     public static ProverConfig provenQueries() {
         FriParameters fri = FriParameters.forProvenQuerySecurity(FriParameters.DEFAULT_SECURITY_BITS, 3, 16);
-        return new ProverConfig(ProverBackend.java(), fri, FriParameters.DEFAULT_SECURITY_BITS);
+        return new ProverConfig(ProverBackends.configured(), fri, FriParameters.DEFAULT_SECURITY_BITS);
     }
 }

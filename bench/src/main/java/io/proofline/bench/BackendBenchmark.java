@@ -1,0 +1,143 @@
+package io.proofline.bench;
+
+import io.proofline.backend.ProverBackend;
+import io.proofline.backend.ProverBackends;
+import io.proofline.field.Ext2;
+import io.proofline.field.Goldilocks;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The back ends side by side, per operation of the SPI, in milliseconds per call: the same
+ * inputs through {@code java} and {@code native-cpu} (add {@code -p backend=cuda} on a GPU
+ * machine). Native calls include copying the heap arrays off heap and back, as the SPI does.
+ * Each state carries its own parameters, so a benchmark runs only the sizes it names.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+public class BackendBenchmark {
+
+    static long[] random(SplittableRandom rnd, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Goldilocks.canonical(rnd.nextLong());
+        }
+        return out;
+    }
+
+    /** One column of {@code 2^logN} elements, transformed in place call after call. */
+    @State(Scope.Benchmark)
+    public static class NttInput {
+        @Param({"java", "native-cpu"})
+        String backend;
+
+        @Param({"16", "18", "20", "22"})
+        int logN;
+
+        ProverBackend b;
+        long[][] data;
+
+        @Setup
+        public void setup() {
+            b = ProverBackends.select(backend);
+            data = new long[][] {random(new SplittableRandom(1), 1 << logN)};
+        }
+    }
+
+    /** A trace-commitment shape: 16 coefficient columns of 2^16, extended by 8. */
+    @State(Scope.Benchmark)
+    public static class LdeInput {
+        @Param({"java", "native-cpu"})
+        String backend;
+
+        ProverBackend b;
+        long[][] coefficients;
+
+        @Setup
+        public void setup() {
+            b = ProverBackends.select(backend);
+            SplittableRandom rnd = new SplittableRandom(2);
+            coefficients = new long[16][];
+            for (int c = 0; c < coefficients.length; c++) {
+                coefficients[c] = random(rnd, 1 << 16);
+            }
+        }
+    }
+
+    /** A Merkle tree of {@code 2^logRows} rows of 8 elements: leaf hashing and the layers up to a cap of 16. */
+    @State(Scope.Benchmark)
+    public static class MerkleInput {
+        @Param({"java", "native-cpu"})
+        String backend;
+
+        @Param({"16", "20"})
+        int logRows;
+
+        ProverBackend b;
+        long[][] columns;
+
+        @Setup
+        public void setup() {
+            b = ProverBackends.select(backend);
+            SplittableRandom rnd = new SplittableRandom(3);
+            columns = new long[8][];
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = random(rnd, 1 << logRows);
+            }
+        }
+    }
+
+    /** One FRI round folding a codeword of 2^19 extension elements by 8. */
+    @State(Scope.Benchmark)
+    public static class FoldInput {
+        @Param({"java", "native-cpu"})
+        String backend;
+
+        ProverBackend b;
+        long[] c0;
+        long[] c1;
+        long[] xInverses;
+        Ext2 beta;
+
+        @Setup
+        public void setup() {
+            b = ProverBackends.select(backend);
+            SplittableRandom rnd = new SplittableRandom(4);
+            c0 = random(rnd, 1 << 19);
+            c1 = random(rnd, 1 << 19);
+            xInverses = random(rnd, 1 << 16);
+            beta = new Ext2(Goldilocks.canonical(rnd.nextLong()), Goldilocks.canonical(rnd.nextLong()));
+        }
+    }
+
+    @Benchmark
+    public long[][] nttForward(NttInput in) {
+        in.b.ntt().forwardBatch(in.data);
+        return in.data;
+    }
+
+    @Benchmark
+    public long[][] cosetLde(LdeInput in) {
+        return in.b.ntt().cosetLde(in.coefficients, 3, Goldilocks.GENERATOR);
+    }
+
+    @Benchmark
+    public long[][] merkleTree(MerkleInput in) {
+        return in.b.merkleHasher().buildLayers(in.b.merkleHasher().hashRows(in.columns), 4);
+    }
+
+    @Benchmark
+    public long[][] friFold(FoldInput in) {
+        return in.b.friFolder().fold(in.c0, in.c1, in.xInverses, 3, in.beta);
+    }
+}

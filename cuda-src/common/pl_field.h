@@ -1,0 +1,199 @@
+/*
+ * Goldilocks arithmetic (p = 2^64 - 2^32 + 1), the Poseidon2 permutation and FRI coset folding,
+ * written once for both implementations: plain C for the CPU build, __host__ __device__ for
+ * CUDA. Every function returns canonical values, so results agree with the Java reference bit
+ * for bit whatever the evaluation order.
+ */
+#ifndef PL_FIELD_H
+#define PL_FIELD_H
+
+#include <stdint.h>
+
+#ifdef __CUDACC__
+#define PL_FN static __host__ __device__ __forceinline__
+#define PL_CONST static __device__ __constant__ const
+#define PL_HOST_CONST static const
+#else
+#define PL_FN static inline
+#define PL_CONST static const
+#define PL_HOST_CONST static const
+#endif
+
+#define PL_P 0xFFFFFFFF00000001ULL
+/* 2^64 mod p */
+#define PL_EPSILON 0xFFFFFFFFULL
+#define PL_GENERATOR 7ULL
+#define PL_TWO_ADICITY 32
+
+PL_FN uint64_t pl_canonical(uint64_t x) { return x >= PL_P ? x - PL_P : x; }
+
+PL_FN uint64_t pl_add(uint64_t a, uint64_t b) {
+    uint64_t s = a + b;
+    /* a carry means the true sum is s + 2^64 = s + epsilon (mod p); it cannot carry again */
+    s += (s < a) ? PL_EPSILON : 0;
+    return pl_canonical(s);
+}
+
+PL_FN uint64_t pl_sub(uint64_t a, uint64_t b) {
+    uint64_t d = a - b;
+    /* a borrow means the true difference is d - 2^64 = d - epsilon (mod p) */
+    d -= (a < b) ? PL_EPSILON : 0;
+    return d;
+}
+
+/* hi * 2^64 + lo mod p, canonical: 2^64 = 2^32 - 1 and 2^96 = -1 (mod p) */
+PL_FN uint64_t pl_reduce128(uint64_t hi, uint64_t lo) {
+    uint64_t hh = hi >> 32;
+    uint64_t hl = hi & PL_EPSILON;
+    uint64_t t0 = lo - hh;
+    t0 -= (lo < hh) ? PL_EPSILON : 0;
+    uint64_t t1 = (hl << 32) - hl;
+    uint64_t t2 = t0 + t1;
+    t2 += (t2 < t1) ? PL_EPSILON : 0;
+    return pl_canonical(t2);
+}
+
+PL_FN uint64_t pl_mul(uint64_t a, uint64_t b) {
+#ifdef __CUDA_ARCH__
+    return pl_reduce128(__umul64hi(a, b), a * b);
+#else
+    unsigned __int128 t = (unsigned __int128) a * b;
+    return pl_reduce128((uint64_t) (t >> 64), (uint64_t) t);
+#endif
+}
+
+PL_FN uint64_t pl_pow(uint64_t a, uint64_t e) {
+    uint64_t r = 1;
+    while (e) {
+        if (e & 1) r = pl_mul(r, a);
+        a = pl_mul(a, a);
+        e >>= 1;
+    }
+    return r;
+}
+
+PL_FN uint64_t pl_inverse(uint64_t a) { return pl_pow(a, PL_P - 2); }
+
+/* The order-2^log_n root of unity, as io.proofline.field.TwoAdicRoots: 7^((p-1)/2^32) squared down. */
+PL_FN uint64_t pl_root_of_unity(uint32_t log_n) {
+    uint64_t w = pl_pow(PL_GENERATOR, (PL_P - 1) >> PL_TWO_ADICITY);
+    for (uint32_t k = PL_TWO_ADICITY; k > log_n; k--) w = pl_mul(w, w);
+    return w;
+}
+
+PL_FN uint32_t pl_reverse_bits(uint32_t i, uint32_t bits) {
+    if (bits == 0) return 0;
+    uint32_t r = 0;
+    for (uint32_t b = 0; b < bits; b++) r |= ((i >> b) & 1u) << (bits - 1 - b);
+    return r;
+}
+
+/* ---- Poseidon2, width 12 (io.proofline.poseidon2.Poseidon2) ---- */
+
+#include "pl_poseidon2_constants.h"
+
+/* hi * 2^32 + lo mod p, canonical, for hi, lo < 2^40 (the halves of the linear layers' sums) */
+PL_FN uint64_t pl_combine(uint64_t hi, uint64_t lo) {
+    uint64_t low = (hi << 32) + lo;
+    uint64_t carry = low < lo;
+    return pl_reduce128((hi >> 32) + carry, low);
+}
+
+/*
+ * circ(2 M4, M4, M4): chunk c becomes M4 (x_c + u), u = x_0 + x_1 + x_2 (4-element chunks).
+ * As in the Java code, the sums run on 32-bit halves so that nothing overflows and each output
+ * is reduced once. M4 = [[5,7,1,3],[4,6,1,1],[1,3,5,7],[1,1,4,6]] by the Poseidon2 paper's
+ * eight-addition chain (appendix B).
+ */
+PL_FN void pl_p2_external(uint64_t *s) {
+    uint64_t l[4], h[4];
+    for (int k = 0; k < 4; k++) {
+        l[k] = (s[k] & PL_EPSILON) + (s[4 + k] & PL_EPSILON) + (s[8 + k] & PL_EPSILON);
+        h[k] = (s[k] >> 32) + (s[4 + k] >> 32) + (s[8 + k] >> 32);
+    }
+    for (int c = 0; c < 12; c += 4) {
+        uint64_t a[4], b[4];
+        for (int k = 0; k < 4; k++) {
+            a[k] = (s[c + k] & PL_EPSILON) + l[k];
+            b[k] = (s[c + k] >> 32) + h[k];
+        }
+        uint64_t t0 = a[0] + a[1], t1 = a[2] + a[3];
+        uint64_t t2 = (a[1] << 1) + t1, t3 = (a[3] << 1) + t0;
+        uint64_t t4 = (t1 << 2) + t3, t5 = (t0 << 2) + t2;
+        uint64_t u0 = b[0] + b[1], u1 = b[2] + b[3];
+        uint64_t u2 = (b[1] << 1) + u1, u3 = (b[3] << 1) + u0;
+        uint64_t u4 = (u1 << 2) + u3, u5 = (u0 << 2) + u2;
+        s[c] = pl_combine(u3 + u5, t3 + t5);
+        s[c + 1] = pl_combine(u5, t5);
+        s[c + 2] = pl_combine(u2 + u4, t2 + t4);
+        s[c + 3] = pl_combine(u4, t4);
+    }
+}
+
+/* y_i = d_i x_i + sum(x) */
+PL_FN void pl_p2_internal(uint64_t *s, const uint64_t *diag) {
+    uint64_t sum = 0;
+    for (int i = 0; i < 12; i++) sum = pl_add(sum, s[i]);
+    for (int i = 0; i < 12; i++) s[i] = pl_add(pl_mul(diag[i], s[i]), sum);
+}
+
+PL_FN uint64_t pl_sbox(uint64_t x) {
+    uint64_t x2 = pl_mul(x, x);
+    uint64_t x3 = pl_mul(x2, x);
+    uint64_t x4 = pl_mul(x2, x2);
+    return pl_mul(x3, x4);
+}
+
+/* The permutation on a canonical state; the constant tables are passed so that the device can use its own copies. */
+PL_FN void pl_p2_permute_with(uint64_t *s, const uint64_t *full_rc, const uint64_t *partial_rc, const uint64_t *diag) {
+    pl_p2_external(s);
+    for (int r = 0; r < 8; r++) {
+        if (r == 4) {
+            for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) {
+                s[0] = pl_sbox(pl_add(s[0], partial_rc[p]));
+                pl_p2_internal(s, diag);
+            }
+        }
+        for (int i = 0; i < 12; i++) s[i] = pl_sbox(pl_add(s[i], full_rc[12 * r + i]));
+        pl_p2_external(s);
+    }
+}
+
+/* ---- the quadratic extension F[x]/(x^2 - 7) ---- */
+
+PL_FN void pl_ext_mul(uint64_t a0, uint64_t a1, uint64_t b0, uint64_t b1, uint64_t *r0, uint64_t *r1) {
+    uint64_t t0 = pl_add(pl_mul(a0, b0), pl_mul(7, pl_mul(a1, b1)));
+    uint64_t t1 = pl_add(pl_mul(a0, b1), pl_mul(a1, b0));
+    *r0 = t0;
+    *r1 = t1;
+}
+
+/*
+ * Folds one coset (io.proofline.fri.CosetFolding): values y_m = f(x z^m) at offset + rev(m),
+ * a_i = (1/A) sum_m z^(-mi) y_m, result sum_i a_i (beta / x)^i by Horner.
+ * idft holds the A x A matrix (1/A) z^(-ik).
+ */
+PL_FN void pl_fold_coset(const uint64_t *c0, const uint64_t *c1, uint64_t offset, uint64_t x_inv, uint32_t log_arity,
+                         uint64_t beta0, uint64_t beta1, const uint64_t *idft, uint64_t *out0, uint64_t *out1) {
+    uint32_t arity = 1u << log_arity;
+    uint64_t t0 = pl_mul(beta0, x_inv);
+    uint64_t t1 = pl_mul(beta1, x_inv);
+    uint64_t acc0 = 0, acc1 = 0;
+    for (int i = (int) arity - 1; i >= 0; i--) {
+        uint64_t s0 = 0, s1 = 0;
+        for (uint32_t k = 0; k < arity; k++) {
+            uint64_t pos = offset + pl_reverse_bits(k, log_arity);
+            uint64_t m = idft[i * arity + k];
+            s0 = pl_add(s0, pl_mul(m, c0[pos]));
+            s1 = pl_add(s1, pl_mul(m, c1[pos]));
+        }
+        uint64_t p0, p1;
+        pl_ext_mul(acc0, acc1, t0, t1, &p0, &p1);
+        acc0 = pl_add(p0, s0);
+        acc1 = pl_add(p1, s1);
+    }
+    *out0 = acc0;
+    *out1 = acc1;
+}
+
+#endif /* PL_FIELD_H */

@@ -1,0 +1,234 @@
+/*
+ * AVX-512F kernels of the CPU build, eight field elements or eight Poseidon2 states per vector.
+ * This file alone is compiled with -mavx512f; proofline_cpu.c calls it only when the CPU has
+ * AVX-512F (and PROOFLINE_NATIVE_ISA is not "portable"). Results are canonical and equal to
+ * the portable code's, which the differential tests check on both paths.
+ */
+#include "avx512.h"
+#include "../common/pl_field.h"
+
+#include <immintrin.h>
+
+typedef __m512i v8;
+
+#define V_P _mm512_set1_epi64((long long) PL_P)
+#define V_EPS _mm512_set1_epi64((long long) PL_EPSILON)
+#define V_M32 _mm512_set1_epi64(0xFFFFFFFFLL)
+
+static inline v8 v_canonical(v8 x) {
+    __mmask8 ge = _mm512_cmpge_epu64_mask(x, V_P);
+    return _mm512_mask_sub_epi64(x, ge, x, V_P);
+}
+
+static inline v8 v_add(v8 a, v8 b) {
+    v8 s = _mm512_add_epi64(a, b);
+    __mmask8 carry = _mm512_cmplt_epu64_mask(s, a);
+    s = _mm512_mask_add_epi64(s, carry, s, V_EPS);
+    return v_canonical(s);
+}
+
+static inline v8 v_sub(v8 a, v8 b) {
+    v8 d = _mm512_sub_epi64(a, b);
+    __mmask8 borrow = _mm512_cmplt_epu64_mask(a, b);
+    return _mm512_mask_sub_epi64(d, borrow, d, V_EPS);
+}
+
+/* hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise) */
+static inline v8 v_reduce128(v8 hi, v8 lo) {
+    v8 hh = _mm512_srli_epi64(hi, 32);
+    v8 hl = _mm512_and_si512(hi, V_M32);
+    v8 t0 = _mm512_sub_epi64(lo, hh);
+    __mmask8 borrow = _mm512_cmplt_epu64_mask(lo, hh);
+    t0 = _mm512_mask_sub_epi64(t0, borrow, t0, V_EPS);
+    v8 t1 = _mm512_sub_epi64(_mm512_slli_epi64(hl, 32), hl);
+    v8 t2 = _mm512_add_epi64(t0, t1);
+    __mmask8 carry = _mm512_cmplt_epu64_mask(t2, t1);
+    t2 = _mm512_mask_add_epi64(t2, carry, t2, V_EPS);
+    return v_canonical(t2);
+}
+
+/* the full 128-bit products from 32-bit limbs, then the reduction */
+static inline v8 v_mul(v8 a, v8 b) {
+    v8 ah = _mm512_srli_epi64(a, 32);
+    v8 bh = _mm512_srli_epi64(b, 32);
+    v8 ll = _mm512_mul_epu32(a, b);
+    v8 lh = _mm512_mul_epu32(a, bh);
+    v8 hl = _mm512_mul_epu32(ah, b);
+    v8 hh = _mm512_mul_epu32(ah, bh);
+    v8 m = _mm512_add_epi64(_mm512_srli_epi64(ll, 32),
+                            _mm512_add_epi64(_mm512_and_si512(lh, V_M32), _mm512_and_si512(hl, V_M32)));
+    v8 lo = _mm512_or_si512(_mm512_slli_epi64(m, 32), _mm512_and_si512(ll, V_M32));
+    v8 hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(m, 32)),
+                             _mm512_add_epi64(_mm512_srli_epi64(lh, 32), _mm512_srli_epi64(hl, 32)));
+    return v_reduce128(hi, lo);
+}
+
+void pl_avx512_dif_run(uint64_t *x, size_t h, const uint64_t *t, size_t from, size_t to) {
+    for (size_t q = from; q < to; q += 8) {
+        v8 u = _mm512_loadu_si512(x + q);
+        v8 v = _mm512_loadu_si512(x + h + q);
+        v8 w = _mm512_loadu_si512(t + q);
+        _mm512_storeu_si512(x + q, v_add(u, v));
+        _mm512_storeu_si512(x + h + q, v_mul(v_sub(u, v), w));
+    }
+}
+
+void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g) {
+    uint64_t p[8];
+    p[0] = start;
+    for (int i = 1; i < 8; i++) p[i] = pl_mul(p[i - 1], g);
+    v8 acc = _mm512_loadu_si512(p);
+    v8 step = _mm512_set1_epi64((long long) pl_pow(g, 8));
+    for (size_t i = 0; i < n; i += 8) {
+        _mm512_storeu_si512(dst + i, v_mul(_mm512_loadu_si512(src + i), acc));
+        acc = v_mul(acc, step);
+    }
+}
+
+/* ---- Poseidon2 on eight states, lane l of s[i] holding element i of state l ---- */
+
+static inline v8 v_combine(v8 hi, v8 lo) {
+    v8 low = _mm512_add_epi64(_mm512_slli_epi64(hi, 32), lo);
+    __mmask8 carry = _mm512_cmplt_epu64_mask(low, lo);
+    v8 top = _mm512_mask_add_epi64(_mm512_srli_epi64(hi, 32), carry, _mm512_srli_epi64(hi, 32), _mm512_set1_epi64(1));
+    return v_reduce128(top, low);
+}
+
+static inline void v_external(v8 *s) {
+    v8 l[4], h[4];
+    for (int k = 0; k < 4; k++) {
+        l[k] = _mm512_add_epi64(_mm512_add_epi64(_mm512_and_si512(s[k], V_M32), _mm512_and_si512(s[4 + k], V_M32)),
+                                _mm512_and_si512(s[8 + k], V_M32));
+        h[k] = _mm512_add_epi64(_mm512_add_epi64(_mm512_srli_epi64(s[k], 32), _mm512_srli_epi64(s[4 + k], 32)),
+                                _mm512_srli_epi64(s[8 + k], 32));
+    }
+    for (int c = 0; c < 12; c += 4) {
+        v8 a[4], b[4];
+        for (int k = 0; k < 4; k++) {
+            a[k] = _mm512_add_epi64(_mm512_and_si512(s[c + k], V_M32), l[k]);
+            b[k] = _mm512_add_epi64(_mm512_srli_epi64(s[c + k], 32), h[k]);
+        }
+        v8 t0 = _mm512_add_epi64(a[0], a[1]), t1 = _mm512_add_epi64(a[2], a[3]);
+        v8 t2 = _mm512_add_epi64(_mm512_slli_epi64(a[1], 1), t1), t3 = _mm512_add_epi64(_mm512_slli_epi64(a[3], 1), t0);
+        v8 t4 = _mm512_add_epi64(_mm512_slli_epi64(t1, 2), t3), t5 = _mm512_add_epi64(_mm512_slli_epi64(t0, 2), t2);
+        v8 u0 = _mm512_add_epi64(b[0], b[1]), u1 = _mm512_add_epi64(b[2], b[3]);
+        v8 u2 = _mm512_add_epi64(_mm512_slli_epi64(b[1], 1), u1), u3 = _mm512_add_epi64(_mm512_slli_epi64(b[3], 1), u0);
+        v8 u4 = _mm512_add_epi64(_mm512_slli_epi64(u1, 2), u3), u5 = _mm512_add_epi64(_mm512_slli_epi64(u0, 2), u2);
+        s[c] = v_combine(_mm512_add_epi64(u3, u5), _mm512_add_epi64(t3, t5));
+        s[c + 1] = v_combine(u5, t5);
+        s[c + 2] = v_combine(_mm512_add_epi64(u2, u4), _mm512_add_epi64(t2, t4));
+        s[c + 3] = v_combine(u4, t4);
+    }
+}
+
+static inline v8 v_sbox(v8 x) {
+    v8 x2 = v_mul(x, x);
+    v8 x3 = v_mul(x2, x);
+    v8 x4 = v_mul(x2, x2);
+    return v_mul(x3, x4);
+}
+
+static void v_permute(v8 *s) {
+    v_external(s);
+    for (int r = 0; r < 8; r++) {
+        if (r == 4) {
+            for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) {
+                s[0] = v_sbox(v_add(s[0], _mm512_set1_epi64((long long) PL_P2_PARTIAL_RC[p])));
+                v8 sum = s[0];
+                for (int i = 1; i < 12; i++) sum = v_add(sum, s[i]);
+                for (int i = 0; i < 12; i++) s[i] = v_add(v_mul(_mm512_set1_epi64((long long) PL_P2_DIAG[i]), s[i]), sum);
+            }
+        }
+        for (int i = 0; i < 12; i++) s[i] = v_sbox(v_add(s[i], _mm512_set1_epi64((long long) PL_P2_FULL_RC[12 * r + i])));
+        v_external(s);
+    }
+}
+
+/* states[l * 12 + i] <-> s[i] lane l */
+static void load_states(const uint64_t *states, v8 *s) {
+    uint64_t t[12][8];
+    for (int l = 0; l < 8; l++)
+        for (int i = 0; i < 12; i++) t[i][l] = states[12 * l + i];
+    for (int i = 0; i < 12; i++) s[i] = _mm512_loadu_si512(t[i]);
+}
+
+void pl_avx512_permute8(uint64_t *states) {
+    v8 s[12];
+    load_states(states, s);
+    v_permute(s);
+    uint64_t t[12][8];
+    for (int i = 0; i < 12; i++) _mm512_storeu_si512(t[i], s[i]);
+    for (int l = 0; l < 8; l++)
+        for (int i = 0; i < 12; i++) states[12 * l + i] = t[i][l];
+}
+
+void pl_avx512_hash_rows8(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests) {
+    v8 s[12];
+    for (int i = 0; i < 12; i++) s[i] = _mm512_setzero_si512();
+    s[8] = _mm512_set1_epi64((long long) width);
+    for (uint64_t pos = 0; pos < width; pos += 8) {
+        uint64_t chunk = width - pos < 8 ? width - pos : 8;
+        for (uint64_t c = 0; c < chunk; c++) s[c] = _mm512_loadu_si512(matrix + (pos + c) * rows + r);
+        v_permute(s);
+    }
+    uint64_t t[4][8];
+    for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[j]);
+    for (int l = 0; l < 8; l++)
+        for (int j = 0; j < 4; j++) digests[4 * (r + l) + j] = t[j][l];
+}
+
+void pl_avx512_compress8(const uint64_t *below, uint64_t i, uint64_t *layer) {
+    uint64_t t[12][8];
+    for (int l = 0; l < 8; l++)
+        for (int j = 0; j < 8; j++) t[j][l] = below[8 * (i + l) + j];
+    v8 s[12];
+    for (int j = 0; j < 8; j++) s[j] = _mm512_loadu_si512(t[j]);
+    s[8] = s[9] = s[10] = _mm512_setzero_si512();
+    s[11] = _mm512_set1_epi64(1);
+    v_permute(s);
+    for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[j]);
+    for (int l = 0; l < 8; l++)
+        for (int j = 0; j < 4; j++) layer[4 * (i + l) + j] = t[j][l];
+}
+
+/*
+ * The three DIF stages of half-size 4, 2 and 1 on a block of `size` elements (a multiple of
+ * 16), sixteen elements at a time: each stage gathers its eight u and eight v operands from
+ * the two vectors with a two-table permutation, and scatters the results back the same way.
+ */
+void pl_avx512_dif_last3(uint64_t *a, size_t size, const uint64_t *tw) {
+    v8 iu[3], iv[3], ilo[3], ihi[3], t[3];
+    for (int s = 0; s < 3; s++) {
+        int h = 4 >> s;
+        long long u[8], v[8], lo[8], hi[8];
+        uint64_t w[8];
+        for (int k = 0; k < 8; k++) {
+            int pu = (k / h) * 2 * h + (k % h);
+            int pv = pu + h;
+            u[k] = pu;
+            v[k] = pv;
+            (pu < 8 ? lo : hi)[pu & 7] = k;
+            (pv < 8 ? lo : hi)[pv & 7] = 8 + k;
+            w[k] = tw[h + (k % h)];
+        }
+        iu[s] = _mm512_loadu_si512(u);
+        iv[s] = _mm512_loadu_si512(v);
+        ilo[s] = _mm512_loadu_si512(lo);
+        ihi[s] = _mm512_loadu_si512(hi);
+        t[s] = _mm512_loadu_si512(w);
+    }
+    for (size_t o = 0; o < size; o += 16) {
+        v8 x0 = _mm512_loadu_si512(a + o);
+        v8 x1 = _mm512_loadu_si512(a + o + 8);
+        for (int s = 0; s < 3; s++) {
+            v8 u = _mm512_permutex2var_epi64(x0, iu[s], x1);
+            v8 v = _mm512_permutex2var_epi64(x0, iv[s], x1);
+            v8 su = v_add(u, v);
+            v8 sv = v_mul(v_sub(u, v), t[s]);
+            x0 = _mm512_permutex2var_epi64(su, ilo[s], sv);
+            x1 = _mm512_permutex2var_epi64(su, ihi[s], sv);
+        }
+        _mm512_storeu_si512(a + o, x0);
+        _mm512_storeu_si512(a + o + 8, x1);
+    }
+}

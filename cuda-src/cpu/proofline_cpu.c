@@ -1,0 +1,417 @@
+/*
+ * The portable C implementation of proofline_native.h: OpenMP threads, scalar 128-bit
+ * multiplies. Same algorithms as io.proofline.ntt.JavaNtt (DIF butterflies, blocked LDE),
+ * io.proofline.poseidon2.Poseidon2Hash and io.proofline.fri.CosetFolding.
+ */
+#include "proofline_native.h"
+#include "../common/pl_field.h"
+#include "../common/pl_error.h"
+#include "avx512.h"
+
+#include <omp.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *pl_backend_name(void) { return "native-cpu"; }
+
+/*
+ * Whether the AVX-512F kernels run: the CPU has AVX-512F and PROOFLINE_NATIVE_ISA is not
+ * "portable" (which the tests set to check the portable path too). Decided once per process.
+ */
+static int avx512;
+
+__attribute__((constructor)) static void choose_isa(void) {
+    const char *isa = getenv("PROOFLINE_NATIVE_ISA");
+    __builtin_cpu_init();
+    avx512 = __builtin_cpu_supports("avx512f") && !(isa && strcmp(isa, "portable") == 0);
+}
+
+const char *pl_last_error(void) { return pl_error_text; }
+
+int32_t pl_device_count(int32_t *count) {
+    pl_clear_error();
+    if (!count) return pl_fail(PL_ERR_ARGUMENT, "pl_device_count: null pointer");
+    *count = 1;
+    return PL_OK;
+}
+
+int32_t pl_memory_info(uint64_t *free_bytes, uint64_t *total_bytes) {
+    pl_clear_error();
+    if (!free_bytes || !total_bytes) return pl_fail(PL_ERR_ARGUMENT, "pl_memory_info: null pointer");
+    long page = sysconf(_SC_PAGESIZE);
+    *free_bytes = (uint64_t) sysconf(_SC_AVPHYS_PAGES) * (uint64_t) page;
+    *total_bytes = (uint64_t) sysconf(_SC_PHYS_PAGES) * (uint64_t) page;
+    return PL_OK;
+}
+
+/* ---- twiddles: t[h + j] = w_{2h}^j for every half-size h, as io.proofline.ntt.Twiddles ---- */
+
+static uint64_t *tw_table[2];
+static uint32_t tw_log[2];
+static pthread_mutex_t tw_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A forward (inv = 0) or inverse (inv = 1) table covering 2^log_n; NULL if out of memory. */
+static const uint64_t *twiddles(uint32_t log_n, int inv) {
+    pthread_mutex_lock(&tw_lock);
+    if (!tw_table[inv] || tw_log[inv] < log_n) {
+        uint32_t log = log_n < 1 ? 1 : log_n;
+        size_t n = (size_t) 1 << log;
+        uint64_t *t = malloc(n * sizeof(uint64_t));
+        if (!t) {
+            pthread_mutex_unlock(&tw_lock);
+            return NULL;
+        }
+        uint64_t w = pl_root_of_unity(log);
+        if (inv) w = pl_inverse(w);
+        size_t half = n >> 1;
+        t[0] = 0;
+        uint64_t acc = 1;
+        for (size_t j = 0; j < half; j++) {
+            t[half + j] = acc;
+            acc = pl_mul(acc, w);
+        }
+        for (size_t h = half >> 1; h >= 1; h >>= 1) {
+            for (size_t j = 0; j < h; j++) t[h + j] = t[2 * h + 2 * j];
+        }
+        /* old tables stay allocated: another thread may still be reading one */
+        tw_table[inv] = t;
+        tw_log[inv] = log;
+    }
+    const uint64_t *t = tw_table[inv];
+    pthread_mutex_unlock(&tw_lock);
+    return t;
+}
+
+/* ---- one column ---- */
+
+/* Blocks of 2^14 elements (128 KiB) stay in L2 while the small stages run on them. */
+#define BLOCK_LOG 14
+
+/* Butterflies q in [from, to) of the group at g: (u, v) -> (u + v, (u - v) w_{2h}^q). */
+static void dif_run(uint64_t *a, size_t g, size_t h, const uint64_t *tw, size_t from, size_t to) {
+    uint64_t *x = a + g;
+    const uint64_t *t = tw + h;
+    if (avx512 && ((to - from) & 7) == 0) {
+        pl_avx512_dif_run(x, h, t, from, to);
+        return;
+    }
+    for (size_t q = from; q < to; q++) {
+        uint64_t u = x[q];
+        uint64_t v = x[h + q];
+        x[q] = pl_add(u, v);
+        x[h + q] = pl_mul(pl_sub(u, v), t[q]);
+    }
+}
+
+/* One stage of half-size h over the column, in runs of at most RUN butterflies. */
+#define RUN 4096
+static void dif_stage(uint64_t *a, size_t n, size_t h, const uint64_t *tw, int parallel) {
+    size_t runs_per_group = h < RUN ? 1 : h / RUN;
+    size_t run = h / runs_per_group;
+    size_t runs = (n / (2 * h)) * runs_per_group;
+    #pragma omp parallel for schedule(dynamic, 1) if (parallel)
+    for (size_t r = 0; r < runs; r++) {
+        size_t g = (r / runs_per_group) * 2 * h;
+        size_t q = (r % runs_per_group) * run;
+        dif_run(a, g, h, tw, q, q + run);
+    }
+}
+
+/* All stages of half-size below 2^block_log on the block a[0, 2^block_log). */
+static void dif_block(uint64_t *a, size_t size, const uint64_t *tw) {
+    for (size_t h = size >> 1; h >= 1; h >>= 1) {
+        if (avx512 && h >= 8) {
+            for (size_t g = 0; g < size; g += 2 * h) pl_avx512_dif_run(a + g, h, tw + h, 0, h);
+            continue;
+        }
+        if (avx512 && h == 4 && size >= 16) {
+            pl_avx512_dif_last3(a, size, tw);
+            return;
+        }
+        for (size_t g = 0; g < size; g += 2 * h) {
+            uint64_t *x = a + g;
+            const uint64_t *t = tw + h;
+            for (size_t q = 0; q < h; q++) {
+                uint64_t u = x[q];
+                uint64_t v = x[h + q];
+                x[q] = pl_add(u, v);
+                x[h + q] = pl_mul(pl_sub(u, v), t[q]);
+            }
+        }
+    }
+}
+
+/*
+ * In-place DIF of a[0, 2^log_n): natural-order input, bit-reversed output. Large stages span
+ * the whole column, the rest run block by block; `parallel` spreads both over the threads.
+ */
+static void dif(uint64_t *a, uint32_t log_n, const uint64_t *tw, int parallel) {
+    size_t n = (size_t) 1 << log_n;
+    if (n == 1) return;
+    uint32_t block_log = log_n < BLOCK_LOG ? log_n : BLOCK_LOG;
+    size_t block = (size_t) 1 << block_log;
+    for (size_t h = n >> 1; h >= block; h >>= 1) dif_stage(a, n, h, tw, parallel);
+    size_t blocks = n >> block_log;
+    if (parallel && blocks > 1) {
+        #pragma omp parallel for schedule(dynamic, 1)
+        for (size_t b = 0; b < blocks; b++) dif_block(a + b * block, block, tw);
+    } else {
+        for (size_t b = 0; b < blocks; b++) dif_block(a + b * block, block, tw);
+    }
+}
+
+/* 32-bit reversal by bytes, shifted down to log_n bits */
+static uint32_t reverse_fast(uint32_t i, uint32_t log_n) {
+    static const uint8_t rev8[256] = {
+#define R2(n) n, n + 2 * 64, n + 1 * 64, n + 3 * 64
+#define R4(n) R2(n), R2(n + 2 * 16), R2(n + 1 * 16), R2(n + 3 * 16)
+#define R6(n) R4(n), R4(n + 2 * 4), R4(n + 1 * 4), R4(n + 3 * 4)
+        R6(0), R6(2), R6(1), R6(3)
+#undef R2
+#undef R4
+#undef R6
+    };
+    uint32_t r = ((uint32_t) rev8[i & 255] << 24) | ((uint32_t) rev8[(i >> 8) & 255] << 16)
+               | ((uint32_t) rev8[(i >> 16) & 255] << 8) | rev8[i >> 24];
+    return log_n == 0 ? 0 : r >> (32 - log_n);
+}
+
+/* Pairs (i, rev i) are disjoint, so the swaps can be spread over the threads. */
+static void bit_reverse(uint64_t *a, uint32_t log_n, int parallel) {
+    size_t n = (size_t) 1 << log_n;
+    #pragma omp parallel for schedule(dynamic, 4096) if (parallel)
+    for (size_t i = 0; i < n; i++) {
+        size_t j = reverse_fast((uint32_t) i, log_n);
+        if (i < j) {
+            uint64_t t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
+
+/* dst[i] = src[i] * start * g^i */
+static void mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g) {
+    if (avx512 && (n & 7) == 0) {
+        pl_avx512_mul_powers(src, dst, n, start, g);
+        return;
+    }
+    uint64_t acc = start;
+    for (size_t i = 0; i < n; i++) {
+        dst[i] = pl_mul(src[i], acc);
+        acc = pl_mul(acc, g);
+    }
+}
+
+static void scale(uint64_t *a, size_t n, uint64_t k) {
+    for (size_t i = 0; i < n; i++) a[i] = pl_mul(a[i], k);
+}
+
+/* a *= shift^i, DIF, bit reversal, *= k: one natural-order transform. */
+static void transform_column(uint64_t *a, uint32_t log_n, const uint64_t *tw, uint64_t shift, uint64_t k, int parallel) {
+    size_t n = (size_t) 1 << log_n;
+    if (shift != 1) mul_powers(a, a, n, 1, shift);
+    dif(a, log_n, tw, parallel);
+    bit_reverse(a, log_n, parallel);
+    if (k != 1) scale(a, n, k);
+}
+
+/*
+ * Below this many elements a call stays on the calling thread: waking the OpenMP team costs
+ * more than it saves, and on a loaded machine a team member that is not scheduled stalls
+ * every barrier.
+ */
+#define PARALLEL_MIN ((uint64_t) 1 << 17)
+/*
+ * Loops are scheduled dynamically in small chunks, so that a thread that runs takes over the
+ * share of one that the OS has not scheduled, as work stealing does in the Java back end.
+ */
+
+/* Whole transforms per thread when there are enough of them, otherwise each split over the threads. */
+static int by_column(uint64_t transforms, uint32_t log_n) {
+    return log_n < 17 || transforms >= (uint64_t) omp_get_max_threads();
+}
+
+static int32_t check_columns(const char *fn, const void *p, uint32_t log_n) {
+    if (!p) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_n > PL_MAX_LOG_LENGTH) return pl_fail(PL_ERR_ARGUMENT, "%s: column length 2^%u exceeds 2^%d", fn, log_n, PL_MAX_LOG_LENGTH);
+    return PL_OK;
+}
+
+static int32_t transform_all(const char *fn, uint64_t *data, uint64_t columns, uint32_t log_n, int inv, uint64_t shift, uint64_t k) {
+    pl_clear_error();
+    int32_t st = check_columns(fn, data, log_n);
+    if (st) return st;
+    const uint64_t *tw = twiddles(log_n, inv);
+    if (!tw) return pl_fail(PL_ERR_MEMORY, "%s: no memory for the twiddles of 2^%u", fn, log_n);
+    size_t n = (size_t) 1 << log_n;
+    if (by_column(columns, log_n)) {
+        #pragma omp parallel for schedule(dynamic, 1) if (columns * n >= PARALLEL_MIN && columns > 1)
+        for (uint64_t c = 0; c < columns; c++) transform_column(data + c * n, log_n, tw, shift, k, 0);
+    } else {
+        for (uint64_t c = 0; c < columns; c++) transform_column(data + c * n, log_n, tw, shift, k, 1);
+    }
+    return PL_OK;
+}
+
+int32_t pl_ntt_forward(uint64_t *data, uint64_t columns, uint32_t log_n) {
+    return transform_all("pl_ntt_forward", data, columns, log_n, 0, 1, 1);
+}
+
+int32_t pl_ntt_inverse(uint64_t *data, uint64_t columns, uint32_t log_n) {
+    return transform_all("pl_ntt_inverse", data, columns, log_n, 1, 1, pl_inverse((uint64_t) 1 << log_n));
+}
+
+int32_t pl_ntt_coset_forward(uint64_t *data, uint64_t columns, uint32_t log_n, uint64_t shift) {
+    return transform_all("pl_ntt_coset_forward", data, columns, log_n, 0, shift, 1);
+}
+
+/*
+ * Block b of the bit-reversed extension is a size-n DIF (bit-reversed output) of the
+ * coefficients times scale * g_b^i, g_b = shift * W^rev(b): no permutation needed.
+ */
+static int32_t extend(const char *fn, const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                      uint64_t shift, uint64_t k, uint64_t *out) {
+    size_t n = (size_t) 1 << log_n;
+    uint32_t blocks = 1u << log_blowup;
+    const uint64_t *tw = twiddles(log_n, 0);
+    if (!tw) return pl_fail(PL_ERR_MEMORY, "%s: no memory for the twiddles of 2^%u", fn, log_n);
+    uint64_t w = pl_root_of_unity(log_n + log_blowup);
+    uint64_t tasks = columns * blocks;
+    int outer = by_column(tasks, log_n);
+    #pragma omp parallel for schedule(dynamic, 1) if (outer && tasks * n >= PARALLEL_MIN)
+    for (uint64_t t = 0; t < tasks; t++) {
+        uint64_t c = t >> log_blowup;
+        uint32_t b = (uint32_t) (t & (blocks - 1));
+        uint64_t g = pl_mul(shift, pl_pow(w, pl_reverse_bits(b, log_blowup)));
+        uint64_t *dst = out + (c << (log_n + log_blowup)) + (size_t) b * n;
+        mul_powers(coefficients + c * n, dst, n, k, g);
+        dif(dst, log_n, tw, !outer);
+    }
+    return PL_OK;
+}
+
+static int32_t check_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
+    if (!in || !out) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_blowup < 1 || log_blowup > PL_MAX_LOG_BLOWUP)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: logBlowup must be in [1, %d], got %u", fn, PL_MAX_LOG_BLOWUP, log_blowup);
+    if (log_n + log_blowup > PL_MAX_LOG_LENGTH)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: extended length 2^%u exceeds 2^%d", fn, log_n + log_blowup, PL_MAX_LOG_LENGTH);
+    return PL_OK;
+}
+
+int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+                     uint64_t *out) {
+    pl_clear_error();
+    int32_t st = check_lde("pl_coset_lde", coefficients, out, log_n, log_blowup);
+    if (st) return st;
+    return extend("pl_coset_lde", coefficients, columns, log_n, log_blowup, shift, 1, out);
+}
+
+int32_t pl_coset_lde_from_evaluations(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                                      uint64_t shift, uint64_t *out) {
+    pl_clear_error();
+    int32_t st = check_lde("pl_coset_lde_from_evaluations", evaluations, out, log_n, log_blowup);
+    if (st) return st;
+    size_t n = (size_t) 1 << log_n;
+    uint64_t *coefficients = malloc(columns * n * sizeof(uint64_t) + 1);
+    if (!coefficients) return pl_fail(PL_ERR_MEMORY, "pl_coset_lde_from_evaluations: no memory for %llu columns of 2^%u",
+                                      (unsigned long long) columns, log_n);
+    memcpy(coefficients, evaluations, columns * n * sizeof(uint64_t));
+    /* unscaled inverse; the 1/n goes into the coset powers of the extension */
+    st = transform_all("pl_coset_lde_from_evaluations", coefficients, columns, log_n, 1, 1, 1);
+    if (!st) st = extend("pl_coset_lde_from_evaluations", coefficients, columns, log_n, log_blowup, shift,
+                         pl_inverse((uint64_t) n), out);
+    free(coefficients);
+    return st;
+}
+
+/* ---- Poseidon2 and Merkle trees ---- */
+
+static void permute(uint64_t *s) { pl_p2_permute_with(s, PL_P2_FULL_RC, PL_P2_PARTIAL_RC, PL_P2_DIAG); }
+
+int32_t pl_poseidon2_permute(uint64_t *states, uint64_t count) {
+    pl_clear_error();
+    if (!states && count) return pl_fail(PL_ERR_ARGUMENT, "pl_poseidon2_permute: null pointer");
+    uint64_t vec = avx512 ? count / 8 : 0;
+    #pragma omp parallel for schedule(dynamic, 64) if (count >= PARALLEL_MIN / 16)
+    for (uint64_t b = 0; b < vec; b++) pl_avx512_permute8(states + 96 * b);
+    #pragma omp parallel for schedule(dynamic, 64) if (count - 8 * vec >= PARALLEL_MIN / 16)
+    for (uint64_t i = 8 * vec; i < count; i++) permute(states + 12 * i);
+    return PL_OK;
+}
+
+int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t *digests) {
+    pl_clear_error();
+    if (!matrix || !digests) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: null pointer");
+    if (width == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: cannot hash the rows of a matrix with no columns");
+    uint64_t vec = avx512 ? rows / 8 : 0;
+    #pragma omp parallel for schedule(dynamic, 64) if (rows * width >= PARALLEL_MIN / 2)
+    for (uint64_t b = 0; b < vec; b++) pl_avx512_hash_rows8(matrix, width, rows, 8 * b, digests);
+    #pragma omp parallel for schedule(dynamic, 64) if ((rows - 8 * vec) * width >= PARALLEL_MIN / 2)
+    for (uint64_t r = 8 * vec; r < rows; r++) {
+        uint64_t s[12] = {0};
+        s[8] = width;
+        for (uint64_t pos = 0; pos < width; pos += 8) {
+            uint64_t chunk = width - pos < 8 ? width - pos : 8;
+            for (uint64_t c = 0; c < chunk; c++) s[c] = matrix[(pos + c) * rows + r];
+            permute(s);
+        }
+        memcpy(digests + 4 * r, s, 4 * sizeof(uint64_t));
+    }
+    return PL_OK;
+}
+
+int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers) {
+    pl_clear_error();
+    if (!leaf_digests || !layers) return pl_fail(PL_ERR_ARGUMENT, "pl_merkle_layers: null pointer");
+    if (log_leaves > PL_MAX_LOG_LENGTH) return pl_fail(PL_ERR_ARGUMENT, "pl_merkle_layers: 2^%u leaves", log_leaves);
+    if (log_cap > log_leaves) return pl_fail(PL_ERR_ARGUMENT, "pl_merkle_layers: cap log size %u outside [0, %u]", log_cap, log_leaves);
+    const uint64_t *below = leaf_digests;
+    uint64_t *layer = layers;
+    for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
+        uint64_t nodes = (uint64_t) 1 << (log_leaves - k);
+        uint64_t vec = avx512 ? nodes / 8 : 0;
+        #pragma omp parallel for schedule(dynamic, 64) if (nodes >= PARALLEL_MIN / 16)
+        for (uint64_t b = 0; b < vec; b++) pl_avx512_compress8(below, 8 * b, layer);
+        #pragma omp parallel for schedule(dynamic, 64) if (nodes - 8 * vec >= PARALLEL_MIN / 16)
+        for (uint64_t i = 8 * vec; i < nodes; i++) {
+            uint64_t s[12] = {0};
+            memcpy(s, below + 8 * i, 8 * sizeof(uint64_t));
+            s[11] = 1;
+            permute(s);
+            memcpy(layer + 4 * i, s, 4 * sizeof(uint64_t));
+        }
+        below = layer;
+        layer += 4 * nodes;
+    }
+    return PL_OK;
+}
+
+/* ---- FRI ---- */
+
+/* (1/A) z^(-ik) for A = 2^log_arity, as CosetFolding's INVERSE_DFT */
+static void inverse_dft(uint32_t log_arity, uint64_t *m) {
+    uint32_t arity = 1u << log_arity;
+    uint64_t z_inv = pl_inverse(pl_root_of_unity(log_arity));
+    uint64_t a_inv = pl_inverse(arity);
+    for (uint32_t i = 0; i < arity; i++)
+        for (uint32_t j = 0; j < arity; j++) m[i * arity + j] = pl_mul(a_inv, pl_pow(z_inv, (uint64_t) i * j));
+}
+
+int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity,
+                    uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1) {
+    pl_clear_error();
+    if (!c0 || !c1 || !x_inverses || !out0 || !out1) return pl_fail(PL_ERR_ARGUMENT, "pl_fri_fold: null pointer");
+    if (log_arity < 1 || log_arity > 4)
+        return pl_fail(PL_ERR_ARGUMENT, "pl_fri_fold: log2 of the folding arity must be in [1, 4], got %u", log_arity);
+    uint64_t m[256];
+    inverse_dft(log_arity, m);
+    #pragma omp parallel for schedule(dynamic, 64) if (cosets >= PARALLEL_MIN / 16)
+    for (uint64_t j = 0; j < cosets; j++) {
+        pl_fold_coset(c0, c1, j << log_arity, x_inverses[j], log_arity, beta0, beta1, m, out0 + j, out1 + j);
+    }
+    return PL_OK;
+}

@@ -1,0 +1,415 @@
+/*
+ * The CUDA implementation of proofline_native.h, with the same exported symbols as the CPU
+ * build. The field arithmetic, the Poseidon2 permutation and coset folding are the very
+ * functions of common/pl_field.h, compiled for the device; the transforms are the same DIF
+ * butterflies and twiddle layout as the CPU build, one kernel launch per stage over the whole
+ * batch. Within one call the data is uploaded once, every stage runs on device memory, and
+ * only the result comes back. Without a device or driver every call returns PL_ERR_NO_DEVICE
+ * and pl_last_error() says why.
+ */
+#include "proofline_native.h"
+#include "../common/pl_field.h"
+#include "../common/pl_error.h"
+
+#include <cuda_runtime.h>
+#include <mutex>
+#include <stdlib.h>
+#include <string.h>
+#include <vector>
+
+extern "C" {
+
+const char *pl_backend_name(void) { return "cuda"; }
+
+const char *pl_last_error(void) { return pl_error_text; }
+
+}
+
+namespace {
+
+constexpr int THREADS = 256;
+
+int32_t device_error(const char *fn, const char *what, cudaError_t e) {
+    return pl_fail(e == cudaErrorMemoryAllocation ? PL_ERR_MEMORY : PL_ERR_DEVICE, "%s: %s failed: %s (%s)", fn, what,
+                   cudaGetErrorString(e), cudaGetErrorName(e));
+}
+
+/* PL_ERR_NO_DEVICE with the runtime's reason unless a device is usable. */
+int32_t require_device(const char *fn) {
+    int count = 0;
+    cudaError_t e = cudaGetDeviceCount(&count);
+    if (e != cudaSuccess) {
+        return pl_fail(PL_ERR_NO_DEVICE, "%s: no usable CUDA device: %s (%s)", fn, cudaGetErrorString(e), cudaGetErrorName(e));
+    }
+    if (count == 0) return pl_fail(PL_ERR_NO_DEVICE, "%s: no CUDA device present", fn);
+    return PL_OK;
+}
+
+/* A device buffer freed at scope exit. */
+struct DeviceBuffer {
+    uint64_t *ptr = nullptr;
+    ~DeviceBuffer() {
+        if (ptr) cudaFree(ptr);
+    }
+};
+
+#define PL_CK(fn, what, call)                                 \
+    do {                                                      \
+        cudaError_t e_ = (call);                              \
+        if (e_ != cudaSuccess) return device_error(fn, what, e_); \
+    } while (0)
+
+unsigned grid(uint64_t work) {
+    uint64_t blocks = (work + THREADS - 1) / THREADS;
+    return (unsigned) (blocks > 65535ull * 16 ? 65535ull * 16 : (blocks == 0 ? 1 : blocks));
+}
+
+/* ---- kernels (grid-stride loops) ---- */
+
+/* One DIF stage of half-size h on every transform of 2^log_n in the batch. */
+__global__ void k_dif_stage(uint64_t *a, uint32_t log_n, uint64_t h, const uint64_t *tw, uint64_t butterflies) {
+    for (uint64_t x = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; x < butterflies; x += (uint64_t) gridDim.x * blockDim.x) {
+        uint64_t seg = x >> (log_n - 1);
+        uint64_t k = x & ((1ull << (log_n - 1)) - 1);
+        uint64_t g = (seg << log_n) + (k / h) * 2 * h;
+        uint64_t q = k % h;
+        uint64_t u = a[g + q];
+        uint64_t v = a[g + h + q];
+        a[g + q] = pl_add(u, v);
+        a[g + h + q] = pl_mul(pl_sub(u, v), tw[h + q]);
+    }
+}
+
+/* out[seg][rev(i)] = in[seg][i] * k */
+__global__ void k_bit_reverse(const uint64_t *in, uint64_t *out, uint32_t log_n, uint64_t k, uint64_t total) {
+    for (uint64_t x = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; x < total; x += (uint64_t) gridDim.x * blockDim.x) {
+        uint64_t seg = x >> log_n;
+        uint32_t i = (uint32_t) (x & ((1ull << log_n) - 1));
+        uint64_t v = in[x];
+        out[(seg << log_n) + pl_reverse_bits(i, log_n)] = k == 1 ? v : pl_mul(v, k);
+    }
+}
+
+/*
+ * Task t = (column c, block b) of 2^log_n elements: dst[t][i] = src[c][i] * k * g[b]^i, with
+ * 2^log_blocks blocks per column (log_blocks = 0 for a plain coset shift).
+ */
+__global__ void k_mul_powers(const uint64_t *src, uint64_t *dst, uint32_t log_n, uint32_t log_blocks, const uint64_t *g,
+                             uint64_t k, uint64_t total) {
+    for (uint64_t x = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; x < total; x += (uint64_t) gridDim.x * blockDim.x) {
+        uint64_t t = x >> log_n;
+        uint64_t i = x & ((1ull << log_n) - 1);
+        uint64_t c = t >> log_blocks;
+        uint64_t b = t & ((1ull << log_blocks) - 1);
+        dst[x] = pl_mul(src[(c << log_n) + i], pl_mul(k, pl_pow(g[b], i)));
+    }
+}
+
+__global__ void k_permute(uint64_t *states, uint64_t count) {
+    for (uint64_t x = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; x < count; x += (uint64_t) gridDim.x * blockDim.x) {
+        uint64_t s[12];
+        for (int i = 0; i < 12; i++) s[i] = states[12 * x + i];
+        pl_p2_permute_with(s, PL_P2_FULL_RC, PL_P2_PARTIAL_RC, PL_P2_DIAG);
+        for (int i = 0; i < 12; i++) states[12 * x + i] = s[i];
+    }
+}
+
+__global__ void k_hash_rows(const uint64_t *m, uint64_t width, uint64_t rows, uint64_t *digests) {
+    for (uint64_t r = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; r < rows; r += (uint64_t) gridDim.x * blockDim.x) {
+        uint64_t s[12] = {0};
+        s[8] = width;
+        for (uint64_t pos = 0; pos < width; pos += 8) {
+            uint64_t chunk = width - pos < 8 ? width - pos : 8;
+            for (uint64_t c = 0; c < chunk; c++) s[c] = m[(pos + c) * rows + r];
+            pl_p2_permute_with(s, PL_P2_FULL_RC, PL_P2_PARTIAL_RC, PL_P2_DIAG);
+        }
+        for (int j = 0; j < 4; j++) digests[4 * r + j] = s[j];
+    }
+}
+
+__global__ void k_compress(const uint64_t *below, uint64_t *layer, uint64_t nodes) {
+    for (uint64_t i = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; i < nodes; i += (uint64_t) gridDim.x * blockDim.x) {
+        uint64_t s[12];
+        for (int j = 0; j < 8; j++) s[j] = below[8 * i + j];
+        s[8] = 0;
+        s[9] = 0;
+        s[10] = 0;
+        s[11] = 1;
+        pl_p2_permute_with(s, PL_P2_FULL_RC, PL_P2_PARTIAL_RC, PL_P2_DIAG);
+        for (int j = 0; j < 4; j++) layer[4 * i + j] = s[j];
+    }
+}
+
+__global__ void k_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inv, uint64_t cosets, uint32_t log_arity,
+                       uint64_t beta0, uint64_t beta1, const uint64_t *idft, uint64_t *out0, uint64_t *out1) {
+    for (uint64_t j = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; j < cosets; j += (uint64_t) gridDim.x * blockDim.x) {
+        pl_fold_coset(c0, c1, j << log_arity, x_inv[j], log_arity, beta0, beta1, idft, out0 + j, out1 + j);
+    }
+}
+
+/* ---- twiddles: the CPU build's table, built on the host, cached on the device ---- */
+
+std::mutex tw_lock;
+uint64_t *tw_device[2];
+uint32_t tw_log[2];
+
+int32_t twiddles(const char *fn, uint32_t log_n, int inv, const uint64_t **out) {
+    std::lock_guard<std::mutex> guard(tw_lock);
+    if (!tw_device[inv] || tw_log[inv] < log_n) {
+        uint32_t log = log_n < 1 ? 1 : log_n;
+        size_t n = (size_t) 1 << log;
+        std::vector<uint64_t> t(n);
+        uint64_t w = pl_root_of_unity(log);
+        if (inv) w = pl_inverse(w);
+        size_t half = n >> 1;
+        uint64_t acc = 1;
+        for (size_t j = 0; j < half; j++) {
+            t[half + j] = acc;
+            acc = pl_mul(acc, w);
+        }
+        for (size_t h = half >> 1; h >= 1; h >>= 1)
+            for (size_t j = 0; j < h; j++) t[h + j] = t[2 * h + 2 * j];
+        uint64_t *d = nullptr;
+        PL_CK(fn, "cudaMalloc(twiddles)", cudaMalloc(&d, n * sizeof(uint64_t)));
+        cudaError_t e = cudaMemcpy(d, t.data(), n * sizeof(uint64_t), cudaMemcpyHostToDevice);
+        if (e != cudaSuccess) {
+            cudaFree(d);
+            return device_error(fn, "cudaMemcpy(twiddles)", e);
+        }
+        /* synchronous calls finish before the old table is freed */
+        if (tw_device[inv]) cudaFree(tw_device[inv]);
+        tw_device[inv] = d;
+        tw_log[inv] = log;
+    }
+    *out = tw_device[inv];
+    return PL_OK;
+}
+
+/* DIF stages of every 2^log_n segment of d (segments in all), bit-reversed output in place. */
+void dif_all(uint64_t *d, uint64_t segments, uint32_t log_n, const uint64_t *tw) {
+    if (log_n == 0) return;
+    uint64_t butterflies = segments << (log_n - 1);
+    for (uint64_t h = (1ull << log_n) >> 1; h >= 1; h >>= 1) {
+        k_dif_stage<<<grid(butterflies), THREADS>>>(d, log_n, h, tw, butterflies);
+    }
+}
+
+/* Natural-order transforms of every column of `data` (host), scaled by k after, shifted before. */
+int32_t transform_all(const char *fn, uint64_t *data, uint64_t columns, uint32_t log_n, int inv, uint64_t shift, uint64_t k) {
+    pl_clear_error();
+    if (!data) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_n > PL_MAX_LOG_LENGTH) return pl_fail(PL_ERR_ARGUMENT, "%s: column length 2^%u exceeds 2^%d", fn, log_n, PL_MAX_LOG_LENGTH);
+    int32_t st = require_device(fn);
+    if (st || columns == 0) return st;
+    const uint64_t *tw;
+    if ((st = twiddles(fn, log_n, inv, &tw))) return st;
+    uint64_t total = columns << log_n;
+    size_t bytes = total * sizeof(uint64_t);
+    DeviceBuffer a, b, g;
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&a.ptr, bytes));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&b.ptr, bytes));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(a.ptr, data, bytes, cudaMemcpyHostToDevice));
+    if (shift != 1) {
+        PL_CK(fn, "cudaMalloc", cudaMalloc(&g.ptr, sizeof(uint64_t)));
+        PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(g.ptr, &shift, sizeof(uint64_t), cudaMemcpyHostToDevice));
+        k_mul_powers<<<grid(total), THREADS>>>(a.ptr, a.ptr, log_n, 0, g.ptr, 1, total);
+    }
+    dif_all(a.ptr, columns, log_n, tw);
+    k_bit_reverse<<<grid(total), THREADS>>>(a.ptr, b.ptr, log_n, k, total);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(data, b.ptr, bytes, cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+int32_t check_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
+    if (!in || !out) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_blowup < 1 || log_blowup > PL_MAX_LOG_BLOWUP)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: logBlowup must be in [1, %d], got %u", fn, PL_MAX_LOG_BLOWUP, log_blowup);
+    if (log_n + log_blowup > PL_MAX_LOG_LENGTH)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: extended length 2^%u exceeds 2^%d", fn, log_n + log_blowup, PL_MAX_LOG_LENGTH);
+    return require_device(fn);
+}
+
+/* The bit-reversed coset LDE; with `from_evaluations` an unscaled inverse transform comes first. */
+int32_t lde(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+            uint64_t *out, bool from_evaluations) {
+    pl_clear_error();
+    int32_t st = check_lde(fn, in, out, log_n, log_blowup);
+    if (st || columns == 0) return st;
+    uint64_t n = 1ull << log_n;
+    uint32_t blocks = 1u << log_blowup;
+    const uint64_t *tw;
+    if ((st = twiddles(fn, log_n, 0, &tw))) return st;
+    DeviceBuffer src, dst, g;
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&src.ptr, columns * n * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&dst.ptr, (columns * n << log_blowup) * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(src.ptr, in, columns * n * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    uint64_t k = 1;
+    if (from_evaluations) {
+        const uint64_t *itw;
+        if ((st = twiddles(fn, log_n, 1, &itw))) return st;
+        /* natural-order coefficients: DIF, then bit reversal into dst's first columns * n elements, back to src */
+        dif_all(src.ptr, columns, log_n, itw);
+        k_bit_reverse<<<grid(columns * n), THREADS>>>(src.ptr, dst.ptr, log_n, 1, columns * n);
+        PL_CK(fn, "cudaMemcpy on device", cudaMemcpy(src.ptr, dst.ptr, columns * n * sizeof(uint64_t), cudaMemcpyDeviceToDevice));
+        k = pl_inverse(n);
+    }
+    std::vector<uint64_t> gs(blocks);
+    uint64_t w = pl_root_of_unity(log_n + log_blowup);
+    for (uint32_t b = 0; b < blocks; b++) gs[b] = pl_mul(shift, pl_pow(w, pl_reverse_bits(b, log_blowup)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&g.ptr, blocks * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(g.ptr, gs.data(), blocks * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    uint64_t total = columns * n << log_blowup;
+    k_mul_powers<<<grid(total), THREADS>>>(src.ptr, dst.ptr, log_n, log_blowup, g.ptr, k, total);
+    dif_all(dst.ptr, columns << log_blowup, log_n, tw);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out, dst.ptr, total * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+int32_t pl_device_count(int32_t *count) {
+    pl_clear_error();
+    if (!count) return pl_fail(PL_ERR_ARGUMENT, "pl_device_count: null pointer");
+    int n = 0;
+    cudaError_t e = cudaGetDeviceCount(&n);
+    *count = e == cudaSuccess ? n : 0;
+    if (e != cudaSuccess) {
+        return pl_fail(PL_ERR_NO_DEVICE, "pl_device_count: no usable CUDA device: %s (%s)", cudaGetErrorString(e), cudaGetErrorName(e));
+    }
+    return PL_OK;
+}
+
+int32_t pl_memory_info(uint64_t *free_bytes, uint64_t *total_bytes) {
+    pl_clear_error();
+    if (!free_bytes || !total_bytes) return pl_fail(PL_ERR_ARGUMENT, "pl_memory_info: null pointer");
+    int32_t st = require_device("pl_memory_info");
+    if (st) return st;
+    size_t f = 0, t = 0;
+    PL_CK("pl_memory_info", "cudaMemGetInfo", cudaMemGetInfo(&f, &t));
+    *free_bytes = f;
+    *total_bytes = t;
+    return PL_OK;
+}
+
+int32_t pl_ntt_forward(uint64_t *data, uint64_t columns, uint32_t log_n) {
+    return transform_all("pl_ntt_forward", data, columns, log_n, 0, 1, 1);
+}
+
+int32_t pl_ntt_inverse(uint64_t *data, uint64_t columns, uint32_t log_n) {
+    if (log_n > PL_MAX_LOG_LENGTH) return transform_all("pl_ntt_inverse", data, columns, log_n, 1, 1, 1);
+    return transform_all("pl_ntt_inverse", data, columns, log_n, 1, 1, pl_inverse(1ull << log_n));
+}
+
+int32_t pl_ntt_coset_forward(uint64_t *data, uint64_t columns, uint32_t log_n, uint64_t shift) {
+    return transform_all("pl_ntt_coset_forward", data, columns, log_n, 0, shift, 1);
+}
+
+int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+                     uint64_t *out) {
+    return lde("pl_coset_lde", coefficients, columns, log_n, log_blowup, shift, out, false);
+}
+
+int32_t pl_coset_lde_from_evaluations(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                                      uint64_t shift, uint64_t *out) {
+    return lde("pl_coset_lde_from_evaluations", evaluations, columns, log_n, log_blowup, shift, out, true);
+}
+
+int32_t pl_poseidon2_permute(uint64_t *states, uint64_t count) {
+    const char *fn = "pl_poseidon2_permute";
+    pl_clear_error();
+    if (!states && count) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    int32_t st = require_device(fn);
+    if (st || count == 0) return st;
+    DeviceBuffer d;
+    size_t bytes = count * 12 * sizeof(uint64_t);
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&d.ptr, bytes));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(d.ptr, states, bytes, cudaMemcpyHostToDevice));
+    k_permute<<<grid(count), THREADS>>>(d.ptr, count);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(states, d.ptr, bytes, cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t *digests) {
+    const char *fn = "pl_hash_rows";
+    pl_clear_error();
+    if (!matrix || !digests) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (width == 0) return pl_fail(PL_ERR_ARGUMENT, "%s: cannot hash the rows of a matrix with no columns", fn);
+    int32_t st = require_device(fn);
+    if (st || rows == 0) return st;
+    DeviceBuffer m, d;
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&m.ptr, width * rows * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&d.ptr, 4 * rows * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(m.ptr, matrix, width * rows * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    k_hash_rows<<<grid(rows), THREADS>>>(m.ptr, width, rows, d.ptr);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(digests, d.ptr, 4 * rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers) {
+    const char *fn = "pl_merkle_layers";
+    pl_clear_error();
+    if (!leaf_digests || !layers) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_leaves > PL_MAX_LOG_LENGTH) return pl_fail(PL_ERR_ARGUMENT, "%s: 2^%u leaves", fn, log_leaves);
+    if (log_cap > log_leaves) return pl_fail(PL_ERR_ARGUMENT, "%s: cap log size %u outside [0, %u]", fn, log_cap, log_leaves);
+    int32_t st = require_device(fn);
+    if (st || log_cap == log_leaves) return st;
+    uint64_t leaves = 1ull << log_leaves;
+    uint64_t above = (leaves - (1ull << log_cap)) * 4;
+    DeviceBuffer in, out;
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&in.ptr, 4 * leaves * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&out.ptr, above * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(in.ptr, leaf_digests, 4 * leaves * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    const uint64_t *below = in.ptr;
+    uint64_t *layer = out.ptr;
+    for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
+        uint64_t nodes = 1ull << (log_leaves - k);
+        k_compress<<<grid(nodes), THREADS>>>(below, layer, nodes);
+        below = layer;
+        layer += 4 * nodes;
+    }
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(layers, out.ptr, above * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity,
+                    uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1) {
+    const char *fn = "pl_fri_fold";
+    pl_clear_error();
+    if (!c0 || !c1 || !x_inverses || !out0 || !out1) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_arity < 1 || log_arity > 4)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: log2 of the folding arity must be in [1, 4], got %u", fn, log_arity);
+    int32_t st = require_device(fn);
+    if (st || cosets == 0) return st;
+    uint32_t arity = 1u << log_arity;
+    uint64_t m[256];
+    uint64_t z_inv = pl_inverse(pl_root_of_unity(log_arity));
+    uint64_t a_inv = pl_inverse(arity);
+    for (uint32_t i = 0; i < arity; i++)
+        for (uint32_t j = 0; j < arity; j++) m[i * arity + j] = pl_mul(a_inv, pl_pow(z_inv, (uint64_t) i * j));
+    uint64_t len = cosets << log_arity;
+    DeviceBuffer d0, d1, dx, didft, o0, o1;
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&d0.ptr, len * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&d1.ptr, len * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&dx.ptr, cosets * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&didft.ptr, arity * arity * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&o0.ptr, cosets * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&o1.ptr, cosets * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(d0.ptr, c0, len * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(d1.ptr, c1, len * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(dx.ptr, x_inverses, cosets * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(didft.ptr, m, arity * arity * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    k_fold<<<grid(cosets), THREADS>>>(d0.ptr, d1.ptr, dx.ptr, cosets, log_arity, beta0, beta1, didft.ptr, o0.ptr, o1.ptr);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out0, o0.ptr, cosets * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out1, o1.ptr, cosets * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+}  // extern "C"

@@ -1,0 +1,132 @@
+/*
+ * Proofline native prover ABI: the hot loops of the Plonkish/FRI prover over Goldilocks
+ * (p = 2^64 - 2^32 + 1), implemented twice with the same exported symbols: portable C
+ * (libproofline_cpu.so) and CUDA (libproofline_cuda.so). The Java back end in
+ * native-bindings loads one of them per back end and must get results bit-identical to the
+ * pure Java reference (io.proofline.backend.JavaBackend).
+ *
+ * Conventions, all mirroring the Java SPI (io.proofline.backend):
+ *  - field elements are uint64_t in canonical form [0, p); inputs must be canonical;
+ *  - a matrix of `columns` columns of `n` elements is one buffer, column-major: element r of
+ *    column c at [c * n + r];
+ *  - digests are 4 consecutive elements, digest i at [4i, 4i + 4);
+ *  - extension elements of F[x]/(x^2 - 7) are two parallel arrays (c0, c1);
+ *  - all pointers are host memory owned by the caller; nothing is retained after a call.
+ *
+ * Every function returns a status: PL_OK (0) or one of the PL_ERR_* codes, and on failure
+ * pl_last_error() describes the problem (per calling thread). No structs, no callbacks.
+ */
+#ifndef PROOFLINE_NATIVE_H
+#define PROOFLINE_NATIVE_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PL_OK 0
+/** An argument is out of range: a null pointer, a size that is not a power of two, ... */
+#define PL_ERR_ARGUMENT 1
+/** No usable device (CUDA build without a GPU or driver). */
+#define PL_ERR_NO_DEVICE 2
+/** The device or runtime failed during the call. */
+#define PL_ERR_DEVICE 3
+/** Host or device memory could not be allocated. */
+#define PL_ERR_MEMORY 4
+
+/** The largest supported log2 column length (as the Java back end: 2^30). */
+#define PL_MAX_LOG_LENGTH 30
+/** The largest supported log2 blowup of a low-degree extension. */
+#define PL_MAX_LOG_BLOWUP 10
+
+/** The implementation's name, "native-cpu" or "cuda"; a static string. */
+const char *pl_backend_name(void);
+
+/** A description of the calling thread's last failure, or "" if none; valid until the next call. */
+const char *pl_last_error(void);
+
+/**
+ * How many devices the implementation can use: CPU build 1 (the host), CUDA build the GPU
+ * count; the CUDA build returns PL_ERR_NO_DEVICE with *count = 0 when the runtime finds no
+ * usable driver or GPU, and every other entry point then fails the same way.
+ */
+int32_t pl_device_count(int32_t *count);
+
+/** Free and total memory of the device in use, in bytes (the host's for the CPU build). */
+int32_t pl_memory_info(uint64_t *free_bytes, uint64_t *total_bytes);
+
+/**
+ * In place, every column: coefficients in natural order to evaluations f(w^i) in natural
+ * order, w = the order-2^log_n root of unity 7^((p-1)/2^32) squared down.
+ */
+int32_t pl_ntt_forward(uint64_t *data, uint64_t columns, uint32_t log_n);
+
+/** In place inverse of pl_ntt_forward, including the 1/n scaling. */
+int32_t pl_ntt_inverse(uint64_t *data, uint64_t columns, uint32_t log_n);
+
+/** In place: coefficients to evaluations at shift * w^i, natural order. */
+int32_t pl_ntt_coset_forward(uint64_t *data, uint64_t columns, uint32_t log_n, uint64_t shift);
+
+/**
+ * Coset low-degree extension of coefficient columns of 2^log_n elements into `out`, columns of
+ * 2^(log_n + log_blowup) elements holding f(shift * W^rev(j)) at position j (rev reverses
+ * log_n + log_blowup bits, W the root of unity of that order). `coefficients` is not modified.
+ */
+int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                     uint64_t shift, uint64_t *out);
+
+/** As pl_coset_lde, from evaluations on the order-2^log_n subgroup in natural order. */
+int32_t pl_coset_lde_from_evaluations(const uint64_t *evaluations, uint64_t columns, uint32_t log_n,
+                                      uint32_t log_blowup, uint64_t shift, uint64_t *out);
+
+/** Permutes `count` Poseidon2 (width 12) states stored one after another, in place. */
+int32_t pl_poseidon2_permute(uint64_t *states, uint64_t count);
+
+/**
+ * Hashes every row of a column-major matrix (`width` columns of `rows` elements, width >= 1)
+ * with the Poseidon2 sponge (rate 8; the row length in lane 8 first; chunks overwrite lanes
+ * 0..7), writing the digest of row r to digests[4r .. 4r + 4).
+ */
+int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t *digests);
+
+/**
+ * The layers of a Merkle tree above its 2^log_leaves leaf digests, up to the cap of 2^log_cap
+ * digests: layer k (1 <= k <= log_leaves - log_cap) has 2^(log_leaves - k) digests, node i
+ * compressing nodes 2i and 2i + 1 of layer k - 1; the layers are written one after another
+ * to `layers`, 4 * (2^log_leaves - 2^log_cap) elements in all.
+ */
+int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers);
+
+/**
+ * One FRI folding round by 2^log_arity (1 to 4) of an extension codeword of
+ * cosets * 2^log_arity elements stored coset after coset in bit-reversed order; x_inverses holds
+ * 1/x_j per coset; beta = beta0 + beta1 x. Writes `cosets` elements to out0/out1.
+ */
+int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets,
+                    uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
+
+/*
+ * The entry points as function pointer types, one per function above, so that bindings can
+ * resolve each symbol in the library they load (the CPU and CUDA builds export the same names)
+ * and call it through its address.
+ */
+typedef const char *(*pl_backend_name_fn)(void);
+typedef const char *(*pl_last_error_fn)(void);
+typedef int32_t (*pl_device_count_fn)(int32_t *count);
+typedef int32_t (*pl_memory_info_fn)(uint64_t *free_bytes, uint64_t *total_bytes);
+typedef int32_t (*pl_ntt_forward_fn)(uint64_t *data, uint64_t columns, uint32_t log_n);
+typedef int32_t (*pl_ntt_inverse_fn)(uint64_t *data, uint64_t columns, uint32_t log_n);
+typedef int32_t (*pl_ntt_coset_forward_fn)(uint64_t *data, uint64_t columns, uint32_t log_n, uint64_t shift);
+typedef int32_t (*pl_coset_lde_fn)(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint64_t *out);
+typedef int32_t (*pl_coset_lde_from_evaluations_fn)(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint64_t *out);
+typedef int32_t (*pl_poseidon2_permute_fn)(uint64_t *states, uint64_t count);
+typedef int32_t (*pl_hash_rows_fn)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t *digests);
+typedef int32_t (*pl_merkle_layers_fn)(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers);
+typedef int32_t (*pl_fri_fold_fn)(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PROOFLINE_NATIVE_H */

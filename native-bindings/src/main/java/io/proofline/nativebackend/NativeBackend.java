@@ -1,0 +1,87 @@
+package io.proofline.nativebackend;
+
+import io.proofline.backend.FriFolder;
+import io.proofline.backend.MerkleHasher;
+import io.proofline.backend.ProverBackend;
+import io.proofline.ntt.Ntt;
+import java.lang.System.Logger.Level;
+
+/**
+ * A {@link ProverBackend} on one native library: {@link #cpu()} on the portable C build,
+ * {@link #cuda()} on the CUDA build. Both export the same symbols; each back end looks them up
+ * in its own library only.
+ */
+public final class NativeBackend implements ProverBackend {
+
+    private static final System.Logger LOG = System.getLogger(NativeBackend.class.getName());
+
+    private final NativeLibrary library;
+    private final String name;
+    private final Ntt ntt;
+    private final MerkleHasher merkleHasher;
+    private final FriFolder friFolder;
+
+    private NativeBackend(NativeLibrary library) {
+        this.library = library;
+        this.name = library.backendName();
+        this.ntt = new NativeNtt(library);
+        this.merkleHasher = new NativeMerkleHasher(library);
+        this.friFolder = new NativeFriFolder(library);
+    }
+
+    /** The portable C build ({@code native-cpu}). */
+    public static NativeBackend cpu() {
+        NativeBackend b = new NativeBackend(NativeLibrary.load(NativeLibrary.CPU));
+        LOG.log(Level.INFO, "native-cpu back end: {0}, {1} threads", b.library.path(),
+                Runtime.getRuntime().availableProcessors());
+        return b;
+    }
+
+    /**
+     * The CUDA build ({@code cuda}).
+     *
+     * @throws IllegalStateException naming the problem when the library was not built or there
+     *     is no usable GPU or driver
+     */
+    public static NativeBackend cuda() {
+        NativeBackend b = new NativeBackend(NativeLibrary.load(NativeLibrary.CUDA));
+        int devices;
+        try {
+            devices = b.library.deviceCount();
+        } catch (NativeBackendException e) {
+            throw new IllegalStateException("the cuda prover back end cannot run here: " + e.getMessage(), e);
+        }
+        if (devices < 1) {
+            throw new IllegalStateException("the cuda prover back end cannot run here: no CUDA device");
+        }
+        long[] memory = b.library.memoryInfo();
+        LOG.log(Level.INFO, "cuda back end: {0} device(s), {1} MiB free of {2} MiB, {3}", devices,
+                memory[0] >> 20, memory[1] >> 20, b.library.path());
+        return b;
+    }
+
+    /** The library this back end calls. */
+    public NativeLibrary library() {
+        return library;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Ntt ntt() {
+        return ntt;
+    }
+
+    @Override
+    public MerkleHasher merkleHasher() {
+        return merkleHasher;
+    }
+
+    @Override
+    public FriFolder friFolder() {
+        return friFolder;
+    }
+}

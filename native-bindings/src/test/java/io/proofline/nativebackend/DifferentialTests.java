@@ -1,0 +1,244 @@
+package io.proofline.nativebackend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.proofline.backend.ProverBackend;
+import io.proofline.field.Ext2;
+import io.proofline.field.Goldilocks;
+import io.proofline.fri.FriParameters;
+import io.proofline.plonkish.Circuit;
+import io.proofline.plonkish.CircuitBuilder;
+import io.proofline.plonkish.Geometry;
+import io.proofline.plonkish.PlonkishProof;
+import io.proofline.plonkish.PlonkishProver;
+import io.proofline.plonkish.PlonkishVerifier;
+import io.proofline.plonkish.ProofCodec;
+import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.Setup;
+import io.proofline.plonkish.SetupData;
+import io.proofline.plonkish.Variable;
+import io.proofline.plonkish.WitnessVector;
+import io.proofline.poseidon2.Poseidon2;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A native back end against the Java reference, bit for bit, on random inputs of several
+ * sizes: every operation of the ABI, then a whole small Plonkish proof. Sizes stay small (at
+ * most 2^12 per column, one column of 2^17 that the library splits over its threads) so that
+ * the whole class runs in seconds.
+ */
+abstract class DifferentialTests {
+
+    private static final ProverBackend JAVA = ProverBackend.java();
+    private final SplittableRandom rnd = new SplittableRandom(20261202);
+
+    abstract NativeBackend backend();
+
+    private long[] random(int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Goldilocks.canonical(rnd.nextLong());
+        }
+        return out;
+    }
+
+    private long[][] random(int columns, int n) {
+        long[][] out = new long[columns][];
+        for (int c = 0; c < columns; c++) {
+            out[c] = random(n);
+        }
+        // edge values in the first column, where they fit
+        long[] edge = {0, 1, Goldilocks.P - 1, Goldilocks.P - 2, 0xFFFF_FFFFL, 1L << 32};
+        for (int i = 0; i < Math.min(n, edge.length) && columns > 0; i++) {
+            out[0][i] = edge[i];
+        }
+        return out;
+    }
+
+    private static long[][] copy(long[][] m) {
+        long[][] out = new long[m.length][];
+        for (int c = 0; c < m.length; c++) {
+            out[c] = m[c].clone();
+        }
+        return out;
+    }
+
+    /** {log2 length, columns}: single elements, tiny, odd column counts, one column split over threads. */
+    private static final int[][] SHAPES = {{0, 1}, {1, 3}, {3, 2}, {6, 5}, {9, 3}, {12, 1}, {10, 4}};
+
+    @Test
+    void forwardInverseAndCosetTransforms() {
+        for (int[] shape : SHAPES) {
+            long[][] input = random(shape[1], 1 << shape[0]);
+            String what = "2^" + shape[0] + " x " + shape[1];
+
+            long[][] expected = copy(input);
+            long[][] actual = copy(input);
+            JAVA.ntt().forwardBatch(expected);
+            backend().ntt().forwardBatch(actual);
+            assertArrayEquals(expected, actual, "forward " + what);
+
+            expected = copy(input);
+            actual = copy(input);
+            JAVA.ntt().inverseBatch(expected);
+            backend().ntt().inverseBatch(actual);
+            assertArrayEquals(expected, actual, "inverse " + what);
+
+            long shift = Goldilocks.canonical(rnd.nextLong());
+            expected = copy(input);
+            actual = copy(input);
+            JAVA.ntt().cosetForwardBatch(expected, shift);
+            backend().ntt().cosetForwardBatch(actual, shift);
+            assertArrayEquals(expected, actual, "coset forward " + what);
+        }
+    }
+
+    /** A single column of 2^17, which the CPU library splits over its threads stage by stage. */
+    @Test
+    void oneLargeColumnSplitOverThreads() {
+        long[][] input = random(1, 1 << 17);
+        long[][] expected = copy(input);
+        long[][] actual = copy(input);
+        JAVA.ntt().forwardBatch(expected);
+        backend().ntt().forwardBatch(actual);
+        assertArrayEquals(expected, actual, "forward 2^17");
+        JAVA.ntt().inverseBatch(expected);
+        backend().ntt().inverseBatch(actual);
+        assertArrayEquals(expected, actual, "inverse 2^17");
+        assertArrayEquals(input, actual, "round trip");
+    }
+
+    @Test
+    void lowDegreeExtensions() {
+        int[] blowups = {1, 3, 2, 1, 3, 1, 2};
+        for (int s = 0; s < SHAPES.length; s++) {
+            int[] shape = SHAPES[s];
+            long[][] input = random(shape[1], 1 << shape[0]);
+            long[][] untouched = copy(input);
+            String what = "2^" + shape[0] + " x " + shape[1] + " blowup 2^" + blowups[s];
+            for (long shift : new long[] {Goldilocks.GENERATOR, Goldilocks.canonical(rnd.nextLong())}) {
+                assertArrayEquals(JAVA.ntt().cosetLde(input, blowups[s], shift),
+                        backend().ntt().cosetLde(input, blowups[s], shift), "LDE " + what);
+                assertArrayEquals(JAVA.ntt().cosetLdeFromEvaluations(input, blowups[s], shift),
+                        backend().ntt().cosetLdeFromEvaluations(input, blowups[s], shift), "LDE from evaluations " + what);
+            }
+            assertArrayEquals(untouched, input, "inputs are not modified");
+        }
+    }
+
+    @Test
+    void emptyBatchesAndBadShapesBehaveAsTheJavaBackEnd() {
+        backend().ntt().forwardBatch(new long[0][]);
+        assertEquals(0, backend().ntt().cosetLde(new long[0][], 1, 7).length);
+        assertThrows(IllegalArgumentException.class, () -> backend().ntt().forwardBatch(new long[][] {new long[3]}));
+        assertThrows(IllegalArgumentException.class,
+                () -> backend().ntt().forwardBatch(new long[][] {new long[4], new long[8]}));
+        assertThrows(IllegalArgumentException.class, () -> backend().ntt().cosetLde(new long[][] {new long[4]}, 0, 7));
+        assertThrows(IllegalArgumentException.class, () -> backend().ntt().cosetLde(new long[][] {new long[4]}, 11, 7));
+        assertThrows(IllegalArgumentException.class, () -> backend().merkleHasher().hashRows(new long[0][]));
+        assertThrows(IllegalArgumentException.class, () -> backend().merkleHasher().buildLayers(new long[12], 0));
+        assertThrows(IllegalArgumentException.class, () -> backend().merkleHasher().buildLayers(new long[16], 3));
+        assertThrows(IllegalArgumentException.class,
+                () -> backend().friFolder().fold(new long[8], new long[8], new long[1], 5, Ext2.ONE));
+    }
+
+    @Test
+    void poseidon2Permutations() {
+        int count = 37;
+        long[] states = random(12 * count);
+        long[] expected = states.clone();
+        Poseidon2.permuteBatch(expected, count);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = OffHeap.of(arena, states);
+            backend().library().poseidon2Permute(seg, count);
+            assertArrayEquals(expected, OffHeap.toArray(seg, 0, 12 * count));
+        }
+    }
+
+    @Test
+    void rowHashesOfEveryWidth() {
+        // widths around the sponge's rate of 8: one chunk, exactly one, a partial second, several
+        for (int width : new int[] {1, 3, 8, 9, 16, 21}) {
+            for (int rows : new int[] {1, 5, 64, 1003}) {
+                long[][] m = random(width, rows);
+                assertArrayEquals(JAVA.merkleHasher().hashRows(m), backend().merkleHasher().hashRows(m),
+                        width + " columns x " + rows + " rows");
+            }
+        }
+    }
+
+    @Test
+    void merkleLayersUpToEveryCap() {
+        for (int logLeaves : new int[] {0, 1, 4, 8}) {
+            long[] leaves = random(4 << logLeaves);
+            for (int logCap = 0; logCap <= logLeaves; logCap += Math.max(1, logLeaves / 3)) {
+                long[][] expected = JAVA.merkleHasher().buildLayers(leaves, logCap);
+                long[][] actual = backend().merkleHasher().buildLayers(leaves, logCap);
+                assertArrayEquals(expected, actual, "2^" + logLeaves + " leaves, cap 2^" + logCap);
+                assertSame(leaves, actual[0], "layer 0 is the leaves themselves, as in the Java back end");
+            }
+        }
+    }
+
+    @Test
+    void friFoldsOfEveryArity() {
+        for (int logArity = 1; logArity <= 4; logArity++) {
+            for (int cosets : new int[] {1, 3, 300}) {
+                int len = cosets << logArity;
+                long[] c0 = random(len);
+                long[] c1 = random(len);
+                long[] xInv = random(cosets);
+                Ext2 beta = new Ext2(Goldilocks.canonical(rnd.nextLong()), Goldilocks.canonical(rnd.nextLong()));
+                assertArrayEquals(JAVA.friFolder().fold(c0, c1, xInv, logArity, beta),
+                        backend().friFolder().fold(c0, c1, xInv, logArity, beta), "arity 2^" + logArity + ", " + cosets + " cosets");
+            }
+        }
+    }
+
+    /** 12 queries at LDE factor 8 and 4 grinding bits: 40 bits (conjectured) on purpose, to stay fast. */
+    private static ProverConfig config(ProverBackend backend) {
+        return new ProverConfig(backend, new FriParameters(3, 12, 4, 3, 2, 2), 40);
+    }
+
+    /** A Poseidon2 permutation, a product, a range check and public outputs: 2^6 rows. */
+    private static Circuit circuit() {
+        CircuitBuilder b = new CircuitBuilder(Geometry.standard(6));
+        Variable[] state = b.inputs(Poseidon2.WIDTH);
+        Variable[] out = b.poseidon2(state);
+        for (int i = 0; i < 4; i++) {
+            b.publicInput(out[i]);
+        }
+        Variable x = b.input();
+        Variable y = b.input();
+        b.rangeCheck(x, 16);
+        b.publicInput(b.fma(3, x, y, 5, state[0]));
+        return b.build();
+    }
+
+    @Test
+    void wholeProofEqualsTheJavaProofAndVerifies() {
+        Circuit circuit = circuit();
+        long[] inputs = new long[Poseidon2.WIDTH + 2];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = 1000 + 77L * i;
+        }
+        WitnessVector witness = circuit.resolve(inputs);
+
+        ProverConfig javaConfig = config(ProverBackend.java());
+        ProverConfig nativeConfig = config(backend());
+        SetupData javaSetup = Setup.generate(circuit, javaConfig);
+        SetupData nativeSetup = Setup.generate(circuit, nativeConfig);
+        PlonkishProof javaProof = new PlonkishProver(javaConfig).prove(circuit, javaSetup, witness);
+        PlonkishProof nativeProof = new PlonkishProver(nativeConfig).prove(circuit, nativeSetup, witness);
+
+        assertArrayEquals(ProofCodec.encode(javaProof), ProofCodec.encode(nativeProof), "same proof bytes");
+        assertDoesNotThrow(() -> new PlonkishVerifier(javaSetup.key(), 40).verify(witness.publicInputs(), nativeProof));
+    }
+}

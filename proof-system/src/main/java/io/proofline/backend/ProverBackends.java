@@ -1,0 +1,121 @@
+package io.proofline.backend;
+
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Chooses the back end from the setting {@code proofline.prover.backend}: {@code java},
+ * {@code native-cpu}, {@code cuda} or {@code auto}. The setting is read from the system property
+ * of that name, else the environment variable {@code PROOFLINE_PROVER_BACKEND}, else it is
+ * {@code java}. {@code auto} takes CUDA when a device is present, otherwise
+ * {@link #AUTO_WITHOUT_DEVICE}, the faster of the CPU back ends for a whole proof in
+ * docs/benchmarks.md, otherwise Java. Native
+ * back ends come from {@code native-bindings} through {@link ProverBackendProvider}; each is
+ * opened once per process. The choice is logged.
+ */
+public final class ProverBackends {
+
+    public static final String SETTING = "proofline.prover.backend";
+    public static final String ENVIRONMENT = "PROOFLINE_PROVER_BACKEND";
+    /**
+     * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load): per
+     * docs/benchmarks.md the native CPU back end made the whole 2^16-row proof about a fifth
+     * faster than the Java one on the 2-core AVX-512 reference machine, although the Java back
+     * end wins most single operations there.
+     */
+    public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
+
+    private static final System.Logger LOG = System.getLogger(ProverBackends.class.getName());
+    private static final Map<String, ProverBackend> OPENED = new ConcurrentHashMap<>();
+    /** Settings whose choice was logged: configs are made often, the choice is logged once. */
+    private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+
+    private ProverBackends() {
+    }
+
+    /** The back end the setting names (default {@code java}). */
+    public static ProverBackend configured() {
+        String value = System.getProperty(SETTING);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(ENVIRONMENT);
+        }
+        return select(value == null || value.isBlank() ? "java" : value);
+    }
+
+    /**
+     * The back end for a setting value.
+     *
+     * @throws IllegalArgumentException for an unknown value
+     * @throws IllegalStateException when the named back end cannot run here, with the reason
+     */
+    public static ProverBackend select(String setting) {
+        String name = setting.trim().toLowerCase(Locale.ROOT);
+        ProverBackend chosen = switch (name) {
+            case "java" -> ProverBackend.java();
+            case "native-cpu", "cuda" -> open(name);
+            case "auto" -> auto();
+            default -> throw new IllegalArgumentException(SETTING + " must be java, native-cpu, cuda or auto, got '"
+                    + setting + "'");
+        };
+        if (LOGGED.add(name)) {
+            LOG.log(Level.INFO, "prover back end: {0} (" + SETTING + "={1})", chosen.name(), name);
+        }
+        return chosen;
+    }
+
+    /** Decided once per process: probing for a device on every config would cost a driver call each time. */
+    private static volatile ProverBackend autoChoice;
+
+    private static ProverBackend auto() {
+        ProverBackend chosen = autoChoice;
+        if (chosen != null) {
+            return chosen;
+        }
+        synchronized (ProverBackends.class) {
+            if (autoChoice == null) {
+                autoChoice = probe();
+            }
+            return autoChoice;
+        }
+    }
+
+    private static ProverBackend probe() {
+        try {
+            return open("cuda");
+        } catch (IllegalStateException noDevice) {
+            LOG.log(Level.INFO, "auto back end: no CUDA back end ({0}); trying {1}", noDevice.getMessage(),
+                    AUTO_WITHOUT_DEVICE);
+        }
+        try {
+            return open(AUTO_WITHOUT_DEVICE);
+        } catch (IllegalStateException unavailable) {
+            LOG.log(Level.INFO, "auto back end: {0} unavailable ({1}); using java", AUTO_WITHOUT_DEVICE,
+                    unavailable.getMessage());
+            return ProverBackend.java();
+        }
+    }
+
+    private static ProverBackend open(String name) {
+        ProverBackend known = OPENED.get(name);
+        if (known != null) {
+            return known;
+        }
+        synchronized (OPENED) {
+            return OPENED.computeIfAbsent(name, ProverBackends::load);
+        }
+    }
+
+    private static ProverBackend load(String name) {
+        for (ProverBackendProvider provider : ServiceLoader.load(ProverBackendProvider.class)) {
+            if (provider.name().equals(name)) {
+                return provider.open();
+            }
+        }
+        throw new IllegalStateException("no '" + name + "' prover back end on the class path: it comes with the"
+                + " native-bindings module");
+    }
+}
