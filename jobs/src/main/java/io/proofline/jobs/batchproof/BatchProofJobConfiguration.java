@@ -112,6 +112,12 @@ public class BatchProofJobConfiguration {
                 .build();
     }
 
+    /** The task mode's command line ({@code chainId=1 batchNumber=42}) as the job's parameters, for Boot's job runner. */
+    @Bean
+    BatchProofParametersConverter batchProofParametersConverter() {
+        return new BatchProofParametersConverter();
+    }
+
     @Bean
     Job batchProof(JobRepository jobRepository, Step loadWitnessInputs, Step basicWitnessGeneration,
                    Step proveBaseCircuits, Step aggregate, Step submitProof, ProverBatchesDal batches) {
