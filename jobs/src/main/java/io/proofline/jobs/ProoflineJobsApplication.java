@@ -1,6 +1,7 @@
 package io.proofline.jobs;
 
 import io.proofline.jobs.batchproof.RestartCommand;
+import io.proofline.jobs.config.KeygenTask;
 import io.proofline.jobs.gateway.GatewayConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,7 +21,8 @@ import org.springframework.core.env.Environment;
  * <p>Two task modes end the process too, with an exit code: profile {@code batch-proof-task}
  * with the arguments {@code chainId=<c> batchNumber=<n>} runs (or restarts, when it failed) that
  * batch's job through Spring Boot's job runner and exits with the job's status (0 when
- * completed); profile {@code gateway-poll-task} polls the core once.
+ * completed); profile {@code gateway-poll-task} polls the core once; profile {@code keygen-task}
+ * generates and checks the keys (see {@link KeygenTask}).
  *
  * <p>Each process is a Spring Cloud Task: its run is a row of {@code task_execution}, linked in
  * {@code task_task_batch} to the batchProof job executions it ran, which is how Spring Cloud
@@ -45,7 +47,8 @@ public class ProoflineJobsApplication {
             System.exit(SpringApplication.exit(context));
         }
         if (environment.getProperty(JOB_RUNNER, Boolean.class, false)
-                || environment.getProperty(GatewayConfiguration.POLL_ONCE, Boolean.class, false)) {
+                || environment.getProperty(GatewayConfiguration.POLL_ONCE, Boolean.class, false)
+                || environment.getProperty(KeygenTask.PROPERTY, Boolean.class, false)) {
             // a task: its runner has run; the exit code is the job's (Boot's JobExecutionExitCodeGenerator)
             System.exit(SpringApplication.exit(context));
         }
