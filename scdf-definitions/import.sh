@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Imports Proofline's app registrations (apps/), task definitions (tasks/) and, where the server
 # has a scheduler, schedules (schedules/) into a Spring Cloud Data Flow server through its REST
-# API, as the dashboard would. Idempotent: apps are registered again (force); existing task
+# API, as the dashboard would. Idempotent: apps are registered again; existing task
 # definitions and schedules are kept unless --replace is given.
 #
 # usage: scdf-definitions/import.sh [--server URL] [--prover-jar URI] [--replace]
@@ -69,6 +69,11 @@ echo "Spring Cloud Data Flow at $SERVER"
 
 for file in "$HERE"/apps/*.properties; do
   type="$(prop "$file" type)"; name="$(prop "$file" name)"; uri="$(substitute "$(prop "$file" uri)")"
+  # registered anew, so that this URI is the default version (SCDF keeps one default per name,
+  # and refuses a second URI that differs by more than its version)
+  while exists "/apps/$type/$name"; do
+    call DELETE "/apps/$type/$name" >/dev/null
+  done
   call POST "/apps/$type/$name" --data-urlencode "uri=$uri" --data-urlencode "bootVersion=$(prop "$file" boot-version)" \
     --data-urlencode "force=true" >/dev/null
   echo "  app $type/$name: $uri"

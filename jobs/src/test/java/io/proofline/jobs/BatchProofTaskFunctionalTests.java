@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The launch model of Spring Cloud Data Flow, with a small HTTP server standing in for SCDF's
  * REST API: the gateway, configured to launch through SCDF, stores the batch and sends
- * {@code POST /tasks/executions}; the prover's task mode, launched with that request's
+ * {@code POST /tasks/executions/launch}; the prover's task mode, launched with that request's
  * arguments, runs the batch's job and ends with its status; a failed run launched again
  * restarts the same job instance. The core runs protocol version 1 (the bundle of base proofs):
  * this test is about launching, not aggregation.
@@ -150,11 +150,11 @@ class BatchProofTaskFunctionalTests {
                 status = 200;
                 answer = ("[{\"name\":\"default\",\"type\":\"Local\",\"maximumTaskExecutions\":20,\"runningExecutionCount\":"
                         + launches.size() + "}]").getBytes(StandardCharsets.UTF_8);
-            } else if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals("/tasks/executions")
+            } else if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals("/tasks/executions/launch")
                     && exchange.getRequestHeaders().getFirst("Content-Type").startsWith("application/x-www-form-urlencoded")) {
                 launches.add(form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 status = 201;
-                answer = String.valueOf(launches.size()).getBytes(StandardCharsets.UTF_8);
+                answer = ("{\"executionId\":" + launches.size() + ",\"schemaTarget\":\"boot3\"}").getBytes(StandardCharsets.UTF_8);
             } else {
                 status = 404;
                 answer = new byte[0];

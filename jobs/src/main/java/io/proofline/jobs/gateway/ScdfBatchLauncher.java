@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Launches each batch as a task of a Spring Cloud Data Flow server, through the REST API its
- * dashboard uses: {@code POST /tasks/executions} with the task definition's name and the
+ * dashboard uses: {@code POST /tasks/executions/launch} with the task definition's name and the
  * arguments {@code chainId=<c> batchNumber=<n>}, which the prover's task mode turns into the
- * batchProof job's parameters. The batch then shows in the dashboard, where a failed execution
+ * batchProof job's parameters. (A 2.11 server refuses the older {@code POST /tasks/executions}
+ * for applications registered as Boot 3: "cannot be launched for boot2".) The batch then shows in the dashboard, where a failed execution
  * is restarted. The bound on batches in flight is the platform's: no batch is taken while SCDF
  * runs its {@code maximum-concurrent-tasks}.
  */
@@ -92,7 +93,7 @@ public final class ScdfBatchLauncher implements BatchLauncher {
                 .collect(Collectors.joining("&"));
         HttpResponse<String> answer;
         try {
-            answer = send(HttpRequest.newBuilder(base.resolve("tasks/executions"))
+            answer = send(HttpRequest.newBuilder(base.resolve("tasks/executions/launch"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         } catch (IOException e) {
@@ -102,8 +103,8 @@ public final class ScdfBatchLauncher implements BatchLauncher {
             throw new IllegalStateException("Spring Cloud Data Flow refused to launch task " + settings.taskName() + " for " + id
                     + ": " + answer.statusCode() + " " + answer.body());
         }
-        LOG.log(System.Logger.Level.INFO, "launched task " + settings.taskName() + " for " + id + " on Spring Cloud Data Flow"
-                + " (task execution " + answer.body().strip() + ")");
+        LOG.log(System.Logger.Level.INFO, "launched task " + settings.taskName() + " for " + id + " on Spring Cloud Data Flow: "
+                + answer.body().strip());
     }
 
     /** The batch's job parameters as the task mode reads them, then the configured extra arguments. */
