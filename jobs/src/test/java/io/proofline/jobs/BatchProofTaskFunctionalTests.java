@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -126,7 +127,7 @@ class BatchProofTaskFunctionalTests {
             List<Integer> exitCodes = jdbc.sql("""
                     SELECT t.exit_code FROM task_execution t JOIN task_task_batch b ON b.task_execution_id = t.task_execution_id
                     WHERE b.job_execution_id = ?""").param(e.getId()).query(Integer.class).list();
-            assertEquals(List.of(e == failed ? failedExit : 0), exitCodes, "task execution of job execution " + e.getId());
+            assertEquals(List.of(Objects.equals(e.getId(), failed.getId()) ? failedExit : 0), exitCodes, "task execution of job execution " + e.getId());
         }
     }
 

@@ -20,6 +20,9 @@ import org.springframework.batch.integration.partition.RemotePartitioningManager
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.batch.autoconfigure.JobExecutionExitCodeGenerator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -116,6 +119,13 @@ public class BatchProofJobConfiguration {
     @Bean
     BatchProofParametersConverter batchProofParametersConverter() {
         return new BatchProofParametersConverter();
+    }
+
+    /** The task mode's exit code, recorded by Spring Cloud Task for Spring Cloud Data Flow (see {@link JobExitCodeForTask}). */
+    @Bean
+    @ConditionalOnBooleanProperty("spring.batch.job.enabled")
+    JobExitCodeForTask jobExitCodeForTask(JobExecutionExitCodeGenerator jobExitCode, ApplicationContext context) {
+        return new JobExitCodeForTask(jobExitCode, context, context);
     }
 
     @Bean

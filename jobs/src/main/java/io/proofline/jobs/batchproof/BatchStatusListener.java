@@ -1,5 +1,6 @@
 package io.proofline.jobs.batchproof;
 
+import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.BatchStatus;
 import io.proofline.steps.data.ProverBatchesDal;
 import org.springframework.batch.core.job.JobExecution;
@@ -20,7 +21,11 @@ final class BatchStatusListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        batches.attachJobExecution(JobParametersSupport.batchId(execution.getJobParameters()), execution.getId());
+        BatchId id = JobParametersSupport.batchId(execution.getJobParameters());
+        // a batch the gateway never recorded fails in loadWitnessInputs, which says so
+        if (batches.find(id).isPresent()) {
+            batches.attachJobExecution(id, execution.getId());
+        }
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.springframework.cloud.dataflow.server.EnableDataFlowServer;
  * A local Spring Cloud Data Flow 2.11 server with its dashboard ({@code http://localhost:9393/dashboard}),
  * for launching, watching and restarting Proofline's tasks ({@code ./proofline scdf}). Its
  * database is the one given with {@code --spring.datasource.url} (the prover's, so that the
- * dashboard sees the prover's job repository), or else an embedded PostgreSQL whose files stay in
- * {@code ~/.proofline/scdf/postgres} between runs. Tasks run on the local platform; streams are off.
+ * dashboard sees the prover's job repository), or else an embedded PostgreSQL on port 15432 whose
+ * files stay in {@code ~/.proofline/scdf/postgres} between runs. Tasks run on the local platform; streams are off.
  */
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
@@ -30,13 +30,17 @@ import org.springframework.cloud.dataflow.server.EnableDataFlowServer;
 public class ProoflineDataflowServer {
 
     private static final String DATASOURCE_URL = "spring.datasource.url";
+    /** A fixed port, so that the prover processes started beside the server find its database. */
+    private static final int EMBEDDED_PORT = 15432;
 
     public static void main(String[] args) throws IOException {
         SpringApplication app = new SpringApplication(ProoflineDataflowServer.class);
         if (!databaseGiven(args)) {
             Path dataDir = Path.of(System.getProperty("user.home"), ".proofline", "scdf", "postgres");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
-            System.out.println("proofline scdf: embedded PostgreSQL on port " + postgres.getPort() + ", files in " + dataDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
+                    .setPort(EMBEDDED_PORT).start();
+            System.out.println("proofline scdf: embedded PostgreSQL, files in " + dataDir + "; prover processes connect with"
+                    + " --spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
             // as arguments: SCDF's own defaults (an in-memory H2) outrank default properties
             List<String> withDatabase = new ArrayList<>(List.of(
                     "--" + DATASOURCE_URL + "=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
