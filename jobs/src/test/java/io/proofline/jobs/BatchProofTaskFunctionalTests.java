@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The launch model of Spring Cloud Data Flow, with a small HTTP server standing in for SCDF's
- * REST API: the gateway, configured to launch through SCDF, stores the batch and sends
+ * REST API: the gateway poll task, configured to launch through SCDF, stores the batch and sends
  * {@code POST /tasks/executions/launch}; the prover's task mode, launched with that request's
  * arguments, runs the batch's job and ends with its status; a failed run launched again
  * restarts the same job instance. The core runs protocol version 1 (the bundle of base proofs):
@@ -68,23 +67,26 @@ class BatchProofTaskFunctionalTests {
     }
 
     @Test
-    void theGatewayLaunchesThroughScdfAndTheTaskModeProvesAndRestartsTheBatch() throws Exception {
-        // given a core on protocol version 1, a worker, and an orchestrator whose gateway launches through SCDF
+    void theGatewayPollTaskLaunchesThroughScdfAndTheTaskModeProvesAndRestartsTheBatch() throws Exception {
+        // given a core on protocol version 1, a worker, and an orchestrator without gateway (for the test's look at the tables)
         env = new PipelineEnvironment(keys, dir, Map.of("proofline.core.protocol-version", "1"));
         Map<String, String> props = env.proverProperties("postgres");
         env.startWorker("worker-1", BOTH_ROLES, props);
         scdf = startScdf();
+        env.startOrchestrator(props, false);
+
+        // when the core seals a batch (four deposits: one instance of each circuit type) and the
+        // gateway poll task, configured to launch through SCDF, runs
+        env.sealBatch(BATCH, 0);
         Map<String, String> gateway = new LinkedHashMap<>(props);
         gateway.put("proofline.gateway.launcher", "scdf");
         gateway.put("proofline.gateway.scdf.url", "http://127.0.0.1:" + scdf.getAddress().getPort());
         gateway.put("proofline.gateway.scdf.properties.deployer.proofline-prover.local.javaOpts", "-Xmx3g");
-        env.startOrchestrator(gateway, true);
+        int pollExit = runTask(gateway, "gateway-poll-task", "");
 
-        // when the core seals a batch (four deposits: one instance of each circuit type)
-        env.sealBatch(BATCH, 0);
-
-        // then the gateway records it and asks SCDF to launch the task for it, with the job's parameters
-        env.await("the gateway's launch request", Duration.ofSeconds(30), () -> !launches.isEmpty());
+        // then it records the batch, asks SCDF to launch the task for it with the job's parameters, and ends
+        assertEquals(0, pollExit, "exit code of the poll task");
+        assertEquals(1, launches.size(), "launch requests: " + launches);
         Map<String, String> launch = launches.getFirst();
         assertEquals(TASK, launch.get("name"));
         assertEquals("chainId=1 batchNumber=" + BATCH, launch.get("arguments"));
@@ -97,7 +99,7 @@ class BatchProofTaskFunctionalTests {
         ProverBatch batch = env.bean(ProverBatchesDal.class).find(PipelineEnvironment.batchId(BATCH)).orElseThrow();
         byte[] inputs = store.get(batch.witnessInputsKey(), batch.witnessInputsSha256());
         store.put(batch.witnessInputsKey(), "not witness inputs".getBytes(StandardCharsets.UTF_8));
-        int failedExit = runTask(props, launch.get("arguments"));
+        int failedExit = runTask(props, "batch-proof-task", launch.get("arguments"));
 
         // then the job fails in its first step and the task's exit code says so
         JobExecution failed = env.lastJobExecution(BATCH).orElseThrow();
@@ -106,7 +108,7 @@ class BatchProofTaskFunctionalTests {
 
         // when the inputs are repaired and the task is launched again with the same arguments
         store.put(batch.witnessInputsKey(), inputs);
-        int exit = runTask(props, launch.get("arguments"));
+        int exit = runTask(props, "batch-proof-task", launch.get("arguments"));
 
         // then the same job instance is restarted, completes, and the batch is proven at the core
         assertEquals(0, exit, "exit code of the relaunched task\n" + env.diagnostics());
@@ -131,12 +133,14 @@ class BatchProofTaskFunctionalTests {
         }
     }
 
-    /** Runs the prover in task mode, in this JVM, as SCDF would launch it; returns its exit code. */
-    private int runTask(Map<String, String> props, String arguments) {
+    /** Runs the prover with a task profile, in this JVM, as SCDF would launch it; returns its exit code. */
+    private int runTask(Map<String, String> props, String profile, String arguments) {
         List<String> args = new ArrayList<>(Arrays.asList(PipelineEnvironment.args(props)));
-        args.add("--spring.profiles.active=batch-proof-task");
+        args.add("--spring.profiles.active=" + profile);
         args.add("--proofline.gateway.core-url=" + env.coreUrl);
-        args.addAll(Arrays.asList(arguments.split(" ")));
+        if (!arguments.isEmpty()) {
+            args.addAll(Arrays.asList(arguments.split(" ")));
+        }
         ConfigurableApplicationContext task = ProoflineJobsApplication.builder().run(args.toArray(String[]::new));
         return SpringApplication.exit(task);
     }
