@@ -1,11 +1,14 @@
 package io.proofline.jobs;
 
 import io.proofline.jobs.batchproof.RestartCommand;
+import io.proofline.jobs.config.KeygenTask;
+import io.proofline.jobs.gateway.GatewayConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.task.configuration.EnableTask;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * The prover application. {@code --proofline.roles=orchestrator} (the default) runs the
@@ -14,6 +17,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL database and object store. {@code --proofline.restart=<chainId>:<batchNumber>}
  * (with the orchestrator role) restarts one batch's failed job and exits (see
  * {@link RestartCommand}).
+ *
+ * <p>Two task modes end the process too, with an exit code: profile {@code batch-proof-task}
+ * with the arguments {@code chainId=<c> batchNumber=<n>} runs (or restarts, when it failed) that
+ * batch's job through Spring Boot's job runner and exits with the job's status (0 when
+ * completed); profile {@code gateway-poll-task} polls the core once; profile {@code keygen-task}
+ * generates and checks the keys (see {@link KeygenTask}).
  *
  * <p>Each process is a Spring Cloud Task: its run is a row of {@code task_execution}, linked in
  * {@code task_task_batch} to the batchProof job executions it ran, which is how Spring Cloud
@@ -28,7 +37,8 @@ public class ProoflineJobsApplication {
 
     public static void main(String[] args) {
         ConfigurableApplicationContext context = builder().run(args);
-        if (context.getEnvironment().containsProperty(RestartCommand.PROPERTY)) {
+        Environment environment = context.getEnvironment();
+        if (environment.containsProperty(RestartCommand.PROPERTY)) {
             // a one-off command (see RestartCommand): done once the restarted job has ended
             if (context.getBeanNamesForType(RestartCommand.class).length == 0) {
                 System.err.println("--" + RestartCommand.PROPERTY + " needs the orchestrator role");
@@ -36,7 +46,16 @@ public class ProoflineJobsApplication {
             }
             System.exit(SpringApplication.exit(context));
         }
+        if (environment.getProperty(JOB_RUNNER, Boolean.class, false)
+                || environment.getProperty(GatewayConfiguration.POLL_ONCE, Boolean.class, false)
+                || environment.getProperty(KeygenTask.PROPERTY, Boolean.class, false)) {
+            // a task: its runner has run; the exit code is the job's (Boot's JobExecutionExitCodeGenerator)
+            System.exit(SpringApplication.exit(context));
+        }
     }
+
+    /** Spring Boot's switch for running the job at startup, which the task mode turns on. */
+    static final String JOB_RUNNER = "spring.batch.job.enabled";
 
     /** The application with its configuration name set; tests and the demo start it this way. */
     public static SpringApplicationBuilder builder() {

@@ -2,6 +2,7 @@ package io.proofline.jobs.batchproof;
 
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.ProverBatchesDal;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
  * job is running or complete is left alone; a failed or stopped one is restarted, which re-runs
  * only what did not complete.
  */
-public final class BatchJobLauncher {
+public final class BatchJobLauncher implements BatchLauncher {
 
     private static final System.Logger LOG = System.getLogger(BatchJobLauncher.class.getName());
 
@@ -48,6 +49,7 @@ public final class BatchJobLauncher {
      *
      * @throws IllegalStateException when {@code maxInFlight} jobs are already in flight
      */
+    @Override
     public void launch(BatchId id) {
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
@@ -71,6 +73,20 @@ public final class BatchJobLauncher {
 
     public int maxInFlight() {
         return maxInFlight;
+    }
+
+    @Override
+    public Optional<String> busy() {
+        return hasRoom() ? Optional.empty() : Optional.of(inFlight() + " of " + maxInFlight
+                + " batchProof jobs in flight (proofline.gateway.max-jobs-in-flight)");
+    }
+
+    @Override
+    public void drain() throws InterruptedException {
+        executor.shutdown();
+        while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+            LOG.log(System.Logger.Level.INFO, "waiting for " + inFlight() + " batchProof jobs to end");
+        }
     }
 
     /** Whether {@link #launch} would take another job now. */

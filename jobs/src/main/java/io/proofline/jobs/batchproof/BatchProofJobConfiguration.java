@@ -20,6 +20,9 @@ import org.springframework.batch.integration.partition.RemotePartitioningManager
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.batch.autoconfigure.JobExecutionExitCodeGenerator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -110,6 +113,19 @@ public class BatchProofJobConfiguration {
         return new StepBuilder("submitProof", jobRepository)
                 .tasklet(new SubmitProofTasklet(store, batches, core), tx)
                 .build();
+    }
+
+    /** The task mode's command line ({@code chainId=1 batchNumber=42}) as the job's parameters, for Boot's job runner. */
+    @Bean
+    BatchProofParametersConverter batchProofParametersConverter() {
+        return new BatchProofParametersConverter();
+    }
+
+    /** The task mode's exit code, recorded by Spring Cloud Task for Spring Cloud Data Flow (see {@link JobExitCodeForTask}). */
+    @Bean
+    @ConditionalOnBooleanProperty("spring.batch.job.enabled")
+    JobExitCodeForTask jobExitCodeForTask(JobExecutionExitCodeGenerator jobExitCode, ApplicationContext context) {
+        return new JobExitCodeForTask(jobExitCode, context, context);
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package io.proofline.jobs.gateway;
 
-import io.proofline.jobs.batchproof.BatchJobLauncher;
+import io.proofline.jobs.batchproof.BatchLauncher;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.ProtocolVersionKeys;
 import io.proofline.steps.data.ProtocolVersionsDal;
@@ -17,8 +17,8 @@ import java.util.Optional;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Asks the core for the next batch on a fixed delay, while the launcher has room for another
- * job; stores its witness inputs, records the batch and launches its job. While the launcher is
+ * Asks the core for the next batch on a fixed delay (or once, as a task), while the launcher
+ * has room for another job; stores its witness inputs, records the batch and launches its job. While the launcher is
  * full the gateway does not ask, so the core keeps the batch sealed for another prover. The witness inputs are stored and recorded before the job
  * starts, so a crash between the two loses nothing: the core hands the batch out again after
  * its pick timeout, and recording it again is a no-op. The batch's protocol version is recorded
@@ -33,12 +33,12 @@ public final class GatewayPoller {
     private final ObjectStore store;
     private final ProtocolVersionsDal versions;
     private final ProverBatchesDal batches;
-    private final BatchJobLauncher launcher;
+    private final BatchLauncher launcher;
     private final KeyHandshake keys;
     private boolean coreWasDown;
 
     GatewayPoller(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
-                  BatchJobLauncher launcher, KeyHandshake keys) {
+                  BatchLauncher launcher, KeyHandshake keys) {
         this.core = core;
         this.store = store;
         this.versions = versions;
@@ -49,9 +49,9 @@ public final class GatewayPoller {
 
     @Scheduled(fixedDelayString = "${proofline.gateway.poll-interval:2s}")
     public void poll() {
-        if (!launcher.hasRoom()) {
-            LOG.log(System.Logger.Level.INFO, "not taking a batch: " + launcher.inFlight() + " of " + launcher.maxInFlight()
-                    + " batchProof jobs in flight (proofline.gateway.max-jobs-in-flight)");
+        Optional<String> busy = launcher.busy();
+        if (busy.isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "not taking a batch: " + busy.get());
             return;
         }
         Optional<ProofGenerationData> next;

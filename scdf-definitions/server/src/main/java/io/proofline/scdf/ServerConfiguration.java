@@ -1,0 +1,17 @@
+package io.proofline.scdf;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What Proofline adds to the stock server: see {@link SchemaTargetFilter}. */
+@Configuration(proxyBeanMethods = false)
+class ServerConfiguration {
+
+    @Bean
+    FilterRegistrationBean<SchemaTargetFilter> schemaTargetFilter() {
+        FilterRegistrationBean<SchemaTargetFilter> registration = new FilterRegistrationBean<>(new SchemaTargetFilter());
+        registration.addUrlPatterns("/jobs/*", "/tasks/executions", "/tasks/executions/*");
+        return registration;
+    }
+}
