@@ -63,14 +63,17 @@ public class PostgresChannelsConfiguration {
     }
 
     /**
-     * Aggregation proves recursion circuits for a minute or more: on a thread of its own, so that
-     * it holds up neither the subscriber that wakes the other channels nor base proving.
+     * Leaf, node and scheduler proofs, one partition each: delivered like base proving requests, on
+     * a pool of {@code proofline.prover.concurrent-partitions} threads, so that a round's proofs
+     * spread over the workers and each worker's cores.
      */
-    @Bean(RequestChannels.AGGREGATE)
-    PostgresSubscribableChannel aggregateRequests(JdbcChannelMessageStore store, PostgresChannelMessageTableSubscriber subscriber) {
-        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "aggregate", subscriber);
-        channel.setDispatcherExecutor(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("aggregate-partition-", 0)
-                .daemon().factory()));
+    @Bean(RequestChannels.AGGREGATION_PROOFS)
+    PostgresSubscribableChannel aggregationProofRequests(JdbcChannelMessageStore store,
+                                                         PostgresChannelMessageTableSubscriber subscriber,
+                                                         JobsProperties properties) {
+        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "aggregationProofs", subscriber);
+        channel.setDispatcherExecutor(Executors.newFixedThreadPool(properties.prover().concurrentPartitions(),
+                Thread.ofPlatform().name("aggregation-partition-", 0).daemon().factory()));
         return channel;
     }
 }

@@ -39,8 +39,8 @@ public class RabbitChannelsConfiguration {
     }
 
     @Bean
-    Queue aggregateQueue(JobsProperties properties) {
-        return new Queue(properties.rabbitmq().queuePrefix() + ".aggregate");
+    Queue aggregationProofsQueue(JobsProperties properties) {
+        return new Queue(properties.rabbitmq().queuePrefix() + ".aggregation-proofs");
     }
 
     @Bean(RequestChannels.BASIC_WITNESS_GENERATION)
@@ -59,11 +59,12 @@ public class RabbitChannelsConfiguration {
                 properties.prover().concurrentPartitions(), properties.has(Role.CIRCUIT_PROVER));
     }
 
-    /** One consumer per circuit-prover: an aggregation partition takes a prover's cores for a minute or more. */
-    @Bean(RequestChannels.AGGREGATE)
-    PointToPointSubscribableAmqpChannel aggregateRequests(ConnectionFactory connectionFactory, Queue aggregateQueue,
-                                                          JobsProperties properties) {
-        return channel(RequestChannels.AGGREGATE, aggregateQueue, connectionFactory, 1, properties.has(Role.CIRCUIT_PROVER));
+    /** Leaf, node and scheduler partitions: consumed as base proving requests are. */
+    @Bean(RequestChannels.AGGREGATION_PROOFS)
+    PointToPointSubscribableAmqpChannel aggregationProofRequests(ConnectionFactory connectionFactory, Queue aggregationProofsQueue,
+                                                                 JobsProperties properties) {
+        return channel(RequestChannels.AGGREGATION_PROOFS, aggregationProofsQueue, connectionFactory,
+                properties.prover().concurrentPartitions(), properties.has(Role.CIRCUIT_PROVER));
     }
 
     private static PointToPointSubscribableAmqpChannel channel(String name, Queue queue, ConnectionFactory connectionFactory,

@@ -3,6 +3,8 @@ package io.proofline.jobs.housekeeper;
 import io.proofline.jobs.housekeeper.HouseKeeperProperties.StalePartitions;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,19 +31,21 @@ public final class StaleSteps {
     private final JobRepository repository;
     private final boolean postgresChannels;
     private final String witnessStepPrefix;
-    private final String proveStepPrefix;
+    private final List<String> requestStepPrefixes;
 
     /**
      * @param witnessStepPrefix the name (and partition separator) of the witness generation worker steps
-     * @param proveStepPrefix the same for the proving worker steps
+     * @param proveStepPrefixes the same for the proving worker steps (base circuits, aggregation proofs)
      */
     public StaleSteps(JobRecords records, JobRepository repository, boolean postgresChannels, String witnessStepPrefix,
-                      String proveStepPrefix) {
+                      String... proveStepPrefixes) {
         this.records = records;
         this.repository = repository;
         this.postgresChannels = postgresChannels;
         this.witnessStepPrefix = witnessStepPrefix;
-        this.proveStepPrefix = proveStepPrefix;
+        List<String> prefixes = new ArrayList<>(List.of(witnessStepPrefix));
+        prefixes.addAll(List.of(proveStepPrefixes));
+        this.requestStepPrefixes = List.copyOf(prefixes);
     }
 
     /** Fails the stale steps; returns how many. */
@@ -52,7 +56,7 @@ public final class StaleSteps {
         }
         if (postgresChannels && records.channelsEmpty()) {
             Duration timeout = settings.lostRequestTimeout();
-            for (String prefix : new String[] {witnessStepPrefix, proveStepPrefix}) {
+            for (String prefix : requestStepPrefixes) {
                 for (long[] step : records.workerSteps(prefix, "STARTING", timeout)) {
                     failed += fail(step, "request taken by a worker that never started it (lost for " + timeout + ")");
                 }

@@ -16,7 +16,7 @@ final class ProverDatabase implements AutoCloseable {
     }
 
     void clear() {
-        db.execute("TRUNCATE prover_circuit_instances, prover_batches, prover_protocol_versions");
+        db.execute("TRUNCATE prover_aggregation_proofs, prover_circuit_instances, prover_batches, prover_protocol_versions");
     }
 
     @Override

@@ -9,13 +9,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ProverMigrationsIntegrationTests {
 
-    private static final List<String> TABLES = List.of("prover_batches", "prover_circuit_instances",
+    private static final List<String> TABLES = List.of("prover_aggregation_proofs", "prover_batches", "prover_circuit_instances",
             "prover_protocol_versions", "prover_schema_history");
 
     @Test
     void createsTheTablesOnceOnAFreshDatabase() {
         try (TestDatabase db = TestDatabase.create()) {
-            assertEquals(1, ProverMigrations.migrate(db.dataSource()));
+            assertEquals(2, ProverMigrations.migrate(db.dataSource()));
             assertEquals(0, ProverMigrations.migrate(db.dataSource()));
             assertEquals(TABLES, tables(db));
             ProverMigrations.flyway(db.dataSource()).validate();
@@ -28,13 +28,13 @@ class ProverMigrationsIntegrationTests {
             db.execute("CREATE TABLE core_batches (batch_number BIGINT PRIMARY KEY)");
             db.execute("CREATE TABLE core_schema_history (installed_rank INT PRIMARY KEY)");
 
-            assertEquals(1, ProverMigrations.migrate(db.dataSource()));
+            assertEquals(2, ProverMigrations.migrate(db.dataSource()));
 
             List<String> all = JdbcClient.create(db.dataSource()).sql("""
                     SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
                     ORDER BY table_name""").query(String.class).list();
-            assertEquals(List.of("core_batches", "core_schema_history", "prover_batches", "prover_circuit_instances",
-                    "prover_protocol_versions", "prover_schema_history"), all);
+            assertEquals(List.of("core_batches", "core_schema_history", "prover_aggregation_proofs", "prover_batches",
+                    "prover_circuit_instances", "prover_protocol_versions", "prover_schema_history"), all);
         }
     }
 
