@@ -39,6 +39,8 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
     /** Short, so that a lost partition is declared lost soon: heartbeats come every 500 ms. */
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(2);
+    /** A prover's start (keys of the recursion layers) and a batch's leaves, on a loaded machine. */
+    private static final Duration AGGREGATION_TIMEOUT = Duration.ofMinutes(6);
     private static final String PROVE_WORKER_STEP = "proveBaseCircuitsWorker:";
     private static final String AGGREGATION_WORKER_STEP = "aggregationProofWorker:";
     /** Transfers of the smallest batch that has leaves of both types and a round of nodes. */
@@ -194,7 +196,7 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
 
         // when, while the first leaf is being proven, a base proof that another leaf still has to
         // read is overwritten with garbage
-        env.await("a leaf in progress", STAGE_TIMEOUT, true, () -> env.aggregationProofs(BATCH).stream()
+        env.await("a leaf in progress", AGGREGATION_TIMEOUT, true, () -> env.aggregationProofs(BATCH).stream()
                 .anyMatch(p -> p.id().layer() == AggregationLayer.LEAF && p.status() == InstanceStatus.IN_PROGRESS));
         List<ProverAggregationProof> plan = env.aggregationProofs(BATCH);
         assertTrue(plan.stream().anyMatch(p -> p.id().layer() == AggregationLayer.NODE),
@@ -213,7 +215,7 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
 
         // then that leaf fails on its inner proof's hash check, the other leaves complete, no node
         // is proven, and the job fails
-        JobExecution first = awaitJobEnd();
+        JobExecution first = awaitJobEnd(AGGREGATION_TIMEOUT);
         assertEquals(org.springframework.batch.core.BatchStatus.FAILED, first.getStatus(), env.diagnostics());
         Map<AggregationProofId, ProverAggregationProof> failed = byProof(env.aggregationProofs(BATCH));
         for (ProverAggregationProof p : failed.values()) {
@@ -257,7 +259,11 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
     // helpers
 
     private JobExecution awaitJobEnd() throws Exception {
-        env.await("the end of batch " + BATCH + "'s job", STAGE_TIMEOUT,
+        return awaitJobEnd(STAGE_TIMEOUT);
+    }
+
+    private JobExecution awaitJobEnd(Duration timeout) throws Exception {
+        env.await("the end of batch " + BATCH + "'s job", timeout,
                 () -> env.lastJobExecution(BATCH).map(e -> !e.isRunning()).orElse(false));
         return env.lastJobExecution(BATCH).orElseThrow();
     }
