@@ -8,7 +8,6 @@ import io.proofline.steps.data.AggregationLayer;
 import io.proofline.steps.data.AggregationProofId;
 import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.InstanceStatus;
 import io.proofline.steps.data.ProverAggregationProof;
 import io.proofline.steps.data.ProverBatch;
 import io.proofline.steps.data.ProverBatchesDal;
@@ -78,10 +77,5 @@ class AggregationPartitioner implements Partitioner {
                         .map(i -> new BaseProof(i.type(), i.index(), i.publicInputs(), new byte[0])).toList()));
         AggregationPlan plan = AggregationRounds.plan(manifest);
         proofs.insertQueued(AggregationRounds.rows(id, plan));
-    }
-
-    /** Whether every proof of the batch's rows in {@code layer} was made. */
-    static boolean done(List<ProverAggregationProof> rows, AggregationLayer layer) {
-        return rows.stream().filter(r -> r.id().layer() == layer).allMatch(r -> r.status() == InstanceStatus.SUCCESSFUL);
     }
 }

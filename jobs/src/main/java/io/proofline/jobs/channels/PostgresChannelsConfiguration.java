@@ -63,17 +63,17 @@ public class PostgresChannelsConfiguration {
     }
 
     /**
-     * Leaf, node and scheduler proofs, one partition each: delivered like base proving requests, on
-     * a pool of {@code proofline.prover.concurrent-partitions} threads, so that a round's proofs
-     * spread over the workers and each worker's cores.
+     * Leaf, node and scheduler proofs, one partition each, one at a time per process: a recursion
+     * proof (2^15 rows) peaks near 3 GB of heap, so a round's proofs spread over the workers
+     * rather than over one worker's threads. On a thread of its own, so that it holds up neither
+     * the subscriber that wakes the other channels nor base proving.
      */
     @Bean(RequestChannels.AGGREGATION_PROOFS)
     PostgresSubscribableChannel aggregationProofRequests(JdbcChannelMessageStore store,
-                                                         PostgresChannelMessageTableSubscriber subscriber,
-                                                         JobsProperties properties) {
+                                                         PostgresChannelMessageTableSubscriber subscriber) {
         PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "aggregationProofs", subscriber);
-        channel.setDispatcherExecutor(Executors.newFixedThreadPool(properties.prover().concurrentPartitions(),
-                Thread.ofPlatform().name("aggregation-partition-", 0).daemon().factory()));
+        channel.setDispatcherExecutor(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("aggregation-partition-", 0)
+                .daemon().factory()));
         return channel;
     }
 }

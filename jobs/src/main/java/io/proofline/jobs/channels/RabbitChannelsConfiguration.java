@@ -59,12 +59,15 @@ public class RabbitChannelsConfiguration {
                 properties.prover().concurrentPartitions(), properties.has(Role.CIRCUIT_PROVER));
     }
 
-    /** Leaf, node and scheduler partitions: consumed as base proving requests are. */
+    /**
+     * Leaf, node and scheduler partitions: one consumer per circuit-prover, as a recursion proof
+     * peaks near 3 GB of heap; a round's proofs spread over the workers.
+     */
     @Bean(RequestChannels.AGGREGATION_PROOFS)
     PointToPointSubscribableAmqpChannel aggregationProofRequests(ConnectionFactory connectionFactory, Queue aggregationProofsQueue,
                                                                  JobsProperties properties) {
-        return channel(RequestChannels.AGGREGATION_PROOFS, aggregationProofsQueue, connectionFactory,
-                properties.prover().concurrentPartitions(), properties.has(Role.CIRCUIT_PROVER));
+        return channel(RequestChannels.AGGREGATION_PROOFS, aggregationProofsQueue, connectionFactory, 1,
+                properties.has(Role.CIRCUIT_PROVER));
     }
 
     private static PointToPointSubscribableAmqpChannel channel(String name, Queue queue, ConnectionFactory connectionFactory,
