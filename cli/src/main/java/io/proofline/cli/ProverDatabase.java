@@ -2,6 +2,7 @@ package io.proofline.cli;
 
 import io.proofline.jobs.batchproof.BatchProofKeys;
 import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatch;
@@ -67,6 +68,10 @@ final class ProverDatabase {
 
     CircuitInstancesDal instances() {
         return new CircuitInstancesDal(jdbc);
+    }
+
+    AggregationProofsDal aggregationProofs() {
+        return new AggregationProofsDal(jdbc);
     }
 
     /**

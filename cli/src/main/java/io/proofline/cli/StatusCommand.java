@@ -4,6 +4,7 @@ import io.proofline.cli.ProverDatabase.JobExecutionRow;
 import io.proofline.cli.ProverDatabase.StepExecutionRow;
 import io.proofline.steps.data.InstanceStatus;
 import io.proofline.steps.data.ProtocolVersionKeys;
+import io.proofline.steps.data.ProverAggregationProof;
 import io.proofline.steps.data.ProverBatch;
 import io.proofline.steps.data.ProverCircuitInstance;
 import java.io.PrintWriter;
@@ -24,9 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {StatusCommand.Batch.class, QueueCommand.class})
 final class StatusCommand implements Runnable {
 
-    /** The batchProof job's stages (manager steps), in order; a step whose name holds "Worker" is a partition. */
-    static final List<String> STAGES = List.of("loadWitnessInputs", "basicWitnessGeneration", "proveBaseCircuits", "aggregate",
-            "submitProof");
+    /**
+     * The batchProof job's stages (manager steps), in order; a step whose name holds "Worker" is a
+     * partition. nodeAggregation runs once per round (its last run is shown); a protocol version 1
+     * batch runs bundleBaseProofs in place of the three aggregation stages.
+     */
+    static final List<String> STAGES = List.of("loadWitnessInputs", "basicWitnessGeneration", "proveBaseCircuits",
+            "leafAggregation", "nodeAggregation", "scheduler", "submitProof");
 
     @Spec
     CommandSpec spec;
@@ -40,7 +45,8 @@ final class StatusCommand implements Runnable {
         return step.name().contains("Worker");
     }
 
-    @Command(name = "batch", description = "Per stage and per circuit instance: status, attempts, worker, timings, errors.")
+    @Command(name = "batch", description = "Per stage, per circuit instance and per aggregation round: status, attempts, worker,"
+            + " timings, errors.")
     static final class Batch implements Runnable {
 
         @Mixin
@@ -97,6 +103,7 @@ final class StatusCommand implements Runnable {
                 printJob(db, b, instance.get(), out);
             }
             printInstances(db, b, out);
+            printAggregationProofs(db, b, out);
         }
 
         /** The key commitments the batch's proof is verified against, as recorded for its protocol version. */
@@ -195,6 +202,47 @@ final class StatusCommand implements Runnable {
                 }
             }
             t.print(out, "    ");
+        }
+
+        /** Per layer and round (every proof with -v): how many proofs, where they stand, proving time. */
+        private void printAggregationProofs(ProverDatabase db, ProverBatch b, PrintWriter out) {
+            List<ProverAggregationProof> proofs = db.aggregationProofs().findByBatch(b.id());
+            if (proofs.isEmpty()) {
+                return;
+            }
+            out.println("  aggregation proofs: " + proofs.size() + " (" + counts(proofs) + ")");
+            if (verbose) {
+                Table t = new Table("PROOF", "STATUS", "ATTEMPTS", "WORKER", "STARTED", "HEARTBEAT", "FINISHED", "LOADING",
+                        "PROVING", "PROOF KEY", "ERROR");
+                for (ProverAggregationProof p : proofs) {
+                    t.row(p.id().name(), status(p.status()), p.attempts(), p.workerId(), Table.time(p.startedAt()),
+                            Table.time(p.heartbeatAt()), Table.time(p.finishedAt()), Table.millis(p.loadMs()),
+                            Table.millis(p.proveMs()), p.proofKey(), p.error());
+                }
+                t.print(out, "    ");
+                return;
+            }
+            Table t = new Table("LAYER", "ROUND", "PROOFS", "STATUS", "PROVING", "ERROR");
+            Map<String, List<ProverAggregationProof>> rounds = proofs.stream().collect(Collectors.groupingBy(
+                    p -> p.id().layer().dbValue() + " " + p.id().round(), java.util.LinkedHashMap::new, Collectors.toList()));
+            for (List<ProverAggregationProof> round : rounds.values()) {
+                ProverAggregationProof first = round.getFirst();
+                long proving = round.stream().mapToLong(p -> p.proveMs() == null ? 0 : p.proveMs()).sum();
+                String error = round.stream().map(ProverAggregationProof::error).filter(java.util.Objects::nonNull).findFirst()
+                        .orElse(null);
+                t.row(first.id().layer().dbValue(), first.id().round(), round.size(), counts(round), Table.millis(proving),
+                        Table.brief(error, 100));
+            }
+            t.print(out, "    ");
+        }
+
+        private static String counts(List<ProverAggregationProof> proofs) {
+            return proofs.stream().collect(Collectors.groupingBy(ProverAggregationProof::status, TreeMap::new, Collectors.counting()))
+                    .entrySet().stream().map(e -> e.getValue() + " " + status(e.getKey())).collect(Collectors.joining(", "));
+        }
+
+        private static String status(InstanceStatus s) {
+            return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
     }
 }

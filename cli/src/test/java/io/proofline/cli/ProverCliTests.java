@@ -9,6 +9,9 @@ import static org.springframework.batch.core.BatchStatus.COMPLETED;
 import static org.springframework.batch.core.BatchStatus.FAILED;
 import static org.springframework.batch.core.BatchStatus.STARTED;
 
+import io.proofline.steps.data.AggregationLayer;
+import io.proofline.steps.data.AggregationProofId;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.BatchStatus;
 import io.proofline.steps.data.CircuitInstanceId;
@@ -17,6 +20,7 @@ import io.proofline.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +54,22 @@ class ProverCliTests {
         fx.step(j1, "proveBaseCircuits", t.plusSeconds(12), 60, COMPLETED, null, null);
         fx.step(j1, "proveBaseCircuitsWorker:transfer_execution-0", t.plusSeconds(13), 30, COMPLETED, null,
                 PipelineFixture.partition(TRANSFER_EXECUTION, 0));
-        fx.step(j1, "aggregate", t.plusSeconds(72), 20, COMPLETED, null, null);
+        fx.step(j1, "leafAggregation", t.plusSeconds(72), 12, COMPLETED, null, null);
+        fx.step(j1, "scheduler", t.plusSeconds(84), 8, COMPLETED, null, null);
         fx.step(j1, "submitProof", t.plusSeconds(92), 1, COMPLETED, null, null);
         fx.prove(fx.queue(b1, TRANSFER_EXECUTION, 0), "worker-a", 120, 3000);
         fx.prove(fx.queue(b1, STORAGE_APPLICATION, 0), "worker-b", 80, 2000);
+        // one leaf per type and the scheduler in round 1, no node round
+        AggregationProofsDal proofs = new AggregationProofsDal(fx.jdbc);
+        List<AggregationProofId> recursion = List.of(
+                new AggregationProofId(b1, AggregationLayer.LEAF, 0, TRANSFER_EXECUTION, 0),
+                new AggregationProofId(b1, AggregationLayer.LEAF, 0, STORAGE_APPLICATION, 0), AggregationProofId.scheduler(b1, 1));
+        proofs.insertQueued(recursion);
+        for (AggregationProofId p : recursion) {
+            proofs.startAttempt(p, "worker-a");
+            proofs.markSuccessful(p, "worker-a", List.of(), "aggregation_proofs/270/1/" + p.name() + ".bin",
+                    "00".repeat(32), 5, 6000);
+        }
         fx.moveTo(b1, BatchStatus.WITNESS_GENERATED, BatchStatus.PROVING, BatchStatus.AGGREGATED, BatchStatus.SUBMITTED);
         fx.batches.recordSubmission(b1, 200, "{\"accepted\":true}");
         fx.endJob(j1, COMPLETED, t.plusSeconds(93), null);
@@ -107,7 +123,10 @@ class ProverCliTests {
         assertTrue(out.indexOf("batch 2:") < out.indexOf("batch 1:"), "in the order asked: " + out);
         assertTrue(Pattern.compile("loadWitnessInputs\\s+COMPLETED\\s+\\S+ \\S+\\s+2.0 s").matcher(out).find(), out);
         assertTrue(Pattern.compile("proveBaseCircuits\\s+STARTED").matcher(out).find(), out);
-        assertTrue(Pattern.compile("aggregate\\s+not run").matcher(out).find(), out);
+        assertTrue(Pattern.compile("leafAggregation\\s+not run").matcher(out).find(), out);
+        assertTrue(out.contains("aggregation proofs: 3 (3 successful)"), out);
+        assertTrue(Pattern.compile("leaf\\s+0\\s+2\\s+2 successful\\s+12.0 s").matcher(out).find(), out);
+        assertTrue(Pattern.compile("scheduler\\s+1\\s+1\\s+1 successful\\s+6.0 s").matcher(out).find(), out);
         assertTrue(out.contains("partitions: 1 COMPLETED, 1 FAILED, 1 STARTED"), out);
         assertTrue(Pattern.compile("transfer_execution\\s+1\\s+in_progress\\s+1\\s+worker-dead").matcher(out).find(), out);
         assertTrue(Pattern.compile("storage_application\\s+0\\s+failed\\s+1\\s+worker-b\\s+-\\s+-\\s+java.lang.OutOfMemoryError")

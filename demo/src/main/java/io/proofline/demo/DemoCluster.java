@@ -5,6 +5,7 @@ import io.proofline.core.ProoflineCoreApplication;
 import io.proofline.core.sequencer.Sequencer;
 import io.proofline.demo.EmbeddedDatabase.Database;
 import io.proofline.jobs.ProoflineJobsApplication;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.InstanceStatus;
@@ -97,8 +98,8 @@ final class DemoCluster implements AutoCloseable {
     }
 
     /**
-     * A 2^14-row proof peaks at about 1.5 GB of heap, and a worker proves two at once; besides,
-     * a worker aggregates one batch at a time through recursion circuits of 2^15 rows.
+     * A 2^14-row proof peaks at about 1.5 GB of heap, and a worker proves two at once; so are the
+     * recursion proofs (leaves, nodes, scheduler) of 2^15 rows.
      */
     private String workerHeap() {
         return capacities.equals(DEMO_CAPACITIES) ? "-Xmx3g" : "-Xmx6g";
@@ -172,6 +173,7 @@ final class DemoCluster implements AutoCloseable {
                 coreBatch == null ? 0 : coreBatch.path("transactionCount").asInt(),
                 prover == null ? null : prover.status(),
                 done.size(), circuits.size(),
+                prover == null ? null : BatchProgress.aggregationStage(orchestrator.getBean(AggregationProofsDal.class).findByBatch(id)),
                 done.stream().mapToLong(c -> c.proveMs() == null ? 0 : c.proveMs()).sum(),
                 prover == null || prover.submittedAt() == null ? null : Duration.between(prover.createdAt(), prover.submittedAt()),
                 coreBatch == null || !coreBatch.path("verificationMs").isNumber() ? null

@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
  * in {@code proofline.roles} by their {@link #label() labels}.
  */
 public enum Role {
-    /** Runs batchProof jobs (manager steps, aggregation, submission) and polls the core. */
+    /** Runs batchProof jobs (manager steps, a version-1 batch's bundle, submission) and polls the core. */
     ORCHESTRATOR,
     /** Serves basic witness generation partitions. */
     WITNESS_GENERATOR,
-    /** Serves circuit proving partitions. */
+    /** Serves circuit proving partitions: base circuits, and leaf, node and scheduler proofs. */
     CIRCUIT_PROVER,
     /**
      * Heals stuck work on a schedule: lost partitions, failed and orphaned jobs, old metadata

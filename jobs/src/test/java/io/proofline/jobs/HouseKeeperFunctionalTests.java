@@ -99,7 +99,7 @@ class HouseKeeperFunctionalTests extends PipelineTestSupport {
     /** Steps that do the batch's work (not the manager steps, which wait for the workers' partitions). */
     private static boolean isWork(StepExecution step) {
         String name = step.getStepName();
-        return name.contains(":") || name.equals("loadWitnessInputs") || name.startsWith("aggregate")
+        return name.contains(":") || name.equals("loadWitnessInputs") || name.equals("bundleBaseProofs")
                 || name.startsWith("submitProof");
     }
 

@@ -3,9 +3,11 @@ package io.proofline.jobs;
 import io.proofline.core.ProoflineCoreApplication;
 import io.proofline.jobs.batchproof.BatchProofKeys;
 import io.proofline.jobs.batchproof.RestartCommand;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.BatchStatus;
 import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProverAggregationProof;
 import io.proofline.steps.data.ProverBatch;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.data.ProverCircuitInstance;
@@ -196,6 +198,11 @@ final class PipelineEnvironment implements AutoCloseable {
         return bean(ProverBatchesDal.class).find(batchId(batch)).map(ProverBatch::status);
     }
 
+    /** The batch's leaf, node and scheduler proofs, round by round. */
+    List<ProverAggregationProof> aggregationProofs(int batch) {
+        return bean(AggregationProofsDal.class).findByBatch(batchId(batch));
+    }
+
     List<ProverCircuitInstance> instances(int batch) {
         return bean(CircuitInstancesDal.class).findByBatch(batchId(batch));
     }
@@ -305,6 +312,11 @@ final class PipelineEnvironment implements AutoCloseable {
                             .append(i.status().dbValue()).append(" attempts ").append(i.attempts())
                             .append(" worker ").append(i.workerId())
                             .append(i.error() == null ? "" : " error " + i.error()).append('\n');
+                }
+                for (ProverAggregationProof p : aggregationProofs(n)) {
+                    sb.append("  ").append(p.id().name()).append(' ').append(p.status().dbValue())
+                            .append(" attempts ").append(p.attempts()).append(" worker ").append(p.workerId())
+                            .append(p.error() == null ? "" : " error " + p.error()).append('\n');
                 }
             }
         } catch (RuntimeException e) {

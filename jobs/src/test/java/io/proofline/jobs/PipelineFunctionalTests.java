@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.circuits.base.PinnedCommitments;
+import io.proofline.steps.data.AggregationLayer;
 import io.proofline.steps.data.InstanceStatus;
 import io.proofline.steps.data.ProtocolVersionKeys;
 import io.proofline.steps.data.ProtocolVersionsDal;
+import io.proofline.steps.data.ProverAggregationProof;
+import io.proofline.steps.data.ProverBatch;
+import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.data.ProverCircuitInstance;
 import io.proofline.steps.store.ObjectStore;
 import io.proofline.steps.store.S3ObjectStore;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -65,7 +69,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         props.put("spring.rabbitmq.port", String.valueOf(RABBIT_PORT));
         // deleted once no process listens any more (a listener would declare them again)
         env.afterClose(() -> deleteQueues(prefix + ".basic-witness-generation", prefix + ".prove-base-circuits",
-                prefix + ".aggregate"));
+                prefix + ".aggregation-proofs"));
         severalBatchesAreProvenByTwoWorkerProcesses(props);
     }
 
@@ -119,7 +123,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         env.sealBatch(3, 3);
 
         // then all three are proven, by both workers, each instance at the first attempt
-        // (each batch's base proofs are aggregated into one proof: about a minute per batch on two cores)
+        // (each batch's base proofs are aggregated into one proof: a minute or so per batch on two cores)
         env.await("proof of batches 1, 2 and 3 at the core", Duration.ofMinutes(10), true,
                 () -> env.proven(1) && env.proven(2) && env.proven(3));
         List<ProverCircuitInstance> all = new ArrayList<>();
@@ -132,19 +136,28 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         assertTrue(all.stream().allMatch(i -> i.status() == InstanceStatus.SUCCESSFUL && i.attempts() == 1),
                 "every instance proven at its first attempt\n" + env.diagnostics());
 
-        // and each batch was aggregated on a worker into the one proof the core accepted
+        // and each batch was aggregated on the workers, a partition per leaf, per node of each
+        // round and for the scheduler, into the one proof the core accepted
+        Set<AggregationLayer> layers = EnumSet.noneOf(AggregationLayer.class);
         for (int b = 1; b <= 3; b++) {
-            StepExecution aggregation = env.lastJobExecution(b).orElseThrow().getStepExecutions().stream()
-                    .filter(s -> s.getStepName().equals("aggregateWorker:batch")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no aggregation partition\n" + env.diagnostics()));
-            assertEquals(org.springframework.batch.core.BatchStatus.COMPLETED, aggregation.getStatus());
-            ExecutionContext context = aggregation.getExecutionContext();
-            assertTrue(context.getInt("recursionProofs") >= 3, "a leaf per type and the scheduler at least: " + context);
-            assertTrue(context.getLong("schedulerNanos") > 0, context.toString());
+            List<ProverAggregationProof> proofs = env.aggregationProofs(b);
+            assertTrue(proofs.stream().allMatch(p -> p.status() == InstanceStatus.SUCCESSFUL && p.attempts() == 1),
+                    "every aggregation proof made at its first attempt\n" + env.diagnostics());
+            proofs.forEach(p -> layers.add(p.id().layer()));
+            assertEquals(AggregationLayer.SCHEDULER, proofs.getLast().id().layer(), "the scheduler comes last: " + proofs);
+            Set<String> steps = env.lastJobExecution(b).orElseThrow().getStepExecutions().stream()
+                    .map(StepExecution::getStepName).collect(Collectors.toSet());
+            for (ProverAggregationProof p : proofs) {
+                assertTrue(steps.contains("aggregationProofWorker:" + p.id().name()), p.id() + " has its partition: " + steps);
+            }
+            ProverBatch batch = env.bean(ProverBatchesDal.class).find(PipelineEnvironment.batchId(b)).orElseThrow();
+            assertEquals(proofs.getLast().proofKey(), batch.batchProofKey(), "the scheduler's proof is the batch's");
             Matcher bytes = Pattern.compile("\"proofBytes\":(\\d+)").matcher(env.get("/batches/" + b));
             assertTrue(bytes.find(), "the core shows the accepted proof's size");
-            assertEquals(context.getInt("proofBytes"), Integer.parseInt(bytes.group(1)), "batch " + b);
+            assertEquals(env.bean(ObjectStore.class).get(batch.batchProofKey(), batch.batchProofSha256()).length,
+                    Integer.parseInt(bytes.group(1)), "batch " + b);
         }
+        assertEquals(EnumSet.allOf(AggregationLayer.class), layers, "leaves, nodes and schedulers among the three batches");
 
         // and the orchestrator's task execution, as Spring Cloud Data Flow would read it, is
         // linked to each batch's job execution

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.jobs.batchproof.BatchJobLauncher;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
+import io.proofline.steps.data.AggregationLayer;
+import io.proofline.steps.data.AggregationProofId;
 import io.proofline.steps.data.BatchStatus;
 import io.proofline.steps.data.CircuitInstanceId;
 import io.proofline.steps.data.InstanceStatus;
+import io.proofline.steps.data.ProverAggregationProof;
 import io.proofline.steps.data.ProverCircuitInstance;
 import io.proofline.steps.store.ObjectStore;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +30,7 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Partitions that fail or are lost with their worker, and the restart that proves just those:
- * what was proven before is reused, never proven again.
+ * what was proven before (base proofs, leaves) is reused, never proven again.
  */
 class WorkerFailureFunctionalTests extends PipelineTestSupport {
 
@@ -36,7 +39,12 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
     /** Short, so that a lost partition is declared lost soon: heartbeats come every 500 ms. */
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(2);
+    /** A prover's start (keys of the recursion layers) and a batch's leaves, on a loaded machine. */
+    private static final Duration AGGREGATION_TIMEOUT = Duration.ofMinutes(6);
     private static final String PROVE_WORKER_STEP = "proveBaseCircuitsWorker:";
+    private static final String AGGREGATION_WORKER_STEP = "aggregationProofWorker:";
+    /** Transfers of the smallest batch that has leaves of both types and a round of nodes. */
+    private static final int SMALL_BATCH = 3;
 
     @Test
     void aPartitionLostWithItsKilledWorkerIsProvenAgainByARestart() throws Exception {
@@ -125,7 +133,7 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
         Map<String, String> props = env.proverProperties("postgres");
         env.startOrchestrator(props, true);
         env.startWorker("witness-1", "witness-generator", props);
-        env.sealBatch(BATCH, 10);
+        env.sealBatch(BATCH, SMALL_BATCH);
         env.await("basic witness generation of batch " + BATCH + " and its proving requests", STAGE_TIMEOUT, true,
                 () -> env.proverStatus(BATCH).orElse(null) == BatchStatus.PROVING);
 
@@ -160,9 +168,10 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
         // and the restarted execution ran only the failed partition, and the steps after it
         JobExecution reloaded = env.lastJobExecution(BATCH).orElseThrow();
         assertEquals(restarted.getId(), reloaded.getId());
-        assertEquals(List.of("proveBaseCircuits", stepName(victim.id()), "aggregate", "aggregateWorker:batch", "submitProof"),
-                List.copyOf(PipelineEnvironment.stepStatuses(reloaded).keySet()),
+        List<String> steps = List.copyOf(PipelineEnvironment.stepStatuses(reloaded).keySet());
+        assertEquals(List.of("proveBaseCircuits", stepName(victim.id()), "leafAggregation"), steps.subList(0, 3),
                 "steps of the restarted execution\n" + env.diagnostics());
+        assertEquals("submitProof", steps.getLast(), "steps of the restarted execution\n" + env.diagnostics());
         for (ProverCircuitInstance i : env.instances(BATCH)) {
             ProverCircuitInstance before = failed.get(i.id());
             assertEquals(InstanceStatus.SUCCESSFUL, i.status(), i.id() + "\n" + env.diagnostics());
@@ -174,10 +183,87 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
         }
     }
 
+    @Test
+    void aRestartAfterAFailedLeafProvesOnlyThatLeafAndTheRoundsAfterIt() throws Exception {
+        // given an orchestrator, a witness generator and a prover that makes one proof at a time
+        Map<String, String> props = env.proverProperties("postgres");
+        env.startOrchestrator(props, true);
+        env.startWorker("witness-1", "witness-generator", props);
+        Map<String, String> oneAtATime = new LinkedHashMap<>(props);
+        oneAtATime.put("proofline.prover.concurrent-partitions", "1");
+        WorkerProcess prover = env.startWorker("prover-1", "circuit-prover", oneAtATime);
+        env.sealBatch(BATCH, SMALL_BATCH);
+
+        // when, while the first leaf is being proven, a base proof that another leaf still has to
+        // read is overwritten with garbage
+        env.await("a leaf in progress", AGGREGATION_TIMEOUT, true, () -> env.aggregationProofs(BATCH).stream()
+                .anyMatch(p -> p.id().layer() == AggregationLayer.LEAF && p.status() == InstanceStatus.IN_PROGRESS));
+        List<ProverAggregationProof> plan = env.aggregationProofs(BATCH);
+        assertTrue(plan.stream().anyMatch(p -> p.id().layer() == AggregationLayer.NODE),
+                "a batch of " + SMALL_BATCH + " transfers has a round of nodes: " + plan);
+        ProverAggregationProof victim = plan.stream()
+                .filter(p -> p.id().layer() == AggregationLayer.LEAF && p.status() == InstanceStatus.QUEUED).findFirst()
+                .orElseThrow(() -> new AssertionError("no leaf left queued\n" + env.diagnostics()));
+        ProverCircuitInstance inner = env.instances(BATCH).stream()
+                .filter(i -> i.id().type() == victim.id().type() && i.id().index() == 2 * victim.id().index()).findFirst()
+                .orElseThrow();
+        ObjectStore store = env.bean(ObjectStore.class);
+        byte[] original = store.get(inner.proofKey(), inner.proofSha256());
+        store.put(inner.proofKey(), "not a proof".getBytes(StandardCharsets.UTF_8));
+        assertEquals(InstanceStatus.QUEUED, aggregationProof(victim.id()).status(),
+                "the damage landed before the leaf read its inner proofs\n" + env.diagnostics());
+
+        // then that leaf fails on its inner proof's hash check, the other leaves complete, no node
+        // is proven, and the job fails
+        JobExecution first = awaitJobEnd(AGGREGATION_TIMEOUT);
+        assertEquals(org.springframework.batch.core.BatchStatus.FAILED, first.getStatus(), env.diagnostics());
+        Map<AggregationProofId, ProverAggregationProof> failed = byProof(env.aggregationProofs(BATCH));
+        for (ProverAggregationProof p : failed.values()) {
+            InstanceStatus expected = p.id().equals(victim.id()) ? InstanceStatus.FAILED
+                    : p.id().layer() == AggregationLayer.LEAF ? InstanceStatus.SUCCESSFUL : InstanceStatus.QUEUED;
+            assertEquals(expected, p.status(), p.id() + "\n" + env.diagnostics());
+        }
+        assertTrue(String.valueOf(failed.get(victim.id()).error()).contains(inner.proofKey()),
+                "the recorded failure names the damaged inner proof: " + failed.get(victim.id()).error());
+
+        // when the proof is repaired and the job restarted
+        store.put(inner.proofKey(), original);
+        JobExecution restarted = env.bean(BatchJobLauncher.class).run(PipelineEnvironment.batchId(BATCH));
+
+        // then the job completes and the batch is proven at the core
+        assertEquals(org.springframework.batch.core.BatchStatus.COMPLETED, restarted.getStatus(), env.diagnostics());
+        assertEquals("proven", env.coreStatus(BATCH), env.diagnostics());
+
+        // and the restarted execution proved only the failed leaf, then the nodes and the scheduler
+        JobExecution reloaded = env.lastJobExecution(BATCH).orElseThrow();
+        Set<String> partitions = reloaded.getStepExecutions().stream().map(StepExecution::getStepName)
+                .filter(n -> n.startsWith(AGGREGATION_WORKER_STEP)).collect(Collectors.toSet());
+        Set<String> expected = failed.keySet().stream()
+                .filter(id -> id.equals(victim.id()) || id.layer() != AggregationLayer.LEAF)
+                .map(id -> AGGREGATION_WORKER_STEP + id.name()).collect(Collectors.toSet());
+        assertEquals(expected, partitions, "aggregation partitions of the restarted execution\n" + env.diagnostics());
+        assertTrue(reloaded.getStepExecutions().stream().noneMatch(s -> s.getStepName().startsWith(PROVE_WORKER_STEP)),
+                "no base proof made again");
+        for (ProverAggregationProof p : env.aggregationProofs(BATCH)) {
+            assertEquals(InstanceStatus.SUCCESSFUL, p.status(), p.id() + "\n" + env.diagnostics());
+            assertEquals(p.id().equals(victim.id()) ? 2 : 1, p.attempts(), p.id() + " attempts\n" + env.diagnostics());
+            assertEquals(prover.id(), p.workerId());
+            if (p.id().layer() == AggregationLayer.LEAF && !p.id().equals(victim.id())) {
+                ProverAggregationProof before = failed.get(p.id());
+                assertEquals(before.finishedAt(), p.finishedAt(), p.id() + " proven once, before the restart");
+                assertEquals(before.proofSha256(), p.proofSha256(), p.id() + " keeps its proof");
+            }
+        }
+    }
+
     // helpers
 
     private JobExecution awaitJobEnd() throws Exception {
-        env.await("the end of batch " + BATCH + "'s job", STAGE_TIMEOUT,
+        return awaitJobEnd(STAGE_TIMEOUT);
+    }
+
+    private JobExecution awaitJobEnd(Duration timeout) throws Exception {
+        env.await("the end of batch " + BATCH + "'s job", timeout,
                 () -> env.lastJobExecution(BATCH).map(e -> !e.isRunning()).orElse(false));
         return env.lastJobExecution(BATCH).orElseThrow();
     }
@@ -227,6 +313,14 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
             worker.resume();
         }
         throw new AssertionError("never caught " + worker.id() + " in the middle of a proof\n" + env.diagnostics());
+    }
+
+    private ProverAggregationProof aggregationProof(AggregationProofId id) {
+        return byProof(env.aggregationProofs(BATCH)).get(id);
+    }
+
+    private static Map<AggregationProofId, ProverAggregationProof> byProof(List<ProverAggregationProof> proofs) {
+        return proofs.stream().collect(Collectors.toMap(ProverAggregationProof::id, Function.identity()));
     }
 
     private ProverCircuitInstance instance(CircuitInstanceId id) {

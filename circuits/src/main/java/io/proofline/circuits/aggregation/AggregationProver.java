@@ -55,8 +55,8 @@ public final class AggregationProver {
         Map<ProofId, Made> made = new HashMap<>();
         int[] counts = new int[CircuitType.values().length];
         for (BaseProof p : batch.proofs()) {
-            ProofId id = new ProofId(p.type(), 0, counts[p.type().ordinal()]++);
-            made.put(id, new Made(id, base.verificationKey(p.type()), p.publicInputs(), ProofCodec.decode(p.proof())));
+            Made m = base(p.type(), counts[p.type().ordinal()]++, p.publicInputs(), p.proof());
+            made.put(m.id(), m);
         }
         AggregationPlan plan = AggregationPlan.of(counts[CircuitType.TRANSFER_EXECUTION.ordinal()],
                 counts[CircuitType.STORAGE_APPLICATION.ordinal()]);
@@ -64,7 +64,7 @@ public final class AggregationProver {
         long nodeNanos = 0;
         for (PlannedProof planned : plan.proofs()) {
             long start = System.nanoTime();
-            Made result = planned.isLeaf() ? leaf(planned, made) : node(planned, made);
+            Made result = prove(planned, made.get(planned.first()), made.get(planned.second()));
             made.put(planned.id(), result);
             if (planned.isLeaf()) {
                 leafNanos += System.nanoTime() - start;
@@ -73,29 +73,65 @@ public final class AggregationProver {
             }
         }
         long start = System.nanoTime();
-        Made transfer = made.get(plan.tops().get(CircuitType.TRANSFER_EXECUTION));
-        Made storage = made.get(plan.tops().get(CircuitType.STORAGE_APPLICATION));
-        AggregationKeys.Layer scheduler = keys.scheduler();
-        long[] inputs = SchedulerCircuit.inputs(batch.chainId(), batch.batchNumber(), transfer.id().isLeaf(), storage.id().isLeaf(),
-                slot(scheduler, transfer), slot(scheduler, storage));
-        Made top = prove(null, scheduler, inputs);
-        return new Result(new AggregatedBatchProof(batch.chainId(), batch.batchNumber(), top.proof()), plan, leafNanos, nodeNanos,
-                System.nanoTime() - start);
+        AggregatedBatchProof top = scheduler(batch.chainId(), batch.batchNumber(),
+                made.get(plan.tops().get(CircuitType.TRANSFER_EXECUTION)), made.get(plan.tops().get(CircuitType.STORAGE_APPLICATION)));
+        return new Result(top, plan, leafNanos, nodeNanos, System.nanoTime() - start);
     }
 
-    private Made leaf(PlannedProof planned, Map<ProofId, Made> made) {
+    /** A base proof as a leaf takes it: {@code index} is the instance index, the key the type's base key. */
+    public Made base(CircuitType type, int index, long[] publicInputs, byte[] proof) {
+        return new Made(new ProofId(type, 0, index), base.verificationKey(type), publicInputs, ProofCodec.decode(proof));
+    }
+
+    /** A leaf or node proof made earlier (by another partition, say), with the key of its layer. */
+    public Made recursion(ProofId id, long[] publicInputs, PlonkishProof proof) {
+        if (id.isBase()) {
+            throw new IllegalArgumentException("not a recursion proof: " + id);
+        }
+        return new Made(id, id.isLeaf() ? keys.leaf(id.type()).key() : keys.node().key(), publicInputs, proof);
+    }
+
+    /**
+     * Proves one leaf or node of the tree from its two inner proofs (the same one twice when slot 2
+     * is inactive), each checked to be the one the plan names.
+     */
+    public Made prove(PlannedProof planned, Made first, Made second) {
+        requireInner(planned, planned.first(), first);
+        requireInner(planned, planned.second(), second);
+        return planned.isLeaf() ? leaf(planned, first, second) : node(planned, first, second);
+    }
+
+    /** Proves the scheduler over the top proof of each type: the batch's one proof. */
+    public AggregatedBatchProof scheduler(long chainId, long batchNumber, Made transfer, Made storage) {
+        if (transfer.id().type() != CircuitType.TRANSFER_EXECUTION || storage.id().type() != CircuitType.STORAGE_APPLICATION
+                || transfer.id().isBase() || storage.id().isBase()) {
+            throw new IllegalArgumentException("the scheduler takes the top recursion proof of each type, got " + transfer.id()
+                    + " and " + storage.id());
+        }
+        AggregationKeys.Layer scheduler = keys.scheduler();
+        long[] inputs = SchedulerCircuit.inputs(chainId, batchNumber, transfer.id().isLeaf(), storage.id().isLeaf(),
+                slot(scheduler, transfer), slot(scheduler, storage));
+        return new AggregatedBatchProof(chainId, batchNumber, prove(null, scheduler, inputs).proof());
+    }
+
+    private static void requireInner(PlannedProof planned, ProofId expected, Made inner) {
+        if (inner == null || !expected.equals(inner.id())) {
+            throw new IllegalArgumentException(planned.id() + " takes " + expected + ", got " + (inner == null ? "none" : inner.id()));
+        }
+    }
+
+    private Made leaf(PlannedProof planned, Made first, Made second) {
         CircuitType type = planned.id().type();
         AggregationKeys.Layer leaf = keys.leaf(type);
-        long[] inputs = LeafCircuit.inputs(keys.leafKey(type), keys.nodeKey(), planned.active2(),
-                slot(leaf, made.get(planned.first())), slot(leaf, made.get(planned.second())));
+        long[] inputs = LeafCircuit.inputs(keys.leafKey(type), keys.nodeKey(), planned.active2(), slot(leaf, first), slot(leaf, second));
         return prove(planned.id(), leaf, inputs);
     }
 
-    private Made node(PlannedProof planned, Map<ProofId, Made> made) {
+    private Made node(PlannedProof planned, Made first, Made second) {
         CircuitType type = planned.id().type();
         AggregationKeys.Layer node = keys.node();
         long[] inputs = NodeCircuit.inputs(type.id, keys.leafKey(type), keys.nodeKey(), planned.firstIsLeaf(), planned.secondIsLeaf(),
-                planned.active2(), slot(node, made.get(planned.first())), slot(node, made.get(planned.second())));
+                planned.active2(), slot(node, first), slot(node, second));
         return prove(planned.id(), node, inputs);
     }
 

@@ -4,15 +4,20 @@ import io.proofline.jobs.ConditionalOnRole;
 import io.proofline.jobs.Role;
 import io.proofline.jobs.channels.RequestChannels;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.steps.data.AggregationLayer;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.store.ObjectStore;
 import java.util.Map;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -31,8 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The batchProof job, on the orchestrator. Identified by {@code chainId} and
  * {@code batchNumber} with no incrementer: a failed execution is restarted as the same
- * instance, and a completed batch cannot be proven twice. The three remote steps send one
- * request per partition on their own channel and learn of completion by polling the job
+ * instance, and a completed batch cannot be proven twice. The remote steps send one request
+ * per partition on their stage's channel and learn of completion by polling the job
  * repository.
  */
 @Configuration(proxyBeanMethods = false)
@@ -89,23 +94,100 @@ public class BatchProofJobConfiguration {
                 .build();
     }
 
-    // step 4 configuration: one remote partition on a circuit-prover worker, which proves the
-    // recursion circuits (leaves, rounds of nodes, scheduler) into the batch's one proof
+    // after the base proofs: the bundle of them (protocol version 1), or recursion (version 2 on)
 
     @Bean
-    Step aggregate(JobRepository jobRepository, JobsProperties properties, BeanFactory beanFactory,
-                   @Qualifier(RequestChannels.AGGREGATE) MessageChannel requests) {
-        Partitioner single = gridSize -> Map.of("batch", new org.springframework.batch.infrastructure.item.ExecutionContext());
-        return new RemotePartitioningManagerStepBuilder("aggregate", jobRepository)
-                .beanFactory(beanFactory)
-                .partitioner(WorkerStepNames.AGGREGATE, single)
-                .outputChannel(requests)
-                .pollInterval(POLL_INTERVAL_MS)
-                .timeout(properties.prover().partitionTimeout().toMillis())
+    ProofFormatDecider proofFormat(ProverBatchesDal batches) {
+        return new ProofFormatDecider(batches);
+    }
+
+    @Bean
+    Step bundleBaseProofs(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tx,
+                          ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances) {
+        return new StepBuilder("bundleBaseProofs", jobRepository)
+                .tasklet(new BundleBaseProofsTasklet(store, batches, instances), tx)
                 .build();
     }
 
-    // step 5 configuration
+    // step 4 configuration: one remote partition per leaf on circuit-prover workers; queues the
+    // batch's whole aggregation plan in the prover tables
+
+    @Bean
+    @StepScope
+    AggregationPartitioner leafAggregationPartitioner(ObjectStore store, ProverBatchesDal batches, AggregationProofsDal proofs,
+            @Value("#{jobParameters['chainId']}") Long chainId, @Value("#{jobParameters['batchNumber']}") Long batchNumber) {
+        return new AggregationPartitioner(AggregationLayer.LEAF, store, batches, proofs, new BatchId(chainId, batchNumber));
+    }
+
+    @Bean
+    Step leafAggregation(JobRepository jobRepository, JobsProperties properties, BeanFactory beanFactory,
+                         @Qualifier("leafAggregationPartitioner") Partitioner partitioner,
+                         @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests) {
+        return aggregationStep("leafAggregation", jobRepository, properties, beanFactory, partitioner, requests)
+                .build();
+    }
+
+    // step 5 configuration: rounds of nodes, one remote partition per node, the step run again
+    // (a loop through the decider) until one proof per circuit type is left
+
+    @Bean
+    NodeRoundsDecider nodeRounds(AggregationProofsDal proofs) {
+        return new NodeRoundsDecider(proofs);
+    }
+
+    @Bean
+    @StepScope
+    AggregationPartitioner nodeAggregationPartitioner(ObjectStore store, ProverBatchesDal batches, AggregationProofsDal proofs,
+            @Value("#{jobParameters['chainId']}") Long chainId, @Value("#{jobParameters['batchNumber']}") Long batchNumber) {
+        return new AggregationPartitioner(AggregationLayer.NODE, store, batches, proofs, new BatchId(chainId, batchNumber));
+    }
+
+    /**
+     * Runs once per round, so it may start again after a completed execution of itself: in the
+     * same job execution Spring Batch allows it, and a restarted execution must be able to run the
+     * round the decider names even if the last execution of this step completed (an orchestrator
+     * that died between two rounds). Its splitter still skips partitions completed in an earlier
+     * execution, so only proofs not made are sent.
+     */
+    @Bean
+    Step nodeAggregation(JobRepository jobRepository, JobsProperties properties, BeanFactory beanFactory,
+                         @Qualifier("nodeAggregationPartitioner") Partitioner partitioner,
+                         @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests) {
+        return aggregationStep("nodeAggregation", jobRepository, properties, beanFactory, partitioner, requests)
+                .splitter(new SimpleStepExecutionSplitter(jobRepository, WorkerStepNames.AGGREGATION_PROOF, partitioner))
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    // step 6 configuration: the scheduler, one remote partition, whose proof is the batch's
+
+    @Bean
+    @StepScope
+    AggregationPartitioner schedulerPartitioner(ObjectStore store, ProverBatchesDal batches, AggregationProofsDal proofs,
+            @Value("#{jobParameters['chainId']}") Long chainId, @Value("#{jobParameters['batchNumber']}") Long batchNumber) {
+        return new AggregationPartitioner(AggregationLayer.SCHEDULER, store, batches, proofs, new BatchId(chainId, batchNumber));
+    }
+
+    @Bean
+    Step scheduler(JobRepository jobRepository, JobsProperties properties, BeanFactory beanFactory,
+                   @Qualifier("schedulerPartitioner") Partitioner partitioner,
+                   @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests) {
+        return aggregationStep("scheduler", jobRepository, properties, beanFactory, partitioner, requests)
+                .build();
+    }
+
+    /** The three aggregation stages partition alike, to the same worker step, over the same channel. */
+    private static RemotePartitioningManagerStepBuilder aggregationStep(String name, JobRepository jobRepository,
+            JobsProperties properties, BeanFactory beanFactory, Partitioner partitioner, MessageChannel requests) {
+        return new RemotePartitioningManagerStepBuilder(name, jobRepository)
+                .beanFactory(beanFactory)
+                .partitioner(WorkerStepNames.AGGREGATION_PROOF, partitioner)
+                .outputChannel(requests)
+                .pollInterval(POLL_INTERVAL_MS)
+                .timeout(properties.prover().partitionTimeout().toMillis());
+    }
+
+    // step 7 configuration
 
     @Bean
     Step submitProof(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tx,
@@ -128,16 +210,26 @@ public class BatchProofJobConfiguration {
         return new JobExitCodeForTask(jobExitCode, context, context);
     }
 
+    /**
+     * loadWitnessInputs, basicWitnessGeneration, proveBaseCircuits; then, by protocol version,
+     * bundleBaseProofs (version 1) or leafAggregation, nodeAggregation round after round, and
+     * scheduler; then submitProof.
+     */
     @Bean
-    Job batchProof(JobRepository jobRepository, Step loadWitnessInputs, Step basicWitnessGeneration,
-                   Step proveBaseCircuits, Step aggregate, Step submitProof, ProverBatchesDal batches) {
+    Job batchProof(JobRepository jobRepository, Step loadWitnessInputs, Step basicWitnessGeneration, Step proveBaseCircuits,
+                   ProofFormatDecider proofFormat, Step bundleBaseProofs, Step leafAggregation, NodeRoundsDecider nodeRounds,
+                   Step nodeAggregation, Step scheduler, Step submitProof, ProverBatchesDal batches) {
         return new JobBuilder(BatchProofKeys.JOB, jobRepository)
                 .listener(new BatchStatusListener(batches))
-                .start(loadWitnessInputs)
+                .flow(loadWitnessInputs)
                 .next(basicWitnessGeneration)
                 .next(proveBaseCircuits)
-                .next(aggregate)
-                .next(submitProof)
+                .next(proofFormat).on(ProofFormatDecider.BUNDLE).to(bundleBaseProofs).next(submitProof)
+                .from(proofFormat).on(ProofFormatDecider.AGGREGATED).to(leafAggregation)
+                .next(nodeRounds).on(NodeRoundsDecider.NODE_ROUND).to(nodeAggregation)
+                .from(nodeAggregation).on(ExitStatus.COMPLETED.getExitCode()).to(nodeRounds)
+                .from(nodeRounds).on(NodeRoundsDecider.SCHEDULER).to(scheduler).next(submitProof)
+                .end()
                 .build();
     }
 }

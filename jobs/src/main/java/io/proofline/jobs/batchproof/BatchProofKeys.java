@@ -14,6 +14,10 @@ public final class BatchProofKeys {
     public static final String INSTANCE_INDEX = "instanceIndex";
     public static final String INPUT_KEY = "inputKey";
     public static final String INPUT_SHA256 = "inputSha256";
+    /** An aggregation partition's proof: its layer, round and index (with {@link #CIRCUIT_TYPE}; none for the scheduler). */
+    public static final String AGGREGATION_LAYER = "aggregationLayer";
+    public static final String AGGREGATION_ROUND = "aggregationRound";
+    public static final String PROOF_INDEX = "proofIndex";
 
     private BatchProofKeys() {
     }

@@ -63,7 +63,8 @@ final class ProveCircuitTasklet implements Tasklet {
         if (!instances.startAttempt(id, workerId)) {
             throw new IllegalStateException(id + " is being proven by another worker");
         }
-        try (PartitionHeartbeat beat = new PartitionHeartbeat(instances, id, workerId, heartbeat)) {
+        try (PartitionHeartbeat beat = new PartitionHeartbeat(id.toString(), workerId, () -> instances.heartbeat(id, workerId),
+                heartbeat)) {
             CircuitInstance instance = CircuitInstanceCodec.decode(
                     store.get(partition.getString(BatchProofKeys.INPUT_KEY), partition.getString(BatchProofKeys.INPUT_SHA256)));
             long t0 = System.nanoTime();

@@ -1,8 +1,8 @@
 package io.proofline.jobs.batchproof;
 
 import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.CircuitInstanceId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -65,7 +65,8 @@ public final class RestartCommand implements ApplicationRunner, ExitCodeGenerato
 
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
-        List<CircuitInstanceId> lost = recovery.failLostPartitions(heartbeatTimeout);
+        List<Object> lost = new ArrayList<>(recovery.failLostPartitions(heartbeatTimeout));
+        lost.addAll(recovery.failLostAggregationPartitions(heartbeatTimeout));
         LOG.log(System.Logger.Level.INFO, "restart of " + batch + ": " + (lost.isEmpty() ? "no lost partitions"
                 : "marked failed the lost partitions of " + lost));
         awaitNotRunning();

@@ -1,23 +1,29 @@
 package io.proofline.jobs.batchproof;
 
+import io.proofline.steps.data.AggregationProofId;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.BatchId;
 import io.proofline.steps.data.CircuitInstanceId;
 import io.proofline.steps.data.CircuitInstancesDal;
+import io.proofline.steps.data.ProverAggregationProof;
 import io.proofline.steps.data.ProverCircuitInstance;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The manual path for a worker that died mid-partition (the house keeper will run it on a
- * schedule): partitions whose heartbeat stopped longer ago than the timeout are marked failed,
+ * The manual path for a worker that died mid-partition (the house keeper runs it on a
+ * schedule): partitions whose heartbeat stopped longer ago than the timeout (base proving, and
+ * leaf, node and scheduler proofs) are marked failed,
  * in the prover tables and in the job repository. The manager step, which polls the job
  * repository, then sees the failure and fails the job; restarting the job re-runs just those
  * partitions.
@@ -27,10 +33,12 @@ public final class StalePartitionRecovery {
     private static final System.Logger LOG = System.getLogger(StalePartitionRecovery.class.getName());
 
     private final CircuitInstancesDal instances;
+    private final AggregationProofsDal aggregationProofs;
     private final JobRepository repository;
 
-    public StalePartitionRecovery(CircuitInstancesDal instances, JobRepository repository) {
+    public StalePartitionRecovery(CircuitInstancesDal instances, AggregationProofsDal aggregationProofs, JobRepository repository) {
         this.instances = instances;
+        this.aggregationProofs = aggregationProofs;
         this.repository = repository;
     }
 
@@ -40,7 +48,10 @@ public final class StalePartitionRecovery {
         for (ProverCircuitInstance lost : instances.findStale(heartbeatTimeout)) {
             CircuitInstanceId id = lost.id();
             instances.markFailed(id, "worker " + lost.workerId() + " stopped sending heartbeats");
-            failStepExecution(id);
+            failStepExecution(id.batch(), WorkerStepNames.PROVE_BASE_CIRCUITS, context ->
+                    id.type().name().equals(context.getString(BatchProofKeys.CIRCUIT_TYPE, ""))
+                            && context.containsKey(BatchProofKeys.INSTANCE_INDEX)
+                            && context.getInt(BatchProofKeys.INSTANCE_INDEX) == id.index());
             failed.add(id);
             LOG.log(System.Logger.Level.WARNING, "partition of " + id + " on worker " + lost.workerId()
                     + " lost (no heartbeat for " + heartbeatTimeout + "), marked failed");
@@ -48,8 +59,22 @@ public final class StalePartitionRecovery {
         return failed;
     }
 
-    private void failStepExecution(CircuitInstanceId id) {
-        BatchId batch = id.batch();
+    /** The same for leaf, node and scheduler partitions; returns the proofs concerned. */
+    public List<AggregationProofId> failLostAggregationPartitions(Duration heartbeatTimeout) {
+        List<AggregationProofId> failed = new ArrayList<>();
+        for (ProverAggregationProof lost : aggregationProofs.findStale(heartbeatTimeout)) {
+            AggregationProofId id = lost.id();
+            aggregationProofs.markFailed(id, null, "worker " + lost.workerId() + " stopped sending heartbeats");
+            failStepExecution(id.batch(), WorkerStepNames.AGGREGATION_PROOF,
+                    context -> id.equals(AggregationRounds.id(id.batch(), context)));
+            failed.add(id);
+            LOG.log(System.Logger.Level.WARNING, "partition of " + id + " on worker " + lost.workerId()
+                    + " lost (no heartbeat for " + heartbeatTimeout + "), marked failed");
+        }
+        return failed;
+    }
+
+    private void failStepExecution(BatchId batch, String workerStep, Predicate<ExecutionContext> partition) {
         JobInstance instance = repository.getJobInstance(BatchProofKeys.JOB, BatchProofKeys.parameters(batch));
         if (instance == null) {
             return;
@@ -60,11 +85,7 @@ public final class StalePartitionRecovery {
         }
         JobExecution loaded = repository.getJobExecution(last.getId());
         for (StepExecution step : loaded.getStepExecutions()) {
-            var context = step.getExecutionContext();
-            boolean matches = step.getStepName().startsWith(WorkerStepNames.PROVE_BASE_CIRCUITS)
-                    && id.type().name().equals(context.getString(BatchProofKeys.CIRCUIT_TYPE, ""))
-                    && context.containsKey(BatchProofKeys.INSTANCE_INDEX)
-                    && context.getInt(BatchProofKeys.INSTANCE_INDEX) == id.index();
+            boolean matches = step.getStepName().startsWith(workerStep + ":") && partition.test(step.getExecutionContext());
             if (matches && (step.getStatus() == BatchStatus.STARTED || step.getStatus() == BatchStatus.STARTING)) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(ExitStatus.FAILED.addExitDescription("worker lost: no heartbeat"));

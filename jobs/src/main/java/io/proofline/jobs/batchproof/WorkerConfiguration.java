@@ -11,6 +11,7 @@ import io.proofline.jobs.channels.RequestChannels;
 import io.proofline.jobs.config.JobsProperties;
 import io.proofline.jobs.config.ProverResources.WorkerIdentity;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.store.ObjectStore;
@@ -74,15 +75,21 @@ public class WorkerConfiguration {
                     .build();
         }
 
-        /** Aggregates a batch's base proofs into its one proof; not in a database transaction, as it runs for minutes. */
-        @Bean(WorkerStepNames.AGGREGATE)
-        Step aggregateWorker(JobRepository jobRepository, @Qualifier(RequestChannels.AGGREGATE) MessageChannel requests,
-                             ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances, BaseCircuitKeys keys,
-                             AggregationKeys aggregationKeys, BeanFactory beanFactory) {
-            return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.AGGREGATE, jobRepository)
+        /**
+         * Proves one leaf, node or scheduler proof of a batch; like base proving, not in a database
+         * transaction, so that attempts and heartbeats in prover_aggregation_proofs commit at once.
+         */
+        @Bean(WorkerStepNames.AGGREGATION_PROOF)
+        Step aggregationProofWorker(JobRepository jobRepository,
+                                    @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests,
+                                    ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
+                                    AggregationProofsDal proofs, BaseCircuitKeys keys, AggregationKeys aggregationKeys,
+                                    WorkerIdentity worker, JobsProperties properties, BeanFactory beanFactory) {
+            return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.AGGREGATION_PROOF, jobRepository)
                     .beanFactory(beanFactory)
                     .inputChannel(requests)
-                    .tasklet(new AggregateTasklet(store, batches, instances, new AggregationProver(keys, aggregationKeys)),
+                    .tasklet(new AggregationProofTasklet(store, batches, instances, proofs,
+                            new AggregationProver(keys, aggregationKeys), worker.id(), properties.prover().heartbeatInterval()),
                             new ResourcelessTransactionManager())
                     .build();
         }

@@ -5,7 +5,8 @@ final class WorkerStepNames {
 
     static final String BASIC_WITNESS_GENERATION = "basicWitnessGenerationWorker";
     static final String PROVE_BASE_CIRCUITS = "proveBaseCircuitsWorker";
-    static final String AGGREGATE = "aggregateWorker";
+    /** Serves the leaf, node and scheduler partitions alike: the partition's context names its proof. */
+    static final String AGGREGATION_PROOF = "aggregationProofWorker";
 
     private WorkerStepNames() {
     }

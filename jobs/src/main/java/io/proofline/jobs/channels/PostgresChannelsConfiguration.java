@@ -63,13 +63,16 @@ public class PostgresChannelsConfiguration {
     }
 
     /**
-     * Aggregation proves recursion circuits for a minute or more: on a thread of its own, so that
-     * it holds up neither the subscriber that wakes the other channels nor base proving.
+     * Leaf, node and scheduler proofs, one partition each, one at a time per process: a recursion
+     * proof (2^15 rows) peaks near 3 GB of heap, so a round's proofs spread over the workers
+     * rather than over one worker's threads. On a thread of its own, so that it holds up neither
+     * the subscriber that wakes the other channels nor base proving.
      */
-    @Bean(RequestChannels.AGGREGATE)
-    PostgresSubscribableChannel aggregateRequests(JdbcChannelMessageStore store, PostgresChannelMessageTableSubscriber subscriber) {
-        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "aggregate", subscriber);
-        channel.setDispatcherExecutor(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("aggregate-partition-", 0)
+    @Bean(RequestChannels.AGGREGATION_PROOFS)
+    PostgresSubscribableChannel aggregationProofRequests(JdbcChannelMessageStore store,
+                                                         PostgresChannelMessageTableSubscriber subscriber) {
+        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "aggregationProofs", subscriber);
+        channel.setDispatcherExecutor(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("aggregation-partition-", 0)
                 .daemon().factory()));
         return channel;
     }

@@ -39,8 +39,8 @@ public class RabbitChannelsConfiguration {
     }
 
     @Bean
-    Queue aggregateQueue(JobsProperties properties) {
-        return new Queue(properties.rabbitmq().queuePrefix() + ".aggregate");
+    Queue aggregationProofsQueue(JobsProperties properties) {
+        return new Queue(properties.rabbitmq().queuePrefix() + ".aggregation-proofs");
     }
 
     @Bean(RequestChannels.BASIC_WITNESS_GENERATION)
@@ -59,11 +59,15 @@ public class RabbitChannelsConfiguration {
                 properties.prover().concurrentPartitions(), properties.has(Role.CIRCUIT_PROVER));
     }
 
-    /** One consumer per circuit-prover: an aggregation partition takes a prover's cores for a minute or more. */
-    @Bean(RequestChannels.AGGREGATE)
-    PointToPointSubscribableAmqpChannel aggregateRequests(ConnectionFactory connectionFactory, Queue aggregateQueue,
-                                                          JobsProperties properties) {
-        return channel(RequestChannels.AGGREGATE, aggregateQueue, connectionFactory, 1, properties.has(Role.CIRCUIT_PROVER));
+    /**
+     * Leaf, node and scheduler partitions: one consumer per circuit-prover, as a recursion proof
+     * peaks near 3 GB of heap; a round's proofs spread over the workers.
+     */
+    @Bean(RequestChannels.AGGREGATION_PROOFS)
+    PointToPointSubscribableAmqpChannel aggregationProofRequests(ConnectionFactory connectionFactory, Queue aggregationProofsQueue,
+                                                                 JobsProperties properties) {
+        return channel(RequestChannels.AGGREGATION_PROOFS, aggregationProofsQueue, connectionFactory, 1,
+                properties.has(Role.CIRCUIT_PROVER));
     }
 
     private static PointToPointSubscribableAmqpChannel channel(String name, Queue queue, ConnectionFactory connectionFactory,

@@ -5,7 +5,8 @@ public final class RequestChannels {
 
     public static final String BASIC_WITNESS_GENERATION = "basicWitnessGenerationRequests";
     public static final String PROVE_BASE_CIRCUITS = "proveBaseCircuitsRequests";
-    public static final String AGGREGATE = "aggregateRequests";
+    /** Leaf, node and scheduler partitions, one channel for the three aggregation stages. */
+    public static final String AGGREGATION_PROOFS = "aggregationProofRequests";
 
     private RequestChannels() {
     }

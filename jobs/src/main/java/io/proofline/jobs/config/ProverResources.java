@@ -3,6 +3,7 @@ package io.proofline.jobs.config;
 import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatchesDal;
@@ -50,6 +51,11 @@ public class ProverResources {
     @Bean
     CircuitInstancesDal circuitInstancesDal(JdbcClient jdbc) {
         return new CircuitInstancesDal(jdbc);
+    }
+
+    @Bean
+    AggregationProofsDal aggregationProofsDal(JdbcClient jdbc) {
+        return new AggregationProofsDal(jdbc);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.proofline.jobs.batchproof.BatchLauncher;
 import io.proofline.jobs.batchproof.RestartCommand;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProtocolVersionsDal;
 import io.proofline.steps.data.ProverBatchesDal;
@@ -46,8 +47,9 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    StalePartitionRecovery stalePartitionRecovery(CircuitInstancesDal instances, JobRepository repository) {
-        return new StalePartitionRecovery(instances, repository);
+    StalePartitionRecovery stalePartitionRecovery(CircuitInstancesDal instances, AggregationProofsDal aggregationProofs,
+                                                  JobRepository repository) {
+        return new StalePartitionRecovery(instances, aggregationProofs, repository);
     }
 
     /** The manual restart path; the process then polls no core, so that it runs just this job. */

@@ -65,15 +65,16 @@ public final class HouseKeeper {
                 .description("failed or orphaned batchProof jobs restarted by the house keeper").register(meters);
     }
 
-    /** Proving partitions without heartbeat, witness generation running too long, requests taken and never started. */
+    /** Proving partitions (base circuits, leaf, node and scheduler proofs) without heartbeat, witness generation running too long, requests taken and never started. */
     @Scheduled(fixedDelayString = "${proofline.house-keeper.stale-partitions.interval:15s}")
     public void failStaleWork() {
         if (!settings.stalePartitions().enabled() || !lock.tryHold()) {
             return;
         }
         List<CircuitInstanceId> lost = recovery.failLostPartitions(heartbeatTimeout);
+        int lostAggregation = recovery.failLostAggregationPartitions(heartbeatTimeout).size();
         int steps = staleSteps.failStale(settings.stalePartitions());
-        partitionRequeues.increment(lost.size() + steps);
+        partitionRequeues.increment(lost.size() + lostAggregation + steps);
     }
 
     /** Restarts failed batchProof jobs below the maximum attempts, after their backoff; reports those at the maximum. */

@@ -6,6 +6,7 @@ import io.proofline.jobs.Role;
 import io.proofline.jobs.batchproof.BatchJobLauncher;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.store.ObjectStore;
 import javax.sql.DataSource;
@@ -35,11 +36,12 @@ public class HouseKeeperConfiguration {
 
     @Bean
     HouseKeeper houseKeeper(HouseKeeperLock lock, HouseKeeperProperties settings, JobsProperties properties,
-                            CircuitInstancesDal instances, JobRepository repository, JobOperator operator, JdbcClient jdbc,
+                            CircuitInstancesDal instances, AggregationProofsDal aggregationProofs,
+                            JobRepository repository, JobOperator operator, JdbcClient jdbc,
                             ObjectStore store, ObjectProvider<BatchJobLauncher> launcher, MeterRegistry meters) {
         JobRecords records = new JobRecords(jdbc);
         return new HouseKeeper(lock, settings, properties.prover().heartbeatTimeout(),
-                new StalePartitionRecovery(instances, repository),
+                new StalePartitionRecovery(instances, aggregationProofs, repository),
                 new StaleSteps(records, repository, "postgres".equals(properties.transport()), WITNESS_PARTITIONS, ANY_PARTITION),
                 records, new JobActions(repository, operator, records, store), launcher::getIfAvailable, meters);
     }

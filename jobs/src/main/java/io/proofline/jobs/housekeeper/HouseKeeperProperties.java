@@ -63,7 +63,7 @@ public record HouseKeeperProperties(
 
     /**
      * @param timeout a running job execution none of whose steps changed for this long is
-     *     orphaned; longer than the longest single step (aggregation)
+     *     orphaned; longer than the longest single partition (a recursion proof) and the longest wait for a worker
      */
     public record OrphanedJobs(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration interval,
                                @DefaultValue("30m") Duration timeout) {

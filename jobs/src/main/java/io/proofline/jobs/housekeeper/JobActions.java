@@ -15,7 +15,7 @@ public final class JobActions {
 
     private static final System.Logger LOG = System.getLogger(JobActions.class.getName());
     /** Intermediate artifacts of a batch, one folder per instance; the batch proof is kept. */
-    private static final List<String> INSTANCE_FOLDERS = List.of("circuit_inputs", "proofs");
+    private static final List<String> INSTANCE_FOLDERS = List.of("circuit_inputs", "proofs", "aggregation_proofs");
 
     private final JobRepository repository;
     private final JobOperator operator;

@@ -107,9 +107,11 @@ public final class JobRecords {
                 .list();
     }
 
-    /** Deletes a batch's circuit instance rows; its prover_batches row stays, as the record of what was submitted. */
+    /** Deletes a batch's circuit instance and aggregation proof rows; its prover_batches row stays, as the record of what was submitted. */
     public void deleteInstances(BatchId batch) {
         jdbc.sql("DELETE FROM prover_circuit_instances WHERE chain_id = :chain AND batch_number = :batch")
+                .param("chain", batch.chainId()).param("batch", batch.batchNumber()).update();
+        jdbc.sql("DELETE FROM prover_aggregation_proofs WHERE chain_id = :chain AND batch_number = :batch")
                 .param("chain", batch.chainId()).param("batch", batch.batchNumber()).update();
     }
 

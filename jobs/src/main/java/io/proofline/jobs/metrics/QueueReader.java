@@ -24,7 +24,7 @@ public final class QueueReader {
     public static final String ALL = "all";
     /** Job repository stages: label and the step name prefix. */
     private static final String[][] STEP_STAGES = {
-            {WITNESS_GENERATION, "basicWitnessGenerationWorker:"}, {AGGREGATION, "aggregate"}, {SUBMISSION, "submitProof"}};
+            {WITNESS_GENERATION, "basicWitnessGenerationWorker:"}, {AGGREGATION, "aggregationProofWorker:"}, {SUBMISSION, "submitProof"}};
 
     private final JdbcClient jdbc;
 

@@ -11,7 +11,8 @@ import java.time.Duration;
  */
 public final class StageMetrics {
 
-    /** Stage durations, histogram: {@code stage} = witness_vector, proving; {@code circuit_type}. */
+    /** Stage durations, histogram: {@code stage} = witness_vector, proving, aggregation; {@code circuit_type}
+     * (for aggregation, the layer: leaf, node, scheduler). */
     public static final String STAGE_DURATION = "proofline.stage.duration";
     /** Base proofs made, {@code circuit_type}; its rate is proofs per second. */
     public static final String PROOFS = "proofline.proofs";

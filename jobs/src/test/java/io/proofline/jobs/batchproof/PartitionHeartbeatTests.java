@@ -55,7 +55,8 @@ class PartitionHeartbeatTests {
         instances.insertQueued(id, "circuit_inputs/1/1/x", SHA);
         assertTrue(instances.startAttempt(id, "worker-1"));
 
-        try (PartitionHeartbeat beat = new PartitionHeartbeat(flaky, id, "worker-1", INTERVAL)) {
+        try (PartitionHeartbeat beat = new PartitionHeartbeat(id.toString(), "worker-1", () -> flaky.heartbeat(id, "worker-1"),
+                INTERVAL)) {
             // when the database is unreachable for ten beats
             down.set(true);
             Thread.sleep(INTERVAL.toMillis() * 10);

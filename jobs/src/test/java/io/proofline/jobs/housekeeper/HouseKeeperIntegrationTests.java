@@ -12,6 +12,7 @@ import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
 import io.proofline.circuits.base.CircuitType;
 import io.proofline.steps.data.BatchId;
+import io.proofline.steps.data.AggregationProofsDal;
 import io.proofline.steps.data.CircuitInstancesDal;
 import io.proofline.steps.data.ProtocolVersionKeys;
 import io.proofline.steps.data.ProtocolVersionsDal;
@@ -154,7 +155,8 @@ class HouseKeeperIntegrationTests {
             JobRecords records = new JobRecords(jdbc);
             BatchJobLauncher launcher = app.getBean(BatchJobLauncher.class);
             HouseKeeper other = new HouseKeeper(otherLock, settings, Duration.ofMinutes(1),
-                    new StalePartitionRecovery(app.getBean(CircuitInstancesDal.class), repository),
+                    new StalePartitionRecovery(app.getBean(CircuitInstancesDal.class),
+                            app.getBean(AggregationProofsDal.class), repository),
                     new StaleSteps(records, repository, true, "basicWitnessGenerationWorker:", "%Worker:"),
                     records, new JobActions(repository, app.getBean(JobOperator.class), records, null), () -> launcher,
                     new SimpleMeterRegistry());

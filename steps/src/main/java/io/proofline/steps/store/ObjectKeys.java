@@ -11,7 +11,8 @@ import io.proofline.circuits.base.CircuitType;
  * circuit_inputs/&lt;chain&gt;/&lt;batch&gt;/&lt;type&gt;/&lt;index&gt;.bin      basic witness generation (CircuitInstanceCodec)
  * manifests/&lt;chain&gt;/&lt;batch&gt;.bin                           basic witness generation (ManifestCodec)
  * proofs/&lt;chain&gt;/&lt;batch&gt;/&lt;type&gt;/&lt;index&gt;.bin              proving (ProofCodec)
- * batch_proofs/&lt;chain&gt;/&lt;batch&gt;.bin                        aggregation (BatchProofCodec)
+ * aggregation_proofs/&lt;chain&gt;/&lt;batch&gt;/&lt;name&gt;.bin          leaf and node proofs (RecursionProofCodec)
+ * batch_proofs/&lt;chain&gt;/&lt;batch&gt;.bin                        scheduler (AggregatedBatchProofCodec) or bundle (BatchProofCodec)
  * </pre>
  *
  * where {@code <type>} is the circuit type's label, e.g. {@code transfer_execution}.
@@ -38,6 +39,11 @@ public final class ObjectKeys {
 
     public static String proof(long chainId, long batchNumber, CircuitType type, int index) {
         return "proofs/" + instance(chainId, batchNumber, type, index);
+    }
+
+    /** A leaf or node proof, named by its round and position, e.g. {@code node1-transfer_execution-0}. */
+    public static String aggregationProof(long chainId, long batchNumber, String name) {
+        return requireValid("aggregation_proofs/" + batch(chainId, batchNumber) + "/" + name + ".bin");
     }
 
     public static String batchProof(long chainId, long batchNumber) {

@@ -20,7 +20,7 @@ final class ProverDatabase implements AutoCloseable {
 
     /** Empties the tables, then records protocol version 1 (with {@link #VERSION_1}'s keys), under which the tests receive batches. */
     void clear() {
-        db.execute("TRUNCATE prover_circuit_instances, prover_batches, prover_protocol_versions");
+        db.execute("TRUNCATE prover_aggregation_proofs, prover_circuit_instances, prover_batches, prover_protocol_versions");
         new ProtocolVersionsDal(jdbc).register(VERSION_1);
     }
 

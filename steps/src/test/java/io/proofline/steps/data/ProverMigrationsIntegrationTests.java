@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ProverMigrationsIntegrationTests {
 
-    private static final List<String> TABLES = List.of("prover_batches", "prover_circuit_instances",
+    private static final List<String> TABLES = List.of("prover_aggregation_proofs", "prover_batches", "prover_circuit_instances",
             "prover_protocol_versions", "prover_schema_history");
 
     @Test
@@ -33,8 +33,8 @@ class ProverMigrationsIntegrationTests {
             List<String> all = JdbcClient.create(db.dataSource()).sql("""
                     SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
                     ORDER BY table_name""").query(String.class).list();
-            assertEquals(List.of("core_batches", "core_schema_history", "prover_batches", "prover_circuit_instances",
-                    "prover_protocol_versions", "prover_schema_history"), all);
+            assertEquals(List.of("core_batches", "core_schema_history", "prover_aggregation_proofs", "prover_batches",
+                    "prover_circuit_instances", "prover_protocol_versions", "prover_schema_history"), all);
         }
     }
 
