@@ -1,15 +1,15 @@
 package io.proofline.cli;
 
-import io.proofline.steps.data.ProverBatch;
+import io.proofline.storage.tables.ProverBatch;
 import java.io.PrintWriter;
 import java.util.Optional;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code delete -b N}: forgets a batch: its prover rows (the batch and its circuit instances)

@@ -1,12 +1,12 @@
 package io.proofline.cli;
 
-import io.proofline.jobs.batchproof.BatchProofKeys;
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.AggregationProofsDal;
-import io.proofline.steps.data.CircuitInstancesDal;
-import io.proofline.steps.data.ProtocolVersionsDal;
-import io.proofline.steps.data.ProverBatch;
-import io.proofline.steps.data.ProverBatchesDal;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.tables.AggregationProofsDal;
+import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.CircuitInstancesDal;
+import io.proofline.storage.tables.ProtocolVersionsDal;
+import io.proofline.storage.tables.ProverBatch;
+import io.proofline.storage.tables.ProverBatchesDal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

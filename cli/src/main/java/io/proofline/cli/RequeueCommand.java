@@ -1,13 +1,13 @@
 package io.proofline.cli;
 
-import io.proofline.jobs.batchproof.BatchProofKeys;
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.BatchStatus;
-import io.proofline.steps.data.CircuitInstanceId;
-import io.proofline.steps.data.CircuitInstancesDal;
-import io.proofline.steps.data.InstanceStatus;
-import io.proofline.steps.data.ProverBatch;
-import io.proofline.steps.data.ProverCircuitInstance;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.BatchStatus;
+import io.proofline.storage.tables.CircuitInstanceId;
+import io.proofline.storage.tables.CircuitInstancesDal;
+import io.proofline.storage.tables.InstanceStatus;
+import io.proofline.storage.tables.ProverBatch;
+import io.proofline.storage.tables.ProverCircuitInstance;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +22,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code requeue -b N}: the batch's stuck and failed base circuit instances back to the queue.

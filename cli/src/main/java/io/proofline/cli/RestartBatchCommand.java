@@ -2,8 +2,8 @@ package io.proofline.cli;
 
 import io.proofline.jobs.ProoflineJobsApplication;
 import io.proofline.jobs.batchproof.RestartCommand;
-import io.proofline.steps.data.BatchStatus;
-import io.proofline.steps.data.ProverBatch;
+import io.proofline.storage.tables.BatchStatus;
+import io.proofline.storage.tables.ProverBatch;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +13,10 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code restart -b N}: runs the prover's restart path ({@link RestartCommand}, what

@@ -2,11 +2,11 @@ package io.proofline.cli;
 
 import io.proofline.cli.ProverDatabase.JobExecutionRow;
 import io.proofline.cli.ProverDatabase.StepExecutionRow;
-import io.proofline.steps.data.InstanceStatus;
-import io.proofline.steps.data.ProtocolVersionKeys;
-import io.proofline.steps.data.ProverAggregationProof;
-import io.proofline.steps.data.ProverBatch;
-import io.proofline.steps.data.ProverCircuitInstance;
+import io.proofline.storage.tables.InstanceStatus;
+import io.proofline.storage.tables.ProtocolVersionKeys;
+import io.proofline.storage.tables.ProverAggregationProof;
+import io.proofline.storage.tables.ProverBatch;
+import io.proofline.storage.tables.ProverCircuitInstance;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code status batch} and {@code status queue}. */
 @Command(name = "status", description = "Where batches and the queue stand.",

@@ -22,7 +22,7 @@ import io.proofline.circuits.witness.WitnessInputData;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.plonkish.SetupCodec;
 import io.proofline.plonkish.VerificationKeyCodec;
-import io.proofline.steps.format.CircuitInstanceCodec;
+import io.proofline.storage.format.CircuitInstanceCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.proofline.demo;
 
-import io.proofline.steps.data.BatchStatus;
-import io.proofline.steps.data.InstanceStatus;
-import io.proofline.steps.data.ProverAggregationProof;
+import io.proofline.storage.tables.BatchStatus;
+import io.proofline.storage.tables.InstanceStatus;
+import io.proofline.storage.tables.ProverAggregationProof;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

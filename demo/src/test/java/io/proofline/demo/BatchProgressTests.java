@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.proofline.circuits.aggregation.AggregationPlan;
 import io.proofline.circuits.aggregation.PlannedProof;
-import io.proofline.steps.data.AggregationProofId;
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.BatchStatus;
-import io.proofline.steps.data.InstanceStatus;
-import io.proofline.steps.data.ProverAggregationProof;
+import io.proofline.storage.tables.AggregationProofId;
+import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.BatchStatus;
+import io.proofline.storage.tables.InstanceStatus;
+import io.proofline.storage.tables.ProverAggregationProof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

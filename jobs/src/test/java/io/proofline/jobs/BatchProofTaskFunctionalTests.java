@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.proofline.steps.data.BatchStatus;
-import io.proofline.steps.data.ProverBatch;
-import io.proofline.steps.data.ProverBatchesDal;
-import io.proofline.steps.store.ObjectStore;
+import io.proofline.storage.objects.ObjectStore;
+import io.proofline.storage.tables.BatchStatus;
+import io.proofline.storage.tables.ProverBatch;
+import io.proofline.storage.tables.ProverBatchesDal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;

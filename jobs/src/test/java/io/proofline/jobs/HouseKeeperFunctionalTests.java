@@ -4,10 +4,10 @@ import static io.proofline.jobs.PipelineEnvironment.BOTH_ROLES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.proofline.steps.data.BatchStatus;
-import io.proofline.steps.data.CircuitInstanceId;
-import io.proofline.steps.data.InstanceStatus;
-import io.proofline.steps.data.ProverCircuitInstance;
+import io.proofline.storage.tables.BatchStatus;
+import io.proofline.storage.tables.CircuitInstanceId;
+import io.proofline.storage.tables.InstanceStatus;
+import io.proofline.storage.tables.ProverCircuitInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.proofline.steps.data.InstanceStatus;
-import io.proofline.steps.data.ProverCircuitInstance;
-import io.proofline.steps.store.ObjectKeys;
+import io.proofline.storage.objects.ObjectKeys;
+import io.proofline.storage.tables.InstanceStatus;
+import io.proofline.storage.tables.ProverCircuitInstance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

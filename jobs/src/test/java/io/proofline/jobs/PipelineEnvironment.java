@@ -1,16 +1,16 @@
 package io.proofline.jobs;
 
 import io.proofline.core.ProoflineCoreApplication;
-import io.proofline.jobs.batchproof.BatchProofKeys;
 import io.proofline.jobs.batchproof.RestartCommand;
-import io.proofline.steps.data.AggregationProofsDal;
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.BatchStatus;
-import io.proofline.steps.data.CircuitInstancesDal;
-import io.proofline.steps.data.ProverAggregationProof;
-import io.proofline.steps.data.ProverBatch;
-import io.proofline.steps.data.ProverBatchesDal;
-import io.proofline.steps.data.ProverCircuitInstance;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.tables.AggregationProofsDal;
+import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.BatchStatus;
+import io.proofline.storage.tables.CircuitInstancesDal;
+import io.proofline.storage.tables.ProverAggregationProof;
+import io.proofline.storage.tables.ProverBatch;
+import io.proofline.storage.tables.ProverBatchesDal;
+import io.proofline.storage.tables.ProverCircuitInstance;
 import io.proofline.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,8 @@
 package io.proofline.jobs.batchproof;
 
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.ProverBatchesDal;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.ProverBatchesDal;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;

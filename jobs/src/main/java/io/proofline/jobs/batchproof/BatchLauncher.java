@@ -1,6 +1,6 @@
 package io.proofline.jobs.batchproof;
 
-import io.proofline.steps.data.BatchId;
+import io.proofline.storage.tables.BatchId;
 import java.util.Optional;
 
 /**

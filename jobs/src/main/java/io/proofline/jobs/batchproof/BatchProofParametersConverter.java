@@ -1,5 +1,6 @@
 package io.proofline.jobs.batchproof;
 
+import io.proofline.steps.BatchProofKeys;
 import java.util.Properties;
 import org.springframework.batch.core.converter.DefaultJobParametersConverter;
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -1,8 +1,9 @@
 package io.proofline.jobs.batchproof;
 
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.BatchStatus;
-import io.proofline.steps.data.ProverBatchesDal;
+import io.proofline.steps.JobParametersSupport;
+import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.BatchStatus;
+import io.proofline.storage.tables.ProverBatchesDal;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 

@@ -1,6 +1,7 @@
 package io.proofline.jobs.batchproof;
 
-import io.proofline.steps.data.BatchId;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.tables.BatchId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

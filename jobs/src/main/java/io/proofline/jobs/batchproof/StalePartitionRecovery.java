@@ -1,12 +1,14 @@
 package io.proofline.jobs.batchproof;
 
-import io.proofline.steps.data.AggregationProofId;
-import io.proofline.steps.data.AggregationProofsDal;
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.CircuitInstanceId;
-import io.proofline.steps.data.CircuitInstancesDal;
-import io.proofline.steps.data.ProverAggregationProof;
-import io.proofline.steps.data.ProverCircuitInstance;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.steps.aggregation.AggregationRounds;
+import io.proofline.storage.tables.AggregationProofId;
+import io.proofline.storage.tables.AggregationProofsDal;
+import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.CircuitInstanceId;
+import io.proofline.storage.tables.CircuitInstancesDal;
+import io.proofline.storage.tables.ProverAggregationProof;
+import io.proofline.storage.tables.ProverCircuitInstance;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

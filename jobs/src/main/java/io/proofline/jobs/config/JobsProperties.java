@@ -2,7 +2,7 @@ package io.proofline.jobs.config;
 
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.jobs.Role;
-import io.proofline.steps.store.S3Settings;
+import io.proofline.storage.objects.S3Settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

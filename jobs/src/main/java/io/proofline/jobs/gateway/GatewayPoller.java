@@ -1,18 +1,18 @@
 package io.proofline.jobs.gateway;
 
 import io.proofline.jobs.batchproof.BatchLauncher;
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.data.ProtocolVersionKeys;
-import io.proofline.steps.data.ProtocolVersionsDal;
-import io.proofline.steps.data.ProverBatchesDal;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.gateway.CoreRejectedException;
 import io.proofline.steps.gateway.CoreUnavailableException;
 import io.proofline.steps.gateway.MalformedCoreResponseException;
 import io.proofline.steps.gateway.ProofGenerationData;
-import io.proofline.steps.store.ObjectKeys;
-import io.proofline.steps.store.ObjectStore;
-import io.proofline.steps.store.StoredObject;
+import io.proofline.storage.objects.ObjectKeys;
+import io.proofline.storage.objects.ObjectStore;
+import io.proofline.storage.objects.StoredObject;
+import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.ProtocolVersionKeys;
+import io.proofline.storage.tables.ProtocolVersionsDal;
+import io.proofline.storage.tables.ProverBatchesDal;
 import java.util.Optional;
 import org.springframework.scheduling.annotation.Scheduled;
 

@@ -1,8 +1,8 @@
 package io.proofline.jobs.gateway;
 
 import io.proofline.jobs.batchproof.BatchLauncher;
-import io.proofline.jobs.batchproof.BatchProofKeys;
-import io.proofline.steps.data.BatchId;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.tables.BatchId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,9 +1,9 @@
 package io.proofline.jobs.housekeeper;
 
-import io.proofline.jobs.batchproof.BatchProofKeys;
-import io.proofline.steps.data.BatchId;
-import io.proofline.steps.store.ObjectKeys;
-import io.proofline.steps.store.ObjectStore;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.objects.ObjectKeys;
+import io.proofline.storage.objects.ObjectStore;
+import io.proofline.storage.tables.BatchId;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;

@@ -1,7 +1,7 @@
 package io.proofline.jobs.housekeeper;
 
-import io.proofline.jobs.batchproof.BatchProofKeys;
-import io.proofline.steps.data.BatchId;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.tables.BatchId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.proofline.jobs.schema;
 
-import io.proofline.steps.data.ProverMigrations;
+import io.proofline.storage.tables.ProverMigrations;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;

@@ -3,7 +3,8 @@ package io.proofline.jobs.batchproof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.proofline.steps.data.BatchId;
+import io.proofline.steps.BatchProofKeys;
+import io.proofline.storage.tables.BatchId;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.proofline.steps.data.BatchId;
+import io.proofline.storage.tables.BatchId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

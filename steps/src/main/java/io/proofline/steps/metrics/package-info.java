@@ -1,0 +1,2 @@
+/** Micrometer timings and counts recorded inside steps, through the global registry. */
+package io.proofline.steps.metrics;

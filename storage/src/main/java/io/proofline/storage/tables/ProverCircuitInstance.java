@@ -1,0 +1,27 @@
+package io.proofline.storage.tables;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code prover_circuit_instances}. {@code workerId}, {@code heartbeatAt} and
+ * {@code startedAt} describe the current or last attempt (null while queued); the proof fields
+ * and timings are set by a successful attempt; {@code error} keeps the last failure.
+ */
+public record ProverCircuitInstance(
+        CircuitInstanceId id,
+        InstanceStatus status,
+        int attempts,
+        String workerId,
+        Instant heartbeatAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String inputKey,
+        String inputSha256,
+        String proofKey,
+        String proofSha256,
+        Long vectorMs,
+        Long proveMs,
+        String error,
+        Instant createdAt,
+        Instant updatedAt) {
+}
