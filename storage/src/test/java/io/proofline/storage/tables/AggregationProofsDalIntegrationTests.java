@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.proofline.circuits.aggregation.AggregationPlan;
 import io.proofline.circuits.aggregation.PlannedProof;
 import io.proofline.circuits.base.CircuitType;
+import io.proofline.circuits.base.RecursionCommitments;
 import io.proofline.storage.objects.ObjectKeys;
 import io.proofline.storage.objects.Sha256;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +43,9 @@ class AggregationProofsDalIntegrationTests {
     @BeforeEach
     void clear() {
         database.clear();
+        Map<String, String> recursion = new LinkedHashMap<>();
+        RecursionCommitments.LABELS.forEach(label -> recursion.put(label, "0x" + "2a".repeat(32)));
+        new ProtocolVersionsDal(database.jdbc).register(new ProtocolVersionKeys(2, "0x" + "21".repeat(32), "0x" + "22".repeat(32), recursion));
         new ProverBatchesDal(database.jdbc).insertReceived(BATCH, 2, ObjectKeys.witnessInputs(270, 9), SHA, "0x00");
     }
 
