@@ -1,5 +1,6 @@
 package io.proofline.jobs.config;
 
+import io.proofline.backend.ProverBackends;
 import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.plonkish.ProverConfig;
@@ -16,6 +17,7 @@ import io.proofline.storage.tables.ProverBatchesDal;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,9 +60,16 @@ public class ProverResources {
         return new AggregationProofsDal(jdbc);
     }
 
+    /**
+     * The standard parameters on the back end {@code proofline.prover.backend} names ({@code java}
+     * by default; {@code native-cpu}, {@code cuda}, {@code auto}): chosen and logged at start, so
+     * a worker told to prove on a GPU it does not have stops there, with the reason.
+     */
     @Bean
-    ProverConfig proverConfig() {
-        return ProverConfig.standard();
+    ProverConfig proverConfig(@Value("${" + ProverBackends.SETTING + ":}") String backend) {
+        ProverConfig standard = ProverConfig.standard();
+        return backend.isBlank() ? standard
+                : new ProverConfig(ProverBackends.select(backend), standard.fri(), standard.securityBits());
     }
 
     /**
