@@ -1,5 +1,6 @@
 package io.proofline.cli;
 
+import io.proofline.storage.objects.ObjectKeys;
 import io.proofline.storage.tables.ProverBatch;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -43,20 +44,24 @@ final class DeleteCommand implements Runnable {
         });
         Optional<Long> jobInstance = db.jobInstance(batch.id());
         int instances = db.instances().findByBatch(batch.id()).size();
+        int aggregationProofs = db.aggregationProofs().findByBatch(batch.id()).size();
         String what = batch.id() + " (" + batch.status().dbValue() + ", " + instances + " circuit instance" + (instances == 1 ? "" : "s")
+                + (aggregationProofs == 0 ? "" : ", " + aggregationProofs + " aggregation proof" + (aggregationProofs == 1 ? "" : "s"))
                 + jobInstance.map(i -> ", job instance " + i + " with " + db.jobExecutions(i).size() + " execution(s)").orElse("") + ")";
         if (!yes) {
             ProverCli.confirm(spec, "Delete " + what + "?");
         }
         new TransactionTemplate(new JdbcTransactionManager(db.dataSource())).executeWithoutResult(tx -> {
             jobInstance.ifPresent(db::deleteJobInstance);
-            // circuit instances go with the batch (ON DELETE CASCADE)
+            // circuit instances and aggregation proofs go with the batch (ON DELETE CASCADE)
             db.jdbc().sql("DELETE FROM prover_batches WHERE chain_id = :chain AND batch_number = :batch")
                     .param("chain", batch.id().chainId()).param("batch", batch.id().batchNumber()).update();
         });
         out.println("deleted " + what);
         out.println("left in the object store: " + batch.witnessInputsKey()
                 + (batch.manifestKey() == null ? "" : ", " + batch.manifestKey())
-                + (batch.batchProofKey() == null ? "" : ", " + batch.batchProofKey()) + " and the circuit inputs and proofs under them");
+                + (batch.batchProofKey() == null ? "" : ", " + batch.batchProofKey()) + " and the circuit inputs and proofs under them"
+                + (aggregationProofs == 0 ? "" : ", the leaf and node proofs under "
+                        + ObjectKeys.batchPrefix("aggregation_proofs", batch.id().chainId(), batch.id().batchNumber())));
     }
 }

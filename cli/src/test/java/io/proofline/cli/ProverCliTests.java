@@ -9,6 +9,7 @@ import static org.springframework.batch.core.BatchStatus.COMPLETED;
 import static org.springframework.batch.core.BatchStatus.FAILED;
 import static org.springframework.batch.core.BatchStatus.STARTED;
 
+import io.proofline.steps.aggregation.AggregationRounds;
 import io.proofline.storage.tables.AggregationLayer;
 import io.proofline.storage.tables.AggregationProofId;
 import io.proofline.storage.tables.AggregationProofsDal;
@@ -237,6 +238,37 @@ class ProverCliTests {
         CliRun again = CliRun.prover(fx.db("requeue", "-b", "2"));
         assertEquals(ExitCodes.REFUSED, again.code(), again.toString());
         assertTrue(again.err().contains("nothing to requeue"), again.err());
+    }
+
+    @Test
+    void requeuePutsLostAndFailedAggregationProofsBackInTheQueue() {
+        BatchId b4 = fx.receive(4);
+        LocalDateTime t = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).minusMinutes(8);
+        JobExecution j4 = fx.startJob(b4, t);
+        fx.step(j4, "leafAggregation", t, null, STARTED, null, null);
+        AggregationProofsDal proofs = new AggregationProofsDal(fx.jdbc);
+        AggregationProofId lostLeaf = new AggregationProofId(b4, AggregationLayer.LEAF, 0, TRANSFER_EXECUTION, 0);
+        AggregationProofId failedLeaf = new AggregationProofId(b4, AggregationLayer.LEAF, 0, TRANSFER_EXECUTION, 1);
+        AggregationProofId liveLeaf = new AggregationProofId(b4, AggregationLayer.LEAF, 0, STORAGE_APPLICATION, 0);
+        proofs.insertQueued(List.of(lostLeaf, failedLeaf, liveLeaf));
+        proofs.startAttempt(lostLeaf, "worker-dead");
+        fx.step(j4, "aggregationProofWorker:" + lostLeaf.name(), t.plusSeconds(1), null, STARTED, null,
+                AggregationRounds.context(lostLeaf));
+        fx.jdbc.sql("UPDATE prover_aggregation_proofs SET heartbeat_at = now() - interval '10 minutes' WHERE batch_number = 4"
+                + " AND circuit_type = 'transfer_execution' AND proof_index = 0").update();
+        proofs.startAttempt(failedLeaf, "worker-b");
+        proofs.markFailed(failedLeaf, "worker-b", "java.lang.OutOfMemoryError: Java heap space");
+        proofs.startAttempt(liveLeaf, "worker-a");
+
+        CliRun run = CliRun.prover(fx.db("requeue", "-b", "4"));
+        assertEquals(0, run.code(), run.toString());
+        assertEquals(InstanceStatus.QUEUED, proofs.find(lostLeaf).orElseThrow().status());
+        assertEquals(InstanceStatus.QUEUED, proofs.find(failedLeaf).orElseThrow().status());
+        assertEquals(InstanceStatus.IN_PROGRESS, proofs.find(liveLeaf).orElseThrow().status(), "its worker is alive");
+        assertEquals("FAILED", fx.jdbc.sql("SELECT status FROM batch_step_execution WHERE step_name = :name")
+                .param("name", "aggregationProofWorker:" + lostLeaf.name()).query(String.class).single(), "the lost partition's step failed");
+        assertTrue(run.out().contains("0 instances and 2 aggregation proofs of chain 270 batch 4 back in the queue"), run.out());
+        assertTrue(run.out().contains("left in progress, its worker is alive: " + liveLeaf.name()), run.out());
     }
 
     @Test

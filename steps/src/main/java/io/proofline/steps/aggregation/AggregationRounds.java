@@ -45,7 +45,8 @@ public final class AggregationRounds {
                 .orElseThrow(() -> new IllegalStateException(id + " is not in the batch's aggregation plan"));
     }
 
-    static ExecutionContext context(AggregationProofId id) {
+    /** The context of the partition that makes {@code id}, as the partitioner gives it. */
+    public static ExecutionContext context(AggregationProofId id) {
         ExecutionContext context = new ExecutionContext();
         context.putString(BatchProofKeys.AGGREGATION_LAYER, id.layer().name());
         context.putInt(BatchProofKeys.AGGREGATION_ROUND, id.round());
