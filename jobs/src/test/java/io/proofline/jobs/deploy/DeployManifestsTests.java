@@ -475,8 +475,9 @@ class DeployManifestsTests {
         Set<String> values = new HashSet<>();
         for (String[] row : metricsTable()) {
             if (row[0].equals("`" + series + "`")) {
-                // the values before the first ';' belong to the first label (stage: witness_vector, ...)
-                Matcher m = Pattern.compile("`([a-z_]+)`").matcher(row[2].split(";")[0]);
+                // `stage`: `witness_vector`, ...; `circuit_type` ...: the values of the first label
+                String first = row[2].split(";")[0];
+                Matcher m = Pattern.compile("`([a-z_]+)`").matcher(first.substring(first.indexOf(':') + 1));
                 while (m.find()) {
                     values.add(m.group(1));
                 }
