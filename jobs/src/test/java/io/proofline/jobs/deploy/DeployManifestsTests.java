@@ -272,6 +272,14 @@ class DeployManifestsTests {
                 profiles.add(String.valueOf(profile));
             }
         }
+        for (Doc doc : tree.ofKind("ConfigMap")) {
+            Object active = map(doc.body().get("data")).get("SPRING_PROFILES_ACTIVE");
+            for (String profile : active == null ? new String[0] : String.valueOf(active).split(",")) {
+                if (!profiles.contains(profile.strip())) {
+                    problems.add(doc.where() + ": SPRING_PROFILES_ACTIVE names " + profile + ", none of " + PROVER_SETTINGS + "'s " + profiles);
+                }
+            }
+        }
         for (Container c : tree.containers()) {
             if (!c.image().startsWith("proofline/prover:")) {
                 continue;
