@@ -27,6 +27,7 @@ public final class AggregationProofsDal {
     private static final String KEY = """
             chain_id = :chain AND batch_number = :batch AND layer = :layer AND round = :round AND circuit_type = :type
             AND proof_index = :index""";
+    private static final AttemptStatements ATTEMPTS = new AttemptStatements("prover_aggregation_proofs", KEY);
     /** Batch proof order: round by round, transfer execution first, then by index. */
     private static final Comparator<ProverAggregationProof> ORDER = Comparator
             .comparingInt((ProverAggregationProof p) -> p.id().round())
@@ -62,19 +63,14 @@ public final class AggregationProofsDal {
      * @return whether this worker got the proof
      */
     public boolean startAttempt(AggregationProofId id, String workerId) {
-        return key(jdbc.sql("""
-                UPDATE prover_aggregation_proofs
-                SET status = 'in_progress', attempts = attempts + 1, worker_id = :worker, started_at = now(),
-                    heartbeat_at = now(), finished_at = NULL, updated_at = now()
-                WHERE\s""" + KEY + " AND status = 'queued'"), id)
+        return key(jdbc.sql(ATTEMPTS.start()), id)
                 .param("worker", workerId)
                 .update() == 1;
     }
 
     /** @return whether the worker still holds the proof; on false it should stop proving it */
     public boolean heartbeat(AggregationProofId id, String workerId) {
-        return key(jdbc.sql("UPDATE prover_aggregation_proofs SET heartbeat_at = now() WHERE " + KEY
-                        + " AND status = 'in_progress' AND worker_id = :worker"), id)
+        return key(jdbc.sql(ATTEMPTS.heartbeat()), id)
                 .param("worker", workerId)
                 .update() == 1;
     }
@@ -106,10 +102,7 @@ public final class AggregationProofsDal {
      * @return whether the attempt was in progress
      */
     public boolean markFailed(AggregationProofId id, String workerId, String error) {
-        return key(jdbc.sql("""
-                UPDATE prover_aggregation_proofs
-                SET status = 'failed', error = :error, finished_at = now(), updated_at = now()
-                WHERE\s""" + KEY + " AND status = 'in_progress' AND (CAST(:worker AS TEXT) IS NULL OR worker_id = :worker)"), id)
+        return key(jdbc.sql(ATTEMPTS.fail()), id)
                 .param("error", error).param("worker", workerId)
                 .update() == 1;
     }
@@ -120,11 +113,7 @@ public final class AggregationProofsDal {
      * @return whether it was requeued
      */
     public boolean requeue(AggregationProofId id) {
-        return key(jdbc.sql("""
-                UPDATE prover_aggregation_proofs
-                SET status = 'queued', worker_id = NULL, heartbeat_at = NULL, started_at = NULL, finished_at = NULL,
-                    updated_at = now()
-                WHERE\s""" + KEY + " AND status IN ('in_progress', 'failed')"), id)
+        return key(jdbc.sql(ATTEMPTS.requeue()), id)
                 .update() == 1;
     }
 

@@ -27,10 +27,7 @@ public final class CircuitInstancesDal {
             chain_id, batch_number, circuit_type, instance_index, status, attempts, worker_id, heartbeat_at, started_at,
             finished_at, input_key, input_sha256, proof_key, proof_sha256, vector_ms, prove_ms, error, created_at, updated_at""";
     private static final String KEY = "chain_id = :chain AND batch_number = :batch AND circuit_type = :type AND instance_index = :index";
-    /** Puts an instance back in the queue, keeping its attempt count and last error. */
-    private static final String QUEUED = """
-            status = 'queued', worker_id = NULL, heartbeat_at = NULL, started_at = NULL, finished_at = NULL,
-            updated_at = now()""";
+    private static final AttemptStatements ATTEMPTS = new AttemptStatements("prover_circuit_instances", KEY);
 
     private final JdbcClient jdbc;
 
@@ -62,19 +59,14 @@ public final class CircuitInstancesDal {
      * @return whether this worker got the instance (false: it is not queued, e.g. another worker started it)
      */
     public boolean startAttempt(CircuitInstanceId id, String workerId) {
-        return key(jdbc.sql("""
-                UPDATE prover_circuit_instances
-                SET status = 'in_progress', attempts = attempts + 1, worker_id = :worker, started_at = now(),
-                    heartbeat_at = now(), finished_at = NULL, updated_at = now()
-                WHERE\s""" + KEY + " AND status = 'queued'"), id)
+        return key(jdbc.sql(ATTEMPTS.start()), id)
                 .param("worker", workerId)
                 .update() == 1;
     }
 
     /** @return whether the worker still holds the instance; on false it should stop proving it */
     public boolean heartbeat(CircuitInstanceId id, String workerId) {
-        return key(jdbc.sql("UPDATE prover_circuit_instances SET heartbeat_at = now() WHERE " + KEY
-                        + " AND status = 'in_progress' AND worker_id = :worker"), id)
+        return key(jdbc.sql(ATTEMPTS.heartbeat()), id)
                 .param("worker", workerId)
                 .update() == 1;
     }
@@ -124,10 +116,7 @@ public final class CircuitInstancesDal {
      * @return whether the worker's attempt was in progress
      */
     public boolean markFailed(CircuitInstanceId id, String workerId, String error) {
-        return key(jdbc.sql("""
-                UPDATE prover_circuit_instances
-                SET status = 'failed', error = :error, finished_at = now(), updated_at = now()
-                WHERE\s""" + KEY + " AND status = 'in_progress' AND (CAST(:worker AS TEXT) IS NULL OR worker_id = :worker)"), id)
+        return key(jdbc.sql(ATTEMPTS.fail()), id)
                 .param("error", error).param("worker", workerId)
                 .update() == 1;
     }
@@ -165,8 +154,7 @@ public final class CircuitInstancesDal {
      * @return whether it was requeued (false: queued already, successful, or unknown)
      */
     public boolean requeue(CircuitInstanceId id) {
-        return key(jdbc.sql("UPDATE prover_circuit_instances SET " + QUEUED + " WHERE " + KEY
-                        + " AND status IN ('in_progress', 'failed')"), id)
+        return key(jdbc.sql(ATTEMPTS.requeue()), id)
                 .update() == 1;
     }
 
