@@ -60,6 +60,7 @@ class HouseKeeperFunctionalTests extends PipelineTestSupport {
         // then the batch is proven at the core, with no one calling anything
         env.await("batch " + BATCH + " proven with no operator action", STAGE_TIMEOUT, false, () -> env.proven(BATCH));
         Duration elapsed = Duration.between(killedAt, Instant.now());
+        env.awaitLastJobEnded(BATCH, STAGE_TIMEOUT);
 
         // and the lost instance was proven again by worker-2, as its second attempt, after the house
         // keeper declared it lost

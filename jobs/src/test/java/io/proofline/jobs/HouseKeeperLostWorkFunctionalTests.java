@@ -157,7 +157,7 @@ class HouseKeeperLostWorkFunctionalTests {
 
     /** The job's last execution ends just after the core has the proof (submitProof is its last step). */
     private void awaitJobEnd() throws Exception {
-        env.await("the job's last execution ended", STAGE_TIMEOUT, () -> env.lastJobExecution(BATCH).map(e -> !e.isRunning()).orElse(false));
+        env.awaitLastJobEnded(BATCH, STAGE_TIMEOUT);
     }
 
     private StepExecution witnessStep(JobExecution execution) {

@@ -225,6 +225,16 @@ final class PipelineEnvironment implements AutoCloseable {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
     }
 
+    /**
+     * Waits for the batch's last job execution to end and returns it. The core sees a batch
+     * proven as soon as submitProof hands its proof over, a moment before the job's own end is
+     * written; assertions on the job wait for that.
+     */
+    JobExecution awaitLastJobEnded(int batch, Duration timeout) throws Exception {
+        await("the end of batch " + batch + "'s job", timeout, () -> lastJobExecution(batch).map(e -> !e.isRunning()).orElse(false));
+        return lastJobExecution(batch).orElseThrow();
+    }
+
     /** Step name to status, in start order. */
     static Map<String, String> stepStatuses(JobExecution execution) {
         return execution.getStepExecutions().stream()

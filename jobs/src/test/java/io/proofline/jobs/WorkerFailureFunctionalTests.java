@@ -263,9 +263,7 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
     }
 
     private JobExecution awaitJobEnd(Duration timeout) throws Exception {
-        env.await("the end of batch " + BATCH + "'s job", timeout,
-                () -> env.lastJobExecution(BATCH).map(e -> !e.isRunning()).orElse(false));
-        return env.lastJobExecution(BATCH).orElseThrow();
+        return env.awaitLastJobEnded(BATCH, timeout);
     }
 
     /**
