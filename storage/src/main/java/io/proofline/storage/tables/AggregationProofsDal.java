@@ -157,12 +157,7 @@ public final class AggregationProofsDal {
         if (AggregationProofId.SCHEDULER_TYPE.equals(label)) {
             return null;
         }
-        for (CircuitType t : CircuitType.values()) {
-            if (t.label.equals(label)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown circuit type '" + label + "'");
+        return Rows.circuitType(label);
     }
 
     private static ProverAggregationProof row(ResultSet rs, int n) throws SQLException {

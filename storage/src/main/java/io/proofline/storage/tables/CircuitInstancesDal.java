@@ -183,7 +183,7 @@ public final class CircuitInstancesDal {
         List<CircuitInstanceId> failed = new ArrayList<>();
         for (String[] r : rows) {
             CircuitInstanceId id = new CircuitInstanceId(new BatchId(Long.parseLong(r[0]), Long.parseLong(r[1])),
-                    type(r[2]), Integer.parseInt(r[3]));
+                    Rows.circuitType(r[2]), Integer.parseInt(r[3]));
             (InstanceStatus.fromDb(r[4]) == InstanceStatus.FAILED ? failed : requeued).add(id);
         }
         return new StuckInstances(requeued, failed);
@@ -206,19 +206,10 @@ public final class CircuitInstancesDal {
                 .param("type", id.type().label).param("index", id.index());
     }
 
-    private static CircuitType type(String label) {
-        for (CircuitType t : CircuitType.values()) {
-            if (t.label.equals(label)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown circuit type '" + label + "'");
-    }
-
     private static ProverCircuitInstance row(ResultSet rs, int n) throws SQLException {
         return new ProverCircuitInstance(
                 new CircuitInstanceId(new BatchId(rs.getLong("chain_id"), rs.getLong("batch_number")),
-                        type(rs.getString("circuit_type")), rs.getInt("instance_index")),
+                        Rows.circuitType(rs.getString("circuit_type")), rs.getInt("instance_index")),
                 InstanceStatus.fromDb(rs.getString("status")),
                 rs.getInt("attempts"),
                 rs.getString("worker_id"),

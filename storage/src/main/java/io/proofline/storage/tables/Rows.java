@@ -1,12 +1,13 @@
 package io.proofline.storage.tables;
 
+import io.proofline.circuits.base.CircuitType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Reading nullable columns, and durations as PostgreSQL intervals. */
+/** Reading nullable columns and circuit type labels, and durations as PostgreSQL intervals. */
 final class Rows {
 
     private Rows() {
@@ -33,5 +34,15 @@ final class Rows {
             throw new IllegalArgumentException("negative duration " + d);
         }
         return d.toNanos() / 1e9;
+    }
+
+    /** The circuit type a {@code circuit_type} column names by its label. */
+    static CircuitType circuitType(String label) {
+        for (CircuitType t : CircuitType.values()) {
+            if (t.label.equals(label)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown circuit type '" + label + "'");
     }
 }
