@@ -34,15 +34,9 @@ final class NativeMerkleHasher implements MerkleHasher {
 
     @Override
     public long[][] buildLayers(long[] leafDigests, int logCap) {
+        long[][] layers = new long[MerkleHasher.layerCount(leafDigests, logCap)][];
         int leaves = leafDigests.length / 4;
-        if (leafDigests.length % 4 != 0 || Integer.bitCount(leaves) != 1) {
-            throw new IllegalArgumentException("leaf count must be a power of two, got " + leafDigests.length / 4.0);
-        }
-        int logLeaves = Integer.numberOfTrailingZeros(leaves);
-        if (logCap < 0 || logCap > logLeaves) {
-            throw new IllegalArgumentException("cap log size " + logCap + " outside [0, " + logLeaves + "]");
-        }
-        long[][] layers = new long[logLeaves - logCap + 1][];
+        int logLeaves = logCap + layers.length - 1;
         layers[0] = leafDigests;
         if (layers.length == 1) {
             return layers;

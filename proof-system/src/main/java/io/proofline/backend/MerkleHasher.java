@@ -21,4 +21,23 @@ public interface MerkleHasher {
      *     layer {@code k}; the last layer is the cap
      */
     long[][] buildLayers(long[] leafDigests, int logCap);
+
+    /**
+     * The number of layers {@link #buildLayers} returns, leaves to cap, after checking its
+     * arguments as every back end must.
+     *
+     * @throws IllegalArgumentException for a leaf count that is not a power of two or a cap
+     *     larger than the leaves
+     */
+    static int layerCount(long[] leafDigests, int logCap) {
+        int leaves = leafDigests.length / 4;
+        if (leafDigests.length % 4 != 0 || Integer.bitCount(leaves) != 1) {
+            throw new IllegalArgumentException("leaf count must be a power of two, got " + leafDigests.length / 4.0);
+        }
+        int logLeaves = Integer.numberOfTrailingZeros(leaves);
+        if (logCap < 0 || logCap > logLeaves) {
+            throw new IllegalArgumentException("cap log size " + logCap + " outside [0, " + logLeaves + "]");
+        }
+        return logLeaves - logCap + 1;
+    }
 }
