@@ -86,9 +86,11 @@ final class DemoCluster implements AutoCloseable {
         for (int i = 1; i <= options.workers(); i++) {
             String id = "worker-" + i;
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-modules=jdk.incubator.vector", workerHeap(), "-cp", System.getProperty("java.class.path"),
-                    ProoflineJobsApplication.class.getName(),
+                    "--add-modules=jdk.incubator.vector"));
+            command.addAll(workerMemory());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProoflineJobsApplication.class.getName(),
                     "--proofline.roles=witness-generator,circuit-prover", "--proofline.worker-id=" + id));
+            command.addAll(workerConcurrency());
             command.addAll(List.of(args(proverProperties(db))));
             Path log = logDir.resolve(id + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -98,11 +100,16 @@ final class DemoCluster implements AutoCloseable {
     }
 
     /**
-     * A 2^14-row proof peaks at about 1.5 GB of heap, and a worker proves two at once; so are the
-     * recursion proofs (leaves, nodes, scheduler) of 2^15 rows.
+     * Small instances' proofs and the recursion proofs (2^15 rows) fit two at a time in 3 GB. A
+     * production instance's proof (2^17 rows) takes several GB of heap on its own, so a worker on
+     * production capacities proves one partition at a time in a larger heap.
      */
-    private String workerHeap() {
-        return capacities.equals(DEMO_CAPACITIES) ? "-Xmx3g" : "-Xmx6g";
+    private List<String> workerMemory() {
+        return capacities.equals(DEMO_CAPACITIES) ? List.of("-Xmx3g") : List.of("-Xmx12g");
+    }
+
+    private List<String> workerConcurrency() {
+        return capacities.equals(DEMO_CAPACITIES) ? List.of() : List.of("--proofline.prover.concurrent-partitions=1");
     }
 
     /**

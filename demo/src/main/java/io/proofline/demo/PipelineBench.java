@@ -23,7 +23,7 @@ import org.springframework.boot.logging.LoggingSystem;
  * overhead, the manager noticing completion, and their share of the proving work.
  *
  * <p>Arguments: batches per run (default 6), transactions per batch (default 16) and the circuit
- * capacities ({@code small}, the demo's and the default, or {@code production}, 2^14-row instances).
+ * capacities ({@code small}, the demo's and the default, or {@code production}, 2^17-row instances).
  */
 public final class PipelineBench {
 

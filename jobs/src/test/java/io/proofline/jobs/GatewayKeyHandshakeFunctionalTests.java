@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A gateway facing a core whose keys are not its own (here the core runs production circuit
- * capacities, the prover small ones: the mismatch the defaults once had) launches nothing and
- * stores nothing; the batch is left to the core, which hands it out again after its pick timeout.
+ * A gateway facing a core whose keys are not its own (here the core runs small circuit
+ * capacities, the prover the default production ones: a core set up as the tests and the demo
+ * are, facing a prover left at its defaults) launches nothing and stores nothing; the batch is
+ * left to the core, which hands it out again after its pick timeout. The orchestrator alone holds
+ * no keys, only the pinned commitments, so neither side generates production keys here.
  */
 class GatewayKeyHandshakeFunctionalTests {
 
@@ -36,9 +39,11 @@ class GatewayKeyHandshakeFunctionalTests {
 
     @Test
     void aCoreWithOtherKeysGetsNoJobLaunched() throws Exception {
-        // given a core verifying against production-capacity keys and a prover with small ones
-        env = new PipelineEnvironment(keys, dir, Map.of("proofline.core.capacities", "production"));
-        env.startOrchestrator(env.proverProperties("postgres"), true);
+        // given a core verifying against small-capacity keys and a prover with production ones
+        env = new PipelineEnvironment(keys, dir);
+        Map<String, String> productionProver = new HashMap<>(env.proverProperties("postgres"));
+        productionProver.put("proofline.capacities", "production");
+        env.startOrchestrator(productionProver, true);
 
         // when the core seals a batch and the gateway takes it
         env.sealBatch(1, 2);

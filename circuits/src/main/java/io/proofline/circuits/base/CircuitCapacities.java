@@ -2,7 +2,12 @@ package io.proofline.circuits.base;
 
 /**
  * How much one instance of each base circuit holds. Small capacities keep tests fast; the
- * production ones fill about 2^14 rows per instance.
+ * production ones fill just under 2^17 rows per instance.
+ *
+ * <p>The production size is set by recursion: verifying a proof in circuit costs about 14,000 rows
+ * whatever the proof's size (it grows with the logarithm of the rows), and a leaf verifies two
+ * base proofs in 2^15 rows. At 2^14 rows per base proof aggregation took two thirds of a batch's
+ * proving time; at 2^17 it takes a fifth to a quarter ({@code docs/benchmarks.md}).
  *
  * @param transactionsPerInstance transaction slots of a transfer-execution instance
  * @param accessesPerInstance access-log slots of a storage-application instance
@@ -17,8 +22,8 @@ public record CircuitCapacities(int transactionsPerInstance, int accessesPerInst
     public static final String DEFAULT_NAME = "production";
 
     public CircuitCapacities {
-        if (transactionsPerInstance < 1 || transactionsPerInstance > 4096) {
-            throw new IllegalArgumentException("transactionsPerInstance must be in [1, 4096], got " + transactionsPerInstance);
+        if (transactionsPerInstance < 1 || transactionsPerInstance > 8192) {
+            throw new IllegalArgumentException("transactionsPerInstance must be in [1, 8192], got " + transactionsPerInstance);
         }
         if (accessesPerInstance < 1 || accessesPerInstance > 4096) {
             throw new IllegalArgumentException("accessesPerInstance must be in [1, 4096], got " + accessesPerInstance);
@@ -30,9 +35,9 @@ public record CircuitCapacities(int transactionsPerInstance, int accessesPerInst
         return new CircuitCapacities(4, 4);
     }
 
-    /** About 2^14 rows per instance. */
+    /** 4,560 transactions (129,795 rows) and 1,530 accesses (130,514 rows): 2^17 rows each. */
     public static CircuitCapacities production() {
-        return new CircuitCapacities(560, 190);
+        return new CircuitCapacities(4560, 1530);
     }
 
     /** {@code small} or {@code production}. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -35,16 +36,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PinnedCommitmentsTests {
 
     private static final Path SOURCE = Path.of("src/main/resources" + PinnedCommitments.RESOURCE);
+    private static final Map<String, BaseCircuitKeys> BASE_KEYS = new HashMap<>();
 
     @Test
     void theCurrentVersionPinsTheCommitmentsOfThisBuildsCircuits() {
-        // production keys take a few seconds: 2^14 rows per circuit, LDE and Merkle tree included
+        // production keys take tens of seconds: 2^17 rows per circuit, LDE and Merkle tree included
         PinnedCommitments pins = PinnedCommitments.load();
         int version = pins.currentVersion();
         for (String capacities : PinnedCommitments.CAPACITIES) {
             Map<CircuitType, Digest> pinned = pins.find(version, capacities).orElseThrow(() -> new AssertionError(
                     "protocol version " + version + " pins no " + capacities + " keys"));
-            assertEquals(pinned, PinnedCommitments.compute(capacities), "protocol version " + version + ", " + capacities
+            assertEquals(pinned, baseKeys(capacities).commitments(), "protocol version " + version + ", " + capacities
                     + " capacities: the circuits give other keys than the pinned ones; if they changed on purpose, pin them "
                     + "under a new protocol version (see this class's comment)");
         }
@@ -105,9 +107,13 @@ class PinnedCommitmentsTests {
     }
 
     static RecursionCommitments computeRecursion(String capacities) {
-        ProverConfig config = ProverConfig.standard();
-        BaseCircuitKeys base = BaseCircuitKeys.generate(CircuitCapacities.named(capacities), config);
-        return AggregationKeys.generate(base, config).commitments();
+        return AggregationKeys.generate(baseKeys(capacities), ProverConfig.standard()).commitments();
+    }
+
+    /** Each capacities' base keys, generated once for the whole class: production's take tens of seconds. */
+    private static synchronized BaseCircuitKeys baseKeys(String capacities) {
+        return BASE_KEYS.computeIfAbsent(capacities,
+                name -> BaseCircuitKeys.generate(CircuitCapacities.named(name), ProverConfig.standard()));
     }
 
     @Test
@@ -123,7 +129,7 @@ class PinnedCommitmentsTests {
         boolean aggregated = !Boolean.getBoolean("proofline.pin-bundles");
         PinnedCommitments pins = Files.exists(SOURCE) ? PinnedCommitments.parse(Files.readString(SOURCE)) : null;
         for (String capacities : PinnedCommitments.CAPACITIES) {
-            Map<CircuitType, Digest> computed = PinnedCommitments.compute(capacities);
+            Map<CircuitType, Digest> computed = baseKeys(capacities).commitments();
             pins = pins == null ? PinnedCommitments.parse(firstFile(version, capacities, computed)) : pins;
             pins = pins.with(version, capacities, computed, aggregated ? computeRecursion(capacities) : null);
         }
