@@ -9,6 +9,7 @@ import io.proofline.plonkish.PlonkishProver;
 import io.proofline.plonkish.PlonkishVerifier;
 import io.proofline.plonkish.ProofCodec;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.ProverStages;
 import io.proofline.plonkish.Setup;
 import io.proofline.plonkish.SetupData;
 import io.proofline.plonkish.Variable;
@@ -17,7 +18,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plonkish prover and verifier at 100 bits of conjectured security (LDE factor 8, 16 proof-of-work bits),
@@ -25,7 +28,9 @@ import java.util.List;
  * chain, multiply-adds and range checks. Prints a table: time to prove (witness already
  * resolved, setup already made) and verify, proof size, prover time per trace cell and core,
  * how many cores the prover kept busy on average (process CPU time over wall time; GC threads
- * count too), and the peak heap during proving.
+ * count too), and the peak heap during proving. Time per useful cell divides by the cells the
+ * circuit assigns ({@link Circuit#assignedCells()}) instead of all rows times columns. A second
+ * table splits the fastest run by stage ({@link ProverStages}).
  *
  * <p>Arguments: the log2 row counts to measure (default 12 14 16). Each size is proved once to
  * warm up and then timed over the best of {@code PROOFLINE_BENCH_REPEATS} runs (default 2).
@@ -47,8 +52,9 @@ public final class ProverBench {
                         + " (LDE x%d, %d queries, %d PoW bits), %d cores, backend %s%n",
                 config.securityBits(), config.fri().provenQueryBits(), config.fri().ldeFactor(), config.fri().numQueries(),
                 config.fri().powBits(), cores, config.backend().name());
-        System.out.printf("%-8s %-10s %-10s %-10s %-11s %-16s %-12s %-12s%n", "rows", "cells", "prove ms", "verify ms",
-                "proof KB", "us/cell/core", "cores busy", "peak heap MB");
+        System.out.printf("%-8s %-10s %-10s %-10s %-10s %-11s %-14s %-16s %-12s %-12s%n", "rows", "cells", "useful", "prove ms",
+                "verify ms", "proof KB", "us/cell/core", "us/useful/core", "cores busy", "peak heap MB");
+        Map<Integer, Map<String, Long>> stagesBySize = new LinkedHashMap<>();
         for (int logRows : sizes) {
             Geometry geometry = Geometry.standard(logRows);
             Circuit circuit = fill(geometry);
@@ -62,13 +68,15 @@ public final class ProverBench {
             for (int r = 0; r < repeats; r++) {
                 System.gc();
                 resetPeaks();
+                ProverStages stages = new ProverStages();
                 long t = System.nanoTime();
                 long cpu = processCpuNanos();
-                proof = prover.proveUnchecked(setup, witness);
+                proof = prover.proveUnchecked(setup, witness, stages);
                 long elapsed = System.nanoTime() - t;
                 if (elapsed < best) {
                     best = elapsed;
                     bestCpu = processCpuNanos() - cpu;
+                    stagesBySize.put(logRows, stages.nanos());
                 }
                 peak = Math.max(peak, heapPeak());
             }
@@ -79,9 +87,28 @@ public final class ProverBench {
                 verifyBest = Math.min(verifyBest, System.nanoTime() - t);
             }
             long cells = (long) geometry.rows() * (geometry.copyColumns() + geometry.witnessColumns());
+            long useful = circuit.assignedCells();
             int size = ProofCodec.encode(proof).length;
-            System.out.printf("2^%-6d %-10d %-10.0f %-10.1f %-11.1f %-16.3f %-12.2f %-12d%n", logRows, cells, best / 1e6,
-                    verifyBest / 1e6, size / 1024.0, best / 1e3 * cores / cells, (double) bestCpu / best, peak >> 20);
+            System.out.printf("2^%-6d %-10d %-10d %-10.0f %-10.1f %-11.1f %-14.3f %-16.3f %-12.2f %-12d%n", logRows, cells, useful,
+                    best / 1e6, verifyBest / 1e6, size / 1024.0, best / 1e3 * cores / cells, best / 1e3 * cores / useful,
+                    (double) bestCpu / best, peak >> 20);
+        }
+        printStages(stagesBySize);
+    }
+
+    /** The fastest run's time per stage, in ms and as a share of the proof. */
+    private static void printStages(Map<Integer, Map<String, Long>> stagesBySize) {
+        System.out.printf("%nper stage, ms (share of the proof), fastest run%n%-26s", "stage");
+        stagesBySize.keySet().forEach(logRows -> System.out.printf(" %-16s", "2^" + logRows));
+        System.out.println();
+        for (String stage : ProverStages.ALL) {
+            System.out.printf("%-26s", stage);
+            for (Map<String, Long> stages : stagesBySize.values()) {
+                long total = stages.values().stream().mapToLong(Long::longValue).sum();
+                long nanos = stages.getOrDefault(stage, 0L);
+                System.out.printf(" %-16s", String.format("%.1f (%.0f%%)", nanos / 1e6, 100.0 * nanos / total));
+            }
+            System.out.println();
         }
     }
 

@@ -24,10 +24,16 @@ public final class FriProver {
 
     private final FriParameters params;
     private final ProverBackend backend;
+    private long powNanos;
 
     public FriProver(FriParameters params, ProverBackend backend) {
         this.params = params;
         this.backend = backend;
+    }
+
+    /** Nanoseconds the last {@code prove} spent grinding the proof of work, a stage of its own in benchmarks. */
+    public long powNanos() {
+        return powNanos;
     }
 
     /**
@@ -70,7 +76,9 @@ public final class FriProver {
         for (Ext2 c : finalPoly) {
             transcript.observe(c);
         }
+        long grindStart = System.nanoTime();
         long nonce = transcript.grind(params.powBits());
+        powNanos = System.nanoTime() - grindStart;
 
         List<FriProof.Query> queryProofs = new ArrayList<>(params.numQueries());
         int logLength0 = logDegree + params.logBlowup();

@@ -63,6 +63,23 @@ public final class Circuit {
         return rows.size();
     }
 
+    /**
+     * The trace cells that hold a variable of some gate instance: what the circuit assigns, against
+     * the rows times columns that the prover commits to whether used or not.
+     */
+    public long assignedCells() {
+        long cells = 0;
+        for (GateRow row : rows) {
+            for (int[] copy : row.copyVariables) {
+                cells += copy.length;
+            }
+            for (int[] witness : row.witnessVariables) {
+                cells += witness.length;
+            }
+        }
+        return cells;
+    }
+
     public int inputCount() {
         return inputs.length;
     }

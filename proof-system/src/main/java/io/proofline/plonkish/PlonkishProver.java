@@ -50,7 +50,12 @@ public final class PlonkishProver {
 
     /** Proves without checking first; an unsatisfying witness gives a proof that does not verify. */
     public PlonkishProof proveUnchecked(SetupData setup, WitnessVector witness) {
-        StageTimer timer = new StageTimer();
+        return proveUnchecked(setup, witness, new ProverStages());
+    }
+
+    /** As {@link #proveUnchecked(SetupData, WitnessVector)}, charging each stage's time to {@code timer}. */
+    public PlonkishProof proveUnchecked(SetupData setup, WitnessVector witness, ProverStages timer) {
+        timer.start();
         VerificationKey key = setup.key();
         Geometry g = key.geometry();
         if (!key.fri().equals(config.fri())) {
@@ -63,28 +68,26 @@ public final class PlonkishProver {
         transcript.observe(witness.publicInputs());
 
         long[][] witnessCoefficients = Domains.interpolate(witness.columns(), config.backend());
-        Committed witnessTree = commit(witnessCoefficients);
+        Committed witnessTree = commit(witnessCoefficients, timer, ProverStages.WITNESS_LDE, ProverStages.WITNESS_HASHING);
         transcript.observe(witnessTree.tree.cap());
-        timer.stage("witness commitment");
         Ext2 beta = transcript.sampleExt();
         Ext2 gamma = transcript.sampleExt();
 
         long[][] sigmas = Arrays.copyOfRange(setup.columns(), g.constantColumns() + key.gates().size(), key.setupColumns());
         long[][] products = PermutationArgument.products(g, Arrays.copyOf(witness.columns(), g.copyColumns()), sigmas, beta, gamma);
         long[][] productCoefficients = Domains.interpolate(products, config.backend());
-        Committed productsTree = commit(productCoefficients);
+        Committed productsTree = commit(productCoefficients, timer, ProverStages.PERMUTATION, ProverStages.PERMUTATION);
         transcript.observe(productsTree.tree.cap());
-        timer.stage("copy-permutation products");
         Ext2 alpha = transcript.sampleExt();
 
         long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), logBlowup);
         long[][] quotient = new QuotientEvaluator(g, key.gates(), setup.lde(), witnessTree.lde, productsTree.lde,
                 publicInputLde, logBlowup).evaluate(alpha, beta, gamma);
-        timer.stage("quotient evaluation");
+        timer.mark(ProverStages.QUOTIENT_EVALUATION);
         long[][] quotientCoefficients = splitQuotient(g, quotient, logLength);
-        Committed quotientTree = commit(quotientCoefficients);
+        Committed quotientTree = commit(quotientCoefficients, timer, ProverStages.QUOTIENT_COMMITMENT,
+                ProverStages.QUOTIENT_COMMITMENT);
         transcript.observe(quotientTree.tree.cap());
-        timer.stage("quotient commitment");
         Ext2 zeta = transcript.sampleExt();
         Ext2 zetaNext = zeta.mul(TwoAdicRoots.rootOfUnity(g.logRows()));
 
@@ -95,21 +98,21 @@ public final class PlonkishProver {
             transcript.observe(v);
         }
         Ext2 phi = transcript.sampleExt();
-        timer.stage("openings");
 
         long[][] deep = DeepComposition.codeword(List.of(setup.lde(), witnessTree.lde, productsTree.lde, quotientTree.lde),
                 productsTree.lde, openings.all().subList(0, openings.all().size() - 2), openings.productsNext(), zeta,
                 zetaNext, phi, Domains.ldePoints(logLength));
-        timer.stage("DEEP composition");
+        timer.mark(ProverStages.DEEP);
         List<Integer> queryIndices = new ArrayList<>();
-        FriProof fri = new FriProver(config.fri(), config.backend()).prove(transcript, deep[0], deep[1], g.logRows(),
-                queryIndices::add);
+        FriProver friProver = new FriProver(config.fri(), config.backend());
+        FriProof fri = friProver.prove(transcript, deep[0], deep[1], g.logRows(), queryIndices::add);
         List<PlonkishProof.QueryOpenings> queries = new ArrayList<>(queryIndices.size());
         for (int index : queryIndices) {
             queries.add(new PlonkishProof.QueryOpenings(open(setup.tree(), index), open(witnessTree.tree, index),
                     open(productsTree.tree, index), open(quotientTree.tree, index)));
         }
-        timer.stage("FRI");
+        timer.mark(ProverStages.FRI);
+        timer.move(ProverStages.FRI, ProverStages.POW, friProver.powNanos());
         timer.log(g);
         return new PlonkishProof(witnessTree.tree.cap(), productsTree.tree.cap(), quotientTree.tree.cap(), openings, fri, queries);
     }
@@ -117,9 +120,13 @@ public final class PlonkishProver {
     private record Committed(long[][] lde, MerkleTree tree) {
     }
 
-    private Committed commit(long[][] coefficients) {
+    /** The coset LDE of {@code coefficients} and its Merkle tree, each charged to its stage. */
+    private Committed commit(long[][] coefficients, ProverStages timer, String ldeStage, String hashingStage) {
         long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
-        return new Committed(lde, MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher()));
+        timer.mark(ldeStage);
+        MerkleTree tree = MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher());
+        timer.mark(hashingStage);
+        return new Committed(lde, tree);
     }
 
     private static PlonkishProof.TreeOpening open(MerkleTree tree, int index) {

@@ -87,4 +87,31 @@ class PlonkishProverTests {
         assertEquals(FriParameters.DEFAULT_SECURITY_BITS, ProverConfig.standard().securityBits());
         assertTrue(ProverConfig.standard().fri().securityBits() >= ProverConfig.standard().securityBits());
     }
+
+    @Test
+    void everyStageOfAProofIsTimedAndTimingChangesNoByte() {
+        ProverStages stages = new ProverStages();
+        PlonkishProof timed = new PlonkishProver(CONFIG).proveUnchecked(setup, witness, stages);
+        assertEquals(ProverStages.ALL, java.util.List.copyOf(stages.nanos().keySet()));
+        stages.nanos().forEach((stage, nanos) -> assertTrue(nanos >= 0, stage + " took " + nanos + " ns"));
+        assertTrue(java.util.Arrays.equals(ProofCodec.encode(proof), ProofCodec.encode(timed)));
+    }
+
+    @Test
+    void assignedCellsCountTheCellsThatGatesHold() {
+        // each multiply-add instance holds four variables in copy cells
+        assertEquals(4, fmaChain(2).assignedCells() - fmaChain(1).assignedCells());
+        assertEquals(12, fmaChain(5).assignedCells() - fmaChain(2).assignedCells());
+    }
+
+    private static Circuit fmaChain(int gates) {
+        CircuitBuilder b = new CircuitBuilder(Geometry.standard(4));
+        Variable[] in = b.inputs(2);
+        Variable acc = in[0];
+        for (int i = 0; i < gates; i++) {
+            acc = b.fma(1, acc, in[1], 1, acc);
+        }
+        b.publicInput(acc);
+        return b.build();
+    }
 }
