@@ -39,8 +39,10 @@ public final class PlonkishProver {
      * Checks the witness, then proves.
      *
      * @throws UnsatisfiedCircuitException naming the first failing gate and row
+     * @throws ProverMemoryException before any work, if the proof cannot fit this JVM's heap
      */
     public PlonkishProof prove(Circuit circuit, SetupData setup, WitnessVector witness) {
+        ProverMemory.require(circuit.geometry(), config.fri(), Runtime.getRuntime().maxMemory());
         SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, witness);
         if (!report.satisfied()) {
             throw new UnsatisfiedCircuitException(report);
@@ -61,6 +63,7 @@ public final class PlonkishProver {
         if (!key.fri().equals(config.fri())) {
             throw new IllegalArgumentException("setup was made with FRI parameters " + key.fri() + ", the prover uses " + config.fri());
         }
+        ProverMemory.require(g, config.fri(), Runtime.getRuntime().maxMemory());
         int logBlowup = config.fri().logBlowup();
         int logLength = g.logRows() + logBlowup;
         Transcript transcript = new Transcript(DOMAIN);
