@@ -33,9 +33,11 @@ import java.util.Map;
  * table splits the fastest run by stage ({@link ProverStages}).
  *
  * <p>Arguments: the log2 row counts to measure (default 12 14 16). Each size is proved once to
- * warm up and then timed over the best of {@code PROOFLINE_BENCH_REPEATS} runs (default 2).
- * {@code PROOFLINE_BENCH_PARAMS=proven} measures {@link ProverConfig#provenQueries()} (58 queries,
- * 100 proven bits for the FRI query phase) instead of {@link ProverConfig#standard()} (28 queries).
+ * warm up and then timed over the best of {@code PROOFLINE_BENCH_REPEATS} runs (default 2), at
+ * LDE factor 8 ({@link ProverConfig#standard()}, 28 queries) and at LDE factor 2
+ * ({@link ProverConfig#ldeFactor2()}, 84 queries). {@code PROOFLINE_BENCH_PARAMS=standard},
+ * {@code lde2} or {@code proven} ({@link ProverConfig#provenQueries()}: 58 queries, 100 proven
+ * bits for the FRI query phase) measures one of them only.
  */
 public final class ProverBench {
 
@@ -45,61 +47,76 @@ public final class ProverBench {
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {12, 14, 16} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int repeats = Integer.parseInt(System.getenv().getOrDefault("PROOFLINE_BENCH_REPEATS", "2"));
-        boolean proven = "proven".equals(System.getenv("PROOFLINE_BENCH_PARAMS"));
-        ProverConfig config = proven ? ProverConfig.provenQueries() : ProverConfig.standard();
+        List<ProverConfig> configs = switch (System.getenv().getOrDefault("PROOFLINE_BENCH_PARAMS", "")) {
+            case "proven" -> List.of(ProverConfig.provenQueries());
+            case "standard" -> List.of(ProverConfig.standard());
+            case "lde2" -> List.of(ProverConfig.ldeFactor2());
+            default -> List.of(ProverConfig.standard(), ProverConfig.ldeFactor2());
+        };
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf("Plonkish prover, %d bits of conjectured security, %d proven for the FRI query phase"
-                        + " (LDE x%d, %d queries, %d PoW bits), %d cores, backend %s%n",
-                config.securityBits(), config.fri().provenQueryBits(), config.fri().ldeFactor(), config.fri().numQueries(),
-                config.fri().powBits(), cores, config.backend().name());
-        System.out.printf("%-8s %-10s %-10s %-10s %-10s %-11s %-14s %-16s %-12s %-12s%n", "rows", "cells", "useful", "prove ms",
-                "verify ms", "proof KB", "us/cell/core", "us/useful/core", "cores busy", "peak heap MB");
-        Map<Integer, Map<String, Long>> stagesBySize = new LinkedHashMap<>();
+        for (ProverConfig config : configs) {
+            System.out.printf("LDE x%d: %d queries, %d PoW bits: %d bits of conjectured security, %d proven for the FRI query phase%n",
+                    config.fri().ldeFactor(), config.fri().numQueries(), config.fri().powBits(), config.securityBits(),
+                    config.fri().provenQueryBits());
+        }
+        System.out.printf("%d cores, backend %s%n", cores, configs.getFirst().backend().name());
+        System.out.printf("%-8s %-5s %-10s %-10s %-10s %-10s %-11s %-14s %-16s %-12s %-12s%n", "rows", "LDE", "cells", "useful",
+                "prove ms", "verify ms", "proof KB", "us/cell/core", "us/useful/core", "cores busy", "peak heap MB");
+        Map<String, Map<String, Long>> stagesBySize = new LinkedHashMap<>();
         for (int logRows : sizes) {
-            Geometry geometry = Geometry.standard(logRows);
-            Circuit circuit = fill(geometry);
-            SetupData setup = Setup.generate(circuit, config);
-            WitnessVector witness = circuit.resolve(inputs(circuit.inputCount()));
-            PlonkishProver prover = new PlonkishProver(config);
-            PlonkishProof proof = prover.prove(circuit, setup, witness);
-            long best = Long.MAX_VALUE;
-            long bestCpu = 0;
-            long peak = 0;
-            for (int r = 0; r < repeats; r++) {
-                System.gc();
-                resetPeaks();
-                ProverStages stages = new ProverStages();
-                long t = System.nanoTime();
-                long cpu = processCpuNanos();
-                proof = prover.proveUnchecked(setup, witness, stages);
-                long elapsed = System.nanoTime() - t;
-                if (elapsed < best) {
-                    best = elapsed;
-                    bestCpu = processCpuNanos() - cpu;
-                    stagesBySize.put(logRows, stages.nanos());
-                }
-                peak = Math.max(peak, heapPeak());
+            for (ProverConfig config : configs) {
+                stagesBySize.put("2^" + logRows + " x" + config.fri().ldeFactor(), measure(logRows, config, repeats, cores));
             }
-            long verifyBest = Long.MAX_VALUE;
-            for (int r = 0; r < 5; r++) {
-                long t = System.nanoTime();
-                PlonkishVerifier.verify(setup.key(), witness.publicInputs(), proof);
-                verifyBest = Math.min(verifyBest, System.nanoTime() - t);
-            }
-            long cells = (long) geometry.rows() * (geometry.copyColumns() + geometry.witnessColumns());
-            long useful = circuit.assignedCells();
-            int size = ProofCodec.encode(proof).length;
-            System.out.printf("2^%-6d %-10d %-10d %-10.0f %-10.1f %-11.1f %-14.3f %-16.3f %-12.2f %-12d%n", logRows, cells, useful,
-                    best / 1e6, verifyBest / 1e6, size / 1024.0, best / 1e3 * cores / cells, best / 1e3 * cores / useful,
-                    (double) bestCpu / best, peak >> 20);
         }
         printStages(stagesBySize);
     }
 
+    /** One row of the table; returns the fastest run's stages. */
+    private static Map<String, Long> measure(int logRows, ProverConfig config, int repeats, int cores) {
+        Map<String, Long> fastestStages = Map.of();
+        Geometry geometry = Geometry.standard(logRows);
+        Circuit circuit = fill(geometry);
+        SetupData setup = Setup.generate(circuit, config);
+        WitnessVector witness = circuit.resolve(inputs(circuit.inputCount()));
+        PlonkishProver prover = new PlonkishProver(config);
+        PlonkishProof proof = prover.prove(circuit, setup, witness);
+        long best = Long.MAX_VALUE;
+        long bestCpu = 0;
+        long peak = 0;
+        for (int r = 0; r < repeats; r++) {
+            System.gc();
+            resetPeaks();
+            ProverStages stages = new ProverStages();
+            long t = System.nanoTime();
+            long cpu = processCpuNanos();
+            proof = prover.proveUnchecked(setup, witness, stages);
+            long elapsed = System.nanoTime() - t;
+            if (elapsed < best) {
+                best = elapsed;
+                bestCpu = processCpuNanos() - cpu;
+                fastestStages = stages.nanos();
+            }
+            peak = Math.max(peak, heapPeak());
+        }
+        long verifyBest = Long.MAX_VALUE;
+        for (int r = 0; r < 5; r++) {
+            long t = System.nanoTime();
+            PlonkishVerifier.verify(setup.key(), witness.publicInputs(), proof);
+            verifyBest = Math.min(verifyBest, System.nanoTime() - t);
+        }
+        long cells = (long) geometry.rows() * (geometry.copyColumns() + geometry.witnessColumns());
+        long useful = circuit.assignedCells();
+        int size = ProofCodec.encode(proof).length;
+        System.out.printf("2^%-6d x%-4d %-10d %-10d %-10.0f %-10.1f %-11.1f %-14.3f %-16.3f %-12.2f %-12d%n", logRows,
+                config.fri().ldeFactor(), cells, useful, best / 1e6, verifyBest / 1e6, size / 1024.0, best / 1e3 * cores / cells,
+                best / 1e3 * cores / useful, (double) bestCpu / best, peak >> 20);
+        return fastestStages;
+    }
+
     /** The fastest run's time per stage, in ms and as a share of the proof. */
-    private static void printStages(Map<Integer, Map<String, Long>> stagesBySize) {
+    private static void printStages(Map<String, Map<String, Long>> stagesBySize) {
         System.out.printf("%nper stage, ms (share of the proof), fastest run%n%-26s", "stage");
-        stagesBySize.keySet().forEach(logRows -> System.out.printf(" %-16s", "2^" + logRows));
+        stagesBySize.keySet().forEach(name -> System.out.printf(" %-16s", name));
         System.out.println();
         for (String stage : ProverStages.ALL) {
             System.out.printf("%-26s", stage);

@@ -3,12 +3,12 @@ package io.proofline.plonkish;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
-import io.proofline.fri.FriParameters;
 
 /**
- * The two domains of a proof: the trace domain {@code H = <w>} of size {@code n}, and the LDE
- * domain {@code 7 * <W>} of size {@code n * blowup} in bit-reversed order, on which everything
- * is committed, the quotient is computed and FRI runs.
+ * The domains of a proof: the trace domain {@code H = <w>} of size {@code n}, and cosets
+ * {@code 7 * <W>} of size {@code n * blowup} in bit-reversed order: the LDE domain, on which
+ * everything is committed and FRI runs, and the quotient's domain, which is the LDE domain where
+ * the FRI blowup is at least the quotient's degree over {@code n} and a larger coset otherwise.
  */
 final class Domains {
 
@@ -16,14 +16,6 @@ final class Domains {
     static final long SHIFT = Goldilocks.GENERATOR;
 
     private Domains() {
-    }
-
-    /** The quotient is evaluated on the LDE domain, which must be at least {@code maxDegree} times larger. */
-    static void requireBlowup(Geometry g, FriParameters fri) {
-        if (fri.ldeFactor() < g.maxDegree()) {
-            throw new IllegalArgumentException("an LDE factor of " + fri.ldeFactor() + " is below the constraint degree "
-                    + g.maxDegree() + ": use logBlowup of at least " + Integer.numberOfTrailingZeros(g.maxDegree()));
-        }
     }
 
     /** Coefficients of columns given on {@code H}, in new arrays. */

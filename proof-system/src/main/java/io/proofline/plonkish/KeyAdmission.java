@@ -30,8 +30,6 @@ final class KeyAdmission {
         int logLength = g.logRows() + fri.logBlowup();
         require(logLength <= MAX_LOG_LDE, "logRows + logBlowup = " + g.logRows() + " + " + fri.logBlowup()
                 + " exceeds " + MAX_LOG_LDE + ", the largest LDE domain supported");
-        require(fri.ldeFactor() >= g.maxDegree(), "LDE factor " + fri.ldeFactor() + " is below the constraint degree "
-                + g.maxDegree());
         int capRoots = 1 << Math.min(fri.logCapSize(), logLength);
         require(key.setupCap().roots().size() == capRoots, "setup cap has " + key.setupCap().roots().size()
                 + " roots, expected " + capRoots);

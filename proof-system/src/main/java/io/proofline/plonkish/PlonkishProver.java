@@ -83,11 +83,17 @@ public final class PlonkishProver {
         transcript.observe(productsTree.tree.cap());
         Ext2 alpha = transcript.sampleExt();
 
-        long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), logBlowup);
-        long[][] quotient = new QuotientEvaluator(g, key.gates(), setup.lde(), witnessTree.lde, productsTree.lde,
-                publicInputLde, logBlowup).evaluate(alpha, beta, gamma);
+        // the quotient needs a domain larger than its degree, (maxDegree - 1) * n, whatever the
+        // FRI blowup; below that blowup the columns are extended once more for it, uncommitted
+        int quotientLogBlowup = quotientLogBlowup(g);
+        long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), quotientLogBlowup);
+        long[][] quotient = new QuotientEvaluator(g, key.gates(),
+                onQuotientDomain(setup.lde(), setup.coefficients(), quotientLogBlowup),
+                onQuotientDomain(witnessTree.lde, witnessCoefficients, quotientLogBlowup),
+                onQuotientDomain(productsTree.lde, productCoefficients, quotientLogBlowup),
+                publicInputLde, quotientLogBlowup).evaluate(alpha, beta, gamma);
         timer.mark(ProverStages.QUOTIENT_EVALUATION);
-        long[][] quotientCoefficients = splitQuotient(g, quotient, logLength);
+        long[][] quotientCoefficients = splitQuotient(g, quotient, g.logRows() + quotientLogBlowup);
         Committed quotientTree = commit(quotientCoefficients, timer, ProverStages.QUOTIENT_COMMITMENT,
                 ProverStages.QUOTIENT_COMMITMENT);
         transcript.observe(quotientTree.tree.cap());
@@ -121,6 +127,18 @@ public final class PlonkishProver {
     }
 
     private record Committed(long[][] lde, MerkleTree tree) {
+    }
+
+    /** log2 of the quotient's evaluation domain over the trace's: the FRI blowup, or more where the quotient's degree needs it. */
+    private int quotientLogBlowup(Geometry g) {
+        int needed = 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
+        return Math.max(config.fri().logBlowup(), needed);
+    }
+
+    /** The committed LDE where the quotient domain is the FRI domain, else a larger coset LDE of the same coefficients. */
+    private long[][] onQuotientDomain(long[][] lde, long[][] coefficients, int quotientLogBlowup) {
+        return quotientLogBlowup == config.fri().logBlowup() ? lde
+                : config.backend().ntt().cosetLde(coefficients, quotientLogBlowup, Domains.SHIFT);
     }
 
     /** The coset LDE of {@code coefficients} and its Merkle tree, each charged to its stage. */

@@ -40,6 +40,17 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
     }
 
     /**
+     * LDE factor 2, 84 queries, 16 proof-of-work bits: 100 bits of conjectured security, with a
+     * quarter of {@link #standard()}'s hashing and FRI work for a proof about three times larger,
+     * which is the trade a base layer whose proofs recursion absorbs can make. The quotient is
+     * still evaluated on a domain 8 times the trace, uncommitted.
+     */
+    public static ProverConfig ldeFactor2() {
+        return new ProverConfig(ProverBackends.configured(), FriParameters.forSecurity(FriParameters.DEFAULT_SECURITY_BITS, 1, 16),
+                FriParameters.DEFAULT_SECURITY_BITS);
+    }
+
+    /**
      * LDE factor 8, 58 queries, 16 proof-of-work bits: the FRI query phase reaches 100 bits
      * under the proven (Johnson-bound) analysis, not only the conjectured one. Proving costs
      * the same LDE as {@link #standard()}; the proof carries twice the query openings.

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Evaluates the quotient {@code C(x) / (x^n - 1)} on the LDE domain, where {@code C} combines
+ * Evaluates the quotient {@code C(x) / (x^n - 1)} on its domain (a coset of {@code blowup}
+ * times the trace's size, at least the quotient's degree), where {@code C} combines
  * every constraint with powers of {@code alpha}: gate constraints times their selectors, then
  * the copy-permutation terms. Gate constraints are evaluated over blocks of points with
  * {@link BlockAlgebra}; blocks run in parallel.

@@ -45,7 +45,6 @@ public final class Setup {
      */
     public static SetupData commit(Geometry g, ProverConfig config, java.util.List<io.proofline.plonkish.gates.Gate> gates,
                                    int[] publicInputRows, long[][] columns) {
-        Domains.requireBlowup(g, config.fri());
         int limit = Soundness.fieldLimitBits(g);
         if (config.securityBits() > limit) {
             throw new IllegalArgumentException("requested " + config.securityBits() + " bits of conjectured security, but the"

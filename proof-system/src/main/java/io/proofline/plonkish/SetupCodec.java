@@ -68,12 +68,6 @@ public final class SetupCodec {
         if (!key.fri().equals(config.fri())) {
             throw new FormatException(MAGIC + ": setup made for FRI parameters " + key.fri() + ", not " + config.fri());
         }
-        try {
-            Domains.requireBlowup(key.geometry(), config.fri());
-        } catch (IllegalArgumentException e) {
-            // a key whose degree its own LDE cannot hold is a bad file, not a caller's mistake
-            throw new FormatException(MAGIC + ": " + e.getMessage());
-        }
         SetupData data = Setup.commit(key.geometry(), config, key.gates(), key.publicInputRows(), columns);
         if (!data.key().setupCap().equals(key.setupCap())) {
             throw new FormatException(MAGIC + ": setup columns do not commit to the key's setup cap");

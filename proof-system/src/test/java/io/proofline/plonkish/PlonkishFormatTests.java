@@ -103,7 +103,7 @@ class PlonkishFormatTests {
     }
 
     @Test
-    void aSetupWhoseKeyItsOwnLdeCannotHoldIsAFormatError() {
+    void aSetupWhoseKeyNamesOtherFriParametersThanItsColumnsWereCommittedWithIsAFormatError() {
         // given a valid setup file, with its embedded key's log blowup (key word 7) lowered from 3 to 2
         SetupData setup = Setup.generate(tiny(), SMALL);
         byte[] bytes = SetupCodec.encode(setup);
@@ -115,8 +115,8 @@ class PlonkishFormatTests {
         // when it is loaded with the FRI parameters it now names
         FormatException e = assertThrows(FormatException.class, () -> SetupCodec.decode(bytes, matching));
 
-        // then an LDE factor of 4 under degree-8 constraints is refused as a bad file
-        assertTrue(e.getMessage().startsWith("PLSETUP1: an LDE factor of 4 is below the constraint degree 8"), e.getMessage());
+        // then the columns, extended by 4 instead of 8, do not give the key's setup cap
+        assertEquals("PLSETUP1: setup columns do not commit to the key's setup cap", e.getMessage());
     }
 
     @Test

@@ -114,4 +114,18 @@ class PlonkishProverTests {
         b.publicInput(acc);
         return b.build();
     }
+
+    @Test
+    void atAnLdeFactorBelowTheConstraintDegreeTheQuotientGetsItsOwnDomainAndTheProofVerifies() {
+        // LDE factor 2 under degree-8 constraints: 40 queries and 4 proof-of-work bits, 44 conjectured bits
+        ProverConfig lde2 = new ProverConfig(ProverBackend.java(), new FriParameters(1, 40, 4, 3, 2, 2), 44);
+        SetupData setup2 = Setup.generate(circuit, lde2);
+        PlonkishProof proof2 = new PlonkishProver(lde2).prove(circuit, setup2, witness);
+        assertDoesNotThrow(() -> new PlonkishVerifier(setup2.key(), 44).verify(witness.publicInputs(), proof2));
+
+        // and a witness that breaks a gate gives a quotient of too high a degree, which does not verify
+        WitnessVector broken = TestCircuits.breakGate(circuit, witness, circuit.gates().get(1));
+        PlonkishProof forged = new PlonkishProver(lde2).proveUnchecked(setup2, broken);
+        assertThrows(VerificationException.class, () -> new PlonkishVerifier(setup2.key(), 44).verify(broken.publicInputs(), forged));
+    }
 }
