@@ -3,24 +3,23 @@ package io.proofline.ntt;
 import static io.proofline.field.Goldilocks.P;
 
 import io.proofline.field.Goldilocks;
+import io.proofline.field.GoldilocksVectors;
 import io.proofline.field.TwoAdicRoots;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Lane-parallel versions of {@link ScalarKernels}, bit-identical to them. Only loaded when
- * {@code VectorSupport.AVAILABLE}. Run lengths must be multiples of {@link #LANES}.
+ * {@code VectorSupport.PRESENT}. Run lengths must be multiples of {@link #LANES}.
  *
- * <p>The field's own lane arithmetic ({@code GoldilocksVectors}) is package-private to
- * {@code io.proofline.field}, so the same exact formulas are repeated here.
+ * <p>Products are {@link GoldilocksVectors#mul}; the additions and subtractions here are
+ * shorter forms that rely on canonical inputs, which every transform has.
  */
 final class VectorKernels {
 
-    static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Long> SPECIES = GoldilocksVectors.SPECIES;
     static final int LANES = SPECIES.length();
-    private static final long LOW32 = 0xFFFF_FFFFL;
     private static final long EPSILON = 0xFFFF_FFFFL;
 
     private VectorKernels() {
@@ -154,29 +153,12 @@ final class VectorKernels {
     }
 
     /**
-     * Schoolbook 64x64-bit product from 32-bit halves, with the carries absorbed by ordering the
-     * partial sums so that no intermediate overflows (no carry masks), then the reduction of
-     * {@code Goldilocks.reduce128}. Even so, C2 runs out of inlining budget after about two of
-     * these in one compiled method, and a vector that crosses a real call is boxed (about 7x
-     * slower); hence one or two products per loop body throughout this class.
+     * {@link GoldilocksVectors#mul}. C2 runs out of inlining budget after about two of these in
+     * one compiled method, and a vector that crosses a real call is boxed (about 7x slower);
+     * hence one or two products per loop body throughout this class.
      */
     static LongVector mul(LongVector a, LongVector b) {
-        LongVector a0 = a.and(LOW32);
-        LongVector a1 = a.lanewise(VectorOperators.LSHR, 32);
-        LongVector b0 = b.and(LOW32);
-        LongVector b1 = b.lanewise(VectorOperators.LSHR, 32);
-        LongVector ll = a0.mul(b0);
-        LongVector t = a0.mul(b1).add(ll.lanewise(VectorOperators.LSHR, 32));
-        LongVector u = a1.mul(b0).add(t.and(LOW32));
-        LongVector lo = u.lanewise(VectorOperators.LSHL, 32).or(ll.and(LOW32));
-        LongVector hi = a1.mul(b1).add(t.lanewise(VectorOperators.LSHR, 32)).add(u.lanewise(VectorOperators.LSHR, 32));
-        // hi * 2^64 + lo = lo + (hi & EPSILON) * (2^32 - 1) - (hi >>> 32)  (mod p)
-        LongVector hh = hi.lanewise(VectorOperators.LSHR, 32);
-        LongVector t0 = lo.sub(hh).sub(EPSILON, lo.compare(VectorOperators.ULT, hh));
-        LongVector t1 = hi.and(LOW32).mul(EPSILON);
-        LongVector t2 = t0.add(t1);
-        t2 = t2.add(EPSILON, t2.compare(VectorOperators.ULT, t1));
-        return t2.sub(P, t2.compare(VectorOperators.UGE, P));
+        return GoldilocksVectors.mul(a, b);
     }
 
     /** {@code a + b = a - (p - b)}, corrected by {@code +p = -EPSILON (mod 2^64)} on borrow. */

@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Poseidon2 on {@link #LANES} independent states at once, one state per SIMD lane, for the
  * many unrelated hashes of Merkle trees. Only load this class when
- * {@link io.proofline.field.VectorSupport#AVAILABLE}.
+ * {@link io.proofline.field.VectorSupport#PRESENT}.
  *
  * <p>The states live lane-major in a buffer from {@link #newBuffer}: element {@code i} of state
  * {@code l} at {@code [i * LANES + l]}, so buffer row {@code i} is two vectors (two groups of
