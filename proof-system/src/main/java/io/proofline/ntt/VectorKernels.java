@@ -72,11 +72,15 @@ final class VectorKernels {
 
     private static final int POWER_RUN = 256;
 
+    /** Whether {@link #lastStagesReversed} and {@link #lastStagesInPlace} fit: a tile row of 8 is whole vectors. */
+    static final boolean TILES = LANES == 4 || LANES == 8;
+
     /**
      * Vector form of the last three DIF stages fused with bit reversal (see
-     * {@code DifTransform}); needs {@code LANES == 8}. Gathering the eight rows of a tile in
+     * {@code DifTransform}); needs {@link #TILES}. Gathering the eight rows of a tile in
      * bit-reversed row order transposes it, so the butterflies are lane-wise and every
-     * result vector is one contiguous run of the destination.
+     * result vector is one contiguous run of the destination (with 4 lanes, each tile row is
+     * two vectors).
      */
     static void lastStagesReversed(long[] a, int off, int logN, long[] tw, int from, int to) {
         int midBits = logN - 6;
@@ -121,14 +125,19 @@ final class VectorKernels {
 
     private static void gather(long[] a, int src, int[] rows, long[] s, int dst) {
         for (int lo = 0; lo < 8; lo++) {
-            LongVector.fromArray(SPECIES, a, src + lo, rows, 0).intoArray(s, dst + 8 * lo);
+            for (int half = 0; half < 8; half += LANES) {
+                LongVector.fromArray(SPECIES, a, src + lo, rows, half).intoArray(s, dst + 8 * lo + half);
+            }
         }
     }
 
     /** Row {@code lo} of {@code s} to {@code a[base + (rev(lo) << shift)]}, undoing the DIF order. */
     private static void scatterRows(long[] s, long[] a, int base, int shift) {
         for (int lo = 0; lo < 8; lo++) {
-            LongVector.fromArray(SPECIES, s, 8 * lo).intoArray(a, base + (TwoAdicRoots.reverseBits(lo, 3) << shift));
+            int row = base + (TwoAdicRoots.reverseBits(lo, 3) << shift);
+            for (int half = 0; half < 8; half += LANES) {
+                LongVector.fromArray(SPECIES, s, 8 * lo + half).intoArray(a, row + half);
+            }
         }
     }
 
@@ -140,13 +149,15 @@ final class VectorKernels {
         for (int h = 4; h >= 1; h >>>= 1) {
             for (int st = 0; st < 8; st += 2 * h) {
                 for (int j = 0; j < h; j++) {
-                    int r = 8 * (st + j);
-                    int q = r + 8 * h;
-                    LongVector u = LongVector.fromArray(SPECIES, s, r);
-                    LongVector v = LongVector.fromArray(SPECIES, s, q);
-                    add(u, v).intoArray(s, r);
-                    LongVector d = sub(u, v);
-                    (j == 0 ? d : mul(d, LongVector.broadcast(SPECIES, tw[h + j]))).intoArray(s, q);
+                    for (int half = 0; half < 8; half += LANES) {
+                        int r = 8 * (st + j) + half;
+                        int q = r + 8 * h;
+                        LongVector u = LongVector.fromArray(SPECIES, s, r);
+                        LongVector v = LongVector.fromArray(SPECIES, s, q);
+                        add(u, v).intoArray(s, r);
+                        LongVector d = sub(u, v);
+                        (j == 0 ? d : mul(d, LongVector.broadcast(SPECIES, tw[h + j]))).intoArray(s, q);
+                    }
                 }
             }
         }
