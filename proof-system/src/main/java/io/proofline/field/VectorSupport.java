@@ -58,7 +58,7 @@ public final class VectorSupport {
      * @throws IllegalArgumentException for a setting other than auto, vector or scalar
      */
     static Choice choose(String setting, boolean present, int lanes) {
-        String shape = lanes + " x 64-bit lanes (" + 64 * lanes + "-bit vectors)";
+        String shape = 64 * lanes + "-bit vectors of " + lanes + " x 64-bit lanes";
         return switch (setting.trim().toLowerCase(Locale.ROOT)) {
             case "scalar" -> new Choice(false, PROPERTY + "=scalar");
             case "vector" -> present
