@@ -157,7 +157,7 @@ public final class Goldilocks {
         }
     }
 
-    /** Element-wise {@code out[i] = a[i] * b[i]}; vectorized when the Vector API is available. */
+    /** Element-wise {@code out[i] = a[i] * b[i]}; on the Vector API where {@link VectorSupport} chose it. */
     public static void mulBatch(long[] a, long[] b, long[] out) {
         int n = checkLengths(a, b, out);
         int done = VectorSupport.AVAILABLE ? GoldilocksVectors.mul(a, b, out, n) : 0;

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector loops behind the batch operations of {@link Goldilocks}. Each handles the longest
  * prefix that fills whole vectors and returns its length; the caller finishes the tail with
- * scalar code. Only loaded when {@link VectorSupport#AVAILABLE}.
+ * scalar code. Only loaded when {@link VectorSupport#PRESENT}.
  */
 final class GoldilocksBatches {
 

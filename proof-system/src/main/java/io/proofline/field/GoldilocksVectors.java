@@ -4,23 +4,37 @@ import static io.proofline.field.Goldilocks.EPSILON;
 import static io.proofline.field.Goldilocks.P;
 
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Lane-parallel Goldilocks arithmetic on the Vector API, for the NTT and hashing kernels of other
- * packages. Only load it when
- * {@link VectorSupport#AVAILABLE}; results equal the scalar {@link Goldilocks} ones bit for bit.
+ * Lane-parallel Goldilocks arithmetic on the Vector API, for the batch, NTT and hashing kernels.
+ * Only load it when {@link VectorSupport#PRESENT}; results equal the scalar {@link Goldilocks}
+ * ones bit for bit.
  *
- * <p>SIMD units have no 64x64-to-128-bit multiply, so products are built from four 32x32-bit
- * partial products (the JIT emits {@code vpmuludq} for multiplications of masked 32-bit
- * halves) and then reduced exactly like {@link Goldilocks#reduce128}.
+ * <p>Written for what AVX2 has as well as AVX-512, so that neither falls back to lane-by-lane
+ * code:
+ * <ul>
+ *   <li>No 64x64-bit multiply: products are built from four 32x32-bit ones, which the JIT emits
+ *       as {@code vpmuludq} because both factors are visibly masked or shifted 32-bit halves. The
+ *       partial sums are ordered so that none overflows, so they need no carry compares.
+ *       {@code hl * (2^32 - 1)} is a shift and a subtraction rather than a multiplication by a
+ *       constant the JIT cannot see is 32 bits wide.</li>
+ *   <li>No unsigned 64-bit compare: with {@code s(x) = x ^ 2^63}, {@code x < y} unsigned exactly
+ *       when {@code s(x) < s(y)} signed ({@code vpcmpgtq}). Values on which several carries are
+ *       tested stay in that sign-flipped form (names ending in {@code S}) from one test to the
+ *       next, so each test is one compare; adding or subtracting an unflipped value keeps the
+ *       form, since the flip is itself an addition of 2^63 modulo 2^64.</li>
+ * </ul>
  */
 public final class GoldilocksVectors {
 
     public static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
     private static final long LOW32 = 0xFFFF_FFFFL;
+    /** The top bit: XOR with it maps unsigned order onto signed order. */
+    static final long SIGN = Long.MIN_VALUE;
+    /** {@code s(P) - 1}: a flipped value is at least {@code P} exactly when it is greater than this. */
+    static final long P_FLIPPED_MINUS_1 = (P ^ SIGN) - 1;
 
     private GoldilocksVectors() {
     }
@@ -36,56 +50,53 @@ public final class GoldilocksVectors {
         return bound;
     }
 
+    /**
+     * {@code a * b} in canonical form, for any 64-bit lanes; {@link Goldilocks#mul} lane by
+     * lane. One method on purpose: a vector passed to a method that C2 did not inline is boxed,
+     * and this body is just under C2's size limit for inlining hot methods.
+     */
     public static LongVector mul(LongVector a, LongVector b) {
         LongVector a0 = a.and(LOW32);
         LongVector a1 = a.lanewise(VectorOperators.LSHR, 32);
         LongVector b0 = b.and(LOW32);
         LongVector b1 = b.lanewise(VectorOperators.LSHR, 32);
-
+        // schoolbook from 32-bit halves; t and u stay below 2^64 - 2^32 + 1, so nothing carries
         LongVector ll = a0.mul(b0);
-        LongVector lh = a0.mul(b1);
-        LongVector hl = a1.mul(b0);
-        LongVector hh = a1.mul(b1);
-
-        // mid = lh + hl may carry into bit 128 - 32 = 96
-        LongVector mid = lh.add(hl);
-        VectorMask<Long> midCarry = mid.compare(VectorOperators.ULT, lh);
-        LongVector lo = ll.add(mid.lanewise(VectorOperators.LSHL, 32));
-        VectorMask<Long> loCarry = lo.compare(VectorOperators.ULT, ll);
-        LongVector hi = hh.add(mid.lanewise(VectorOperators.LSHR, 32))
-                .add(1L, loCarry)
-                .add(1L << 32, midCarry);
-        return reduce128(hi, lo);
+        LongVector t = a0.mul(b1).add(ll.lanewise(VectorOperators.LSHR, 32));
+        LongVector u = a1.mul(b0).add(t.and(LOW32));
+        LongVector loS = u.lanewise(VectorOperators.LSHL, 32).or(ll.and(LOW32)).lanewise(VectorOperators.XOR, SIGN);
+        LongVector hi = a1.mul(b1).add(t.lanewise(VectorOperators.LSHR, 32)).add(u.lanewise(VectorOperators.LSHR, 32));
+        // Goldilocks.reduce128: lo - (hi >>> 32), less EPSILON on borrow (the result went up) ...
+        LongVector t0S = loS.sub(hi.lanewise(VectorOperators.LSHR, 32));
+        t0S = t0S.sub(EPSILON, t0S.compare(VectorOperators.GT, loS));
+        // ... plus (hi & EPSILON) * EPSILON, plus EPSILON on carry (the result went down) ...
+        LongVector hl = hi.and(LOW32);
+        LongVector t2S = t0S.add(hl.lanewise(VectorOperators.LSHL, 32).sub(hl));
+        t2S = t2S.add(EPSILON, t0S.compare(VectorOperators.GT, t2S));
+        // ... made canonical
+        t2S = t2S.sub(P, t2S.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
+        return t2S.lanewise(VectorOperators.XOR, SIGN);
     }
 
-    public static LongVector reduce128(LongVector hi, LongVector lo) {
-        LongVector hh = hi.lanewise(VectorOperators.LSHR, 32);
-        LongVector hl = hi.and(EPSILON);
-        LongVector t0 = lo.sub(hh);
-        VectorMask<Long> borrow = lo.compare(VectorOperators.ULT, hh);
-        t0 = t0.sub(EPSILON, borrow);
-        // hl < 2^32 and EPSILON < 2^32: the 32x32-bit product cannot overflow
-        LongVector t1 = hl.mul(EPSILON);
-        LongVector t2 = t0.add(t1);
-        VectorMask<Long> carry = t2.compare(VectorOperators.ULT, t1);
-        t2 = t2.add(EPSILON, carry);
-        return canonical(t2);
-    }
-
+    /** {@link Goldilocks#canonical} lane by lane. */
     public static LongVector canonical(LongVector x) {
-        VectorMask<Long> big = x.compare(VectorOperators.UGE, P);
-        return x.sub(P, big);
+        LongVector xS = x.lanewise(VectorOperators.XOR, SIGN);
+        return x.sub(P, xS.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
     }
 
+    /** {@link Goldilocks#add} lane by lane, for any 64-bit lanes. */
     public static LongVector add(LongVector a, LongVector b) {
-        LongVector s = a.add(b);
-        VectorMask<Long> carry = s.compare(VectorOperators.ULT, a);
-        return canonical(s.add(EPSILON, carry));
+        LongVector aS = a.lanewise(VectorOperators.XOR, SIGN);
+        LongVector sS = aS.add(b);
+        sS = sS.add(EPSILON, aS.compare(VectorOperators.GT, sS));
+        sS = sS.sub(P, sS.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
+        return sS.lanewise(VectorOperators.XOR, SIGN);
     }
 
+    /** {@link Goldilocks#sub} lane by lane, for any 64-bit lanes. */
     public static LongVector sub(LongVector a, LongVector b) {
-        LongVector d = a.sub(b);
-        VectorMask<Long> borrow = a.compare(VectorOperators.ULT, b);
-        return d.sub(EPSILON, borrow);
+        LongVector aS = a.lanewise(VectorOperators.XOR, SIGN);
+        LongVector dS = aS.sub(b);
+        return dS.lanewise(VectorOperators.XOR, SIGN).sub(EPSILON, dS.compare(VectorOperators.GT, aS));
     }
 }

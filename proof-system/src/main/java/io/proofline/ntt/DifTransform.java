@@ -62,9 +62,9 @@ final class DifTransform {
             }
         });
         if (natural) {
-            boolean lanes8 = vec && VectorKernels.LANES == 8;
+            boolean tiles = vec && VectorKernels.TILES;
             exec.forRange(1 << (logN - 6), (from, to) -> {
-                if (lanes8) {
+                if (tiles) {
                     VectorKernels.lastStagesReversed(a, off, logN, tw, from, to);
                 } else {
                     lastStagesReversed(a, off, logN, tw, from, to);
@@ -124,7 +124,7 @@ final class DifTransform {
             }
         }
         if (lastThree) {
-            if (vec && VectorKernels.LANES == 8) {
+            if (vec && VectorKernels.TILES) {
                 VectorKernels.lastStagesInPlace(a, o, o + size, tw);
             } else {
                 for (int s = o; s < o + size; s += 8) {

@@ -4,8 +4,8 @@ import io.proofline.field.Goldilocks;
 import io.proofline.field.VectorSupport;
 
 /**
- * The pure Java {@link Ntt}: cache-blocked DIF butterflies ({@link DifTransform}), vectorized
- * with the Vector API when it is present, on the calling thread plus a private fork-join pool.
+ * The pure Java {@link Ntt}: cache-blocked DIF butterflies ({@link DifTransform}), on the Vector
+ * API where {@link VectorSupport} chose it, on the calling thread plus a private fork-join pool.
  *
  * <p>A batch whose columns share out evenly over the threads is split by column (no
  * synchronisation inside a transform); otherwise each large column is split over all threads.
@@ -36,8 +36,8 @@ public final class JavaNtt implements Ntt {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        if (vectors && !VectorSupport.AVAILABLE) {
-            throw new IllegalArgumentException("the Vector API is not available");
+        if (vectors && !VectorSupport.PRESENT) {
+            throw new IllegalArgumentException("the Vector API is not in the boot layer");
         }
         this.exec = threads == 1 ? Exec.SERIAL : new Exec(threads);
         this.vec = vectors;

@@ -3,24 +3,23 @@ package io.proofline.ntt;
 import static io.proofline.field.Goldilocks.P;
 
 import io.proofline.field.Goldilocks;
+import io.proofline.field.GoldilocksVectors;
 import io.proofline.field.TwoAdicRoots;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Lane-parallel versions of {@link ScalarKernels}, bit-identical to them. Only loaded when
- * {@code VectorSupport.AVAILABLE}. Run lengths must be multiples of {@link #LANES}.
+ * {@code VectorSupport.PRESENT}. Run lengths must be multiples of {@link #LANES}.
  *
- * <p>The field's own lane arithmetic ({@code GoldilocksVectors}) is package-private to
- * {@code io.proofline.field}, so the same exact formulas are repeated here.
+ * <p>Products are {@link GoldilocksVectors#mul}; the additions and subtractions here are
+ * shorter forms that rely on canonical inputs, which every transform has.
  */
 final class VectorKernels {
 
-    static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Long> SPECIES = GoldilocksVectors.SPECIES;
     static final int LANES = SPECIES.length();
-    private static final long LOW32 = 0xFFFF_FFFFL;
     private static final long EPSILON = 0xFFFF_FFFFL;
 
     private VectorKernels() {
@@ -73,11 +72,15 @@ final class VectorKernels {
 
     private static final int POWER_RUN = 256;
 
+    /** Whether {@link #lastStagesReversed} and {@link #lastStagesInPlace} fit: a tile row of 8 is whole vectors. */
+    static final boolean TILES = LANES == 4 || LANES == 8;
+
     /**
      * Vector form of the last three DIF stages fused with bit reversal (see
-     * {@code DifTransform}); needs {@code LANES == 8}. Gathering the eight rows of a tile in
+     * {@code DifTransform}); needs {@link #TILES}. Gathering the eight rows of a tile in
      * bit-reversed row order transposes it, so the butterflies are lane-wise and every
-     * result vector is one contiguous run of the destination.
+     * result vector is one contiguous run of the destination (with 4 lanes, each tile row is
+     * two vectors).
      */
     static void lastStagesReversed(long[] a, int off, int logN, long[] tw, int from, int to) {
         int midBits = logN - 6;
@@ -122,14 +125,19 @@ final class VectorKernels {
 
     private static void gather(long[] a, int src, int[] rows, long[] s, int dst) {
         for (int lo = 0; lo < 8; lo++) {
-            LongVector.fromArray(SPECIES, a, src + lo, rows, 0).intoArray(s, dst + 8 * lo);
+            for (int half = 0; half < 8; half += LANES) {
+                LongVector.fromArray(SPECIES, a, src + lo, rows, half).intoArray(s, dst + 8 * lo + half);
+            }
         }
     }
 
     /** Row {@code lo} of {@code s} to {@code a[base + (rev(lo) << shift)]}, undoing the DIF order. */
     private static void scatterRows(long[] s, long[] a, int base, int shift) {
         for (int lo = 0; lo < 8; lo++) {
-            LongVector.fromArray(SPECIES, s, 8 * lo).intoArray(a, base + (TwoAdicRoots.reverseBits(lo, 3) << shift));
+            int row = base + (TwoAdicRoots.reverseBits(lo, 3) << shift);
+            for (int half = 0; half < 8; half += LANES) {
+                LongVector.fromArray(SPECIES, s, 8 * lo + half).intoArray(a, row + half);
+            }
         }
     }
 
@@ -141,42 +149,27 @@ final class VectorKernels {
         for (int h = 4; h >= 1; h >>>= 1) {
             for (int st = 0; st < 8; st += 2 * h) {
                 for (int j = 0; j < h; j++) {
-                    int r = 8 * (st + j);
-                    int q = r + 8 * h;
-                    LongVector u = LongVector.fromArray(SPECIES, s, r);
-                    LongVector v = LongVector.fromArray(SPECIES, s, q);
-                    add(u, v).intoArray(s, r);
-                    LongVector d = sub(u, v);
-                    (j == 0 ? d : mul(d, LongVector.broadcast(SPECIES, tw[h + j]))).intoArray(s, q);
+                    for (int half = 0; half < 8; half += LANES) {
+                        int r = 8 * (st + j) + half;
+                        int q = r + 8 * h;
+                        LongVector u = LongVector.fromArray(SPECIES, s, r);
+                        LongVector v = LongVector.fromArray(SPECIES, s, q);
+                        add(u, v).intoArray(s, r);
+                        LongVector d = sub(u, v);
+                        (j == 0 ? d : mul(d, LongVector.broadcast(SPECIES, tw[h + j]))).intoArray(s, q);
+                    }
                 }
             }
         }
     }
 
     /**
-     * Schoolbook 64x64-bit product from 32-bit halves, with the carries absorbed by ordering the
-     * partial sums so that no intermediate overflows (no carry masks), then the reduction of
-     * {@code Goldilocks.reduce128}. Even so, C2 runs out of inlining budget after about two of
-     * these in one compiled method, and a vector that crosses a real call is boxed (about 7x
-     * slower); hence one or two products per loop body throughout this class.
+     * {@link GoldilocksVectors#mul}. C2 runs out of inlining budget after about two of these in
+     * one compiled method, and a vector that crosses a real call is boxed (about 7x slower);
+     * hence one or two products per loop body throughout this class.
      */
     static LongVector mul(LongVector a, LongVector b) {
-        LongVector a0 = a.and(LOW32);
-        LongVector a1 = a.lanewise(VectorOperators.LSHR, 32);
-        LongVector b0 = b.and(LOW32);
-        LongVector b1 = b.lanewise(VectorOperators.LSHR, 32);
-        LongVector ll = a0.mul(b0);
-        LongVector t = a0.mul(b1).add(ll.lanewise(VectorOperators.LSHR, 32));
-        LongVector u = a1.mul(b0).add(t.and(LOW32));
-        LongVector lo = u.lanewise(VectorOperators.LSHL, 32).or(ll.and(LOW32));
-        LongVector hi = a1.mul(b1).add(t.lanewise(VectorOperators.LSHR, 32)).add(u.lanewise(VectorOperators.LSHR, 32));
-        // hi * 2^64 + lo = lo + (hi & EPSILON) * (2^32 - 1) - (hi >>> 32)  (mod p)
-        LongVector hh = hi.lanewise(VectorOperators.LSHR, 32);
-        LongVector t0 = lo.sub(hh).sub(EPSILON, lo.compare(VectorOperators.ULT, hh));
-        LongVector t1 = hi.and(LOW32).mul(EPSILON);
-        LongVector t2 = t0.add(t1);
-        t2 = t2.add(EPSILON, t2.compare(VectorOperators.ULT, t1));
-        return t2.sub(P, t2.compare(VectorOperators.UGE, P));
+        return GoldilocksVectors.mul(a, b);
     }
 
     /** {@code a + b = a - (p - b)}, corrected by {@code +p = -EPSILON (mod 2^64)} on borrow. */

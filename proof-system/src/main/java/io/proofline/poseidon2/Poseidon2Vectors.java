@@ -7,10 +7,12 @@ import static io.proofline.poseidon2.Poseidon2Constants.FULL_ROUNDS;
 import static io.proofline.poseidon2.Poseidon2Constants.INTERNAL_DIAG_MINUS_1;
 import static io.proofline.poseidon2.Poseidon2Constants.PARTIAL_ROUNDS;
 import static io.proofline.poseidon2.Poseidon2Constants.WIDTH;
+import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.UGE;
 import static jdk.incubator.vector.VectorOperators.ULT;
+import static jdk.incubator.vector.VectorOperators.XOR;
 
 import io.proofline.field.Goldilocks;
 import io.proofline.field.GoldilocksVectors;
@@ -20,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Poseidon2 on {@link #LANES} independent states at once, one state per SIMD lane, for the
  * many unrelated hashes of Merkle trees. Only load this class when
- * {@link io.proofline.field.VectorSupport#AVAILABLE}.
+ * {@link io.proofline.field.VectorSupport#PRESENT}.
  *
  * <p>The states live lane-major in a buffer from {@link #newBuffer}: element {@code i} of state
  * {@code l} at {@code [i * LANES + l]}, so buffer row {@code i} is two vectors (two groups of
@@ -58,6 +60,8 @@ final class Poseidon2Vectors {
     private static final long LOW32 = 0xFFFF_FFFFL;
     private static final long HIGH32 = ~LOW32;
     private static final long EPSILON = 0xFFFF_FFFFL;
+    /** The top bit: {@code x < y} unsigned exactly when {@code (x ^ SIGN) < (y ^ SIGN)} signed. */
+    private static final long SIGN = Long.MIN_VALUE;
     /** The internal matrix diagonal ({@code Poseidon2.DIAG}), entry {@code i} in every lane of row {@code i}. */
     private static final long[] DIAG_ROWS = new long[WIDTH * LANES];
 
@@ -125,7 +129,9 @@ final class Poseidon2Vectors {
      * and {@code c + i} of {@code y}, as {@link Poseidon2#mul}. With {@code ll, lh, hl, hh} the
      * products of the 32-bit halves, the middle terms are split so that no sum overflows and no
      * carry needs a compare; then the 128-bit value is reduced as {@link Poseidon2#reduce}, where
-     * {@code hl * (2^32 - 1)} is one more 32x32-bit product.
+     * {@code hl * (2^32 - 1)} is one more 32x32-bit product. The reduction's two carry tests are
+     * signed compares on sign-flipped values ({@code S}), as in {@code GoldilocksVectors.mul}:
+     * AVX2 has no unsigned 64-bit compare.
      */
     private static void mulRows(long[] dst, int d, long[] x, int a, long[] y, int c, int n) {
         LongVector epsilon = LongVector.broadcast(SPECIES, EPSILON).and(LOW32);
@@ -140,12 +146,11 @@ final class Poseidon2Vectors {
             LongVector t0 = uHi.mul(vLo).add(ll.lanewise(LSHR, 32));
             LongVector t1 = uLo.mul(vHi).add(t0.and(LOW32));
             LongVector hi = uHi.mul(vHi).add(t0.lanewise(LSHR, 32)).add(t1.lanewise(LSHR, 32));
-            LongVector lo = ll.and(LOW32).or(t1.lanewise(LSHL, 32));
-            LongVector hh = hi.lanewise(LSHR, 32);
-            LongVector r0 = lo.sub(hh).sub(EPSILON, lo.compare(ULT, hh));
-            LongVector r1 = hi.and(LOW32).mul(epsilon);
-            LongVector r2 = r0.add(r1);
-            r2.add(EPSILON, r2.compare(ULT, r1)).intoArray(dst, d * LANES + i);
+            LongVector loS = ll.and(LOW32).or(t1.lanewise(LSHL, 32)).lanewise(XOR, SIGN);
+            LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
+            r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
+            LongVector r2S = r0S.add(hi.and(LOW32).mul(epsilon));
+            r2S.add(EPSILON, r0S.compare(GT, r2S)).lanewise(XOR, SIGN).intoArray(dst, d * LANES + i);
         }
     }
 
@@ -161,12 +166,11 @@ final class Poseidon2Vectors {
             LongVector t0 = lh.add(ll.lanewise(LSHR, 32));
             LongVector t1 = lh.add(t0.and(LOW32));
             LongVector hi = uHi.mul(uHi).add(t0.lanewise(LSHR, 32)).add(t1.lanewise(LSHR, 32));
-            LongVector lo = ll.and(LOW32).or(t1.lanewise(LSHL, 32));
-            LongVector hh = hi.lanewise(LSHR, 32);
-            LongVector r0 = lo.sub(hh).sub(EPSILON, lo.compare(ULT, hh));
-            LongVector r1 = hi.and(LOW32).mul(epsilon);
-            LongVector r2 = r0.add(r1);
-            r2.add(EPSILON, r2.compare(ULT, r1)).intoArray(b, d * LANES + i);
+            LongVector loS = ll.and(LOW32).or(t1.lanewise(LSHL, 32)).lanewise(XOR, SIGN);
+            LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
+            r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
+            LongVector r2S = r0S.add(hi.and(LOW32).mul(epsilon));
+            r2S.add(EPSILON, r0S.compare(GT, r2S)).lanewise(XOR, SIGN).intoArray(b, d * LANES + i);
         }
     }
 

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.LongVector;
 import org.junit.jupiter.api.Test;
 
 class GoldilocksTests {
@@ -95,7 +97,67 @@ class GoldilocksTests {
                 assertEquals(Goldilocks.mul(a[i], b[i]), out[i], "index " + i + " of " + n);
             }
         }
-        assertTrue(VectorSupport.AVAILABLE, "tests run with the Vector API module, so the vector path is covered");
+        assertTrue(VectorSupport.PRESENT, "tests run with the Vector API module, so the vector path is covered");
+    }
+
+    /** Any 64-bit value: canonical ones, values of P and above, and the edges of the 32-bit halves. */
+    private static long anyLane() {
+        return switch (RND.nextInt(5)) {
+            case 0 -> sample();
+            case 1 -> Goldilocks.P + RND.nextLong(0xFFFF_FFFFL);
+            case 2 -> -1L - RND.nextLong(16);
+            case 3 -> (RND.nextLong() & 0xFFFF_FFFF_0000_0000L) | (RND.nextBoolean() ? 0 : 0xFFFF_FFFFL);
+            default -> RND.nextLong();
+        };
+    }
+
+    @Test
+    void vectorKernelsMatchScalarOnesLaneByLane() {
+        assumeTrue(VectorSupport.PRESENT, "Vector API not in the boot layer");
+        int n = 4096;
+        long[] a = new long[n];
+        long[] b = new long[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = anyLane();
+            b[i] = anyLane();
+        }
+        long k = anyLane();
+        long[] out = new long[n];
+        int done = GoldilocksVectors.mul(a, b, out, n);
+        assertEquals(GoldilocksVectors.SPECIES.loopBound(n), done);
+        for (int i = 0; i < done; i++) {
+            assertEquals(Goldilocks.mul(a[i], b[i]), out[i], "mul at " + i);
+        }
+        GoldilocksBatches.add(a, b, out, n);
+        for (int i = 0; i < done; i++) {
+            assertEquals(Goldilocks.add(a[i], b[i]), out[i], "add at " + i);
+        }
+        GoldilocksBatches.sub(a, b, out, n);
+        for (int i = 0; i < done; i++) {
+            assertEquals(Goldilocks.sub(a[i], b[i]), out[i], "sub at " + i);
+        }
+        GoldilocksBatches.scale(a, k, out, n);
+        for (int i = 0; i < done; i++) {
+            assertEquals(Goldilocks.mul(a[i], k), out[i], "scale at " + i);
+        }
+        long[] acc = b.clone();
+        GoldilocksBatches.addScaled(acc, a, k, n);
+        for (int i = 0; i < done; i++) {
+            assertEquals(Goldilocks.add(b[i], Goldilocks.mul(a[i], k)), acc[i], "addScaled at " + i);
+        }
+        acc = a.clone();
+        GoldilocksBatches.addProduct(acc, a, b, n);
+        for (int i = 0; i < done; i++) {
+            assertEquals(Goldilocks.add(a[i], Goldilocks.mul(a[i], b[i])), acc[i], "addProduct at " + i);
+        }
+        int lanes = GoldilocksVectors.SPECIES.length();
+        for (int i = 0; i < done; i += lanes) {
+            GoldilocksVectors.canonical(LongVector.fromArray(GoldilocksVectors.SPECIES, a, i))
+                    .intoArray(out, i);
+        }
+        for (int i = 0; i < done; i++) {
+            assertEquals(Goldilocks.canonical(a[i]), out[i], "canonical at " + i);
+        }
     }
 
     @Test

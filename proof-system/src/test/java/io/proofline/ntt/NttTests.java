@@ -168,7 +168,7 @@ class NttTests {
 
     @Test
     void vectorAndScalarPathsAgree() {
-        if (!VectorSupport.AVAILABLE) {
+        if (!VectorSupport.PRESENT) {
             return;
         }
         SplittableRandom rnd = new SplittableRandom(6);
