@@ -156,16 +156,25 @@ class ScdfBatchProofTests {
 
             // Launch, with the batch's arguments, one per row of the builder
             wait.until(ExpectedConditions.elementToBeClickable(By.id("btn-deploy-builder")));
+            By argumentRows = By.cssSelector("input[tabindex='501']");
             for (String argument : List.of("chainId=" + batch.chainId(), "batchNumber=" + batch.batchNumber())) {
-                List<WebElement> rows = browser.findElements(By.cssSelector("input[tabindex='501']"));
-                WebElement empty = rows.stream().filter(r -> r.getDomProperty("value").isEmpty()).findFirst().orElse(rows.getLast());
+                // the builder adds an empty row under the last one that holds a value
+                WebElement empty = wait.until(d -> d.findElements(argumentRows).stream()
+                        .filter(r -> r.getDomProperty("value").isEmpty()).findFirst().orElse(null));
                 empty.sendKeys(argument);
             }
             screenshot(browser, "1-launch-task.png");
-            browser.findElement(By.id("btn-deploy-builder")).click();
+            WebElement launch = browser.findElement(By.id("btn-deploy-builder"));
+            browser.executeScript("arguments[0].scrollIntoView()", launch);
+            launch.click();
 
             // the task runs the batch's job to its end
-            long task = awaitNewerTask(before);
+            long task;
+            try {
+                task = awaitNewerTask(before);
+            } finally {
+                screenshot(browser, "1-launched.png");
+            }
             JsonNode ended = awaitTaskEnd(task);
             List<String> args = new ArrayList<>();
             ended.path("arguments").forEach(a -> args.add(a.asString()));

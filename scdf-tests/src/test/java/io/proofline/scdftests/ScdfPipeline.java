@@ -53,6 +53,8 @@ final class ScdfPipeline implements AutoCloseable {
     final Path dir;
     final Path keysDir;
     final LocalObjectStore store;
+    /** What the workers run and the server registers. */
+    final Path proverJar;
     final TestDatabase coreDb = TestDatabase.create();
     /** The server's database: its own tables, the job repository (BOOT3_), and the prover's (schema proofline). */
     final TestDatabase scdfDb = TestDatabase.create();
@@ -70,6 +72,7 @@ final class ScdfPipeline implements AutoCloseable {
         this.dir = dir;
         this.keysDir = Files.createDirectories(dir.resolve("keys"));
         this.store = new LocalObjectStore(dir.resolve("store"));
+        this.proverJar = copyProverJar(dir);
         PGSimpleDataSource ds = (PGSimpleDataSource) scdfDb.dataSource();
         ds.setCurrentSchema("proofline,public");
         this.prover = JdbcClient.create(ds);
@@ -84,10 +87,12 @@ final class ScdfPipeline implements AutoCloseable {
             p.corePort = freePort();
             p.startServer();
             p.startCore();
+            // the workers need the server's tables (task executions, Boot 3 job repository), not the server
+            p.server.awaitLogLine("Successfully applied", SERVER_START);
+            p.witnessGenerator = p.startWorker("witness-generator", "-XX:TieredStopAtLevel=1");
+            p.circuitProver = p.startWorker("circuit-prover");
             p.server.awaitLogLine("Started ProoflineDataflowServer", SERVER_START);
             p.importDefinitions();
-            p.witnessGenerator = p.startWorker("witness-generator");
-            p.circuitProver = p.startWorker("circuit-prover");
             p.witnessGenerator.awaitLogLine("Started ProoflineJobsApplication", WORKER_START);
             p.circuitProver.awaitLogLine("Started ProoflineJobsApplication", WORKER_START);
             return p;
@@ -98,7 +103,7 @@ final class ScdfPipeline implements AutoCloseable {
     }
 
     /** The prover's bootable jar, as a file named {@code <artifact>-<version>.jar} (SCDF wants that form). */
-    private Path proverJar() throws IOException {
+    private static Path copyProverJar(Path dir) throws IOException {
         Path target = Path.of("..", "jobs", "target").toAbsolutePath().normalize();
         Path built;
         try (var files = Files.list(target)) {
@@ -152,17 +157,19 @@ final class ScdfPipeline implements AutoCloseable {
     private void importDefinitions() throws IOException, InterruptedException {
         Path script = Path.of("..", "scdf-definitions", "import.sh").toAbsolutePath().normalize();
         Path log = dir.resolve("import.log");
-        Process p = new ProcessBuilder("bash", script.toString(), "--server", scdf.url, "--prover-jar", "file://" + proverJar())
+        Process p = new ProcessBuilder("bash", script.toString(), "--server", scdf.url, "--prover-jar", "file://" + proverJar)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (p.waitFor() != 0) {
             throw new AssertionError("import.sh exited with " + p.exitValue() + ":\n" + Files.readString(log));
         }
     }
 
-    private JavaProcess startWorker(String role) throws IOException {
+    /** A worker; the witness generator's work here is small enough for the quick compiler alone (a faster start). */
+    private JavaProcess startWorker(String role, String... jvmOptions) throws IOException {
         List<String> jvm = new ArrayList<>(List.of(PROVER_JVM.split(" ")));
         jvm.add("-Xmx2g");
-        JavaProcess worker = JavaProcess.startJar(role, jvm, dir.resolve("proofline-prover-0.1.0.jar"), List.of(
+        jvm.addAll(List.of(jvmOptions));
+        JavaProcess worker = JavaProcess.startJar(role, jvm, proverJar, List.of(
                 "--spring.profiles.active=scdf",
                 "--proofline.roles=" + role,
                 "--proofline.worker-id=" + role,
