@@ -158,10 +158,10 @@ class ScdfBatchProofTests {
             wait.until(ExpectedConditions.elementToBeClickable(By.id("btn-deploy-builder")));
             By argumentRows = By.cssSelector("input[tabindex='501']");
             for (String argument : List.of("chainId=" + batch.chainId(), "batchNumber=" + batch.batchNumber())) {
-                // the builder adds an empty row under the last one that holds a value
-                WebElement empty = wait.until(d -> d.findElements(argumentRows).stream()
-                        .filter(r -> r.getDomProperty("value").isEmpty()).findFirst().orElse(null));
-                empty.sendKeys(argument);
+                // the builder adds an empty row under the last one as soon as that one holds a value
+                int rows = browser.findElements(argumentRows).size();
+                browser.findElements(argumentRows).getLast().sendKeys(argument);
+                wait.until(d -> d.findElements(argumentRows).size() > rows);
             }
             screenshot(browser, "1-launch-task.png");
             WebElement launch = browser.findElement(By.id("btn-deploy-builder"));
