@@ -1,9 +1,12 @@
 package io.proofline.jobs.schema;
 
 import io.proofline.storage.tables.ProverMigrations;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +23,21 @@ public class ProverSchema {
     /** Where the prover application's migrations are. */
     public static final String[] LOCATIONS = {ProverMigrations.LOCATION, "classpath:db/migration/jobs"};
 
-    /** Applied over {@code spring.flyway.*}: the history table and baseline are not settings. */
+    /** More locations for one setting (the {@code scdf} profile's sequence), in {@code proofline.schema.extra-locations}. */
+    static final String EXTRA_LOCATIONS = "proofline.schema.extra-locations";
+
+    /**
+     * Applied over {@code spring.flyway.*}: the history table, baseline and locations are not
+     * settings, but for {@value #EXTRA_LOCATIONS}.
+     */
     @Bean
-    FlywayConfigurationCustomizer proverSchemaHistory() {
-        return flyway -> configure(flyway);
+    FlywayConfigurationCustomizer proverSchemaHistory(@Value("${" + EXTRA_LOCATIONS + ":}") String[] extraLocations) {
+        return flyway -> {
+            configure(flyway);
+            if (extraLocations.length > 0) {
+                flyway.locations(Stream.concat(Arrays.stream(LOCATIONS), Arrays.stream(extraLocations)).toArray(String[]::new));
+            }
+        };
     }
 
     /** The prover application's Flyway on {@code dataSource}, as it runs at startup (tools and tests). */

@@ -35,7 +35,12 @@ public class ProoflineDataflowServer {
 
     public static void main(String[] args) throws IOException {
         SpringApplication app = new SpringApplication(ProoflineDataflowServer.class);
-        if (!databaseGiven(args)) {
+        if (databaseGiven(args) && !given(args, "spring.datasource.driver-class-name")) {
+            // SCDF's own defaults name H2's driver, which outranks the one Boot would infer from the URL
+            List<String> withDriver = new ArrayList<>(Arrays.asList(args));
+            withDriver.add("--spring.datasource.driver-class-name=org.postgresql.Driver");
+            args = withDriver.toArray(String[]::new);
+        } else if (!databaseGiven(args)) {
             Path dataDir = Path.of(System.getProperty("user.home"), ".proofline", "scdf", "postgres");
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
                     .setPort(EMBEDDED_PORT).start();
@@ -53,7 +58,10 @@ public class ProoflineDataflowServer {
     }
 
     private static boolean databaseGiven(String[] args) {
-        return Arrays.stream(args).anyMatch(a -> a.startsWith("--" + DATASOURCE_URL + "="))
-                || System.getenv("SPRING_DATASOURCE_URL") != null || System.getProperty(DATASOURCE_URL) != null;
+        return given(args, DATASOURCE_URL) || System.getenv("SPRING_DATASOURCE_URL") != null;
+    }
+
+    private static boolean given(String[] args, String property) {
+        return Arrays.stream(args).anyMatch(a -> a.startsWith("--" + property + "=")) || System.getProperty(property) != null;
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What Proofline adds to the stock server: see {@link SchemaTargetFilter}. */
+/** What Proofline adds to the stock server: see {@link SchemaTargetFilter} and {@link BootThreeLaunchFilter}. */
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
 
@@ -12,6 +12,13 @@ class ServerConfiguration {
     FilterRegistrationBean<SchemaTargetFilter> schemaTargetFilter() {
         FilterRegistrationBean<SchemaTargetFilter> registration = new FilterRegistrationBean<>(new SchemaTargetFilter());
         registration.addUrlPatterns("/jobs/*", "/tasks/executions", "/tasks/executions/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BootThreeLaunchFilter> bootThreeLaunchFilter() {
+        FilterRegistrationBean<BootThreeLaunchFilter> registration = new FilterRegistrationBean<>(new BootThreeLaunchFilter());
+        registration.addUrlPatterns(BootThreeLaunchFilter.DASHBOARD_LAUNCH);
         return registration;
     }
 }
