@@ -44,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Batches go from the core through the gateway, the orchestrator's job and two worker JVMs
- * (over the PostgreSQL channels, or RabbitMQ queues) and come back to the core as verified proofs.
+ * (over the PostgreSQL channels with a local store, or RabbitMQ queues with an S3 bucket) and
+ * come back to the core as verified proofs.
  */
 class PipelineFunctionalTests extends PipelineTestSupport {
 
@@ -57,12 +58,16 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         severalBatchesAreProvenByTwoWorkerProcesses(env.proverProperties("postgres"), 6, 10, 3);
     }
 
+    /**
+     * The other transport and the other store at once, each a run of its own costing minutes:
+     * requests over RabbitMQ queues, every artifact in an S3 bucket.
+     */
     @Test
-    void severalBatchesAreProvenByTwoWorkerProcessesOverRabbitMq() throws Exception {
+    void severalBatchesAreProvenByTwoWorkerProcessesOverRabbitMqSharingAnS3Bucket() throws Exception {
         Assumptions.assumeTrue(reachable(RABBIT_HOST, RABBIT_PORT),
-                "RabbitMQ not reachable on " + RABBIT_HOST + ":" + RABBIT_PORT + ": skipping the RabbitMQ transport test");
-        // queues of this run only: requests left in a shared broker by earlier runs name step
-        // executions of databases long dropped
+                "RabbitMQ not reachable on " + RABBIT_HOST + ":" + RABBIT_PORT + ": skipping the RabbitMQ and S3 pipeline test");
+        // given RabbitMQ queues of this run only: requests left in a shared broker by earlier
+        // runs name step executions of databases long dropped
         String prefix = "proofline-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         Map<String, String> props = env.proverProperties("rabbitmq");
         props.put("proofline.rabbitmq.queue-prefix", prefix);
@@ -71,13 +76,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         // deleted once no process listens any more (a listener would declare them again)
         env.afterClose(() -> deleteQueues(prefix + ".basic-witness-generation", prefix + ".prove-base-circuits",
                 prefix + ".aggregation-proofs"));
-        // two batches: every kind of request crosses the broker (nodes are the postgres variant's)
-        severalBatchesAreProvenByTwoWorkerProcesses(props, 6, 3);
-    }
-
-    @Test
-    void severalBatchesAreProvenByTwoWorkerProcessesSharingAnS3Bucket() throws Exception {
-        // given an S3-compatible object store in place of the local directory
+        // and an S3-compatible object store in place of the local directory
         TestS3Server s3 = TestS3Server.start(S3_BUCKET);
         env.afterClose(() -> {
             try {
@@ -86,13 +85,13 @@ class PipelineFunctionalTests extends PipelineTestSupport {
                 throw new IllegalStateException("cannot stop the test S3 server", e);
             }
         });
-        Map<String, String> props = env.proverProperties("postgres");
         props.put("proofline.s3.bucket", S3_BUCKET);
         props.put("proofline.s3.prefix", "pipeline-test/");
         props.put("proofline.s3.endpoint", s3.endpoint());
         props.put("proofline.s3.access-key", TestS3Server.ACCESS_KEY);
         props.put("proofline.s3.secret-key", TestS3Server.SECRET_KEY);
 
+        // two batches: every kind of request crosses the broker (nodes are the postgres variant's)
         severalBatchesAreProvenByTwoWorkerProcesses(props, 6, 3);
 
         // and every stage's artifacts are in the bucket, none in the local store directory
