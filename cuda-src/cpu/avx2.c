@@ -47,18 +47,31 @@ static inline v4 v_sub(v4 a, v4 b) {
     return SUB(SUB(a, b), AND(v_less(a, b), V_EPS));
 }
 
-/* hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise) */
-static inline v4 v_reduce128(v4 hi, v4 lo) {
+/*
+ * hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise), on lo with its top bit flipped.
+ * Adding or subtracting a number commutes with that flip, and in the flipped form a signed
+ * compare orders as unsigned: a borrow of lo - hh shows as a difference above lo, a carry of
+ * t0 + t1 as a sum below t0. So each of the three tests is one compare.
+ */
+static inline v4 v_reduce128_flipped(v4 hi, v4 lo_flipped) {
     v4 hh = SHR(hi, 32);
     v4 hl = AND(hi, V_M32);
-    v4 t0 = SUB(SUB(lo, hh), AND(v_less(lo, hh), V_EPS));
+    v4 t0 = SUB(lo_flipped, hh);
+    t0 = SUB(t0, AND(_mm256_cmpgt_epi64(t0, lo_flipped), V_EPS));
     v4 t1 = SUB(SHL(hl, 32), hl);
     v4 t2 = ADD(t0, t1);
-    t2 = ADD(t2, AND(v_less(t2, t1), V_EPS));
-    return v_canonical(t2);
+    t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t0, t2), V_EPS));
+    t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t2, V_PM1_FLIPPED), V_EPS));
+    return _mm256_xor_si256(t2, V_SIGN);
 }
 
-/* the full 128-bit products from 32-bit limbs, then the reduction */
+static inline v4 v_reduce128(v4 hi, v4 lo) { return v_reduce128_flipped(hi, _mm256_xor_si256(lo, V_SIGN)); }
+
+/*
+ * The 128-bit product from the four 32 x 32-bit products of the halves, summed so that no
+ * partial sum overflows: mid = lh + (ll >> 32) and mid2 = hl + low half of mid both stay
+ * below 2^64. Then the reduction.
+ */
 static inline v4 v_mul(v4 a, v4 b) {
     v4 ah = SHR(a, 32);
     v4 bh = SHR(b, 32);
@@ -66,9 +79,10 @@ static inline v4 v_mul(v4 a, v4 b) {
     v4 lh = _mm256_mul_epu32(a, bh);
     v4 hl = _mm256_mul_epu32(ah, b);
     v4 hh = _mm256_mul_epu32(ah, bh);
-    v4 m = ADD(SHR(ll, 32), ADD(AND(lh, V_M32), AND(hl, V_M32)));
-    v4 lo = _mm256_or_si256(SHL(m, 32), AND(ll, V_M32));
-    v4 hi = ADD(ADD(hh, SHR(m, 32)), ADD(SHR(lh, 32), SHR(hl, 32)));
+    v4 mid = ADD(lh, SHR(ll, 32));
+    v4 mid2 = ADD(hl, AND(mid, V_M32));
+    v4 hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
+    v4 lo = _mm256_or_si256(SHL(mid2, 32), AND(ll, V_M32));
     return v_reduce128(hi, lo);
 }
 
