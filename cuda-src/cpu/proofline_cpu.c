@@ -1,15 +1,19 @@
 /*
- * The portable C implementation of proofline_native.h: OpenMP threads, scalar 128-bit
- * multiplies. Same algorithms as io.proofline.ntt.JavaNtt (DIF butterflies, blocked LDE),
- * io.proofline.poseidon2.Poseidon2Hash and io.proofline.fri.CosetFolding.
+ * The CPU implementation of proofline_native.h: OpenMP threads, scalar 128-bit multiplies,
+ * and vector kernels for the DIF butterflies, coset powers, Poseidon2 and Merkle hashing
+ * (avx512.c, eight lanes; avx2.c, four lanes) where the CPU has them. Same algorithms as
+ * io.proofline.ntt.JavaNtt (DIF butterflies, blocked LDE), io.proofline.poseidon2.Poseidon2Hash
+ * and io.proofline.fri.CosetFolding.
  */
 #include "proofline_native.h"
 #include "../common/pl_field.h"
 #include "../common/pl_error.h"
+#include "avx2.h"
 #include "avx512.h"
 
 #include <omp.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,15 +21,51 @@
 const char *pl_backend_name(void) { return "native-cpu"; }
 
 /*
- * Whether the AVX-512F kernels run: the CPU has AVX-512F and PROOFLINE_NATIVE_ISA is not
- * "portable" (which the tests set to check the portable path too). Decided once per process.
+ * The vector kernels in use, chosen once per process: AVX-512F where the CPU has it, else
+ * AVX2, else none (the portable loops). PROOFLINE_NATIVE_ISA=portable|avx2|avx512 asks for one
+ * (the tests run the differential tests on each); a request the CPU cannot serve falls back to
+ * the best set it has below the one asked for, with a line on stderr.
  */
-static int avx512;
+struct kernels {
+    const char *name;
+    size_t lanes; /* 0 for the portable loops */
+    void (*dif_run)(uint64_t *x, size_t h, const uint64_t *t, size_t from, size_t to);
+    void (*dif_last3)(uint64_t *a, size_t size, const uint64_t *tw);
+    void (*mul_powers)(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g);
+    void (*permute)(uint64_t *states);
+    void (*hash_rows)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
+    void (*compress)(const uint64_t *below, uint64_t i, uint64_t *layer);
+};
+
+static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, NULL, NULL};
+static const struct kernels AVX2 = {"avx2", 4, pl_avx2_dif_run, pl_avx2_dif_last3, pl_avx2_mul_powers,
+                                    pl_avx2_permute4, pl_avx2_hash_rows4, pl_avx2_compress4};
+static const struct kernels AVX512 = {"avx512", 8, pl_avx512_dif_run, pl_avx512_dif_last3, pl_avx512_mul_powers,
+                                      pl_avx512_permute8, pl_avx512_hash_rows8, pl_avx512_compress8};
+
+static struct kernels vec;
 
 __attribute__((constructor)) static void choose_isa(void) {
-    const char *isa = getenv("PROOFLINE_NATIVE_ISA");
     __builtin_cpu_init();
-    avx512 = __builtin_cpu_supports("avx512f") && !(isa && strcmp(isa, "portable") == 0);
+    int has_avx512 = __builtin_cpu_supports("avx512f");
+    int has_avx2 = __builtin_cpu_supports("avx2");
+    const struct kernels *best = has_avx512 ? &AVX512 : has_avx2 ? &AVX2 : &PORTABLE;
+    const char *asked = getenv("PROOFLINE_NATIVE_ISA");
+    const struct kernels *chosen = best;
+    if (asked && *asked) {
+        int known = 1;
+        if (strcmp(asked, "portable") == 0) chosen = &PORTABLE;
+        else if (strcmp(asked, "avx2") == 0) chosen = has_avx2 ? &AVX2 : &PORTABLE;
+        else if (strcmp(asked, "avx512") == 0) chosen = best;
+        else known = 0;
+        if (!known)
+            fprintf(stderr, "proofline native-cpu: PROOFLINE_NATIVE_ISA=%s is not one of portable, avx2, avx512; "
+                            "using the %s kernels\n", asked, chosen->name);
+        else if (strcmp(asked, chosen->name) != 0)
+            fprintf(stderr, "proofline native-cpu: PROOFLINE_NATIVE_ISA=%s, but this CPU lacks it; using the %s kernels\n",
+                    asked, chosen->name);
+    }
+    vec = *chosen;
 }
 
 const char *pl_last_error(void) { return pl_error_text; }
@@ -93,8 +133,8 @@ static const uint64_t *twiddles(uint32_t log_n, int inv) {
 static void dif_run(uint64_t *a, size_t g, size_t h, const uint64_t *tw, size_t from, size_t to) {
     uint64_t *x = a + g;
     const uint64_t *t = tw + h;
-    if (avx512 && ((to - from) & 7) == 0) {
-        pl_avx512_dif_run(x, h, t, from, to);
+    if (vec.lanes && (to - from) % vec.lanes == 0) {
+        vec.dif_run(x, h, t, from, to);
         return;
     }
     for (size_t q = from; q < to; q++) {
@@ -122,12 +162,13 @@ static void dif_stage(uint64_t *a, size_t n, size_t h, const uint64_t *tw, int p
 /* All stages of half-size below 2^block_log on the block a[0, 2^block_log). */
 static void dif_block(uint64_t *a, size_t size, const uint64_t *tw) {
     for (size_t h = size >> 1; h >= 1; h >>= 1) {
-        if (avx512 && h >= 8) {
-            for (size_t g = 0; g < size; g += 2 * h) pl_avx512_dif_run(a + g, h, tw + h, 0, h);
+        if (vec.lanes && h >= vec.lanes) {
+            for (size_t g = 0; g < size; g += 2 * h) vec.dif_run(a + g, h, tw + h, 0, h);
             continue;
         }
-        if (avx512 && h == 4 && size >= 16) {
-            pl_avx512_dif_last3(a, size, tw);
+        /* the last three stages work on 2 * lanes elements at a time */
+        if (vec.lanes && h == 4 && size >= 2 * vec.lanes) {
+            vec.dif_last3(a, size, tw);
             return;
         }
         for (size_t g = 0; g < size; g += 2 * h) {
@@ -194,8 +235,8 @@ static void bit_reverse(uint64_t *a, uint32_t log_n, int parallel) {
 
 /* dst[i] = src[i] * start * g^i */
 static void mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g) {
-    if (avx512 && (n & 7) == 0) {
-        pl_avx512_mul_powers(src, dst, n, start, g);
+    if (vec.lanes && n % vec.lanes == 0) {
+        vec.mul_powers(src, dst, n, start, g);
         return;
     }
     uint64_t acc = start;
@@ -335,11 +376,11 @@ static void permute(uint64_t *s) { pl_p2_permute_with(s, PL_P2_FULL_RC, PL_P2_PA
 int32_t pl_poseidon2_permute(uint64_t *states, uint64_t count) {
     pl_clear_error();
     if (!states && count) return pl_fail(PL_ERR_ARGUMENT, "pl_poseidon2_permute: null pointer");
-    uint64_t vec = avx512 ? count / 8 : 0;
+    uint64_t lanes = vec.lanes, groups = lanes ? count / lanes : 0;
     #pragma omp parallel for schedule(dynamic, 64) if (count >= PARALLEL_MIN / 16)
-    for (uint64_t b = 0; b < vec; b++) pl_avx512_permute8(states + 96 * b);
-    #pragma omp parallel for schedule(dynamic, 64) if (count - 8 * vec >= PARALLEL_MIN / 16)
-    for (uint64_t i = 8 * vec; i < count; i++) permute(states + 12 * i);
+    for (uint64_t b = 0; b < groups; b++) vec.permute(states + 12 * lanes * b);
+    #pragma omp parallel for schedule(dynamic, 64) if (count - lanes * groups >= PARALLEL_MIN / 16)
+    for (uint64_t i = lanes * groups; i < count; i++) permute(states + 12 * i);
     return PL_OK;
 }
 
@@ -347,11 +388,11 @@ int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint
     pl_clear_error();
     if (!matrix || !digests) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: null pointer");
     if (width == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: cannot hash the rows of a matrix with no columns");
-    uint64_t vec = avx512 ? rows / 8 : 0;
+    uint64_t lanes = vec.lanes, groups = lanes ? rows / lanes : 0;
     #pragma omp parallel for schedule(dynamic, 64) if (rows * width >= PARALLEL_MIN / 2)
-    for (uint64_t b = 0; b < vec; b++) pl_avx512_hash_rows8(matrix, width, rows, 8 * b, digests);
-    #pragma omp parallel for schedule(dynamic, 64) if ((rows - 8 * vec) * width >= PARALLEL_MIN / 2)
-    for (uint64_t r = 8 * vec; r < rows; r++) {
+    for (uint64_t b = 0; b < groups; b++) vec.hash_rows(matrix, width, rows, lanes * b, digests);
+    #pragma omp parallel for schedule(dynamic, 64) if ((rows - lanes * groups) * width >= PARALLEL_MIN / 2)
+    for (uint64_t r = lanes * groups; r < rows; r++) {
         uint64_t s[12] = {0};
         s[8] = width;
         for (uint64_t pos = 0; pos < width; pos += 8) {
@@ -373,11 +414,11 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
     uint64_t *layer = layers;
     for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
         uint64_t nodes = (uint64_t) 1 << (log_leaves - k);
-        uint64_t vec = avx512 ? nodes / 8 : 0;
+        uint64_t lanes = vec.lanes, groups = lanes ? nodes / lanes : 0;
         #pragma omp parallel for schedule(dynamic, 64) if (nodes >= PARALLEL_MIN / 16)
-        for (uint64_t b = 0; b < vec; b++) pl_avx512_compress8(below, 8 * b, layer);
-        #pragma omp parallel for schedule(dynamic, 64) if (nodes - 8 * vec >= PARALLEL_MIN / 16)
-        for (uint64_t i = 8 * vec; i < nodes; i++) {
+        for (uint64_t b = 0; b < groups; b++) vec.compress(below, lanes * b, layer);
+        #pragma omp parallel for schedule(dynamic, 64) if (nodes - lanes * groups >= PARALLEL_MIN / 16)
+        for (uint64_t i = lanes * groups; i < nodes; i++) {
             uint64_t s[12] = {0};
             memcpy(s, below + 8 * i, 8 * sizeof(uint64_t));
             s[11] = 1;

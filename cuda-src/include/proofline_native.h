@@ -1,7 +1,8 @@
 /*
  * Proofline native prover ABI: the hot loops of the Plonkish/FRI prover over Goldilocks
- * (p = 2^64 - 2^32 + 1), implemented twice with the same exported symbols: portable C
- * (libproofline_cpu.so) and CUDA (libproofline_cuda.so). The Java back end in
+ * (p = 2^64 - 2^32 + 1), implemented twice with the same exported symbols: C for the CPU
+ * (libproofline_cpu.so; portable loops, AVX2 or AVX-512F kernels chosen at load time) and
+ * CUDA (libproofline_cuda.so). The Java back end in
  * native-bindings loads one of them per back end and must get results bit-identical to the
  * pure Java reference (io.proofline.backend.JavaBackend).
  *

@@ -1,0 +1,243 @@
+/*
+ * AVX2 kernels of the CPU build, four field elements or four Poseidon2 states per vector.
+ * This file alone is compiled with -mavx2; proofline_cpu.c calls it only when the CPU has AVX2
+ * (and the AVX-512F kernels are not in use). AVX2 has neither unsigned 64-bit compares nor
+ * mask registers, so a compare flips the top bit of both sides and compares signed, giving a
+ * lane of all ones where it holds, which then selects a correction with an and. Products of 64
+ * bits come from _mm256_mul_epu32 of 32-bit halves. Results are canonical and equal to the
+ * portable code's, which the differential tests check on every path.
+ */
+#include "avx2.h"
+#include "../common/pl_field.h"
+
+#include <immintrin.h>
+
+typedef __m256i v4;
+
+#define V_EPS _mm256_set1_epi64x((long long) PL_EPSILON)
+#define V_M32 _mm256_set1_epi64x(0xFFFFFFFFLL)
+#define V_SIGN _mm256_set1_epi64x((long long) 0x8000000000000000ULL)
+/* p - 1 with its top bit flipped */
+#define V_PM1_FLIPPED _mm256_set1_epi64x((long long) ((PL_P - 1) ^ 0x8000000000000000ULL))
+
+#define ADD _mm256_add_epi64
+#define SUB _mm256_sub_epi64
+#define AND _mm256_and_si256
+#define SHR _mm256_srli_epi64
+#define SHL _mm256_slli_epi64
+
+/* all ones in the lanes where a < b as unsigned 64-bit numbers */
+static inline v4 v_less(v4 a, v4 b) {
+    return _mm256_cmpgt_epi64(_mm256_xor_si256(b, V_SIGN), _mm256_xor_si256(a, V_SIGN));
+}
+
+/* x >= p exactly when x > p - 1; subtracting p is adding epsilon modulo 2^64 */
+static inline v4 v_canonical(v4 x) {
+    v4 ge = _mm256_cmpgt_epi64(_mm256_xor_si256(x, V_SIGN), V_PM1_FLIPPED);
+    return ADD(x, AND(ge, V_EPS));
+}
+
+static inline v4 v_add(v4 a, v4 b) {
+    v4 s = ADD(a, b);
+    s = ADD(s, AND(v_less(s, a), V_EPS));
+    return v_canonical(s);
+}
+
+static inline v4 v_sub(v4 a, v4 b) {
+    return SUB(SUB(a, b), AND(v_less(a, b), V_EPS));
+}
+
+/*
+ * hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise), on lo with its top bit flipped.
+ * Adding or subtracting a number commutes with that flip, and in the flipped form a signed
+ * compare orders as unsigned: a borrow of lo - hh shows as a difference above lo, a carry of
+ * t0 + t1 as a sum below t0. So each of the three tests is one compare.
+ */
+static inline v4 v_reduce128_flipped(v4 hi, v4 lo_flipped) {
+    v4 hh = SHR(hi, 32);
+    v4 hl = AND(hi, V_M32);
+    v4 t0 = SUB(lo_flipped, hh);
+    t0 = SUB(t0, AND(_mm256_cmpgt_epi64(t0, lo_flipped), V_EPS));
+    v4 t1 = SUB(SHL(hl, 32), hl);
+    v4 t2 = ADD(t0, t1);
+    t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t0, t2), V_EPS));
+    t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t2, V_PM1_FLIPPED), V_EPS));
+    return _mm256_xor_si256(t2, V_SIGN);
+}
+
+static inline v4 v_reduce128(v4 hi, v4 lo) { return v_reduce128_flipped(hi, _mm256_xor_si256(lo, V_SIGN)); }
+
+/*
+ * The 128-bit product from the four 32 x 32-bit products of the halves, summed so that no
+ * partial sum overflows: mid = lh + (ll >> 32) and mid2 = hl + low half of mid both stay
+ * below 2^64. Then the reduction.
+ */
+static inline v4 v_mul(v4 a, v4 b) {
+    v4 ah = SHR(a, 32);
+    v4 bh = SHR(b, 32);
+    v4 ll = _mm256_mul_epu32(a, b);
+    v4 lh = _mm256_mul_epu32(a, bh);
+    v4 hl = _mm256_mul_epu32(ah, b);
+    v4 hh = _mm256_mul_epu32(ah, bh);
+    v4 mid = ADD(lh, SHR(ll, 32));
+    v4 mid2 = ADD(hl, AND(mid, V_M32));
+    v4 hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
+    v4 lo = _mm256_or_si256(SHL(mid2, 32), AND(ll, V_M32));
+    return v_reduce128(hi, lo);
+}
+
+static inline v4 load(const uint64_t *p) { return _mm256_loadu_si256((const __m256i *) p); }
+static inline void store(uint64_t *p, v4 x) { _mm256_storeu_si256((__m256i *) p, x); }
+static inline v4 splat(uint64_t x) { return _mm256_set1_epi64x((long long) x); }
+
+void pl_avx2_dif_run(uint64_t *x, size_t h, const uint64_t *t, size_t from, size_t to) {
+    for (size_t q = from; q < to; q += 4) {
+        v4 u = load(x + q);
+        v4 v = load(x + h + q);
+        store(x + q, v_add(u, v));
+        store(x + h + q, v_mul(v_sub(u, v), load(t + q)));
+    }
+}
+
+void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g) {
+    uint64_t p[4];
+    p[0] = start;
+    for (int i = 1; i < 4; i++) p[i] = pl_mul(p[i - 1], g);
+    v4 acc = load(p);
+    v4 step = splat(pl_pow(g, 4));
+    for (size_t i = 0; i < n; i += 4) {
+        store(dst + i, v_mul(load(src + i), acc));
+        acc = v_mul(acc, step);
+    }
+}
+
+/*
+ * The three DIF stages of half-size 4, 2 and 1 on a block of `size` elements (a multiple of 8),
+ * eight elements (x0 = 0..3, x1 = 4..7) at a time. Half-size 4 pairs x0 with x1; half-size 2
+ * pairs the low 128-bit halves with the high ones; half-size 1 pairs even with odd elements.
+ * The twiddle of half-size 1 is w^0 = 1, and multiplying a canonical value by 1 leaves it as
+ * it is, so that stage has no multiply.
+ */
+void pl_avx2_dif_last3(uint64_t *a, size_t size, const uint64_t *tw) {
+    v4 t4 = load(tw + 4);
+    v4 t2 = _mm256_set_epi64x((long long) tw[3], (long long) tw[2], (long long) tw[3], (long long) tw[2]);
+    for (size_t o = 0; o < size; o += 8) {
+        v4 x0 = load(a + o);
+        v4 x1 = load(a + o + 4);
+        /* half-size 4: u = 0..3, v = 4..7 */
+        v4 su = v_add(x0, x1);
+        v4 sv = v_mul(v_sub(x0, x1), t4);
+        /* half-size 2: u = {0, 1, 4, 5}, v = {2, 3, 6, 7} */
+        v4 u = _mm256_permute2x128_si256(su, sv, 0x20);
+        v4 v = _mm256_permute2x128_si256(su, sv, 0x31);
+        su = v_add(u, v);
+        sv = v_mul(v_sub(u, v), t2);
+        x0 = _mm256_permute2x128_si256(su, sv, 0x20);
+        x1 = _mm256_permute2x128_si256(su, sv, 0x31);
+        /* half-size 1: u = {0, 4, 2, 6}, v = {1, 5, 3, 7} */
+        u = _mm256_unpacklo_epi64(x0, x1);
+        v = _mm256_unpackhi_epi64(x0, x1);
+        su = v_add(u, v);
+        sv = v_sub(u, v);
+        store(a + o, _mm256_unpacklo_epi64(su, sv));
+        store(a + o + 4, _mm256_unpackhi_epi64(su, sv));
+    }
+}
+
+/* ---- Poseidon2 on four states, lane l of s[i] holding element i of state l ---- */
+
+/* hi * 2^32 + lo mod p for hi, lo < 2^40 (pl_combine lane-wise); the carry mask is -1, so it is subtracted */
+static inline v4 v_combine(v4 hi, v4 lo) {
+    v4 low = ADD(SHL(hi, 32), lo);
+    v4 top = SUB(SHR(hi, 32), v_less(low, lo));
+    return v_reduce128(top, low);
+}
+
+static inline void v_external(v4 *s) {
+    v4 l[4], h[4];
+    for (int k = 0; k < 4; k++) {
+        l[k] = ADD(ADD(AND(s[k], V_M32), AND(s[4 + k], V_M32)), AND(s[8 + k], V_M32));
+        h[k] = ADD(ADD(SHR(s[k], 32), SHR(s[4 + k], 32)), SHR(s[8 + k], 32));
+    }
+    for (int c = 0; c < 12; c += 4) {
+        v4 a[4], b[4];
+        for (int k = 0; k < 4; k++) {
+            a[k] = ADD(AND(s[c + k], V_M32), l[k]);
+            b[k] = ADD(SHR(s[c + k], 32), h[k]);
+        }
+        v4 t0 = ADD(a[0], a[1]), t1 = ADD(a[2], a[3]);
+        v4 t2 = ADD(SHL(a[1], 1), t1), t3 = ADD(SHL(a[3], 1), t0);
+        v4 t4 = ADD(SHL(t1, 2), t3), t5 = ADD(SHL(t0, 2), t2);
+        v4 u0 = ADD(b[0], b[1]), u1 = ADD(b[2], b[3]);
+        v4 u2 = ADD(SHL(b[1], 1), u1), u3 = ADD(SHL(b[3], 1), u0);
+        v4 u4 = ADD(SHL(u1, 2), u3), u5 = ADD(SHL(u0, 2), u2);
+        s[c] = v_combine(ADD(u3, u5), ADD(t3, t5));
+        s[c + 1] = v_combine(u5, t5);
+        s[c + 2] = v_combine(ADD(u2, u4), ADD(t2, t4));
+        s[c + 3] = v_combine(u4, t4);
+    }
+}
+
+static inline v4 v_sbox(v4 x) {
+    v4 x2 = v_mul(x, x);
+    v4 x3 = v_mul(x2, x);
+    v4 x4 = v_mul(x2, x2);
+    return v_mul(x3, x4);
+}
+
+static void v_permute(v4 *s) {
+    v_external(s);
+    for (int r = 0; r < 8; r++) {
+        if (r == 4) {
+            for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) {
+                s[0] = v_sbox(v_add(s[0], splat(PL_P2_PARTIAL_RC[p])));
+                v4 sum = s[0];
+                for (int i = 1; i < 12; i++) sum = v_add(sum, s[i]);
+                for (int i = 0; i < 12; i++) s[i] = v_add(v_mul(splat(PL_P2_DIAG[i]), s[i]), sum);
+            }
+        }
+        for (int i = 0; i < 12; i++) s[i] = v_sbox(v_add(s[i], splat(PL_P2_FULL_RC[12 * r + i])));
+        v_external(s);
+    }
+}
+
+void pl_avx2_permute4(uint64_t *states) {
+    uint64_t t[12][4];
+    for (int l = 0; l < 4; l++)
+        for (int i = 0; i < 12; i++) t[i][l] = states[12 * l + i];
+    v4 s[12];
+    for (int i = 0; i < 12; i++) s[i] = load(t[i]);
+    v_permute(s);
+    for (int i = 0; i < 12; i++) store(t[i], s[i]);
+    for (int l = 0; l < 4; l++)
+        for (int i = 0; i < 12; i++) states[12 * l + i] = t[i][l];
+}
+
+void pl_avx2_hash_rows4(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests) {
+    v4 s[12];
+    for (int i = 0; i < 12; i++) s[i] = _mm256_setzero_si256();
+    s[8] = splat(width);
+    for (uint64_t pos = 0; pos < width; pos += 8) {
+        uint64_t chunk = width - pos < 8 ? width - pos : 8;
+        for (uint64_t c = 0; c < chunk; c++) s[c] = load(matrix + (pos + c) * rows + r);
+        v_permute(s);
+    }
+    uint64_t t[4][4];
+    for (int j = 0; j < 4; j++) store(t[j], s[j]);
+    for (int l = 0; l < 4; l++)
+        for (int j = 0; j < 4; j++) digests[4 * (r + l) + j] = t[j][l];
+}
+
+void pl_avx2_compress4(const uint64_t *below, uint64_t i, uint64_t *layer) {
+    uint64_t t[8][4];
+    for (int l = 0; l < 4; l++)
+        for (int j = 0; j < 8; j++) t[j][l] = below[8 * (i + l) + j];
+    v4 s[12];
+    for (int j = 0; j < 8; j++) s[j] = load(t[j]);
+    s[8] = s[9] = s[10] = _mm256_setzero_si256();
+    s[11] = splat(1);
+    v_permute(s);
+    for (int j = 0; j < 4; j++) store(t[j], s[j]);
+    for (int l = 0; l < 4; l++)
+        for (int j = 0; j < 4; j++) layer[4 * (i + l) + j] = t[j][l];
+}
