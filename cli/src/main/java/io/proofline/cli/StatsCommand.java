@@ -75,18 +75,20 @@ final class StatsCommand implements Runnable {
                         s(rs.getObject(5)), s(rs.getObject(6)), s(rs.getObject(7))))
                 .list();
         print(out, stages, "no stage ended");
-        Table circuits = new Table("CIRCUIT", "PROVEN", "FAILED", "VECTORS MEAN", "PROVING MEAN", "PROVING P95", "PROVING MAX",
-                "ATTEMPTS MEAN");
+        // QUEUE WAIT MEAN: the wait between vector and prover on GPU workers' pipelines, "-" where none ran one
+        Table circuits = new Table("CIRCUIT", "PROVEN", "FAILED", "VECTORS MEAN", "QUEUE WAIT MEAN", "PROVING MEAN", "PROVING P95",
+                "PROVING MAX", "ATTEMPTS MEAN");
         db.jdbc().sql("""
                 SELECT circuit_type, count(*) FILTER (WHERE status = 'successful'), count(*) FILTER (WHERE status = 'failed'),
-                       avg(vector_ms) / 1000.0, avg(prove_ms) / 1000.0,
+                       avg(vector_ms) / 1000.0, avg(queue_ms) / 1000.0, avg(prove_ms) / 1000.0,
                        percentile_cont(0.95) WITHIN GROUP (ORDER BY prove_ms) / 1000.0, max(prove_ms) / 1000.0, avg(attempts)
                 FROM prover_circuit_instances
                 WHERE status IN ('successful', 'failed') AND finished_at > now() - make_interval(secs => :period)
                 GROUP BY circuit_type ORDER BY circuit_type""")
                 .param("period", seconds)
                 .query((rs, n) -> circuits.row(rs.getString(1), rs.getLong(2), rs.getLong(3), s(rs.getObject(4)),
-                        s(rs.getObject(5)), s(rs.getObject(6)), s(rs.getObject(7)), String.format("%.2f", rs.getDouble(8))))
+                        s(rs.getObject(5)), s(rs.getObject(6)), s(rs.getObject(7)), s(rs.getObject(8)),
+                        String.format("%.2f", rs.getDouble(9))))
                 .list();
         print(out, circuits, "no circuit instance finished");
     }

@@ -189,16 +189,17 @@ final class StatusCommand implements Runnable {
                     .collect(Collectors.joining(", ")) + ")");
             Table t = verbose
                     ? new Table("CIRCUIT", "INDEX", "STATUS", "ATTEMPTS", "WORKER", "STARTED", "HEARTBEAT", "FINISHED", "VECTORS",
-                            "PROVING", "PROOF", "ERROR")
-                    : new Table("CIRCUIT", "INDEX", "STATUS", "ATTEMPTS", "WORKER", "VECTORS", "PROVING", "ERROR");
+                            "QUEUE WAIT", "PROVING", "PROOF", "ERROR")
+                    : new Table("CIRCUIT", "INDEX", "STATUS", "ATTEMPTS", "WORKER", "VECTORS", "QUEUE WAIT", "PROVING", "ERROR");
             for (ProverCircuitInstance i : instances) {
                 if (verbose) {
                     t.row(i.id().type().label, i.id().index(), i.status().name().toLowerCase(java.util.Locale.ROOT), i.attempts(),
                             i.workerId(), Table.time(i.startedAt()), Table.time(i.heartbeatAt()), Table.time(i.finishedAt()),
-                            Table.millis(i.vectorMs()), Table.millis(i.proveMs()), i.proofKey(), i.error());
+                            Table.millis(i.vectorMs()), Table.millis(i.queueMs()), Table.millis(i.proveMs()), i.proofKey(), i.error());
                 } else {
                     t.row(i.id().type().label, i.id().index(), i.status().name().toLowerCase(java.util.Locale.ROOT), i.attempts(),
-                            i.workerId(), Table.millis(i.vectorMs()), Table.millis(i.proveMs()), Table.brief(i.error(), 100));
+                            i.workerId(), Table.millis(i.vectorMs()), Table.millis(i.queueMs()), Table.millis(i.proveMs()),
+                            Table.brief(i.error(), 100));
                 }
             }
             t.print(out, "    ");
@@ -213,11 +214,11 @@ final class StatusCommand implements Runnable {
             out.println("  aggregation proofs: " + proofs.size() + " (" + counts(proofs) + ")");
             if (verbose) {
                 Table t = new Table("PROOF", "STATUS", "ATTEMPTS", "WORKER", "STARTED", "HEARTBEAT", "FINISHED", "LOADING",
-                        "PROVING", "PROOF KEY", "ERROR");
+                        "QUEUE WAIT", "PROVING", "PROOF KEY", "ERROR");
                 for (ProverAggregationProof p : proofs) {
                     t.row(p.id().name(), status(p.status()), p.attempts(), p.workerId(), Table.time(p.startedAt()),
                             Table.time(p.heartbeatAt()), Table.time(p.finishedAt()), Table.millis(p.loadMs()),
-                            Table.millis(p.proveMs()), p.proofKey(), p.error());
+                            Table.millis(p.queueMs()), Table.millis(p.proveMs()), p.proofKey(), p.error());
                 }
                 t.print(out, "    ");
                 return;

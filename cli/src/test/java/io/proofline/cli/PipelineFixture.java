@@ -84,9 +84,14 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     void prove(CircuitInstanceId id, String worker, long vectorMs, long proveMs) {
+        prove(id, worker, vectorMs, null, proveMs);
+    }
+
+    /** @param queueMs the wait for a GPU worker's prover thread, null for a worker without the pipeline */
+    void prove(CircuitInstanceId id, String worker, long vectorMs, Long queueMs, long proveMs) {
         instances.startAttempt(id, worker);
         instances.markSuccessful(id, worker, "proofs/" + id.batch().batchNumber() + "/" + id.type().label + "-" + id.index() + ".bin",
-                sha(id.index() + 7), vectorMs, proveMs);
+                sha(id.index() + 7), vectorMs, queueMs, proveMs);
     }
 
     JobExecution startJob(BatchId batch, LocalDateTime started) {

@@ -29,7 +29,7 @@ class BatchProgressTests {
         }
         ids.add(AggregationProofId.scheduler(BATCH, plan.rounds().size()));
         return ids.stream().map(id -> new ProverAggregationProof(id, made.test(id) ? InstanceStatus.SUCCESSFUL : InstanceStatus.QUEUED,
-                0, null, null, null, null, null, null, null, null, null, null, null, null)).toList();
+                0, null, null, null, null, null, null, null, null, null, null, null, null, null)).toList();
     }
 
     @Test

@@ -115,10 +115,15 @@ class PipelineFunctionalTests extends PipelineTestSupport {
     /** Seals a batch of each of {@code transactions} transfers, in order, and checks how they were proven. */
     private void severalBatchesAreProvenByTwoWorkerProcesses(Map<String, String> props, int... transactions) throws Exception {
         int n = transactions.length;
-        // given an orchestrator polling the core and two workers with both roles
+        // given an orchestrator polling the core and two workers with both roles, the second one
+        // proving through the GPU prover role's pipeline (on the Java back end here: no GPU)
         env.startOrchestrator(props, true);
         WorkerProcess w1 = env.startWorker("worker-1", BOTH_ROLES, props);
-        WorkerProcess w2 = env.startWorker("worker-2", BOTH_ROLES, props);
+        Map<String, String> pipelined = new java.util.LinkedHashMap<>(props);
+        pipelined.put("proofline.prover.gpu.pipeline", "on");
+        pipelined.put("proofline.prover.gpu.witness-vector-threads", "1");
+        pipelined.put("proofline.prover.gpu.queue-length", "1");
+        WorkerProcess w2 = env.startWorker("worker-2", BOTH_ROLES, pipelined);
 
         // when the core seals the batches
         for (int b = 1; b <= n; b++) {
@@ -145,6 +150,10 @@ class PipelineFunctionalTests extends PipelineTestSupport {
                 + "\n" + env.diagnostics());
         assertTrue(all.stream().allMatch(i -> i.status() == InstanceStatus.SUCCESSFUL && i.attempts() == 1),
                 "every instance proven at its first attempt\n" + env.diagnostics());
+        // and the pipelined worker recorded each partition's queue wait apart, the other none
+        assertTrue(all.stream().allMatch(i -> (i.queueMs() != null) == i.workerId().equals(w2.id())),
+                "queue waits recorded by the pipelined worker only: " + all.stream()
+                        .map(i -> i.id() + " " + i.workerId() + " " + i.queueMs()).toList());
 
         // and each batch was aggregated on the workers, a partition per leaf, per node of each
         // round and for the scheduler, into the one proof the core accepted
@@ -154,6 +163,8 @@ class PipelineFunctionalTests extends PipelineTestSupport {
             assertTrue(proofs.stream().allMatch(p -> p.status() == InstanceStatus.SUCCESSFUL && p.attempts() == 1),
                     "every aggregation proof made at its first attempt\n" + env.diagnostics());
             proofs.forEach(p -> layers.add(p.id().layer()));
+            assertTrue(proofs.stream().allMatch(p -> (p.queueMs() != null) == p.workerId().equals(w2.id())),
+                    "aggregation proofs through the pipelined worker's prover thread record their wait: " + proofs);
             assertEquals(AggregationLayer.SCHEDULER, proofs.getLast().id().layer(), "the scheduler comes last: " + proofs);
             Set<String> steps = env.lastJobExecution(b).orElseThrow().getStepExecutions().stream()
                     .map(StepExecution::getStepName).collect(Collectors.toSet());

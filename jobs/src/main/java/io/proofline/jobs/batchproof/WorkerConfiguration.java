@@ -10,9 +10,11 @@ import io.proofline.jobs.Role;
 import io.proofline.jobs.channels.RequestChannels;
 import io.proofline.jobs.config.JobsProperties;
 import io.proofline.jobs.config.ProverResources.WorkerIdentity;
+import io.proofline.jobs.config.ProvingConcurrency;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.steps.aggregation.AggregationProofTasklet;
 import io.proofline.steps.proving.ProveCircuitTasklet;
+import io.proofline.steps.proving.ProverPipeline;
 import io.proofline.steps.witness.BasicWitnessGenerationTasklet;
 import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.tables.AggregationProofsDal;
@@ -60,12 +62,22 @@ public class WorkerConfiguration {
     @ConditionalOnRole(Role.CIRCUIT_PROVER)
     public static class CircuitProver {
 
+        /**
+         * Witness vectors and proofs of this worker's partitions: on a GPU worker a pool of vector
+         * threads feeding one prover thread, which makes the aggregation proofs too; otherwise each
+         * partition's own thread. Closed with the context.
+         */
+        @Bean
+        ProverPipeline proverPipeline(ProvingConcurrency concurrency) {
+            return concurrency.newPipeline();
+        }
+
         @Bean(WorkerStepNames.PROVE_BASE_CIRCUITS)
         Step proveBaseCircuitsWorker(JobRepository jobRepository,
                                      @Qualifier(RequestChannels.PROVE_BASE_CIRCUITS) MessageChannel requests,
                                      ObjectStore store, CircuitInstancesDal instances, BaseCircuitKeys keys,
                                      ProverConfig config, WorkerIdentity worker, JobsProperties properties,
-                                     BeanFactory beanFactory) {
+                                     ProverPipeline pipeline, BeanFactory beanFactory) {
             // Not in a database transaction: the tasklet's writes to prover_circuit_instances must
             // commit at once, so that other processes see the attempt in progress and its heartbeats
             // (a stale-partition check needs them) and a recorded failure survives the step's rollback.
@@ -74,7 +86,7 @@ public class WorkerConfiguration {
                     .beanFactory(beanFactory)
                     .inputChannel(requests)
                     .tasklet(new ProveCircuitTasklet(store, instances, new BatchProver(keys, config), worker.id(),
-                            properties.prover().heartbeatInterval()), new ResourcelessTransactionManager())
+                            properties.prover().heartbeatInterval(), pipeline), new ResourcelessTransactionManager())
                     .build();
         }
 
@@ -87,12 +99,14 @@ public class WorkerConfiguration {
                                     @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests,
                                     ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
                                     AggregationProofsDal proofs, BaseCircuitKeys keys, AggregationKeys aggregationKeys,
-                                    WorkerIdentity worker, JobsProperties properties, BeanFactory beanFactory) {
+                                    WorkerIdentity worker, JobsProperties properties, ProverPipeline pipeline,
+                                    BeanFactory beanFactory) {
             return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.AGGREGATION_PROOF, jobRepository)
                     .beanFactory(beanFactory)
                     .inputChannel(requests)
                     .tasklet(new AggregationProofTasklet(store, batches, instances, proofs,
-                            new AggregationProver(keys, aggregationKeys), worker.id(), properties.prover().heartbeatInterval()),
+                            new AggregationProver(keys, aggregationKeys), worker.id(), properties.prover().heartbeatInterval(),
+                            pipeline),
                             new ResourcelessTransactionManager())
                     .build();
         }

@@ -1,6 +1,6 @@
 package io.proofline.jobs.channels;
 
-import io.proofline.jobs.config.JobsProperties;
+import io.proofline.jobs.config.ProvingConcurrency;
 import java.sql.DriverManager;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -49,15 +49,16 @@ public class PostgresChannelsConfiguration {
     }
 
     /**
-     * Delivered on a pool of {@code proofline.prover.concurrent-partitions} threads, so a prover
-     * generates one partition's witness vector while it proves another.
+     * Delivered on a pool of {@code proofline.prover.concurrent-partitions} threads (with the GPU
+     * pipeline, at least one per place in it: {@link ProvingConcurrency}), so a prover generates
+     * one partition's witness vector while it proves another.
      */
     @Bean(RequestChannels.PROVE_BASE_CIRCUITS)
     PostgresSubscribableChannel proveBaseCircuitsRequests(JdbcChannelMessageStore store,
                                                           PostgresChannelMessageTableSubscriber subscriber,
-                                                          JobsProperties properties) {
+                                                          ProvingConcurrency concurrency) {
         PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "proveBaseCircuits", subscriber);
-        channel.setDispatcherExecutor(Executors.newFixedThreadPool(properties.prover().concurrentPartitions(),
+        channel.setDispatcherExecutor(Executors.newFixedThreadPool(concurrency.partitions(),
                 Thread.ofPlatform().name("prove-partition-", 0).daemon().factory()));
         return channel;
     }

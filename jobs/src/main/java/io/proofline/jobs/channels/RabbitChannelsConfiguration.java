@@ -2,6 +2,7 @@ package io.proofline.jobs.channels;
 
 import io.proofline.jobs.Role;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.jobs.config.ProvingConcurrency;
 import java.util.List;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -51,12 +52,13 @@ public class RabbitChannelsConfiguration {
                 properties.has(Role.WITNESS_GENERATOR));
     }
 
-    /** Consumed by {@code proofline.prover.concurrent-partitions} threads, as the PostgreSQL channel is. */
+    /** Consumed by {@link ProvingConcurrency#partitions()} threads, as the PostgreSQL channel is. */
     @Bean(RequestChannels.PROVE_BASE_CIRCUITS)
     PointToPointSubscribableAmqpChannel proveBaseCircuitsRequests(ConnectionFactory connectionFactory,
-                                                                  Queue proveBaseCircuitsQueue, JobsProperties properties) {
+                                                                  Queue proveBaseCircuitsQueue, JobsProperties properties,
+                                                                  ProvingConcurrency concurrency) {
         return channel(RequestChannels.PROVE_BASE_CIRCUITS, proveBaseCircuitsQueue, connectionFactory,
-                properties.prover().concurrentPartitions(), properties.has(Role.CIRCUIT_PROVER));
+                concurrency.partitions(), properties.has(Role.CIRCUIT_PROVER));
     }
 
     /**

@@ -6,6 +6,8 @@ import io.proofline.storage.objects.S3Settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -66,9 +68,45 @@ public record JobsProperties(
      * @param partitionTimeout how long a manager step waits for its partitions
      * @param heartbeatTimeout how long a partition may go without a heartbeat before the restart
      *     command declares its worker lost
+     * @param gpu the GPU prover role's pipeline
      */
     public record Prover(@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("2") int concurrentPartitions,
-                         @DefaultValue("6h") Duration partitionTimeout, @DefaultValue("1m") Duration heartbeatTimeout) {
+                         @DefaultValue("6h") Duration partitionTimeout, @DefaultValue("1m") Duration heartbeatTimeout,
+                         @DefaultValue Gpu gpu) {
+    }
+
+    /**
+     * A circuit-prover's pipeline: witness vector threads feed a bounded queue that one prover
+     * thread drains ({@code io.proofline.steps.proving.GpuProverPipeline}).
+     *
+     * @param pipeline {@code auto} (on when the back end is {@code cuda}), {@code on} or {@code off}
+     * @param witnessVectorThreads the threads generating witness vectors
+     * @param queueLength the vectors that may wait for the prover
+     */
+    public record Gpu(@DefaultValue("auto") String pipeline, @DefaultValue("2") int witnessVectorThreads,
+                      @DefaultValue("2") int queueLength) {
+
+        public Gpu {
+            if (!List.of("auto", "on", "off").contains(pipeline.strip().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("proofline.prover.gpu.pipeline must be auto, on or off, got '" + pipeline + "'");
+            }
+            if (witnessVectorThreads < 1) {
+                throw new IllegalArgumentException("proofline.prover.gpu.witness-vector-threads must be at least 1, got "
+                        + witnessVectorThreads);
+            }
+            if (queueLength < 1) {
+                throw new IllegalArgumentException("proofline.prover.gpu.queue-length must be at least 1, got " + queueLength);
+            }
+        }
+
+        /** Whether the pipeline runs on a worker proving on the back end of that name. */
+        public boolean enabledFor(String backend) {
+            return switch (pipeline.strip().toLowerCase(Locale.ROOT)) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> "cuda".equals(backend);
+            };
+        }
     }
 
     /**

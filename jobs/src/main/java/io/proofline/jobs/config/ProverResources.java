@@ -72,6 +72,12 @@ public class ProverResources {
                 : new ProverConfig(ProverBackends.select(backend), standard.fri(), standard.securityBits());
     }
 
+    /** Base proving partitions at once and the GPU pipeline, from the settings and the chosen back end. */
+    @Bean
+    ProvingConcurrency provingConcurrency(JobsProperties properties, ProverConfig config) {
+        return ProvingConcurrency.of(properties.prover(), config.backend().name());
+    }
+
     /**
      * Loaded on first use (a circuit-prover's is at startup): generating keys takes seconds, and
      * the gateway alone needs none. Checked against the pinned commitments ({@link ProverKeys}).

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       creation and the end of the previous partition on the same worker) to the start: the
  *       transport's and Spring Batch's latency per partition, without the queueing.
  *   <li><b>in-step overhead</b>: a partition's run time on its worker less the witness vector
- *       generation and proving it did (the step's own bookkeeping, object store reads and writes,
- *       job repository updates).
+ *       generation, queue wait (GPU pipeline) and proving it did (the step's own bookkeeping,
+ *       object store reads and writes, job repository updates).
  *   <li><b>notice</b>: from a manager step's last partition ending to the manager step ending
  *       (its polling of the job repository), once per batch.
  * </ul>
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param meanInStepOverheadMs mean run time of a partition beyond its vector generation and proving
  * @param meanNoticeMs mean time from a manager step's last partition ending to the step ending
  * @param meanPartitionMs mean run time of a partition on its worker
- * @param meanWorkMs mean witness vector generation plus proving time of a partition
+ * @param meanWorkMs mean witness vector generation, queue wait and proving time of a partition
  */
 public record PartitionOverhead(long partitions, double meanDispatchMs, double maxDispatchMs, double meanPickupMs,
                                 double meanInStepOverheadMs, double meanNoticeMs, double meanPartitionMs,
@@ -39,7 +39,7 @@ public record PartitionOverhead(long partitions, double meanDispatchMs, double m
         // to the job execution recorded for its batch; its instance row says which worker ran it.
         double[] p = jdbc.sql("""
                 WITH w AS (
-                    SELECT s.create_time, s.start_time, s.end_time, i.worker_id, i.vector_ms + i.prove_ms AS work_ms
+                    SELECT s.create_time, s.start_time, s.end_time, i.worker_id, i.vector_ms + coalesce(i.queue_ms, 0) + i.prove_ms AS work_ms
                     FROM batch_step_execution s
                     JOIN prover_batches b ON b.job_execution_id = s.job_execution_id
                     JOIN prover_circuit_instances i ON i.chain_id = b.chain_id AND i.batch_number = b.batch_number

@@ -11,6 +11,7 @@ import io.proofline.circuits.base.CircuitType;
 import io.proofline.steps.JobParametersSupport;
 import io.proofline.steps.PartitionHeartbeat;
 import io.proofline.steps.metrics.StageMetrics;
+import io.proofline.steps.proving.ProverPipeline;
 import io.proofline.storage.format.Manifest;
 import io.proofline.storage.format.ManifestCodec;
 import io.proofline.storage.format.RecursionProofCodec;
@@ -43,7 +44,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * the top proof of each type for the scheduler), proves, stores its proof and records it, with a
  * heartbeat in the prover tables while it works. The scheduler's proof is the batch's one proof
  * ({@code PLBATCH2}), stored for submission. A proof already made is not made again, so a
- * restarted job reuses every finished partition's proof.
+ * restarted job reuses every finished partition's proof. The proof itself is made through a
+ * {@link ProverPipeline}: on a GPU worker by the one prover thread that makes base proofs too.
  */
 public final class AggregationProofTasklet implements Tasklet {
 
@@ -56,9 +58,22 @@ public final class AggregationProofTasklet implements Tasklet {
     private final AggregationProver prover;
     private final String workerId;
     private final Duration heartbeat;
+    private final ProverPipeline pipeline;
 
+    /** Proves on the partition's own thread. */
     public AggregationProofTasklet(ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
                             AggregationProofsDal proofs, AggregationProver prover, String workerId, Duration heartbeat) {
+        this(store, batches, instances, proofs, prover, workerId, heartbeat, ProverPipeline.inline());
+    }
+
+    /**
+     * @param pipeline whose prover thread makes the proof: on a GPU worker the one that makes base
+     *     proofs, so that the device never holds two proofs at once
+     */
+    public AggregationProofTasklet(ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
+                            AggregationProofsDal proofs, AggregationProver prover, String workerId, Duration heartbeat,
+                            ProverPipeline pipeline) {
+        this.pipeline = pipeline;
         this.store = store;
         this.batches = batches;
         this.instances = instances;
@@ -95,38 +110,46 @@ public final class AggregationProofTasklet implements Tasklet {
             AggregationPlan plan = AggregationRounds.plan(manifest);
             List<String> innerKeys = new ArrayList<>();
             StoredObject stored;
+            ProverPipeline.Timed<?> timed;
             long t1;
-            long t2;
             if (id.layer() == AggregationLayer.SCHEDULER) {
                 Made transfer = inner(batch, manifest, plan.tops().get(CircuitType.TRANSFER_EXECUTION), innerKeys);
                 Made storage = inner(batch, manifest, plan.tops().get(CircuitType.STORAGE_APPLICATION), innerKeys);
                 t1 = System.nanoTime();
+                ProverPipeline.Timed<AggregatedBatchProof> proof = pipeline.prove(id.toString(), () -> {
+                    beat.checkHeld();
+                    return prover.scheduler(batch.chainId(), batch.batchNumber(), transfer, storage);
+                });
                 beat.checkHeld();
-                AggregatedBatchProof proof = prover.scheduler(batch.chainId(), batch.batchNumber(), transfer, storage);
-                t2 = System.nanoTime();
-                beat.checkHeld();
-                stored = store.put(ObjectKeys.batchProof(batch.chainId(), batch.batchNumber()), AggregatedBatchProofCodec.encode(proof));
+                stored = store.put(ObjectKeys.batchProof(batch.chainId(), batch.batchNumber()),
+                        AggregatedBatchProofCodec.encode(proof.value()));
+                timed = proof;
             } else {
                 PlannedProof planned = AggregationRounds.planned(plan, id);
                 Made first = inner(batch, manifest, planned.first(), innerKeys);
                 Made second = planned.active2() ? inner(batch, manifest, planned.second(), innerKeys) : first;
                 t1 = System.nanoTime();
-                beat.checkHeld();
-                Made made = prover.prove(planned, first, second);
-                t2 = System.nanoTime();
+                ProverPipeline.Timed<Made> made = pipeline.prove(id.toString(), () -> {
+                    beat.checkHeld();
+                    return prover.prove(planned, first, second);
+                });
                 beat.checkHeld();
                 stored = store.put(ObjectKeys.aggregationProof(batch.chainId(), batch.batchNumber(), id.name()),
-                        RecursionProofCodec.encode(made.publicInputs(), made.proof()));
+                        RecursionProofCodec.encode(made.value().publicInputs(), made.value().proof()));
+                timed = made;
             }
             if (!proofs.markSuccessful(id, workerId, innerKeys, stored.key(), stored.sha256Hex(), (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000)) {
+                    timed.queueWaitMs(), timed.proving().toMillis())) {
                 throw new IllegalStateException(id + " was taken from worker " + workerId + " while it proved");
             }
             if (id.layer() == AggregationLayer.SCHEDULER) {
                 recordBatchProof(batch, stored.key(), stored.sha256Hex());
             }
-            StageMetrics.time("aggregation", id.layer().dbValue(), Duration.ofNanos(t2 - t1));
-            LOG.log(System.Logger.Level.INFO, id + " proven in " + (t2 - t1) / 1_000_000 + " ms from " + innerKeys);
+            if (timed.queueWait() != null) {
+                StageMetrics.time("queue_wait", id.layer().dbValue(), timed.queueWait());
+            }
+            StageMetrics.time("aggregation", id.layer().dbValue(), timed.proving());
+            LOG.log(System.Logger.Level.INFO, id + " proven in " + timed.proving().toMillis() + " ms from " + innerKeys);
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         } catch (RuntimeException e) {

@@ -11,8 +11,9 @@ import java.time.Duration;
  */
 public final class StageMetrics {
 
-    /** Stage durations, histogram: {@code stage} = witness_vector, proving, aggregation; {@code circuit_type}
-     * (for aggregation, the layer: leaf, node, scheduler). */
+    /** Stage durations, histogram: {@code stage} = witness_vector, queue_wait (on a pipelined GPU worker,
+     * from vector ready to prover start), proving, aggregation; {@code circuit_type} (for aggregation and
+     * its queue wait, the layer: leaf, node, scheduler). */
     public static final String STAGE_DURATION = "proofline.stage.duration";
     /** Base proofs made, {@code circuit_type}; its rate is proofs per second. */
     public static final String PROOFS = "proofline.proofs";

@@ -25,7 +25,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 3, one partition on a circuit-prover worker: witness vector generation, proving and
- * self-verification of one instance, with a heartbeat in the prover tables while it works.
+ * self-verification of one instance, with a heartbeat in the prover tables while it works. The
+ * two phases run through a {@link ProverPipeline}: on this thread, or on a GPU worker's vector
+ * threads and its one prover thread, with the wait between them recorded apart.
  * An instance already proven (its proof stored and recorded) is not proven again, so a
  * restarted job reuses every finished partition's artifact.
  */
@@ -38,13 +40,22 @@ public final class ProveCircuitTasklet implements Tasklet {
     private final BatchProver prover;
     private final String workerId;
     private final Duration heartbeat;
+    private final ProverPipeline pipeline;
 
+    /** Both phases on the partition's thread. */
     public ProveCircuitTasklet(ObjectStore store, CircuitInstancesDal instances, BatchProver prover, String workerId, Duration heartbeat) {
+        this(store, instances, prover, workerId, heartbeat, ProverPipeline.inline());
+    }
+
+    /** @param pipeline where the witness vector is generated and the proof made */
+    public ProveCircuitTasklet(ObjectStore store, CircuitInstancesDal instances, BatchProver prover, String workerId,
+                               Duration heartbeat, ProverPipeline pipeline) {
         this.store = store;
         this.instances = instances;
         this.prover = prover;
         this.workerId = workerId;
         this.heartbeat = heartbeat;
+        this.pipeline = pipeline;
     }
 
     @Override
@@ -70,21 +81,24 @@ public final class ProveCircuitTasklet implements Tasklet {
                 heartbeat)) {
             CircuitInstance instance = CircuitInstanceCodec.decode(
                     store.get(partition.getString(BatchProofKeys.INPUT_KEY), partition.getString(BatchProofKeys.INPUT_SHA256)));
-            long t0 = System.nanoTime();
-            WitnessVector witness = prover.witnessVector(instance);
-            long t1 = System.nanoTime();
-            beat.checkHeld();
-            BaseProof proof = prover.prove(instance, witness);
-            long t2 = System.nanoTime();
+            // the prover checks the partition is still this worker's before it spends the GPU on it
+            ProverPipeline.Timed<BaseProof> made = pipeline.run(id.toString(), () -> prover.witnessVector(instance),
+                    (WitnessVector witness) -> {
+                        beat.checkHeld();
+                        return prover.prove(instance, witness);
+                    });
             beat.checkHeld();
             StoredObject stored = store.put(ObjectKeys.proof(id.batch().chainId(), id.batch().batchNumber(), type, index),
-                    proof.proof());
-            if (!instances.markSuccessful(id, workerId, stored.key(), stored.sha256Hex(), (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000)) {
+                    made.value().proof());
+            if (!instances.markSuccessful(id, workerId, stored.key(), stored.sha256Hex(), made.vectors().toMillis(),
+                    made.queueWaitMs(), made.proving().toMillis())) {
                 throw new IllegalStateException(id + " was taken from worker " + workerId + " while it proved");
             }
-            StageMetrics.time("witness_vector", type.label, Duration.ofNanos(t1 - t0));
-            StageMetrics.time("proving", type.label, Duration.ofNanos(t2 - t1));
+            StageMetrics.time("witness_vector", type.label, made.vectors());
+            if (made.queueWait() != null) {
+                StageMetrics.time("queue_wait", type.label, made.queueWait());
+            }
+            StageMetrics.time("proving", type.label, made.proving());
             StageMetrics.proofMade(type.label);
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;

@@ -5,6 +5,7 @@ import io.proofline.storage.objects.ObjectKeys;
 import io.proofline.storage.objects.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,7 +23,8 @@ public final class AggregationProofsDal {
 
     private static final String COLUMNS = """
             chain_id, batch_number, layer, round, circuit_type, proof_index, status, attempts, worker_id, heartbeat_at,
-            started_at, finished_at, inner_proof_keys, proof_key, proof_sha256, load_ms, prove_ms, error, created_at,
+            started_at, finished_at, inner_proof_keys, proof_key, proof_sha256, load_ms, queue_ms, prove_ms, error,
+            created_at,
             updated_at""";
     private static final String KEY = """
             chain_id = :chain AND batch_number = :batch AND layer = :layer AND round = :round AND circuit_type = :type
@@ -76,22 +78,34 @@ public final class AggregationProofsDal {
     }
 
     /**
-     * Records the proof of {@code workerId}'s attempt and the inner proofs it verified.
+     * Records the proof of {@code workerId}'s attempt, proven on the partition's own thread (no
+     * queue wait), and the inner proofs it verified.
      *
      * @return whether the worker's attempt was in progress
      */
     public boolean markSuccessful(AggregationProofId id, String workerId, List<String> innerProofKeys, String proofKey,
                                   String proofSha256, long loadMs, long proveMs) {
+        return markSuccessful(id, workerId, innerProofKeys, proofKey, proofSha256, loadMs, null, proveMs);
+    }
+
+    /**
+     * Records the proof of {@code workerId}'s attempt and the inner proofs it verified.
+     *
+     * @param queueMs the wait for the prover thread, null where there was no queue
+     * @return whether the worker's attempt was in progress
+     */
+    public boolean markSuccessful(AggregationProofId id, String workerId, List<String> innerProofKeys, String proofKey,
+                                  String proofSha256, long loadMs, Long queueMs, long proveMs) {
         innerProofKeys.forEach(ObjectKeys::requireValid);
         ObjectKeys.requireValid(proofKey);
         Sha256.requireHex(proofSha256);
         return key(jdbc.sql("""
                 UPDATE prover_aggregation_proofs
                 SET status = 'successful', inner_proof_keys = :inner, proof_key = :proof, proof_sha256 = :sha, load_ms = :load,
-                    prove_ms = :prove, finished_at = now(), updated_at = now()
+                    queue_ms = :queue, prove_ms = :prove, finished_at = now(), updated_at = now()
                 WHERE\s""" + KEY + " AND status = 'in_progress' AND worker_id = :worker"), id)
                 .param("inner", String.join(" ", innerProofKeys)).param("proof", proofKey).param("sha", proofSha256)
-                .param("load", loadMs).param("prove", proveMs).param("worker", workerId)
+                .param("load", loadMs).param("queue", queueMs, Types.BIGINT).param("prove", proveMs).param("worker", workerId)
                 .update() == 1;
     }
 
@@ -175,6 +189,7 @@ public final class AggregationProofsDal {
                 rs.getString("proof_key"),
                 rs.getString("proof_sha256"),
                 Rows.nullableLong(rs, "load_ms"),
+                Rows.nullableLong(rs, "queue_ms"),
                 Rows.nullableLong(rs, "prove_ms"),
                 rs.getString("error"),
                 Rows.instant(rs, "created_at"),

@@ -5,6 +5,7 @@ import io.proofline.storage.objects.ObjectKeys;
 import io.proofline.storage.objects.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ public final class CircuitInstancesDal {
 
     private static final String COLUMNS = """
             chain_id, batch_number, circuit_type, instance_index, status, attempts, worker_id, heartbeat_at, started_at,
-            finished_at, input_key, input_sha256, proof_key, proof_sha256, vector_ms, prove_ms, error, created_at, updated_at""";
+            finished_at, input_key, input_sha256, proof_key, proof_sha256, vector_ms, queue_ms, prove_ms, error, created_at, updated_at""";
     private static final String KEY = "chain_id = :chain AND batch_number = :batch AND circuit_type = :type AND instance_index = :index";
     private static final AttemptStatements ATTEMPTS = new AttemptStatements("prover_circuit_instances", KEY);
 
@@ -81,21 +82,34 @@ public final class CircuitInstancesDal {
     }
 
     /**
-     * Records the proof of {@code workerId}'s attempt; refused if the instance was taken from the
-     * worker meanwhile.
+     * Records the proof of {@code workerId}'s attempt, proven on the partition's own thread (no
+     * queue wait); refused if the instance was taken from the worker meanwhile.
      *
      * @return whether the worker's attempt was in progress
      */
     public boolean markSuccessful(CircuitInstanceId id, String workerId, String proofKey, String proofSha256,
                                   long vectorMs, long proveMs) {
+        return markSuccessful(id, workerId, proofKey, proofSha256, vectorMs, null, proveMs);
+    }
+
+    /**
+     * Records the proof of {@code workerId}'s attempt; refused if the instance was taken from the
+     * worker meanwhile.
+     *
+     * @param queueMs the wait between vector and prover, null where there was no queue
+     * @return whether the worker's attempt was in progress
+     */
+    public boolean markSuccessful(CircuitInstanceId id, String workerId, String proofKey, String proofSha256,
+                                  long vectorMs, Long queueMs, long proveMs) {
         ObjectKeys.requireValid(proofKey);
         Sha256.requireHex(proofSha256);
         return key(jdbc.sql("""
                 UPDATE prover_circuit_instances
-                SET status = 'successful', proof_key = :proof, proof_sha256 = :sha, vector_ms = :vector, prove_ms = :prove,
-                    finished_at = now(), updated_at = now()
+                SET status = 'successful', proof_key = :proof, proof_sha256 = :sha, vector_ms = :vector, queue_ms = :queue,
+                    prove_ms = :prove, finished_at = now(), updated_at = now()
                 WHERE\s""" + KEY + " AND status = 'in_progress' AND (CAST(:worker AS TEXT) IS NULL OR worker_id = :worker)"), id)
-                .param("proof", proofKey).param("sha", proofSha256).param("vector", vectorMs).param("prove", proveMs)
+                .param("proof", proofKey).param("sha", proofSha256).param("vector", vectorMs)
+                .param("queue", queueMs, Types.BIGINT).param("prove", proveMs)
                 .param("worker", workerId)
                 .update() == 1;
     }
@@ -221,6 +235,7 @@ public final class CircuitInstancesDal {
                 rs.getString("proof_key"),
                 rs.getString("proof_sha256"),
                 Rows.nullableLong(rs, "vector_ms"),
+                Rows.nullableLong(rs, "queue_ms"),
                 Rows.nullableLong(rs, "prove_ms"),
                 rs.getString("error"),
                 Rows.instant(rs, "created_at"),

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A row of {@code prover_aggregation_proofs}, with the meaning of {@link ProverCircuitInstance}'s
  * fields; {@code innerProofKeys} lists the object keys of the proofs the successful attempt
- * verified, and {@code loadMs} its time reading them.
+ * verified, {@code loadMs} its time reading them and {@code queueMs} its wait for a GPU worker's
+ * prover thread.
  */
 public record ProverAggregationProof(
         AggregationProofId id,
@@ -19,6 +20,7 @@ public record ProverAggregationProof(
         String proofKey,
         String proofSha256,
         Long loadMs,
+        Long queueMs,
         Long proveMs,
         String error,
         Instant createdAt,

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A row of {@code prover_circuit_instances}. {@code workerId}, {@code heartbeatAt} and
  * {@code startedAt} describe the current or last attempt (null while queued); the proof fields
- * and timings are set by a successful attempt; {@code error} keeps the last failure.
+ * and timings are set by a successful attempt ({@code queueMs}, the wait between witness vector
+ * and prover, only on a pipelined GPU worker); {@code error} keeps the last failure.
  */
 public record ProverCircuitInstance(
         CircuitInstanceId id,
@@ -20,6 +21,7 @@ public record ProverCircuitInstance(
         String proofKey,
         String proofSha256,
         Long vectorMs,
+        Long queueMs,
         Long proveMs,
         String error,
         Instant createdAt,

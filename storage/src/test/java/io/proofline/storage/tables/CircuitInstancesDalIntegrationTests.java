@@ -107,7 +107,7 @@ class CircuitInstancesDalIntegrationTests {
 
         assertFalse(instances.markSuccessful(id, "worker-b", ObjectKeys.proof(270, 8, id.type(), 0), SHA, 1, 2),
                 "another worker cannot complete worker-a's attempt");
-        assertTrue(instances.markSuccessful(id, "worker-a", ObjectKeys.proof(270, 8, id.type(), 0), SHA, 12, 345));
+        assertTrue(instances.markSuccessful(id, "worker-a", ObjectKeys.proof(270, 8, id.type(), 0), SHA, 12, 67L, 345));
         assertFalse(instances.markSuccessful(id, ObjectKeys.proof(270, 8, id.type(), 0), SHA, 1, 2), "already proven");
         assertFalse(instances.markFailed(id, "too late"));
         assertFalse(instances.heartbeat(id, "worker-a"));
@@ -118,6 +118,7 @@ class CircuitInstancesDalIntegrationTests {
         assertEquals("proofs/270/8/transfer_execution/0.bin", done.proofKey());
         assertEquals(SHA, done.proofSha256());
         assertEquals(12L, done.vectorMs());
+        assertEquals(67L, done.queueMs(), "the wait for a GPU worker's prover thread");
         assertEquals(345L, done.proveMs());
         assertNotNull(done.finishedAt());
     }
