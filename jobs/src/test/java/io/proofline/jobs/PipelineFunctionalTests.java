@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,7 +120,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         // proving through the GPU prover role's pipeline (on the Java back end here: no GPU)
         env.startOrchestrator(props, true);
         WorkerProcess w1 = env.startWorker("worker-1", BOTH_ROLES, props);
-        Map<String, String> pipelined = new java.util.LinkedHashMap<>(props);
+        Map<String, String> pipelined = new LinkedHashMap<>(props);
         pipelined.put("proofline.prover.gpu.pipeline", "on");
         pipelined.put("proofline.prover.gpu.witness-vector-threads", "1");
         pipelined.put("proofline.prover.gpu.queue-length", "1");
