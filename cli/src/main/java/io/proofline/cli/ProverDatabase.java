@@ -1,5 +1,6 @@
 package io.proofline.cli;
 
+import io.proofline.jobs.schema.BatchTables;
 import io.proofline.steps.BatchProofKeys;
 import io.proofline.storage.tables.AggregationProofsDal;
 import io.proofline.storage.tables.BatchId;
@@ -44,10 +45,17 @@ final class ProverDatabase {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final BatchTables tables;
 
-    ProverDatabase(DataSource dataSource) {
+    ProverDatabase(DataSource dataSource, BatchTables tables) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.tables = tables;
+    }
+
+    /** A statement of {@code text}, written against Spring Batch's default table names, on this database's. */
+    JdbcClient.StatementSpec sql(String text) {
+        return jdbc.sql(tables.sql(text));
     }
 
     DataSource dataSource() {
@@ -81,7 +89,7 @@ final class ProverDatabase {
      * @throws CliFailure if there is none, or several chains have one and no chain was named
      */
     ProverBatch batch(Long chainId, long batchNumber) {
-        List<Long> chains = jdbc.sql("SELECT chain_id FROM prover_batches WHERE batch_number = :batch "
+        List<Long> chains = sql("SELECT chain_id FROM prover_batches WHERE batch_number = :batch "
                         + "AND (CAST(:chain AS BIGINT) IS NULL OR chain_id = :chain) ORDER BY chain_id")
                 .param("batch", batchNumber).param("chain", chainId)
                 .query(Long.class).list();
@@ -97,7 +105,7 @@ final class ProverDatabase {
 
     /** The batch's job instance in the job repository, if a job was ever started for it. */
     Optional<Long> jobInstance(BatchId batch) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT DISTINCT i.job_instance_id FROM batch_job_instance i
                 JOIN batch_job_execution e ON e.job_instance_id = i.job_instance_id
                 WHERE i.job_name = :job
@@ -113,7 +121,7 @@ final class ProverDatabase {
 
     /** The instance's executions, oldest first. */
     List<JobExecutionRow> jobExecutions(long instanceId) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT job_execution_id, job_instance_id, status, exit_code, exit_message, create_time, start_time, end_time,
                        last_updated
                 FROM batch_job_execution WHERE job_instance_id = :instance ORDER BY job_execution_id""")
@@ -125,7 +133,7 @@ final class ProverDatabase {
 
     /** The execution's steps, in the order they were created. */
     List<StepExecutionRow> stepExecutions(long jobExecutionId) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT step_execution_id, step_name, status, start_time, end_time, exit_code, exit_message
                 FROM batch_step_execution WHERE job_execution_id = :execution ORDER BY step_execution_id""")
                 .param("execution", jobExecutionId)
@@ -154,12 +162,12 @@ final class ProverDatabase {
             if (sql.contains("task_task_batch") && !hasTable("task_task_batch")) {
                 continue;
             }
-            jdbc.sql(sql).param("instance", instanceId).update();
+            sql(sql).param("instance", instanceId).update();
         }
     }
 
     private boolean hasTable(String name) {
-        return Boolean.TRUE.equals(jdbc.sql("SELECT to_regclass(:name) IS NOT NULL").param("name", name).query(Boolean.class).single());
+        return Boolean.TRUE.equals(sql("SELECT to_regclass(:name) IS NOT NULL").param("name", name).query(Boolean.class).single());
     }
 
     private static LocalDateTime time(ResultSet rs, int column) throws SQLException {

@@ -23,7 +23,7 @@ final class QueueCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         out.println("batches by status:");
         Table batches = new Table("STATUS", "BATCHES", "OLDEST", "AGE");
-        db.jdbc().sql("""
+        db.sql("""
                 SELECT status, count(*), min(created_at), EXTRACT(EPOCH FROM now() - min(created_at))
                 FROM prover_batches GROUP BY status
                 ORDER BY array_position(ARRAY['received','witness_generated','proving','aggregated','submitted','failed'], status)""")
@@ -37,7 +37,7 @@ final class QueueCommand implements Runnable {
         }
         out.println("base circuit proving, by circuit type:");
         Table proving = new Table("CIRCUIT", "QUEUED", "IN PROGRESS", "FAILED", "OLDEST QUEUED", "OLDEST HEARTBEAT");
-        db.jdbc().sql("""
+        db.sql("""
                 SELECT circuit_type,
                        count(*) FILTER (WHERE status = 'queued'),
                        count(*) FILTER (WHERE status = 'in_progress'),
@@ -56,7 +56,7 @@ final class QueueCommand implements Runnable {
         }
         out.println("batchProof job executions running, by stage:");
         Table stages = new Table("STAGE", "RUNNING", "LONGEST");
-        db.jdbc().sql("""
+        db.sql("""
                 SELECT s.step_name, count(*), EXTRACT(EPOCH FROM localtimestamp - min(s.start_time))
                 FROM batch_step_execution s
                 JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id

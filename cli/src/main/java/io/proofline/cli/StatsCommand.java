@@ -42,7 +42,7 @@ final class StatsCommand implements Runnable {
         long seconds = period.length.toSeconds();
         out.println("over the last " + period + ":");
         Table jobs = new Table("JOB EXECUTIONS", "COUNT", "MEAN", "P50", "P95", "MAX");
-        db.jdbc().sql("""
+        db.sql("""
                 SELECT e.status, count(*), avg(d), percentile_cont(0.5) WITHIN GROUP (ORDER BY d),
                        percentile_cont(0.95) WITHIN GROUP (ORDER BY d), max(d)
                 FROM (SELECT e.status, EXTRACT(EPOCH FROM e.end_time - e.start_time) AS d
@@ -56,7 +56,7 @@ final class StatsCommand implements Runnable {
                 .list();
         print(out, jobs, "no batchProof job execution ended");
         Table stages = new Table("STAGE", "COMPLETED", "FAILED", "MEAN", "P50", "P95", "MAX");
-        db.jdbc().sql("""
+        db.sql("""
                 SELECT name, count(*) FILTER (WHERE status = 'COMPLETED'), count(*) FILTER (WHERE status = 'FAILED'),
                        avg(d) FILTER (WHERE status = 'COMPLETED'),
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY d) FILTER (WHERE status = 'COMPLETED'),
@@ -78,7 +78,7 @@ final class StatsCommand implements Runnable {
         // QUEUE WAIT MEAN: the wait between vector and prover on GPU workers' pipelines, "-" where none ran one
         Table circuits = new Table("CIRCUIT", "PROVEN", "FAILED", "VECTORS MEAN", "QUEUE WAIT MEAN", "PROVING MEAN", "PROVING P95",
                 "PROVING MAX", "ATTEMPTS MEAN");
-        db.jdbc().sql("""
+        db.sql("""
                 SELECT circuit_type, count(*) FILTER (WHERE status = 'successful'), count(*) FILTER (WHERE status = 'failed'),
                        avg(vector_ms) / 1000.0, avg(queue_ms) / 1000.0, avg(prove_ms) / 1000.0,
                        percentile_cont(0.95) WITHIN GROUP (ORDER BY prove_ms) / 1000.0, max(prove_ms) / 1000.0, avg(attempts)

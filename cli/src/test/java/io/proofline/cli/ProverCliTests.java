@@ -205,6 +205,16 @@ class ProverCliTests {
     }
 
     @Test
+    void theJobRepositoryIsLookedForUnderTheGivenTablePrefix() {
+        // the fixture's job repository has Spring Batch's default names, not SCDF's
+        CliRun scdf = CliRun.prover(fx.db("status", "queue", "--batch-table-prefix", "BOOT3_BATCH_"));
+        assertEquals(ExitCodes.DATABASE, scdf.code(), scdf.toString());
+        assertTrue(scdf.err().contains("Spring Batch's boot3_batch_job_*"), scdf.err());
+        assertEquals(ExitCodes.USAGE, CliRun.prover(fx.db("status", "queue", "--batch-table-prefix", "x;y")).code());
+        assertEquals(ExitCodes.OK, CliRun.prover(fx.db("status", "queue", "--batch-table-prefix", "BATCH_")).code());
+    }
+
+    @Test
     void usageErrorsAreExitCodeTwo() {
         assertEquals(ExitCodes.USAGE, CliRun.prover("status", "batch").code());
         assertEquals(ExitCodes.USAGE, CliRun.prover("frobnicate").code());

@@ -6,6 +6,7 @@ import io.proofline.jobs.Role;
 import io.proofline.jobs.batchproof.BatchJobLauncher;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.jobs.schema.BatchTables;
 import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.tables.AggregationProofsDal;
 import io.proofline.storage.tables.CircuitInstancesDal;
@@ -37,9 +38,9 @@ public class HouseKeeperConfiguration {
     @Bean
     HouseKeeper houseKeeper(HouseKeeperLock lock, HouseKeeperProperties settings, JobsProperties properties,
                             CircuitInstancesDal instances, AggregationProofsDal aggregationProofs,
-                            JobRepository repository, JobOperator operator, JdbcClient jdbc,
+                            JobRepository repository, JobOperator operator, JdbcClient jdbc, BatchTables tables,
                             ObjectStore store, ObjectProvider<BatchJobLauncher> launcher, MeterRegistry meters) {
-        JobRecords records = new JobRecords(jdbc);
+        JobRecords records = new JobRecords(jdbc, tables);
         return new HouseKeeper(lock, settings, properties.prover().heartbeatTimeout(),
                 new StalePartitionRecovery(instances, aggregationProofs, repository),
                 new StaleSteps(records, repository, "postgres".equals(properties.transport()), WITNESS_PARTITIONS, ANY_PARTITION),

@@ -1,5 +1,6 @@
 package io.proofline.jobs.housekeeper;
 
+import io.proofline.jobs.schema.BatchTables;
 import io.proofline.steps.BatchProofKeys;
 import io.proofline.storage.tables.BatchId;
 import java.time.Duration;
@@ -30,9 +31,16 @@ public final class JobRecords {
                                          WHERE m.job_instance_id = l.job_instance_id)""";
 
     private final JdbcClient jdbc;
+    private final BatchTables tables;
 
-    public JobRecords(JdbcClient jdbc) {
+    public JobRecords(JdbcClient jdbc, BatchTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    /** A statement of {@code text}, written against the default table names, on this job repository's. */
+    private JdbcClient.StatementSpec sql(String text) {
+        return jdbc.sql(tables.sql(text));
     }
 
     /**
@@ -46,7 +54,7 @@ public final class JobRecords {
 
     /** batchProof jobs whose last execution failed or was stopped. */
     public List<LastExecution> failedJobs() {
-        return jdbc.sql(LAST_EXECUTIONS + " AND l.status IN ('FAILED', 'STOPPED') ORDER BY l.job_execution_id")
+        return sql(LAST_EXECUTIONS + " AND l.status IN ('FAILED', 'STOPPED') ORDER BY l.job_execution_id")
                 .param("job", BatchProofKeys.JOB)
                 .query((rs, n) -> new LastExecution(new BatchId(Long.parseLong(rs.getString("chain_id")),
                         Long.parseLong(rs.getString("batch_number"))), rs.getLong("job_execution_id"), rs.getString("status"),
@@ -56,7 +64,7 @@ public final class JobRecords {
 
     /** batchProof jobs whose last execution failed and that have had {@code maxAttempts} executions or more. */
     public long jobsAtMaxAttempts(int maxAttempts) {
-        return jdbc.sql("SELECT count(*) FROM (" + LAST_EXECUTIONS + " AND l.status = 'FAILED') f WHERE f.attempts >= :max")
+        return sql("SELECT count(*) FROM (" + LAST_EXECUTIONS + " AND l.status = 'FAILED') f WHERE f.attempts >= :max")
                 .param("job", BatchProofKeys.JOB).param("max", maxAttempts)
                 .query(Long.class).single();
     }
@@ -66,7 +74,7 @@ public final class JobRecords {
      * workers' partitions included) changed for {@code timeout}.
      */
     public List<Long> silentRunningExecutions(Duration timeout) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT e.job_execution_id FROM batch_job_execution e
                 JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
                 WHERE i.job_name = :job AND e.status IN ('STARTING', 'STARTED', 'STOPPING')
@@ -80,7 +88,7 @@ public final class JobRecords {
 
     /** Worker step executions of a running job with the given status, begun longer ago than {@code age}. */
     public List<long[]> workerSteps(String stepNamePrefix, String status, Duration age) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT s.job_execution_id, s.step_execution_id FROM batch_step_execution s
                 JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
                 WHERE s.step_name LIKE :prefix AND s.status = :status AND e.status IN ('STARTING', 'STARTED')
@@ -93,12 +101,12 @@ public final class JobRecords {
 
     /** Whether the PostgreSQL channels hold no request waiting for a worker. */
     public boolean channelsEmpty() {
-        return jdbc.sql("SELECT count(*) FROM int_channel_message").query(Long.class).single() == 0;
+        return sql("SELECT count(*) FROM int_channel_message").query(Long.class).single() == 0;
     }
 
     /** Batches submitted longer ago than {@code retention}. */
     public List<BatchId> submittedBefore(Duration retention) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT chain_id, batch_number FROM prover_batches
                 WHERE status = 'submitted' AND submitted_at IS NOT NULL AND submitted_at < now() - make_interval(secs => :age)
                 ORDER BY chain_id, batch_number""")
@@ -109,16 +117,16 @@ public final class JobRecords {
 
     /** Deletes a batch's circuit instance and aggregation proof rows; its prover_batches row stays, as the record of what was submitted. */
     public void deleteInstances(BatchId batch) {
-        jdbc.sql("DELETE FROM prover_circuit_instances WHERE chain_id = :chain AND batch_number = :batch")
+        sql("DELETE FROM prover_circuit_instances WHERE chain_id = :chain AND batch_number = :batch")
                 .param("chain", batch.chainId()).param("batch", batch.batchNumber()).update();
-        jdbc.sql("DELETE FROM prover_aggregation_proofs WHERE chain_id = :chain AND batch_number = :batch")
+        sql("DELETE FROM prover_aggregation_proofs WHERE chain_id = :chain AND batch_number = :batch")
                 .param("chain", batch.chainId()).param("batch", batch.batchNumber()).update();
     }
 
     /** Task links to the job executions of an instance about to be deleted. */
     public void deleteTaskLinks(List<Long> executionIds) {
         if (!executionIds.isEmpty()) {
-            jdbc.sql("DELETE FROM task_task_batch WHERE job_execution_id IN (:ids)").param("ids", executionIds).update();
+            sql("DELETE FROM task_task_batch WHERE job_execution_id IN (:ids)").param("ids", executionIds).update();
         }
     }
 

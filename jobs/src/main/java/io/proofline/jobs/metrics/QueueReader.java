@@ -2,6 +2,7 @@ package io.proofline.jobs.metrics;
 
 import io.proofline.circuits.base.CircuitType;
 import io.proofline.jobs.metrics.QueueReport.Row;
+import io.proofline.jobs.schema.BatchTables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +28,16 @@ public final class QueueReader {
             {WITNESS_GENERATION, "basicWitnessGenerationWorker:"}, {AGGREGATION, "aggregationProofWorker:"}, {SUBMISSION, "submitProof"}};
 
     private final JdbcClient jdbc;
+    private final BatchTables tables;
 
-    public QueueReader(JdbcClient jdbc) {
+    public QueueReader(JdbcClient jdbc, BatchTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    /** A statement of {@code text}, written against the default table names, on this job repository's. */
+    private JdbcClient.StatementSpec sql(String text) {
+        return jdbc.sql(tables.sql(text));
     }
 
     /** Every stage and circuit type the report has, in order. */
@@ -46,7 +54,7 @@ public final class QueueReader {
 
     public QueueReport read() {
         Map<String, Row> proving = new HashMap<>();
-        jdbc.sql("""
+        sql("""
                 SELECT circuit_type, count(*) FILTER (WHERE status = 'queued') AS queued,
                        count(*) FILTER (WHERE status = 'in_progress') AS in_progress,
                        min(updated_at) FILTER (WHERE status = 'queued') AS oldest
@@ -56,7 +64,7 @@ public final class QueueReader {
                 .list();
         Map<String, Row> steps = new HashMap<>();
         for (String[] stage : STEP_STAGES) {
-            steps.put(stage[0], jdbc.sql("""
+            steps.put(stage[0], sql("""
                     SELECT count(*) FILTER (WHERE s.status = 'STARTING'), count(*) FILTER (WHERE s.status = 'STARTED'),
                            min(s.create_time) FILTER (WHERE s.status = 'STARTING')
                     FROM batch_step_execution s JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
@@ -76,7 +84,7 @@ public final class QueueReader {
 
     /** Seconds since the oldest unproven batch (not yet submitted) was received; 0 when none. */
     public double oldestUnprovenBatchAgeSeconds() {
-        return jdbc.sql("SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM prover_batches"
+        return sql("SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM prover_batches"
                         + " WHERE status <> 'submitted'")
                 .query(Double.class).single();
     }

@@ -10,6 +10,7 @@ import io.proofline.jobs.ProoflineJobsApplication;
 import io.proofline.jobs.batchproof.BatchJobLauncher;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.jobs.schema.BatchTables;
 import io.proofline.steps.BatchProofKeys;
 import io.proofline.storage.objects.ObjectKeys;
 import io.proofline.storage.objects.ObjectStore;
@@ -152,7 +153,7 @@ class HouseKeeperIntegrationTests {
         // given a second house keeper on the same database (the first took the lock at startup)
         try (HouseKeeperLock otherLock = new HouseKeeperLock(DB.dataSource(), settings.lockKey())) {
             JobRepository repository = app.getBean(JobRepository.class);
-            JobRecords records = new JobRecords(jdbc);
+            JobRecords records = new JobRecords(jdbc, BatchTables.DEFAULT);
             BatchJobLauncher launcher = app.getBean(BatchJobLauncher.class);
             HouseKeeper other = new HouseKeeper(otherLock, settings, Duration.ofMinutes(1),
                     new StalePartitionRecovery(app.getBean(CircuitInstancesDal.class),
