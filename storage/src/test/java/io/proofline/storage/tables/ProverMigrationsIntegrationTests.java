@@ -15,7 +15,7 @@ class ProverMigrationsIntegrationTests {
     @Test
     void createsTheTablesOnceOnAFreshDatabase() {
         try (TestDatabase db = TestDatabase.create()) {
-            assertEquals(3, ProverMigrations.migrate(db.dataSource()));
+            assertEquals(4, ProverMigrations.migrate(db.dataSource()));
             assertEquals(0, ProverMigrations.migrate(db.dataSource()));
             assertEquals(TABLES, tables(db));
             ProverMigrations.flyway(db.dataSource()).validate();
@@ -28,7 +28,7 @@ class ProverMigrationsIntegrationTests {
             db.execute("CREATE TABLE core_batches (batch_number BIGINT PRIMARY KEY)");
             db.execute("CREATE TABLE core_schema_history (installed_rank INT PRIMARY KEY)");
 
-            assertEquals(3, ProverMigrations.migrate(db.dataSource()));
+            assertEquals(4, ProverMigrations.migrate(db.dataSource()));
 
             List<String> all = JdbcClient.create(db.dataSource()).sql("""
                     SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
