@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.storage.tables.BatchId;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,6 +46,8 @@ class ScdfBatchProofTests {
 
     /** A task's JVM start, its job (a batch of four deposits, protocol version 1) and its end, on a loaded machine. */
     private static final Duration TASK_RUN = Duration.ofMinutes(4);
+    /** The prover's application name in the batch proof's task definition. */
+    private static final String PROVER_APP = "proofline-prover";
     private static final String PROVE_WORKER_STEP = "proveBaseCircuitsWorker:";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -141,62 +143,83 @@ class ScdfBatchProofTests {
 
     @Test
     @Order(2)
-    @Disabled("unfinished: after the first argument is typed into the launch builder, no second argument row appears"
-            + " within 60 s (input[tabindex='501']); the launch request itself reaches the server through BootThreeLaunchFilter")
     void theDashboardLaunchesABatchProofAndShowsItsJobExecution() throws Exception {
         Chromium.requireInstalled(dir);
         Files.createDirectories(SCREENSHOTS);
         pipeline.sealBatch(2);
         BatchId batch = pipeline.receiveNextBatch();
-        long before = newestTask().orElse(0L);
+        List<String> arguments = List.of("chainId=" + batch.chainId(), "batchNumber=" + batch.batchNumber());
         ChromeDriver browser = Chromium.start(Files.createDirectories(dir.resolve("chromium")));
+        String step = "opening the dashboard";
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            // Tasks: the imported definitions
+            // Tasks lists the imported definitions; the batch proof's row leads to its page
             browser.get(pipeline.scdf.url + "/dashboard/#/tasks-jobs/tasks");
-            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(BATCH_PROOF_TASK))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(BATCH_PROOF_TASK)));
+            screenshot(browser, "1-tasks.png");
+            step = "opening the task's launch page";
+            browser.findElement(By.linkText(BATCH_PROOF_TASK)).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Launch task']"))).click();
 
-            // Launch, with the batch's arguments, one per row of the builder
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("btn-deploy-builder")));
-            By argumentRows = By.cssSelector("input[tabindex='501']");
-            for (String argument : List.of("chainId=" + batch.chainId(), "batchNumber=" + batch.batchNumber())) {
-                // the builder adds an empty row under the last one as soon as that one holds a value
-                int rows = browser.findElements(argumentRows).size();
-                browser.findElements(argumentRows).getLast().sendKeys(argument);
-                wait.until(d -> d.findElements(argumentRows).size() > rows);
+            // Launch, Freetext: one argument a line, in the dashboard's form app.<app>.<index>=<argument>
+            // (the builder's rows write the same), which the server hands to the app as <argument>
+            step = "typing the arguments into the launch page's Freetext tab";
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Freetext']"))).click();
+            WebElement argumentsText = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("textarea[formcontrolname='ainput']")));
+            for (int i = 0; i < arguments.size(); i++) {
+                argumentsText.sendKeys((i == 0 ? "" : "\n") + "app." + PROVER_APP + "." + i + "=" + arguments.get(i));
             }
-            screenshot(browser, "1-launch-task.png");
-            WebElement launch = browser.findElement(By.id("btn-deploy-builder"));
+            screenshot(browser, "2-launch-task.png");
+            step = "launching";
+            WebElement launch = browser.findElement(By.id("btn-deploy"));
             browser.executeScript("arguments[0].scrollIntoView()", launch);
             launch.click();
 
-            // the task runs the batch's job to its end
-            long task;
-            try {
-                task = awaitNewerTask(before);
-            } finally {
-                screenshot(browser, "1-launched.png");
-            }
+            // the dashboard shows the new task execution (its id comes from the launch's answer)
+            wait.until(ExpectedConditions.urlMatches("task-executions/\\d+$"));
+            long task = Long.parseLong(browser.getCurrentUrl().replaceAll(".*task-executions/", ""));
+            step = "waiting for task execution " + task;
             JsonNode ended = awaitTaskEnd(task);
             List<String> args = new ArrayList<>();
             ended.path("arguments").forEach(a -> args.add(a.asString()));
-            assertTrue(args.containsAll(List.of("chainId=" + batch.chainId(), "batchNumber=" + batch.batchNumber())),
-                    "the arguments given in the dashboard: " + args);
+            assertEquals(BATCH_PROOF_TASK, ended.path("taskName").asString(), ended.toString());
+            assertTrue(args.containsAll(arguments), "the arguments given in the dashboard: " + args);
             assertEquals(0, ended.path("exitCode").asInt(), ended + "\n" + pipeline.diagnostics());
             long job = onlyJobExecution(ended);
+            browser.navigate().refresh();
+            // the page lists each argument as "key: value"
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "batchNumber: " + batch.batchNumber()));
+            screenshot(browser, "3-task-execution.png");
+            String taskPage = browser.findElement(By.tagName("body")).getText();
+            assertTrue(taskPage.contains("chainId: " + batch.chainId()) && taskPage.contains("Exit Code\n0\n"),
+                    "the task execution's page:\n" + taskPage);
 
-            // Jobs executions lists it; its page shows the execution and its steps
+            // Jobs executions lists it; its page shows the execution, COMPLETED, and its steps
+            step = "opening job execution " + job;
             browser.get(pipeline.scdf.url + "/dashboard/#/tasks-jobs/job-executions");
             WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//a[normalize-space()='" + job + "']")));
-            screenshot(browser, "2-job-executions.png");
+            screenshot(browser, "4-job-executions.png");
             link.click();
             wait.until(ExpectedConditions.urlContains("job-executions/" + job));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "COMPLETED"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "proveBaseCircuits"));
-            screenshot(browser, "3-job-execution.png");
+            By body = By.tagName("body");
+            for (String shown : List.of("batchProof", "COMPLETED", "loadWitnessInputs", "basicWitnessGeneration",
+                    PROVE_WORKER_STEP, "batchNumber")) {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(body, shown));
+            }
+            screenshot(browser, "5-job-execution.png");
+            String page = browser.findElement(body).getText();
+            assertTrue(!page.contains("FAILED"), "a completed execution's page shows no failed step:\n" + page);
             assertEquals("proven", pipeline.coreStatus((int) batch.batchNumber()), pipeline.diagnostics());
+        } catch (RuntimeException | AssertionError e) {
+            try {
+                screenshot(browser, "failed.png");
+            } catch (RuntimeException | IOException s) {
+                e.addSuppressed(s);
+            }
+            throw new AssertionError("while " + step + " (page " + browser.getCurrentUrl() + ", its source in "
+                    + SCREENSHOTS.resolve("failed.html") + "): " + e.getMessage(), e);
         } finally {
             browser.quit();
         }
@@ -297,7 +320,9 @@ class ScdfBatchProofTests {
         }
     }
 
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
+    /** The page as the browser shows it, and its DOM beside it ({@code .html}) to see what was rendered. */
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
         Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        Files.writeString(SCREENSHOTS.resolve(name.replace(".png", ".html")), browser.getPageSource());
     }
 }
