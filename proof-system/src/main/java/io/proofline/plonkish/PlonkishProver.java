@@ -47,7 +47,7 @@ public final class PlonkishProver {
         if (!report.satisfied()) {
             throw new UnsatisfiedCircuitException(report);
         }
-        return proveUnchecked(setup, witness);
+        return proveWithinHeap(setup, witness, new ProverStages());
     }
 
     /** Proves without checking first; an unsatisfying witness gives a proof that does not verify. */
@@ -57,13 +57,18 @@ public final class PlonkishProver {
 
     /** As {@link #proveUnchecked(SetupData, WitnessVector)}, charging each stage's time to {@code timer}. */
     public PlonkishProof proveUnchecked(SetupData setup, WitnessVector witness, ProverStages timer) {
+        ProverMemory.require(setup.key().geometry(), config.fri(), Runtime.getRuntime().maxMemory());
+        return proveWithinHeap(setup, witness, timer);
+    }
+
+    /** The proof, once {@link ProverMemory} has found that it fits the heap. */
+    private PlonkishProof proveWithinHeap(SetupData setup, WitnessVector witness, ProverStages timer) {
         timer.start();
         VerificationKey key = setup.key();
         Geometry g = key.geometry();
         if (!key.fri().equals(config.fri())) {
             throw new IllegalArgumentException("setup was made with FRI parameters " + key.fri() + ", the prover uses " + config.fri());
         }
-        ProverMemory.require(g, config.fri(), Runtime.getRuntime().maxMemory());
         int logBlowup = config.fri().logBlowup();
         int logLength = g.logRows() + logBlowup;
         Transcript transcript = new Transcript(DOMAIN);
