@@ -20,15 +20,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The gateway takes only the batches its orchestrator can work on: with the core's random
- * traffic at 10 transactions per second and no worker for two minutes, the orchestrator starts
+ * traffic at 5 transactions per second, a batch sealed every 4 seconds, and no worker for 45
+ * seconds, the orchestrator starts
  * {@code proofline.gateway.max-jobs-in-flight} jobs (its default) and every other batch stays
  * sealed at the core; once workers start, every batch is taken in order and proven. The core
  * runs protocol version 1, whose proof is the bundle of base proofs: this test is about taking
- * work, and aggregating the 1,200 transactions' base proofs would make it an hour long.
+ * work, and aggregating every batch's base proofs would make it many minutes longer.
  */
 class GatewayBackpressureFunctionalTests {
 
-    private static final Duration NO_WORKER_WINDOW = Duration.ofMinutes(2);
+    private static final Duration NO_WORKER_WINDOW = Duration.ofSeconds(45);
     /** The default of {@code proofline.gateway.max-jobs-in-flight}, which the test leaves alone. */
     private static final int DEFAULT_MAX_JOBS_IN_FLIGHT = 2;
 
@@ -49,20 +50,20 @@ class GatewayBackpressureFunctionalTests {
 
     @Test
     void batchesBeyondTheJobsInFlightStaySealedUntilWorkersCome() throws Exception {
-        // given a core sealing random traffic (10 transactions per second, a batch every 10 s)
+        // given a core sealing random traffic (5 transactions per second, a batch every 4 s)
         // and an orchestrator with its gateway on and default limits, but no worker
         env = new PipelineEnvironment(keys, dir, Map.of(
                 "proofline.core.protocol-version", "1",
                 "proofline.core.traffic.enabled", "true",
-                "proofline.core.traffic.rate-per-second", "10",
-                "proofline.core.batch.max-transactions", "100",
-                "proofline.core.batch.max-age", "10s"));
+                "proofline.core.traffic.rate-per-second", "5",
+                "proofline.core.batch.max-transactions", "20",
+                "proofline.core.batch.max-age", "4s"));
         Map<String, String> props = env.proverProperties("postgres");
         env.startOrchestrator(props, true);
         JdbcClient prover = JdbcClient.create(env.bean(DataSource.class));
         BatchJobLauncher launcher = env.bean(BatchJobLauncher.class);
 
-        // when two minutes pass: never more jobs than the limit, at any time
+        // when the window passes: never more jobs than the limit, at any time
         long end = System.nanoTime() + NO_WORKER_WINDOW.toNanos();
         while (System.nanoTime() < end) {
             int jobs = jobInstances(prover);
