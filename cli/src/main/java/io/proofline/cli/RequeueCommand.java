@@ -1,6 +1,7 @@
 package io.proofline.cli;
 
 import io.proofline.steps.BatchProofKeys;
+import io.proofline.steps.WorkerStepNames;
 import io.proofline.steps.aggregation.AggregationRounds;
 import io.proofline.storage.tables.AggregationProofId;
 import io.proofline.storage.tables.AggregationProofsDal;
@@ -45,11 +46,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "requeue", description = "Puts the batch's lost and failed circuit instances and aggregation proofs back in the queue.")
 final class RequeueCommand implements Runnable {
 
-    /** The prefix of the proving partitions' step names (jobs' WorkerStepNames.PROVE_BASE_CIRCUITS). */
-    static final String PROVE_PARTITION = "proveBaseCircuitsWorker";
-    /** The same for the aggregation partitions (jobs' WorkerStepNames.AGGREGATION_PROOF). */
-    static final String AGGREGATION_PARTITION = "aggregationProofWorker";
-
     @Mixin
     DatabaseOptions database;
 
@@ -81,7 +77,7 @@ final class RequeueCommand implements Runnable {
                 repository = repository == null ? JobRepositories.open(db.dataSource()) : repository;
                 instances.markFailed(i.id(), i.workerId(), "worker " + i.workerId() + " stopped sending heartbeats (requeued by the CLI)");
                 CircuitInstanceId id = i.id();
-                failStepExecution(repository, batch.id(), PROVE_PARTITION,
+                failStepExecution(repository, batch.id(), WorkerStepNames.PROVE_BASE_CIRCUITS,
                         context -> id.type().name().equals(context.getString(BatchProofKeys.CIRCUIT_TYPE, ""))
                                 && context.containsKey(BatchProofKeys.INSTANCE_INDEX)
                                 && context.getInt(BatchProofKeys.INSTANCE_INDEX) == id.index());
@@ -101,7 +97,7 @@ final class RequeueCommand implements Runnable {
                 repository = repository == null ? JobRepositories.open(db.dataSource()) : repository;
                 aggregationProofs.markFailed(p.id(), p.workerId(), "worker " + p.workerId()
                         + " stopped sending heartbeats (requeued by the CLI)");
-                failStepExecution(repository, batch.id(), AGGREGATION_PARTITION,
+                failStepExecution(repository, batch.id(), WorkerStepNames.AGGREGATION_PROOF,
                         context -> p.id().equals(AggregationRounds.id(batch.id(), context)));
             } else if (p.status() == InstanceStatus.IN_PROGRESS) {
                 left.add(p.id().name() + " (worker " + p.workerId() + ", heartbeat " + Table.time(p.heartbeatAt()) + ")");

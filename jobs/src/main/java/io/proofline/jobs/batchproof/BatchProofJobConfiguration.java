@@ -5,6 +5,7 @@ import io.proofline.jobs.Role;
 import io.proofline.jobs.channels.RequestChannels;
 import io.proofline.jobs.config.JobsProperties;
 import io.proofline.steps.BatchProofKeys;
+import io.proofline.steps.WorkerStepNames;
 import io.proofline.steps.aggregation.AggregationPartitioner;
 import io.proofline.steps.aggregation.BundleBaseProofsTasklet;
 import io.proofline.steps.aggregation.NodeRoundsDecider;

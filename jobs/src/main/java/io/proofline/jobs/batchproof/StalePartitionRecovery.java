@@ -1,6 +1,7 @@
 package io.proofline.jobs.batchproof;
 
 import io.proofline.steps.BatchProofKeys;
+import io.proofline.steps.WorkerStepNames;
 import io.proofline.steps.aggregation.AggregationRounds;
 import io.proofline.storage.tables.AggregationProofId;
 import io.proofline.storage.tables.AggregationProofsDal;

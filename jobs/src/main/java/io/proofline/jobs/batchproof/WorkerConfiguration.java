@@ -12,18 +12,20 @@ import io.proofline.jobs.config.JobsProperties;
 import io.proofline.jobs.config.ProverResources.WorkerIdentity;
 import io.proofline.jobs.config.ProvingConcurrency;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.steps.WorkerStepNames;
 import io.proofline.steps.aggregation.AggregationProofTasklet;
+import io.proofline.steps.aggregation.AggregationProofWorkerStep;
+import io.proofline.steps.proving.ProveBaseCircuitsWorkerStep;
 import io.proofline.steps.proving.ProveCircuitTasklet;
 import io.proofline.steps.proving.ProverPipeline;
 import io.proofline.steps.witness.BasicWitnessGenerationTasklet;
+import io.proofline.steps.witness.BasicWitnessGenerationWorkerStep;
 import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.tables.AggregationProofsDal;
 import io.proofline.storage.tables.CircuitInstancesDal;
 import io.proofline.storage.tables.ProverBatchesDal;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +33,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The worker sides of the remote steps, each enabled by its role. */
+/**
+ * The worker sides of the remote steps, each enabled by its role: the steps themselves are the
+ * stages' (steps module); this wires them to the process's channels, stores and keys.
+ */
 public class WorkerConfiguration {
 
     private WorkerConfiguration() {
@@ -48,12 +53,8 @@ public class WorkerConfiguration {
                                           @Qualifier(RequestChannels.BASIC_WITNESS_GENERATION) MessageChannel requests,
                                           ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
                                           JobsProperties properties, BeanFactory beanFactory) {
-            return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.BASIC_WITNESS_GENERATION, jobRepository)
-                    .beanFactory(beanFactory)
-                    .inputChannel(requests)
-                    .tasklet(new BasicWitnessGenerationTasklet(store, batches, instances,
-                            CircuitCapacities.named(properties.capacities())), tx)
-                    .build();
+            return BasicWitnessGenerationWorkerStep.build(jobRepository, tx, requests, beanFactory,
+                    new BasicWitnessGenerationTasklet(store, batches, instances, CircuitCapacities.named(properties.capacities())));
         }
     }
 
@@ -78,22 +79,12 @@ public class WorkerConfiguration {
                                      ObjectStore store, CircuitInstancesDal instances, BaseCircuitKeys keys,
                                      ProverConfig config, WorkerIdentity worker, JobsProperties properties,
                                      ProverPipeline pipeline, BeanFactory beanFactory) {
-            // Not in a database transaction: the tasklet's writes to prover_circuit_instances must
-            // commit at once, so that other processes see the attempt in progress and its heartbeats
-            // (a stale-partition check needs them) and a recorded failure survives the step's rollback.
-            // The job repository's updates run in their own transactions either way.
-            return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.PROVE_BASE_CIRCUITS, jobRepository)
-                    .beanFactory(beanFactory)
-                    .inputChannel(requests)
-                    .tasklet(new ProveCircuitTasklet(store, instances, new BatchProver(keys, config), worker.id(),
-                            properties.prover().heartbeatInterval(), pipeline), new ResourcelessTransactionManager())
-                    .build();
+            return ProveBaseCircuitsWorkerStep.build(jobRepository, requests, beanFactory,
+                    new ProveCircuitTasklet(store, instances, new BatchProver(keys, config), worker.id(),
+                            properties.prover().heartbeatInterval(), pipeline));
         }
 
-        /**
-         * Proves one leaf, node or scheduler proof of a batch; like base proving, not in a database
-         * transaction, so that attempts and heartbeats in prover_aggregation_proofs commit at once.
-         */
+        /** Proves one leaf, node or scheduler proof of a batch. */
         @Bean(WorkerStepNames.AGGREGATION_PROOF)
         Step aggregationProofWorker(JobRepository jobRepository,
                                     @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests,
@@ -101,14 +92,9 @@ public class WorkerConfiguration {
                                     AggregationProofsDal proofs, BaseCircuitKeys keys, AggregationKeys aggregationKeys,
                                     WorkerIdentity worker, JobsProperties properties, ProverPipeline pipeline,
                                     BeanFactory beanFactory) {
-            return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.AGGREGATION_PROOF, jobRepository)
-                    .beanFactory(beanFactory)
-                    .inputChannel(requests)
-                    .tasklet(new AggregationProofTasklet(store, batches, instances, proofs,
-                            new AggregationProver(keys, aggregationKeys), worker.id(), properties.prover().heartbeatInterval(),
-                            pipeline),
-                            new ResourcelessTransactionManager())
-                    .build();
+            return AggregationProofWorkerStep.build(jobRepository, requests, beanFactory,
+                    new AggregationProofTasklet(store, batches, instances, proofs, new AggregationProver(keys, aggregationKeys),
+                            worker.id(), properties.prover().heartbeatInterval(), pipeline));
         }
     }
 }
