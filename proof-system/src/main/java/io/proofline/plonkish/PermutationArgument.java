@@ -6,6 +6,7 @@ import io.proofline.field.TwoAdicRoots;
 import io.proofline.plonkish.gates.Algebra;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The copy-permutation argument (PLONK, ePrint 2019/953, section 5) with partial products.
@@ -31,32 +32,59 @@ public final class PermutationArgument {
         int m = g.permutationProducts();
         int chunk = g.permutationChunk();
         long[] omega = TwoAdicRoots.powers(g.logRows());
-        Ext2[] ratios = new Ext2[n * m];
-        Ext2[] denominators = new Ext2[n * m];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < m; j++) {
-                Ext2 num = Ext2.ONE;
-                Ext2 den = Ext2.ONE;
-                for (int i = j * chunk; i < Math.min(g.copyColumns(), (j + 1) * chunk); i++) {
-                    long w = copyColumns[i][r];
-                    num = num.mul(beta.mul(Goldilocks.mul(Setup.columnShift(i), omega[r])).add(gamma).add(w));
-                    den = den.mul(beta.mul(sigmas[i][r]).add(gamma).add(w));
+        // each chunk's ratio F_j / G_j on every row, as (c0, c1) columns; chunks side by side
+        long[][] ratios0 = new long[m][];
+        long[][] ratios1 = new long[m][];
+        IntStream.range(0, m).parallel().forEach(j -> {
+            long[] num0 = new long[n];
+            long[] num1 = new long[n];
+            long[] den0 = new long[n];
+            long[] den1 = new long[n];
+            long[] f0 = new long[n];
+            long[] f1 = new long[n];
+            ExtBlocks ext = new ExtBlocks(n);
+            for (int i = j * chunk; i < Math.min(g.copyColumns(), (j + 1) * chunk); i++) {
+                boolean first = i == j * chunk;
+                long shift = Setup.columnShift(i);
+                // w + beta k_i omega^r + gamma, and w + beta sigma + gamma
+                ExtBlocks.affine(omega, Goldilocks.mul(beta.c0(), shift), Goldilocks.mul(beta.c1(), shift), copyColumns[i],
+                        gamma, first ? num0 : f0, first ? num1 : f1);
+                if (!first) {
+                    ext.mulInto(num0, num1, f0, f1);
                 }
-                ratios[r * m + j] = num;
-                denominators[r * m + j] = den;
+                ExtBlocks.affine(sigmas[i], beta.c0(), beta.c1(), copyColumns[i], gamma, first ? den0 : f0, first ? den1 : f1);
+                if (!first) {
+                    ext.mulInto(den0, den1, f0, f1);
+                }
             }
-        }
-        Ext2[] inverses = Ext2.batchInverse(denominators);
+            // F / G = F * conj(G) / norm(G), the norms inverted together in the base field
+            long[] norms = f0;
+            for (int r = 0; r < n; r++) {
+                norms[r] = Goldilocks.sub(Goldilocks.square(den0[r]), Goldilocks.mul(Ext2.W, Goldilocks.square(den1[r])));
+                den1[r] = Goldilocks.neg(den1[r]);
+            }
+            Goldilocks.batchInverse(norms);
+            ext.mulInto(num0, num1, den0, den1);
+            Goldilocks.mulBatch(num0, norms, num0);
+            Goldilocks.mulBatch(num1, norms, num1);
+            ratios0[j] = num0;
+            ratios1[j] = num1;
+        });
         long[][] out = new long[2 * m][n];
-        Ext2 z = Ext2.ONE;
+        long z0 = 1;
+        long z1 = 0;
         for (int r = 0; r < n; r++) {
-            Ext2 p = z;
             for (int j = 0; j < m; j++) {
-                out[2 * j][r] = p.c0();
-                out[2 * j + 1][r] = p.c1();
-                p = p.mul(ratios[r * m + j]).mul(inverses[r * m + j]);
+                out[2 * j][r] = z0;
+                out[2 * j + 1][r] = z1;
+                // (z0, z1) *= ratio, as Ext2.mul
+                long q0 = ratios0[j][r];
+                long q1 = ratios1[j][r];
+                long t = Goldilocks.mul(z0, q0);
+                long u = Goldilocks.mul(z1, q1);
+                z1 = Goldilocks.sub(Goldilocks.mul(Goldilocks.add(z0, z1), Goldilocks.add(q0, q1)), Goldilocks.add(t, u));
+                z0 = Goldilocks.add(t, Goldilocks.mul(Ext2.W, u));
             }
-            z = p;
         }
         return out;
     }

@@ -4,7 +4,6 @@ import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.plonkish.gates.BlockAlgebra;
-import io.proofline.plonkish.gates.ExtAlgebra;
 import io.proofline.plonkish.gates.Gate;
 import java.util.Arrays;
 import java.util.List;
@@ -64,20 +63,41 @@ final class QuotientEvaluator {
         long nInverse = Goldilocks.inverse(g.rows());
         long[] q0 = new long[length];
         long[] q1 = new long[length];
+        // scratch per pool thread, reused from block to block: the per-block loops allocate nothing
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(block));
         IntStream.range(0, length / block).parallel().forEach(b -> {
-            BlockAlgebra algebra = new BlockAlgebra(block);
+            Scratch s = scratch.get();
             int from = b * block;
-            long[] acc0 = new long[block];
-            long[] acc1 = new long[block];
-            gateTerms(algebra, from, alphaPowers, acc0, acc1);
-            permutationTerms(from, points, next, zh, nInverse, alphaPowers, gateConstraints, beta, gamma, acc0, acc1);
+            Arrays.fill(s.acc0, 0);
+            Arrays.fill(s.acc1, 0);
+            gateTerms(s, from, alphaPowers);
+            permutationTerms(s, from, points, next, zh, nInverse, alphaPowers, gateConstraints, beta, gamma);
             for (int i = 0; i < block; i++) {
                 long zi = zhInverse[TwoAdicRoots.reverseBits(from + i, logLength) & ((1 << logBlowup) - 1)];
-                q0[from + i] = Goldilocks.mul(acc0[i], zi);
-                q1[from + i] = Goldilocks.mul(acc1[i], zi);
+                q0[from + i] = Goldilocks.mul(s.acc0[i], zi);
+                q1[from + i] = Goldilocks.mul(s.acc1[i], zi);
             }
         });
         return new long[][] {q0, q1};
+    }
+
+    /** One thread's arrays of a block's length: the accumulated quotient numerator and temporaries. */
+    private static final class Scratch {
+        final BlockAlgebra algebra;
+        final long[] acc0;
+        final long[] acc1;
+        final long[] g0;
+        final long[] g1;
+        final ExtBlocks ext;
+
+        Scratch(int block) {
+            algebra = new BlockAlgebra(block);
+            acc0 = new long[block];
+            acc1 = new long[block];
+            g0 = new long[block];
+            g1 = new long[block];
+            ext = new ExtBlocks(block);
+        }
     }
 
     /** {@code x^n - 1} indexed by {@code natural position mod blowup}. */
@@ -93,11 +113,17 @@ final class QuotientEvaluator {
         return out;
     }
 
-    private void gateTerms(BlockAlgebra f, int from, Ext2[] alphaPowers, long[] acc0, long[] acc1) {
+    private void gateTerms(Scratch s, int from, Ext2[] alphaPowers) {
+        BlockAlgebra f = s.algebra;
+        f.reset();
         int constantsOffset = 0;
         int selectorsOffset = g.constantColumns();
-        long[] g0 = new long[block];
-        long[] g1 = new long[block];
+        long[] g0 = s.g0;
+        long[] g1 = s.g1;
+        Arrays.fill(g0, 0);
+        Arrays.fill(g1, 0);
+        long[] acc0 = s.acc0;
+        long[] acc1 = s.acc1;
         GateTerms.Columns<long[]> columns = new GateTerms.Columns<>() {
             @Override
             public long[] copy(int column) {
@@ -131,8 +157,8 @@ final class QuotientEvaluator {
                 long[] selector = slice(f, setupLde[selectorsOffset + gateIndex], from);
                 Goldilocks.addProductBatch(acc0, selector, g0);
                 Goldilocks.addProductBatch(acc1, selector, g1);
-                java.util.Arrays.fill(g0, 0);
-                java.util.Arrays.fill(g1, 0);
+                Arrays.fill(g0, 0);
+                Arrays.fill(g1, 0);
                 f.reset();
             }
         });
@@ -144,45 +170,93 @@ final class QuotientEvaluator {
         return out;
     }
 
-    private void permutationTerms(int from, long[] points, int[] next, long[] zh, long nInverse, Ext2[] alphaPowers,
-                                  int alphaOffset, Ext2 beta, Ext2 gamma, long[] acc0, long[] acc1) {
+    /**
+     * {@link PermutationArgument#terms} on a whole block, in the same order and with the same
+     * alpha powers, on arrays: with {@code w}, {@code sigma} and {@code x} in the base field only
+     * {@code beta}, {@code gamma} and the products are in the extension, so each factor is two
+     * scaled base blocks and each product an {@link ExtBlocks} multiplication.
+     */
+    private void permutationTerms(Scratch s, int from, long[] points, int[] next, long[] zh, long nInverse,
+                                  Ext2[] alphaPowers, int alphaOffset, Ext2 beta, Ext2 gamma) {
+        BlockAlgebra f = s.algebra;
+        f.reset();
+        ExtBlocks e = s.ext;
         int c = g.copyColumns();
         int m = g.permutationProducts();
+        int chunk = g.permutationChunk();
         int sigmaOffset = g.constantColumns() + gates.size();
-        Ext2[] w = new Ext2[c];
-        Ext2[] sigma = new Ext2[c];
-        Ext2[] products = new Ext2[m];
-        // views of the arrays refilled at every point
-        List<Ext2> wList = Arrays.asList(w);
-        List<Ext2> sigmaList = Arrays.asList(sigma);
-        List<Ext2> productsList = Arrays.asList(products);
-        long[] xMinusOneInverse = new long[block];
+        long[] x = slice(f, points, from);
+        // L_0(x) = (x^n - 1) / (n (x - 1))
+        long[] l0 = f.next();
         for (int i = 0; i < block; i++) {
-            xMinusOneInverse[i] = Goldilocks.sub(points[from + i], 1);
+            l0[i] = Goldilocks.sub(x[i], 1);
         }
-        Goldilocks.batchInverse(xMinusOneInverse);
+        Goldilocks.batchInverse(l0);
         for (int i = 0; i < block; i++) {
-            int j = from + i;
-            long x = points[j];
-            for (int col = 0; col < c; col++) {
-                w[col] = Ext2.of(witnessLde[col][j]);
-                sigma[col] = Ext2.of(setupLde[sigmaOffset + col][j]);
-            }
-            for (int p = 0; p < m; p++) {
-                products[p] = new Ext2(productsLde[2 * p][j], productsLde[2 * p + 1][j]);
-            }
-            Ext2 zNext = new Ext2(productsLde[0][next[j]], productsLde[1][next[j]]);
-            // L_0(x) = (x^n - 1) / (n (x - 1))
-            long vanishing = zh[TwoAdicRoots.reverseBits(j, logLength) & ((1 << logBlowup) - 1)];
-            long l0 = Goldilocks.mul(Goldilocks.mul(vanishing, nInverse), xMinusOneInverse[i]);
-            List<Ext2> terms = PermutationArgument.terms(ExtAlgebra.INSTANCE, g, Ext2.of(x), wList, sigmaList, productsList,
-                    zNext, beta, gamma, Ext2.of(l0));
-            Ext2 sum = Ext2.ZERO;
-            for (int t = 0; t < terms.size(); t++) {
-                sum = sum.add(alphaPowers[alphaOffset + t].mul(terms.get(t)));
-            }
-            acc0[i] = Goldilocks.add(acc0[i], sum.c0());
-            acc1[i] = Goldilocks.add(acc1[i], sum.c1());
+            long vanishing = zh[TwoAdicRoots.reverseBits(from + i, logLength) & ((1 << logBlowup) - 1)];
+            l0[i] = Goldilocks.mul(Goldilocks.mul(vanishing, nInverse), l0[i]);
         }
+        // term 0: L_0 (p_0 - 1)
+        long[] t0 = f.next();
+        long[] t1 = f.next();
+        long[] p00 = slice(f, productsLde[0], from);
+        for (int i = 0; i < block; i++) {
+            t0[i] = Goldilocks.mul(l0[i], Goldilocks.sub(p00[i], 1));
+        }
+        Goldilocks.mulBatch(l0, slice(f, productsLde[1], from), t1);
+        accumulate(s, alphaPowers[alphaOffset], t0, t1);
+
+        long[] num0 = f.next();
+        long[] num1 = f.next();
+        long[] den0 = f.next();
+        long[] den1 = f.next();
+        long[] a0 = f.next();
+        long[] a1 = f.next();
+        long[] next0 = f.next();
+        long[] next1 = f.next();
+        for (int j = 0; j < m; j++) {
+            for (int col = j * chunk; col < Math.min(c, (j + 1) * chunk); col++) {
+                long[] w = slice(f, witnessLde[col], from);
+                long[] sigma = slice(f, setupLde[sigmaOffset + col], from);
+                boolean first = col == j * chunk;
+                // numerator factor: w + beta k x + gamma
+                long shift = Setup.columnShift(col);
+                ExtBlocks.affine(x, Goldilocks.mul(beta.c0(), shift), Goldilocks.mul(beta.c1(), shift), w, gamma,
+                        first ? num0 : a0, first ? num1 : a1);
+                if (!first) {
+                    e.mulInto(num0, num1, a0, a1);
+                }
+                // denominator factor: w + beta sigma + gamma
+                ExtBlocks.affine(sigma, beta.c0(), beta.c1(), w, gamma, first ? den0 : a0, first ? den1 : a1);
+                if (!first) {
+                    e.mulInto(den0, den1, a0, a1);
+                }
+            }
+            if (j + 1 < m) {
+                System.arraycopy(productsLde[2 * (j + 1)], from, next0, 0, block);
+                System.arraycopy(productsLde[2 * (j + 1) + 1], from, next1, 0, block);
+            } else {
+                for (int i = 0; i < block; i++) {
+                    next0[i] = productsLde[0][next[from + i]];
+                    next1[i] = productsLde[1][next[from + i]];
+                }
+            }
+            // next * den - p_j * num, left in (den0, den1)
+            e.mulInto(den0, den1, next0, next1);
+            System.arraycopy(productsLde[2 * j], from, a0, 0, block);
+            System.arraycopy(productsLde[2 * j + 1], from, a1, 0, block);
+            e.mulInto(num0, num1, a0, a1);
+            Goldilocks.subBatch(den0, num0, den0);
+            Goldilocks.subBatch(den1, num1, den1);
+            accumulate(s, alphaPowers[alphaOffset + 1 + j], den0, den1);
+        }
+    }
+
+    /** {@code acc += alpha * (t0, t1)} in the extension. */
+    private static void accumulate(Scratch s, Ext2 alpha, long[] t0, long[] t1) {
+        Goldilocks.addScaledBatch(s.acc0, t0, alpha.c0());
+        Goldilocks.addScaledBatch(s.acc0, t1, Goldilocks.mul(Ext2.W, alpha.c1()));
+        Goldilocks.addScaledBatch(s.acc1, t1, alpha.c0());
+        Goldilocks.addScaledBatch(s.acc1, t0, alpha.c1());
     }
 }

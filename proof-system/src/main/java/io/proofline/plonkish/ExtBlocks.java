@@ -1,0 +1,53 @@
+package io.proofline.plonkish;
+
+import io.proofline.field.Ext2;
+import io.proofline.field.Goldilocks;
+
+/**
+ * Blocks of extension elements as pairs of base blocks {@code (c0, c1)}, multiplied with the
+ * base field's batch kernels (vectorized where {@code VectorSupport} chose it): the quotient's
+ * per-point extension arithmetic without an {@link Ext2} object per value.
+ */
+final class ExtBlocks {
+
+    private final long[] t;
+    private final long[] u;
+    private final long[] sumA;
+    private final long[] sumB;
+
+    ExtBlocks(int size) {
+        t = new long[size];
+        u = new long[size];
+        sumA = new long[size];
+        sumB = new long[size];
+    }
+
+    /**
+     * {@code (a0, a1) *= (b0, b1)}, as {@link Ext2#mul}: {@code a0 b0 + 7 a1 b1} and the cross
+     * term from one product of sums (Karatsuba).
+     */
+    void mulInto(long[] a0, long[] a1, long[] b0, long[] b1) {
+        Goldilocks.mulBatch(a0, b0, t);
+        Goldilocks.mulBatch(a1, b1, u);
+        Goldilocks.addBatch(a0, a1, sumA);
+        Goldilocks.addBatch(b0, b1, sumB);
+        Goldilocks.mulBatch(sumA, sumB, a1);
+        Goldilocks.subBatch(a1, t, a1);
+        Goldilocks.subBatch(a1, u, a1);
+        Goldilocks.scaleBatch(u, Ext2.W, u);
+        Goldilocks.addBatch(t, u, a0);
+    }
+
+    /** {@code (out0, out1) = v * (k0, k1) + w + gamma}: a base block times an extension constant, plus a base block and {@code gamma}. */
+    static void affine(long[] v, long k0, long k1, long[] w, Ext2 gamma, long[] out0, long[] out1) {
+        Goldilocks.scaleBatch(v, k0, out0);
+        Goldilocks.addBatch(out0, w, out0);
+        Goldilocks.scaleBatch(v, k1, out1);
+        long g0 = gamma.c0();
+        long g1 = gamma.c1();
+        for (int i = 0; i < out0.length; i++) {
+            out0[i] = Goldilocks.add(out0[i], g0);
+            out1[i] = Goldilocks.add(out1[i], g1);
+        }
+    }
+}
