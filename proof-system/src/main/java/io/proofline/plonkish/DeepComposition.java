@@ -16,6 +16,9 @@ import java.util.stream.IntStream;
  */
 final class DeepComposition {
 
+    /** Points per parallel block: columns are streamed through it one at a time. */
+    private static final int BLOCK = 1 << 12;
+
     private DeepComposition() {
     }
 
@@ -27,31 +30,76 @@ final class DeepComposition {
         Ext2[] phiPowers = powers(phi, columns + nextOpenings.size());
         Ext2 claimed = combine(phiPowers, 0, openings);
         Ext2 claimedNext = combine(phiPowers, columns, nextOpenings);
-        Ext2[] inverseAtZeta = inverses(points, zeta);
-        Ext2[] inverseAtNext = inverses(points, zetaNext);
-        // sum_k phi^k f_k(x), column by column so each pass streams one column
-        long[] s0 = new long[length];
-        long[] s1 = new long[length];
-        long[] t0 = new long[length];
-        long[] t1 = new long[length];
-        int k = 0;
-        for (long[][] tree : trees) {
-            for (long[] column : tree) {
-                accumulate(s0, s1, column, phiPowers[k++]);
-            }
-        }
-        for (int c = 0; c < nextOpenings.size(); c++) {
-            accumulate(t0, t1, productsLde[c], phiPowers[columns + c]);
-        }
         long[] out0 = new long[length];
         long[] out1 = new long[length];
-        IntStream.range(0, length).parallel().forEach(j -> {
-            Ext2 value = new Ext2(s0[j], s1[j]).sub(claimed).mul(inverseAtZeta[j])
-                    .add(new Ext2(t0[j], t1[j]).sub(claimedNext).mul(inverseAtNext[j]));
-            out0[j] = value.c0();
-            out1[j] = value.c1();
+        // in blocks of the domain over the cores, each block column by column on the base
+        // field's batch kernels, with no Ext2 per point
+        int block = Math.min(length, BLOCK);
+        IntStream.range(0, length / block).parallel().forEach(b -> {
+            int from = b * block;
+            long[] s0 = new long[block];
+            long[] s1 = new long[block];
+            long[] t0 = new long[block];
+            long[] t1 = new long[block];
+            long[] values = new long[block];
+            // sum_k phi^k f_k(x), and the products' columns apart
+            int k = 0;
+            for (long[][] tree : trees) {
+                for (long[] column : tree) {
+                    System.arraycopy(column, from, values, 0, block);
+                    Goldilocks.addScaledBatch(s0, values, phiPowers[k].c0());
+                    Goldilocks.addScaledBatch(s1, values, phiPowers[k].c1());
+                    k++;
+                }
+            }
+            for (int c = 0; c < nextOpenings.size(); c++) {
+                System.arraycopy(productsLde[c], from, values, 0, block);
+                Goldilocks.addScaledBatch(t0, values, phiPowers[columns + c].c0());
+                Goldilocks.addScaledBatch(t1, values, phiPowers[columns + c].c1());
+            }
+            ExtBlocks ext = new ExtBlocks(block);
+            long[] inverse0 = values;
+            long[] inverse1 = new long[block];
+            // (sum - claimed) / (x - zeta) + (products - claimedNext) / (x - zeta w)
+            subtract(s0, s1, claimed);
+            inverses(points, from, zeta, inverse0, inverse1);
+            ext.mulInto(s0, s1, inverse0, inverse1);
+            subtract(t0, t1, claimedNext);
+            inverses(points, from, zetaNext, inverse0, inverse1);
+            ext.mulInto(t0, t1, inverse0, inverse1);
+            Goldilocks.addBatch(s0, t0, s0);
+            Goldilocks.addBatch(s1, t1, s1);
+            System.arraycopy(s0, 0, out0, from, block);
+            System.arraycopy(s1, 0, out1, from, block);
         });
         return new long[][] {out0, out1};
+    }
+
+    /** {@code (a0, a1) -= v}. */
+    private static void subtract(long[] a0, long[] a1, Ext2 v) {
+        for (int i = 0; i < a0.length; i++) {
+            a0[i] = Goldilocks.sub(a0[i], v.c0());
+            a1[i] = Goldilocks.sub(a1[i], v.c1());
+        }
+    }
+
+    /**
+     * {@code 1 / (x - at)} for the block's points: with {@code d = x - at.c0}, the inverse is
+     * {@code (d, at.c1) / (d^2 - 7 at.c1^2)}, so only base-field norms are inverted (together).
+     */
+    private static void inverses(long[] points, int from, Ext2 at, long[] out0, long[] out1) {
+        long c1Squared = Goldilocks.mul(Ext2.W, Goldilocks.square(at.c1()));
+        for (int i = 0; i < out0.length; i++) {
+            long d = Goldilocks.sub(points[from + i], at.c0());
+            out0[i] = d;
+            out1[i] = Goldilocks.sub(Goldilocks.square(d), c1Squared);
+        }
+        Goldilocks.batchInverse(out1);
+        for (int i = 0; i < out0.length; i++) {
+            long normInverse = out1[i];
+            out0[i] = Goldilocks.mul(out0[i], normInverse);
+            out1[i] = Goldilocks.mul(at.c1(), normInverse);
+        }
     }
 
     /** The combined value at one point from the rows opened there (the verifier's side). */
@@ -75,19 +123,6 @@ final class DeepComposition {
         return fromZeta.add(fromNext);
     }
 
-    /** {@code (acc0, acc1) += column * phi}, split into chunks over the cores. */
-    private static void accumulate(long[] acc0, long[] acc1, long[] column, Ext2 phi) {
-        int chunk = 1 << 12;
-        IntStream.range(0, Math.ceilDiv(column.length, chunk)).parallel().forEach(b -> {
-            int from = b * chunk;
-            int to = Math.min(column.length, from + chunk);
-            for (int j = from; j < to; j++) {
-                acc0[j] = Goldilocks.add(acc0[j], Goldilocks.mul(column[j], phi.c0()));
-                acc1[j] = Goldilocks.add(acc1[j], Goldilocks.mul(column[j], phi.c1()));
-            }
-        });
-    }
-
     private static Ext2 combine(Ext2[] phiPowers, int offset, List<Ext2> values) {
         Ext2 acc = Ext2.ZERO;
         for (int i = 0; i < values.size(); i++) {
@@ -104,13 +139,5 @@ final class DeepComposition {
             acc = acc.mul(base);
         }
         return out;
-    }
-
-    private static Ext2[] inverses(long[] points, Ext2 at) {
-        Ext2[] differences = new Ext2[points.length];
-        for (int j = 0; j < points.length; j++) {
-            differences[j] = Ext2.of(points[j]).sub(at);
-        }
-        return Ext2.batchInverse(differences);
     }
 }
