@@ -56,7 +56,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
 
     @Test
     void severalBatchesAreProvenByTwoWorkerProcesses() throws Exception {
-        severalBatchesAreProvenByTwoWorkerProcesses(env.proverProperties("postgres"), 6, 10, 3);
+        severalBatchesAreProvenByTwoWorkerProcesses(env.proverProperties("postgres"), 10, 3);
     }
 
     /**
