@@ -30,7 +30,7 @@ OUT=src/main/java
 PKG=io.proofline.nativebackend.ffi
 rm -rf "$OUT/${PKG//.//}"
 args=()
-for fn in backend_name last_error device_count memory_info ntt_forward ntt_inverse ntt_coset_forward coset_lde \
+for fn in backend_name kernel_set last_error device_count memory_info ntt_forward ntt_inverse ntt_coset_forward coset_lde \
           coset_lde_from_evaluations poseidon2_permute hash_rows merkle_layers fri_fold; do
   args+=(--include-typedef "pl_${fn}_fn")
 done

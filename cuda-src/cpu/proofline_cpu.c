@@ -68,6 +68,8 @@ __attribute__((constructor)) static void choose_isa(void) {
     vec = *chosen;
 }
 
+const char *pl_kernel_set(void) { return vec.name; }
+
 const char *pl_last_error(void) { return pl_error_text; }
 
 int32_t pl_device_count(int32_t *count) {

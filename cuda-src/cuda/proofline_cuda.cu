@@ -21,6 +21,8 @@ extern "C" {
 
 const char *pl_backend_name(void) { return "cuda"; }
 
+const char *pl_kernel_set(void) { return "cuda"; }
+
 const char *pl_last_error(void) { return pl_error_text; }
 
 }

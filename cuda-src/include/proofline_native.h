@@ -44,6 +44,13 @@ extern "C" {
 /** The implementation's name, "native-cpu" or "cuda"; a static string. */
 const char *pl_backend_name(void);
 
+/**
+ * The kernels doing the work, a static string: for native-cpu the vector set chosen once per
+ * process ("avx512", "avx2" or "portable"; PROOFLINE_NATIVE_ISA asks for one, and a CPU that
+ * lacks it falls back), for the CUDA library "cuda".
+ */
+const char *pl_kernel_set(void);
+
 /** A description of the calling thread's last failure, or "" if none; valid until the next call. */
 const char *pl_last_error(void);
 
@@ -113,6 +120,7 @@ int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_in
  * and call it through its address.
  */
 typedef const char *(*pl_backend_name_fn)(void);
+typedef const char *(*pl_kernel_set_fn)(void);
 typedef const char *(*pl_last_error_fn)(void);
 typedef int32_t (*pl_device_count_fn)(int32_t *count);
 typedef int32_t (*pl_memory_info_fn)(uint64_t *free_bytes, uint64_t *total_bytes);

@@ -32,8 +32,8 @@ public final class NativeBackend implements ProverBackend {
     /** The portable C build ({@code native-cpu}). */
     public static NativeBackend cpu() {
         NativeBackend b = new NativeBackend(NativeLibrary.load(NativeLibrary.CPU));
-        LOG.log(Level.INFO, "native-cpu back end: {0}, {1} threads", b.library.path(),
-                Runtime.getRuntime().availableProcessors());
+        LOG.log(Level.INFO, "native-cpu back end: {0} kernels, {1} threads, {2}", b.library.kernelSet(),
+                Runtime.getRuntime().availableProcessors(), b.library.path());
         return b;
     }
 

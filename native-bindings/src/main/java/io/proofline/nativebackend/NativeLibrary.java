@@ -7,6 +7,7 @@ import io.proofline.nativebackend.ffi.pl_coset_lde_from_evaluations_fn;
 import io.proofline.nativebackend.ffi.pl_device_count_fn;
 import io.proofline.nativebackend.ffi.pl_fri_fold_fn;
 import io.proofline.nativebackend.ffi.pl_hash_rows_fn;
+import io.proofline.nativebackend.ffi.pl_kernel_set_fn;
 import io.proofline.nativebackend.ffi.pl_last_error_fn;
 import io.proofline.nativebackend.ffi.pl_memory_info_fn;
 import io.proofline.nativebackend.ffi.pl_merkle_layers_fn;
@@ -45,6 +46,7 @@ public final class NativeLibrary {
 
     private final Path path;
     private final MemorySegment backendName;
+    private final MemorySegment kernelSet;
     private final MemorySegment lastError;
     private final MemorySegment deviceCount;
     private final MemorySegment memoryInfo;
@@ -62,6 +64,7 @@ public final class NativeLibrary {
         this.path = path;
         SymbolLookup lib = SymbolLookup.libraryLookup(path, Arena.global());
         backendName = lib.findOrThrow("pl_backend_name");
+        kernelSet = lib.findOrThrow("pl_kernel_set");
         lastError = lib.findOrThrow("pl_last_error");
         deviceCount = lib.findOrThrow("pl_device_count");
         memoryInfo = lib.findOrThrow("pl_memory_info");
@@ -129,6 +132,14 @@ public final class NativeLibrary {
     /** The implementation's own name: {@code native-cpu} or {@code cuda}. */
     public String backendName() {
         return pl_backend_name_fn.invoke(backendName).reinterpret(256).getString(0);
+    }
+
+    /**
+     * The kernels doing the work: {@code avx512}, {@code avx2} or {@code portable} for the CPU
+     * build (chosen once per process, {@code PROOFLINE_NATIVE_ISA} asks for one), {@code cuda}.
+     */
+    public String kernelSet() {
+        return pl_kernel_set_fn.invoke(kernelSet).reinterpret(64).getString(0);
     }
 
     /** The calling thread's last error text. */

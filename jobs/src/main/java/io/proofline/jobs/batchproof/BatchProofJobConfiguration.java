@@ -56,6 +56,12 @@ public class BatchProofJobConfiguration {
     /** Time between the manager's looks at the job repository for finished partitions. */
     static final long POLL_INTERVAL_MS = 200;
 
+    /** Writes each batch's status as its job's steps start and complete (see the class). */
+    @Bean
+    BatchStatusListener batchStatusListener(ProverBatchesDal batches) {
+        return new BatchStatusListener(batches);
+    }
+
     // step 1 configuration
 
     @Bean
@@ -70,11 +76,13 @@ public class BatchProofJobConfiguration {
 
     @Bean
     Step basicWitnessGeneration(JobRepository jobRepository, JobsProperties properties, BeanFactory beanFactory,
-                                @Qualifier(RequestChannels.BASIC_WITNESS_GENERATION) MessageChannel requests) {
+                                @Qualifier(RequestChannels.BASIC_WITNESS_GENERATION) MessageChannel requests,
+                                BatchStatusListener batchStatus) {
         Partitioner single = gridSize -> Map.of("batch", new org.springframework.batch.infrastructure.item.ExecutionContext());
         return new RemotePartitioningManagerStepBuilder("basicWitnessGeneration", jobRepository)
                 .beanFactory(beanFactory)
                 .partitioner(WorkerStepNames.BASIC_WITNESS_GENERATION, single)
+                .listener(batchStatus)
                 .outputChannel(requests)
                 .pollInterval(POLL_INTERVAL_MS)
                 .timeout(properties.prover().partitionTimeout().toMillis())
@@ -93,10 +101,12 @@ public class BatchProofJobConfiguration {
     @Bean
     Step proveBaseCircuits(JobRepository jobRepository, JobsProperties properties, BeanFactory beanFactory,
                            ProveBaseCircuitsPartitioner partitioner,
-                           @Qualifier(RequestChannels.PROVE_BASE_CIRCUITS) MessageChannel requests) {
+                           @Qualifier(RequestChannels.PROVE_BASE_CIRCUITS) MessageChannel requests,
+                           BatchStatusListener batchStatus) {
         return new RemotePartitioningManagerStepBuilder("proveBaseCircuits", jobRepository)
                 .beanFactory(beanFactory)
                 .partitioner(WorkerStepNames.PROVE_BASE_CIRCUITS, partitioner)
+                .listener(batchStatus)
                 .outputChannel(requests)
                 .pollInterval(POLL_INTERVAL_MS)
                 .timeout(properties.prover().partitionTimeout().toMillis())
@@ -112,8 +122,10 @@ public class BatchProofJobConfiguration {
 
     @Bean
     Step bundleBaseProofs(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                          ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances) {
+                          ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
+                          BatchStatusListener batchStatus) {
         return new StepBuilder("bundleBaseProofs", jobRepository)
+                .listener(batchStatus)
                 .tasklet(new BundleBaseProofsTasklet(store, batches, instances), tx)
                 .build();
     }
@@ -180,8 +192,10 @@ public class BatchProofJobConfiguration {
     @Bean
     Step scheduler(JobRepository jobRepository, JobsProperties properties, BeanFactory beanFactory,
                    @Qualifier("schedulerPartitioner") Partitioner partitioner,
-                   @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests) {
+                   @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests,
+                   BatchStatusListener batchStatus) {
         return aggregationStep("scheduler", jobRepository, properties, beanFactory, partitioner, requests)
+                .listener(batchStatus)
                 .build();
     }
 
@@ -200,8 +214,9 @@ public class BatchProofJobConfiguration {
 
     @Bean
     Step submitProof(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                     ObjectStore store, ProverBatchesDal batches, CoreClient core) {
+                     ObjectStore store, ProverBatchesDal batches, CoreClient core, BatchStatusListener batchStatus) {
         return new StepBuilder("submitProof", jobRepository)
+                .listener(batchStatus)
                 .tasklet(new SubmitProofTasklet(store, batches, core), tx)
                 .build();
     }
@@ -227,9 +242,9 @@ public class BatchProofJobConfiguration {
     @Bean
     Job batchProof(JobRepository jobRepository, Step loadWitnessInputs, Step basicWitnessGeneration, Step proveBaseCircuits,
                    ProofFormatDecider proofFormat, Step bundleBaseProofs, Step leafAggregation, NodeRoundsDecider nodeRounds,
-                   Step nodeAggregation, Step scheduler, Step submitProof, ProverBatchesDal batches) {
+                   Step nodeAggregation, Step scheduler, Step submitProof, BatchStatusListener batchStatus) {
         return new JobBuilder(BatchProofKeys.JOB, jobRepository)
-                .listener(new BatchStatusListener(batches))
+                .listener(batchStatus)
                 .flow(loadWitnessInputs)
                 .next(basicWitnessGeneration)
                 .next(proveBaseCircuits)

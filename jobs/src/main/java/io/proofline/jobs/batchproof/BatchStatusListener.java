@@ -4,15 +4,32 @@ import io.proofline.steps.JobParametersSupport;
 import io.proofline.storage.tables.BatchId;
 import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.ProverBatchesDal;
+import java.util.Map;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Records in the prover tables which job execution works on a batch, however it was launched
- * (the gateway, the task mode, a restart from Spring Cloud Data Flow), and that it failed, for
- * operators and the house keeper.
+ * The one place where a batch's status in the prover tables is written: it follows the job
+ * repository. Each status is the outcome of a step of the batchProof job, recorded as the step
+ * starts or completes, and a job execution that ends unsuccessfully leaves the batch failed. The
+ * stages' tasklets record only what Spring Batch does not hold (manifests, proof keys and hashes,
+ * the core's answer). It also records which job execution works on the batch, however it was
+ * launched (the gateway, the task mode, a restart from Spring Cloud Data Flow).
  */
-final class BatchStatusListener implements JobExecutionListener {
+final class BatchStatusListener implements JobExecutionListener, StepExecutionListener {
+
+    /** The status a batch has once the step of that name has started. */
+    private static final Map<String, BatchStatus> ON_START = Map.of(
+            "proveBaseCircuits", BatchStatus.PROVING);
+    /** The status a batch has once the step of that name has completed. */
+    private static final Map<String, BatchStatus> ON_COMPLETION = Map.of(
+            "basicWitnessGeneration", BatchStatus.WITNESS_GENERATED,
+            "bundleBaseProofs", BatchStatus.AGGREGATED,
+            "scheduler", BatchStatus.AGGREGATED,
+            "submitProof", BatchStatus.SUBMITTED);
 
     private final ProverBatchesDal batches;
 
@@ -32,7 +49,31 @@ final class BatchStatusListener implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         if (execution.getStatus().isUnsuccessful()) {
-            batches.updateStatus(JobParametersSupport.batchId(execution.getJobParameters()), BatchStatus.FAILED);
+            BatchId id = JobParametersSupport.batchId(execution.getJobParameters());
+            if (batches.find(id).isPresent()) {
+                batches.updateStatus(id, BatchStatus.FAILED);
+            }
         }
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        BatchStatus status = ON_START.get(step.getStepName());
+        if (status != null) {
+            batches.updateStatus(batchId(step), status);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        BatchStatus status = ON_COMPLETION.get(step.getStepName());
+        if (status != null && ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
+            batches.updateStatus(batchId(step), status);
+        }
+        return null;
+    }
+
+    private static BatchId batchId(StepExecution step) {
+        return JobParametersSupport.batchId(step.getJobExecution().getJobParameters());
     }
 }

@@ -22,7 +22,6 @@ import io.proofline.storage.tables.AggregationLayer;
 import io.proofline.storage.tables.AggregationProofId;
 import io.proofline.storage.tables.AggregationProofsDal;
 import io.proofline.storage.tables.BatchId;
-import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.CircuitInstanceId;
 import io.proofline.storage.tables.CircuitInstancesDal;
 import io.proofline.storage.tables.InstanceStatus;
@@ -91,7 +90,7 @@ public final class AggregationProofTasklet implements Tasklet {
         if (existing.status() == InstanceStatus.SUCCESSFUL && existing.proofKey() != null && store.exists(existing.proofKey())) {
             LOG.log(System.Logger.Level.INFO, id + " already proven, reusing its proof");
             if (id.layer() == AggregationLayer.SCHEDULER) {
-                recordBatchProof(batch, existing.proofKey(), existing.proofSha256());
+                batches.recordBatchProof(batch, existing.proofKey(), existing.proofSha256());
             }
             return RepeatStatus.FINISHED;
         }
@@ -143,7 +142,7 @@ public final class AggregationProofTasklet implements Tasklet {
                 throw new IllegalStateException(id + " was taken from worker " + workerId + " while it proved");
             }
             if (id.layer() == AggregationLayer.SCHEDULER) {
-                recordBatchProof(batch, stored.key(), stored.sha256Hex());
+                batches.recordBatchProof(batch, stored.key(), stored.sha256Hex());
             }
             if (timed.queueWait() != null) {
                 StageMetrics.time("queue_wait", id.layer().dbValue(), timed.queueWait());
@@ -179,10 +178,5 @@ public final class AggregationProofTasklet implements Tasklet {
         innerKeys.add(row.proofKey());
         RecursionProofCodec.Decoded decoded = RecursionProofCodec.decode(store.get(row.proofKey(), row.proofSha256()));
         return prover.recursion(inner, decoded.publicInputs(), decoded.proof());
-    }
-
-    private void recordBatchProof(BatchId batch, String key, String sha256) {
-        batches.recordBatchProof(batch, key, sha256);
-        batches.updateStatus(batch, BatchStatus.AGGREGATED);
     }
 }

@@ -11,7 +11,6 @@ import io.proofline.storage.objects.ObjectKeys;
 import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.objects.StoredObject;
 import io.proofline.storage.tables.BatchId;
-import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.CircuitInstanceId;
 import io.proofline.storage.tables.CircuitInstancesDal;
 import io.proofline.storage.tables.ProverBatch;
@@ -60,7 +59,6 @@ public final class BundleBaseProofsTasklet implements Tasklet {
         BatchProofVerifier.checkChaining(manifest.header(), bundle);
         StoredObject stored = store.put(ObjectKeys.batchProof(id.chainId(), id.batchNumber()), BatchProofCodec.encode(bundle));
         batches.recordBatchProof(id, stored.key(), stored.sha256Hex());
-        batches.updateStatus(id, BatchStatus.AGGREGATED);
         contribution.incrementWriteCount(1);
         return RepeatStatus.FINISHED;
     }

@@ -5,7 +5,6 @@ import io.proofline.storage.format.Manifest;
 import io.proofline.storage.format.ManifestCodec;
 import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.tables.BatchId;
-import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.ProverBatch;
 import io.proofline.storage.tables.ProverBatchesDal;
 import java.util.LinkedHashMap;
@@ -46,7 +45,6 @@ public class ProveBaseCircuitsPartitioner implements Partitioner {
             context.putString(BatchProofKeys.INPUT_SHA256, e.inputSha256());
             partitions.put(e.type().label + "-" + e.index(), context);
         }
-        batches.updateStatus(id, BatchStatus.PROVING);
         return partitions;
     }
 }

@@ -5,7 +5,6 @@ import io.proofline.steps.gateway.CoreClient;
 import io.proofline.steps.gateway.SubmitResult;
 import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.tables.BatchId;
-import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.ProverBatch;
 import io.proofline.storage.tables.ProverBatchesDal;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -40,11 +39,9 @@ public final class SubmitProofTasklet implements Tasklet {
         SubmitResult result = core.submitProof(id.batchNumber(), batch.protocolVersion(), proof);
         batches.recordSubmission(id, result.httpStatus(), result.accepted() ? result.body() : result.error());
         if (!result.accepted()) {
-            batches.updateStatus(id, BatchStatus.FAILED);
             throw new IllegalStateException("the core refused the proof of " + id + " (" + result.httpStatus() + "): "
                     + result.error());
         }
-        batches.updateStatus(id, BatchStatus.SUBMITTED);
         return RepeatStatus.FINISHED;
     }
 }

@@ -13,7 +13,6 @@ import io.proofline.storage.objects.ObjectKeys;
 import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.objects.StoredObject;
 import io.proofline.storage.tables.BatchId;
-import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.CircuitInstanceId;
 import io.proofline.storage.tables.CircuitInstancesDal;
 import io.proofline.storage.tables.ProverBatch;
@@ -63,7 +62,6 @@ public final class BasicWitnessGenerationTasklet implements Tasklet {
             instances.insertQueued(new CircuitInstanceId(id, e.type(), e.index()), e.inputKey(), e.inputSha256());
         }
         batches.recordManifest(id, stored.key());
-        batches.updateStatus(id, BatchStatus.WITNESS_GENERATED);
         contribution.incrementWriteCount(entries.size());
         return RepeatStatus.FINISHED;
     }
