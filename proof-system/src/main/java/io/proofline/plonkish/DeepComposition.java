@@ -62,10 +62,10 @@ final class DeepComposition {
             long[] inverse1 = new long[block];
             // (sum - claimed) / (x - zeta) + (products - claimedNext) / (x - zeta w)
             subtract(s0, s1, claimed);
-            inverses(points, from, zeta, inverse0, inverse1);
+            inverses(points, from, zeta, inverse0, inverse1, ext);
             ext.mulInto(s0, s1, inverse0, inverse1);
             subtract(t0, t1, claimedNext);
-            inverses(points, from, zetaNext, inverse0, inverse1);
+            inverses(points, from, zetaNext, inverse0, inverse1, ext);
             ext.mulInto(t0, t1, inverse0, inverse1);
             Goldilocks.addBatch(s0, t0, s0);
             Goldilocks.addBatch(s1, t1, s1);
@@ -83,23 +83,14 @@ final class DeepComposition {
         }
     }
 
-    /**
-     * {@code 1 / (x - at)} for the block's points: with {@code d = x - at.c0}, the inverse is
-     * {@code (d, at.c1) / (d^2 - 7 at.c1^2)}, so only base-field norms are inverted (together).
-     */
-    private static void inverses(long[] points, int from, Ext2 at, long[] out0, long[] out1) {
-        long c1Squared = Goldilocks.mul(Ext2.W, Goldilocks.square(at.c1()));
+    /** {@code 1 / (x - at)} for the block's points, as {@code (out0, out1)}. */
+    private static void inverses(long[] points, int from, Ext2 at, long[] out0, long[] out1, ExtBlocks ext) {
+        long minusC1 = Goldilocks.neg(at.c1());
         for (int i = 0; i < out0.length; i++) {
-            long d = Goldilocks.sub(points[from + i], at.c0());
-            out0[i] = d;
-            out1[i] = Goldilocks.sub(Goldilocks.square(d), c1Squared);
+            out0[i] = Goldilocks.sub(points[from + i], at.c0());
+            out1[i] = minusC1;
         }
-        Goldilocks.batchInverse(out1);
-        for (int i = 0; i < out0.length; i++) {
-            long normInverse = out1[i];
-            out0[i] = Goldilocks.mul(out0[i], normInverse);
-            out1[i] = Goldilocks.mul(at.c1(), normInverse);
-        }
+        ext.invertInPlace(out0, out1);
     }
 
     /** The combined value at one point from the rows opened there (the verifier's side). */

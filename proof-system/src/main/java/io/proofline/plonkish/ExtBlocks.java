@@ -14,12 +14,17 @@ final class ExtBlocks {
     private final long[] u;
     private final long[] sumA;
     private final long[] sumB;
+    /** Scratch for one factor at a time, {@code (c0, c1)}, for callers building products. */
+    final long[] factor0;
+    final long[] factor1;
 
     ExtBlocks(int size) {
         t = new long[size];
         u = new long[size];
         sumA = new long[size];
         sumB = new long[size];
+        factor0 = new long[size];
+        factor1 = new long[size];
     }
 
     /**
@@ -36,6 +41,23 @@ final class ExtBlocks {
         Goldilocks.subBatch(a1, u, a1);
         Goldilocks.scaleBatch(u, Ext2.W, u);
         Goldilocks.addBatch(t, u, a0);
+    }
+
+    /**
+     * {@code (a0, a1)} becomes its inverse, as {@link Ext2#inverse}: the conjugate
+     * {@code (a0, -a1)} over the base-field norm {@code a0^2 - 7 a1^2}, all norms inverted together.
+     *
+     * @throws ArithmeticException if any element is zero
+     */
+    void invertInPlace(long[] a0, long[] a1) {
+        for (int i = 0; i < a0.length; i++) {
+            t[i] = Goldilocks.sub(Goldilocks.square(a0[i]), Goldilocks.mul(Ext2.W, Goldilocks.square(a1[i])));
+        }
+        Goldilocks.batchInverse(t);
+        for (int i = 0; i < a0.length; i++) {
+            a0[i] = Goldilocks.mul(a0[i], t[i]);
+            a1[i] = Goldilocks.neg(Goldilocks.mul(a1[i], t[i]));
+        }
     }
 
     /** {@code (out0, out1) = v * (k0, k1) + w + gamma}: a base block times an extension constant, plus a base block and {@code gamma}. */

@@ -6,6 +6,7 @@ import io.proofline.field.TwoAdicRoots;
 import io.proofline.plonkish.gates.Algebra;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -40,33 +41,10 @@ public final class PermutationArgument {
             long[] num1 = new long[n];
             long[] den0 = new long[n];
             long[] den1 = new long[n];
-            long[] f0 = new long[n];
-            long[] f1 = new long[n];
             ExtBlocks ext = new ExtBlocks(n);
-            for (int i = j * chunk; i < Math.min(g.copyColumns(), (j + 1) * chunk); i++) {
-                boolean first = i == j * chunk;
-                long shift = Setup.columnShift(i);
-                // w + beta k_i omega^r + gamma, and w + beta sigma + gamma
-                ExtBlocks.affine(omega, Goldilocks.mul(beta.c0(), shift), Goldilocks.mul(beta.c1(), shift), copyColumns[i],
-                        gamma, first ? num0 : f0, first ? num1 : f1);
-                if (!first) {
-                    ext.mulInto(num0, num1, f0, f1);
-                }
-                ExtBlocks.affine(sigmas[i], beta.c0(), beta.c1(), copyColumns[i], gamma, first ? den0 : f0, first ? den1 : f1);
-                if (!first) {
-                    ext.mulInto(den0, den1, f0, f1);
-                }
-            }
-            // F / G = F * conj(G) / norm(G), the norms inverted together in the base field
-            long[] norms = f0;
-            for (int r = 0; r < n; r++) {
-                norms[r] = Goldilocks.sub(Goldilocks.square(den0[r]), Goldilocks.mul(Ext2.W, Goldilocks.square(den1[r])));
-                den1[r] = Goldilocks.neg(den1[r]);
-            }
-            Goldilocks.batchInverse(norms);
+            chunkProducts(g, j, omega, i -> copyColumns[i], i -> sigmas[i], beta, gamma, num0, num1, den0, den1, ext);
+            ext.invertInPlace(den0, den1);
             ext.mulInto(num0, num1, den0, den1);
-            Goldilocks.mulBatch(num0, norms, num0);
-            Goldilocks.mulBatch(num1, norms, num1);
             ratios0[j] = num0;
             ratios1[j] = num1;
         });
@@ -90,9 +68,42 @@ public final class PermutationArgument {
     }
 
     /**
+     * Chunk {@code j}'s products on a block of points, as {@code (c0, c1)} arrays:
+     * {@code F_j = prod_i (w_i + beta k_i x + gamma)} into {@code num} and
+     * {@code G_j = prod_i (w_i + beta sigma_i + gamma)} into {@code den}, over the chunk's copy
+     * columns {@code i}. The block form of the factors in {@link #terms}, for the prover: the
+     * grand product on the trace domain and the quotient on the LDE domain.
+     *
+     * @param x the block's points
+     * @param w copy column {@code i}'s values at those points
+     * @param sigma sigma column {@code i}'s values at those points
+     */
+    static void chunkProducts(Geometry g, int j, long[] x, IntFunction<long[]> w, IntFunction<long[]> sigma, Ext2 beta,
+                              Ext2 gamma, long[] num0, long[] num1, long[] den0, long[] den1, ExtBlocks ext) {
+        int chunk = g.permutationChunk();
+        long[] f0 = ext.factor0;
+        long[] f1 = ext.factor1;
+        for (int i = j * chunk; i < Math.min(g.copyColumns(), (j + 1) * chunk); i++) {
+            boolean first = i == j * chunk;
+            long[] wi = w.apply(i);
+            long shift = Setup.columnShift(i);
+            ExtBlocks.affine(x, Goldilocks.mul(beta.c0(), shift), Goldilocks.mul(beta.c1(), shift), wi, gamma,
+                    first ? num0 : f0, first ? num1 : f1);
+            if (!first) {
+                ext.mulInto(num0, num1, f0, f1);
+            }
+            ExtBlocks.affine(sigma.apply(i), beta.c0(), beta.c1(), wi, gamma, first ? den0 : f0, first ? den1 : f1);
+            if (!first) {
+                ext.mulInto(den0, den1, f0, f1);
+            }
+        }
+    }
+
+    /**
      * The {@code m + 1} constraint terms at one point, in order: {@code L_0 (Z - 1)}, then the
-     * chunk constraints. Generic over the algebra so that the prover, the native verifier and
-     * the verifier in circuit state the same terms from this one source.
+     * chunk constraints. Generic over the algebra so that the native verifier and the verifier
+     * in circuit state the same terms from this one source; the prover evaluates them on blocks
+     * with {@link #chunkProducts}, and its proofs verify only if both agree.
      *
      * @param x the point
      * @param w copy-column values at x

@@ -181,9 +181,7 @@ final class QuotientEvaluator {
         BlockAlgebra f = s.algebra;
         f.reset();
         ExtBlocks e = s.ext;
-        int c = g.copyColumns();
         int m = g.permutationProducts();
-        int chunk = g.permutationChunk();
         int sigmaOffset = g.constantColumns() + gates.size();
         long[] x = slice(f, points, from);
         // L_0(x) = (x^n - 1) / (n (x - 1))
@@ -215,23 +213,8 @@ final class QuotientEvaluator {
         long[] next0 = f.next();
         long[] next1 = f.next();
         for (int j = 0; j < m; j++) {
-            for (int col = j * chunk; col < Math.min(c, (j + 1) * chunk); col++) {
-                long[] w = slice(f, witnessLde[col], from);
-                long[] sigma = slice(f, setupLde[sigmaOffset + col], from);
-                boolean first = col == j * chunk;
-                // numerator factor: w + beta k x + gamma
-                long shift = Setup.columnShift(col);
-                ExtBlocks.affine(x, Goldilocks.mul(beta.c0(), shift), Goldilocks.mul(beta.c1(), shift), w, gamma,
-                        first ? num0 : a0, first ? num1 : a1);
-                if (!first) {
-                    e.mulInto(num0, num1, a0, a1);
-                }
-                // denominator factor: w + beta sigma + gamma
-                ExtBlocks.affine(sigma, beta.c0(), beta.c1(), w, gamma, first ? den0 : a0, first ? den1 : a1);
-                if (!first) {
-                    e.mulInto(den0, den1, a0, a1);
-                }
-            }
+            PermutationArgument.chunkProducts(g, j, x, col -> slice(f, witnessLde[col], from),
+                    col -> slice(f, setupLde[sigmaOffset + col], from), beta, gamma, num0, num1, den0, den1, e);
             if (j + 1 < m) {
                 System.arraycopy(productsLde[2 * (j + 1)], from, next0, 0, block);
                 System.arraycopy(productsLde[2 * (j + 1) + 1], from, next1, 0, block);
