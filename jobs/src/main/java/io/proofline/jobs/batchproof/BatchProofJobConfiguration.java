@@ -18,6 +18,7 @@ import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.tables.AggregationLayer;
 import io.proofline.storage.tables.AggregationProofsDal;
 import io.proofline.storage.tables.BatchId;
+import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.CircuitInstancesDal;
 import io.proofline.storage.tables.ProverBatchesDal;
 import java.util.Map;
@@ -82,7 +83,7 @@ public class BatchProofJobConfiguration {
         return new RemotePartitioningManagerStepBuilder("basicWitnessGeneration", jobRepository)
                 .beanFactory(beanFactory)
                 .partitioner(WorkerStepNames.BASIC_WITNESS_GENERATION, single)
-                .listener(batchStatus)
+                .listener(batchStatus.onCompletion(BatchStatus.WITNESS_GENERATED))
                 .outputChannel(requests)
                 .pollInterval(POLL_INTERVAL_MS)
                 .timeout(properties.prover().partitionTimeout().toMillis())
@@ -106,7 +107,7 @@ public class BatchProofJobConfiguration {
         return new RemotePartitioningManagerStepBuilder("proveBaseCircuits", jobRepository)
                 .beanFactory(beanFactory)
                 .partitioner(WorkerStepNames.PROVE_BASE_CIRCUITS, partitioner)
-                .listener(batchStatus)
+                .listener(batchStatus.onStart(BatchStatus.PROVING))
                 .outputChannel(requests)
                 .pollInterval(POLL_INTERVAL_MS)
                 .timeout(properties.prover().partitionTimeout().toMillis())
@@ -125,7 +126,7 @@ public class BatchProofJobConfiguration {
                           ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
                           BatchStatusListener batchStatus) {
         return new StepBuilder("bundleBaseProofs", jobRepository)
-                .listener(batchStatus)
+                .listener(batchStatus.onCompletion(BatchStatus.AGGREGATED))
                 .tasklet(new BundleBaseProofsTasklet(store, batches, instances), tx)
                 .build();
     }
@@ -195,7 +196,7 @@ public class BatchProofJobConfiguration {
                    @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests,
                    BatchStatusListener batchStatus) {
         return aggregationStep("scheduler", jobRepository, properties, beanFactory, partitioner, requests)
-                .listener(batchStatus)
+                .listener(batchStatus.onCompletion(BatchStatus.AGGREGATED))
                 .build();
     }
 
@@ -216,7 +217,7 @@ public class BatchProofJobConfiguration {
     Step submitProof(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tx,
                      ObjectStore store, ProverBatchesDal batches, CoreClient core, BatchStatusListener batchStatus) {
         return new StepBuilder("submitProof", jobRepository)
-                .listener(batchStatus)
+                .listener(batchStatus.onCompletion(BatchStatus.SUBMITTED))
                 .tasklet(new SubmitProofTasklet(store, batches, core), tx)
                 .build();
     }

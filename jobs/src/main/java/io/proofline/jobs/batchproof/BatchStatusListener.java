@@ -4,7 +4,6 @@ import io.proofline.steps.JobParametersSupport;
 import io.proofline.storage.tables.BatchId;
 import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.ProverBatchesDal;
-import java.util.Map;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -13,23 +12,14 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The one place where a batch's status in the prover tables is written: it follows the job
- * repository. Each status is the outcome of a step of the batchProof job, recorded as the step
- * starts or completes, and a job execution that ends unsuccessfully leaves the batch failed. The
+ * repository. Each status is the outcome of a step of the batchProof job, recorded by the
+ * listener {@link #onStart} or {@link #onCompletion} gives that step, and a job execution that
+ * ends unsuccessfully leaves the batch failed. The
  * stages' tasklets record only what Spring Batch does not hold (manifests, proof keys and hashes,
  * the core's answer). It also records which job execution works on the batch, however it was
  * launched (the gateway, the task mode, a restart from Spring Cloud Data Flow).
  */
-final class BatchStatusListener implements JobExecutionListener, StepExecutionListener {
-
-    /** The status a batch has once the step of that name has started. */
-    private static final Map<String, BatchStatus> ON_START = Map.of(
-            "proveBaseCircuits", BatchStatus.PROVING);
-    /** The status a batch has once the step of that name has completed. */
-    private static final Map<String, BatchStatus> ON_COMPLETION = Map.of(
-            "basicWitnessGeneration", BatchStatus.WITNESS_GENERATED,
-            "bundleBaseProofs", BatchStatus.AGGREGATED,
-            "scheduler", BatchStatus.AGGREGATED,
-            "submitProof", BatchStatus.SUBMITTED);
+final class BatchStatusListener implements JobExecutionListener {
 
     private final ProverBatchesDal batches;
 
@@ -56,21 +46,27 @@ final class BatchStatusListener implements JobExecutionListener, StepExecutionLi
         }
     }
 
-    @Override
-    public void beforeStep(StepExecution step) {
-        BatchStatus status = ON_START.get(step.getStepName());
-        if (status != null) {
-            batches.updateStatus(batchId(step), status);
-        }
+    /** For a step whose start moves the batch to {@code status}. */
+    StepExecutionListener onStart(BatchStatus status) {
+        return new StepExecutionListener() {
+            @Override
+            public void beforeStep(StepExecution step) {
+                batches.updateStatus(batchId(step), status);
+            }
+        };
     }
 
-    @Override
-    public ExitStatus afterStep(StepExecution step) {
-        BatchStatus status = ON_COMPLETION.get(step.getStepName());
-        if (status != null && ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
-            batches.updateStatus(batchId(step), status);
-        }
-        return null;
+    /** For a step whose completion moves the batch to {@code status}; a step that fails leaves it. */
+    StepExecutionListener onCompletion(BatchStatus status) {
+        return new StepExecutionListener() {
+            @Override
+            public ExitStatus afterStep(StepExecution step) {
+                if (ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
+                    batches.updateStatus(batchId(step), status);
+                }
+                return null;
+            }
+        };
     }
 
     private static BatchId batchId(StepExecution step) {
