@@ -90,8 +90,9 @@ final class PipelineFixture implements AutoCloseable {
     /** @param queueMs the wait for a GPU worker's prover thread, null for a worker without the pipeline */
     void prove(CircuitInstanceId id, String worker, long vectorMs, Long queueMs, long proveMs) {
         instances.startAttempt(id, worker);
-        instances.markSuccessful(id, worker, "proofs/" + id.batch().batchNumber() + "/" + id.type().label + "-" + id.index() + ".bin",
+        instances.recordProof(id, worker, "proofs/" + id.batch().batchNumber() + "/" + id.type().label + "-" + id.index() + ".bin",
                 sha(id.index() + 7), vectorMs, queueMs, proveMs);
+        instances.markSuccessful(id);
     }
 
     JobExecution startJob(BatchId batch, LocalDateTime started) {

@@ -68,8 +68,9 @@ class ProverCliTests {
         proofs.insertQueued(recursion);
         for (AggregationProofId p : recursion) {
             proofs.startAttempt(p, "worker-a");
-            proofs.markSuccessful(p, "worker-a", List.of(), "aggregation_proofs/270/1/" + p.name() + ".bin",
-                    "00".repeat(32), 5, 6000);
+            proofs.recordProof(p, "worker-a", List.of(), "aggregation_proofs/270/1/" + p.name() + ".bin",
+                    "00".repeat(32), 5, null, 6000);
+            proofs.markSuccessful(p);
         }
         fx.moveTo(b1, BatchStatus.WITNESS_GENERATED, BatchStatus.PROVING, BatchStatus.AGGREGATED, BatchStatus.SUBMITTED);
         fx.batches.recordSubmission(b1, 200, "{\"accepted\":true}");

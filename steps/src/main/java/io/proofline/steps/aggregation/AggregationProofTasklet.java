@@ -8,6 +8,7 @@ import io.proofline.circuits.aggregation.AggregationProver;
 import io.proofline.circuits.aggregation.PlannedProof;
 import io.proofline.circuits.aggregation.ProofId;
 import io.proofline.circuits.base.CircuitType;
+import io.proofline.steps.AttemptOutcomeListener;
 import io.proofline.steps.JobParametersSupport;
 import io.proofline.steps.PartitionHeartbeat;
 import io.proofline.steps.metrics.StageMetrics;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -41,7 +43,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * One aggregation partition on a circuit-prover worker: a leaf, a node or the scheduler. It reads
  * its inner proofs from the object store (base proofs for a leaf, leaf or node proofs for a node,
  * the top proof of each type for the scheduler), proves, stores its proof and records it, with a
- * heartbeat in the prover tables while it works. The scheduler's proof is the batch's one proof
+ * heartbeat in the prover tables while it works; the outcome is written from the step by
+ * {@link #outcomes()}. The scheduler's proof is the batch's one proof
  * ({@code PLBATCH2}), stored for submission. A proof already made is not made again, so a
  * restarted job reuses every finished partition's proof. The proof itself is made through a
  * {@link ProverPipeline}: on a GPU worker by the one prover thread that makes base proofs too.
@@ -82,10 +85,26 @@ public final class AggregationProofTasklet implements Tasklet {
         this.heartbeat = heartbeat;
     }
 
+    /** The proof that a partition of an aggregation step names. */
+    public static AggregationProofId proofId(StepExecution partition) {
+        AggregationProofId id = AggregationRounds.id(JobParametersSupport.batchId(partition.getJobParameters()),
+                partition.getExecutionContext());
+        if (id == null) {
+            throw new IllegalStateException(partition.getStepName() + " names no aggregation proof");
+        }
+        return id;
+    }
+
+    /** Writes each partition's outcome to its proof's row, for the worker step to register. */
+    public AttemptOutcomeListener outcomes() {
+        return new AttemptOutcomeListener(partition -> proofs.markSuccessful(proofId(partition)),
+                (partition, error) -> proofs.markFailed(proofId(partition), workerId, error));
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
         BatchId batch = JobParametersSupport.batchId(context);
-        AggregationProofId id = AggregationRounds.id(batch, context.getStepContext().getStepExecution().getExecutionContext());
+        AggregationProofId id = proofId(context.getStepContext().getStepExecution());
         ProverAggregationProof existing = proofs.find(id).orElseThrow(() -> new IllegalStateException(id + " is not queued"));
         if (existing.status() == InstanceStatus.SUCCESSFUL && existing.proofKey() != null && store.exists(existing.proofKey())) {
             LOG.log(System.Logger.Level.INFO, id + " already proven, reusing its proof");
@@ -101,6 +120,7 @@ public final class AggregationProofTasklet implements Tasklet {
         if (!proofs.startAttempt(id, workerId)) {
             throw new IllegalStateException(id + " is being proven by another worker");
         }
+        // a failure below propagates: the step fails, and its outcome listener fails the attempt
         try (PartitionHeartbeat beat = new PartitionHeartbeat(id.toString(), workerId, () -> proofs.heartbeat(id, workerId),
                 heartbeat)) {
             long t0 = System.nanoTime();
@@ -137,7 +157,7 @@ public final class AggregationProofTasklet implements Tasklet {
                         RecursionProofCodec.encode(made.value().publicInputs(), made.value().proof()));
                 timed = made;
             }
-            if (!proofs.markSuccessful(id, workerId, innerKeys, stored.key(), stored.sha256Hex(), (t1 - t0) / 1_000_000,
+            if (!proofs.recordProof(id, workerId, innerKeys, stored.key(), stored.sha256Hex(), (t1 - t0) / 1_000_000,
                     timed.queueWaitMs(), timed.proving().toMillis())) {
                 throw new IllegalStateException(id + " was taken from worker " + workerId + " while it proved");
             }
@@ -151,9 +171,6 @@ public final class AggregationProofTasklet implements Tasklet {
             LOG.log(System.Logger.Level.INFO, id + " proven in " + timed.proving().toMillis() + " ms from " + innerKeys);
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
-        } catch (RuntimeException e) {
-            proofs.markFailed(id, workerId, String.valueOf(e.getMessage()));
-            throw e;
         }
     }
 

@@ -1,6 +1,9 @@
 package io.proofline.steps.aggregation;
 
+import io.proofline.steps.AttemptOutcomeListener;
 import io.proofline.steps.WorkerStepNames;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
@@ -20,10 +23,13 @@ public final class AggregationProofWorkerStep {
      */
     public static Step build(JobRepository jobRepository, MessageChannel requests, BeanFactory beanFactory,
                              AggregationProofTasklet tasklet) {
+        AttemptOutcomeListener outcomes = tasklet.outcomes();
         return new RemotePartitioningWorkerStepBuilder(WorkerStepNames.AGGREGATION_PROOF, jobRepository)
                 .beanFactory(beanFactory)
                 .inputChannel(requests)
                 .tasklet(tasklet, new ResourcelessTransactionManager())
+                .listener((ChunkListener<?, ?>) outcomes)
+                .listener((StepExecutionListener) outcomes)
                 .build();
     }
 }

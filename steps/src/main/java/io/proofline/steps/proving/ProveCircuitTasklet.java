@@ -5,6 +5,7 @@ import io.proofline.circuits.batch.BaseProof;
 import io.proofline.circuits.batch.BatchProver;
 import io.proofline.circuits.witness.CircuitInstance;
 import io.proofline.plonkish.WitnessVector;
+import io.proofline.steps.AttemptOutcomeListener;
 import io.proofline.steps.BatchProofKeys;
 import io.proofline.steps.JobParametersSupport;
 import io.proofline.steps.PartitionHeartbeat;
@@ -19,15 +20,18 @@ import io.proofline.storage.tables.InstanceStatus;
 import java.time.Duration;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 3, one partition on a circuit-prover worker: witness vector generation, proving and
- * self-verification of one instance, with a heartbeat in the prover tables while it works. The
- * two phases run through a {@link ProverPipeline}: on this thread, or on a GPU worker's vector
- * threads and its one prover thread, with the wait between them recorded apart.
+ * self-verification of one instance, with a heartbeat in the prover tables while it works. It
+ * holds the instance's claim (attempt, heartbeat, recorded proof); the outcome is written from
+ * the step by {@link #outcomes()}. The two phases run through a {@link ProverPipeline}: on this
+ * thread, or on a GPU worker's vector threads and its one prover thread, with the wait between
+ * them recorded apart.
  * An instance already proven (its proof stored and recorded) is not proven again, so a
  * restarted job reuses every finished partition's artifact.
  */
@@ -58,12 +62,24 @@ public final class ProveCircuitTasklet implements Tasklet {
         this.pipeline = pipeline;
     }
 
+    /** The instance that a partition of proveBaseCircuits names. */
+    public static CircuitInstanceId instanceId(StepExecution partition) {
+        ExecutionContext context = partition.getExecutionContext();
+        return new CircuitInstanceId(JobParametersSupport.batchId(partition.getJobParameters()),
+                CircuitType.valueOf(context.getString(BatchProofKeys.CIRCUIT_TYPE)), context.getInt(BatchProofKeys.INSTANCE_INDEX));
+    }
+
+    /** Writes each partition's outcome to its instance's row, for the worker step to register. */
+    public AttemptOutcomeListener outcomes() {
+        return new AttemptOutcomeListener(partition -> instances.markSuccessful(instanceId(partition)),
+                (partition, error) -> instances.markFailed(instanceId(partition), workerId, error));
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        ExecutionContext partition = context.getStepContext().getStepExecution().getExecutionContext();
-        CircuitType type = CircuitType.valueOf(partition.getString(BatchProofKeys.CIRCUIT_TYPE));
-        int index = partition.getInt(BatchProofKeys.INSTANCE_INDEX);
-        CircuitInstanceId id = new CircuitInstanceId(JobParametersSupport.batchId(context), type, index);
+        CircuitInstanceId id = instanceId(context.getStepContext().getStepExecution());
+        CircuitType type = id.type();
+        int index = id.index();
         var existing = instances.find(id);
         if (existing.isPresent() && existing.get().status() == InstanceStatus.SUCCESSFUL
                 && existing.get().proofKey() != null && store.exists(existing.get().proofKey())) {
@@ -77,8 +93,10 @@ public final class ProveCircuitTasklet implements Tasklet {
         if (!instances.startAttempt(id, workerId)) {
             throw new IllegalStateException(id + " is being proven by another worker");
         }
+        // a failure below propagates: the step fails, and its outcome listener fails the attempt
         try (PartitionHeartbeat beat = new PartitionHeartbeat(id.toString(), workerId, () -> instances.heartbeat(id, workerId),
                 heartbeat)) {
+            ExecutionContext partition = context.getStepContext().getStepExecution().getExecutionContext();
             CircuitInstance instance = CircuitInstanceCodec.decode(
                     store.get(partition.getString(BatchProofKeys.INPUT_KEY), partition.getString(BatchProofKeys.INPUT_SHA256)));
             // the prover checks the partition is still this worker's before it spends the GPU on it
@@ -90,7 +108,7 @@ public final class ProveCircuitTasklet implements Tasklet {
             beat.checkHeld();
             StoredObject stored = store.put(ObjectKeys.proof(id.batch().chainId(), id.batch().batchNumber(), type, index),
                     made.value().proof());
-            if (!instances.markSuccessful(id, workerId, stored.key(), stored.sha256Hex(), made.vectors().toMillis(),
+            if (!instances.recordProof(id, workerId, stored.key(), stored.sha256Hex(), made.vectors().toMillis(),
                     made.queueWaitMs(), made.proving().toMillis())) {
                 throw new IllegalStateException(id + " was taken from worker " + workerId + " while it proved");
             }
@@ -102,9 +120,6 @@ public final class ProveCircuitTasklet implements Tasklet {
             StageMetrics.proofMade(type.label);
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
-        } catch (RuntimeException e) {
-            instances.markFailed(id, workerId, String.valueOf(e.getMessage()));
-            throw e;
         }
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The table {@code prover_aggregation_proofs}: each recursion proof of a batch and its proving
  * attempts, with the same conditional updates as {@link CircuitInstancesDal}: a proof is never
- * started twice at once, and a worker that lost it (failed after missed heartbeats) learns it
- * from a {@code false}.
+ * started twice at once, a worker that lost it (failed after missed heartbeats) learns it from
+ * a {@code false}, and the outcome comes from the partition's step execution.
  */
 public final class AggregationProofsDal {
 
@@ -78,34 +78,35 @@ public final class AggregationProofsDal {
     }
 
     /**
-     * Records the proof of {@code workerId}'s attempt, proven on the partition's own thread (no
-     * queue wait), and the inner proofs it verified.
-     *
-     * @return whether the worker's attempt was in progress
-     */
-    public boolean markSuccessful(AggregationProofId id, String workerId, List<String> innerProofKeys, String proofKey,
-                                  String proofSha256, long loadMs, long proveMs) {
-        return markSuccessful(id, workerId, innerProofKeys, proofKey, proofSha256, loadMs, null, proveMs);
-    }
-
-    /**
-     * Records the proof of {@code workerId}'s attempt and the inner proofs it verified.
+     * Records the proof of {@code workerId}'s attempt and the inner proofs it verified; refused
+     * if the proof was taken from the worker meanwhile. The row stays in progress until the
+     * partition's step ends ({@link #markSuccessful}).
      *
      * @param queueMs the wait for the prover thread, null where there was no queue
      * @return whether the worker's attempt was in progress
      */
-    public boolean markSuccessful(AggregationProofId id, String workerId, List<String> innerProofKeys, String proofKey,
-                                  String proofSha256, long loadMs, Long queueMs, long proveMs) {
+    public boolean recordProof(AggregationProofId id, String workerId, List<String> innerProofKeys, String proofKey,
+                               String proofSha256, long loadMs, Long queueMs, long proveMs) {
         innerProofKeys.forEach(ObjectKeys::requireValid);
         ObjectKeys.requireValid(proofKey);
         Sha256.requireHex(proofSha256);
         return key(jdbc.sql("""
                 UPDATE prover_aggregation_proofs
-                SET status = 'successful', inner_proof_keys = :inner, proof_key = :proof, proof_sha256 = :sha, load_ms = :load,
+                SET inner_proof_keys = :inner, proof_key = :proof, proof_sha256 = :sha, load_ms = :load,
                     queue_ms = :queue, prove_ms = :prove, finished_at = now(), updated_at = now()
                 WHERE\s""" + KEY + " AND status = 'in_progress' AND worker_id = :worker"), id)
                 .param("inner", String.join(" ", innerProofKeys)).param("proof", proofKey).param("sha", proofSha256)
                 .param("load", loadMs).param("queue", queueMs, Types.BIGINT).param("prove", proveMs).param("worker", workerId)
+                .update() == 1;
+    }
+
+    /**
+     * The outcome of a partition whose step completed: the proof is made.
+     *
+     * @return whether it was (false: no proof is recorded, so the row stays as it is)
+     */
+    public boolean markSuccessful(AggregationProofId id) {
+        return key(jdbc.sql(ATTEMPTS.succeed()), id)
                 .update() == 1;
     }
 

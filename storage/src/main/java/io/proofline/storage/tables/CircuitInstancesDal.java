@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The table {@code prover_circuit_instances}: each base circuit instance of a batch and its
- * proving attempts. A worker starts an attempt, sends heartbeats while proving and marks the
- * outcome; each step is a conditional UPDATE, so an instance is never started twice at once
- * and a worker that lost its instance (requeued after missed heartbeats) learns it from a
- * {@code false}.
+ * proving attempts. A worker starts an attempt, sends heartbeats while proving and records its
+ * proof; each is a conditional UPDATE, so an instance is never started twice at once and a
+ * worker that lost its instance (requeued after missed heartbeats) learns it from a
+ * {@code false}. The outcome, successful or failed, is written from the partition's step
+ * execution as it ends (see {@link AttemptStatements}).
  */
 public final class CircuitInstancesDal {
 
@@ -73,44 +74,35 @@ public final class CircuitInstancesDal {
     }
 
     /**
-     * Records the proof of the attempt in progress, whichever worker runs it.
-     *
-     * @return whether the instance was in progress (false: requeued, failed or already proven)
-     */
-    public boolean markSuccessful(CircuitInstanceId id, String proofKey, String proofSha256, long vectorMs, long proveMs) {
-        return markSuccessful(id, null, proofKey, proofSha256, vectorMs, proveMs);
-    }
-
-    /**
-     * Records the proof of {@code workerId}'s attempt, proven on the partition's own thread (no
-     * queue wait); refused if the instance was taken from the worker meanwhile.
-     *
-     * @return whether the worker's attempt was in progress
-     */
-    public boolean markSuccessful(CircuitInstanceId id, String workerId, String proofKey, String proofSha256,
-                                  long vectorMs, long proveMs) {
-        return markSuccessful(id, workerId, proofKey, proofSha256, vectorMs, null, proveMs);
-    }
-
-    /**
-     * Records the proof of {@code workerId}'s attempt; refused if the instance was taken from the
-     * worker meanwhile.
+     * Records the proof of {@code workerId}'s attempt, the artifact its partition made; refused if
+     * the instance was taken from the worker meanwhile. The instance stays in progress: its
+     * outcome comes from the partition's step ({@link #markSuccessful}).
      *
      * @param queueMs the wait between vector and prover, null where there was no queue
      * @return whether the worker's attempt was in progress
      */
-    public boolean markSuccessful(CircuitInstanceId id, String workerId, String proofKey, String proofSha256,
-                                  long vectorMs, Long queueMs, long proveMs) {
+    public boolean recordProof(CircuitInstanceId id, String workerId, String proofKey, String proofSha256,
+                               long vectorMs, Long queueMs, long proveMs) {
         ObjectKeys.requireValid(proofKey);
         Sha256.requireHex(proofSha256);
         return key(jdbc.sql("""
                 UPDATE prover_circuit_instances
-                SET status = 'successful', proof_key = :proof, proof_sha256 = :sha, vector_ms = :vector, queue_ms = :queue,
-                    prove_ms = :prove, finished_at = now(), updated_at = now()
-                WHERE\s""" + KEY + " AND status = 'in_progress' AND (CAST(:worker AS TEXT) IS NULL OR worker_id = :worker)"), id)
+                SET proof_key = :proof, proof_sha256 = :sha, vector_ms = :vector, queue_ms = :queue, prove_ms = :prove,
+                    finished_at = now(), updated_at = now()
+                WHERE\s""" + KEY + " AND status = 'in_progress' AND worker_id = :worker"), id)
                 .param("proof", proofKey).param("sha", proofSha256).param("vector", vectorMs)
                 .param("queue", queueMs, Types.BIGINT).param("prove", proveMs)
                 .param("worker", workerId)
+                .update() == 1;
+    }
+
+    /**
+     * The outcome of a partition whose step completed: the instance is proven.
+     *
+     * @return whether it was (false: no proof is recorded, so it stays as it is)
+     */
+    public boolean markSuccessful(CircuitInstanceId id) {
+        return key(jdbc.sql(ATTEMPTS.succeed()), id)
                 .update() == 1;
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A row of {@code prover_aggregation_proofs}, with the meaning of {@link ProverCircuitInstance}'s
- * fields; {@code innerProofKeys} lists the object keys of the proofs the successful attempt
+ * fields; {@code innerProofKeys} lists the object keys of the proofs the attempt that made it
  * verified, {@code loadMs} its time reading them and {@code queueMs} its wait for a GPU worker's
  * prover thread.
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A row of {@code prover_circuit_instances}. {@code workerId}, {@code heartbeatAt} and
  * {@code startedAt} describe the current or last attempt (null while queued); the proof fields
- * and timings are set by a successful attempt ({@code queueMs}, the wait between witness vector
+ * and timings are set by the attempt that made the proof ({@code queueMs}, the wait between witness vector
  * and prover, only on a pipelined GPU worker); {@code error} keeps the last failure.
  */
 public record ProverCircuitInstance(

@@ -88,8 +88,12 @@ class AggregationProofsDalIntegrationTests {
         String key = ObjectKeys.aggregationProof(270, 9, leaf.name());
         List<String> inner = List.of(ObjectKeys.proof(270, 9, CircuitType.TRANSFER_EXECUTION, 0),
                 ObjectKeys.proof(270, 9, CircuitType.TRANSFER_EXECUTION, 1));
-        assertFalse(proofs.markSuccessful(leaf, "worker-2", inner, key, SHA, 1, 2), "not worker-2's attempt");
-        assertTrue(proofs.markSuccessful(leaf, "worker-1", inner, key, SHA, 10, 2000));
+        assertFalse(proofs.markSuccessful(leaf), "no proof recorded yet");
+        assertFalse(proofs.recordProof(leaf, "worker-2", inner, key, SHA, 1, null, 2), "not worker-2's attempt");
+        assertTrue(proofs.recordProof(leaf, "worker-1", inner, key, SHA, 10, null, 2000));
+        assertEquals(InstanceStatus.IN_PROGRESS, proofs.find(leaf).orElseThrow().status(),
+                "the outcome waits for the partition's step");
+        assertTrue(proofs.markSuccessful(leaf));
 
         ProverAggregationProof row = proofs.find(leaf).orElseThrow();
         assertEquals(InstanceStatus.SUCCESSFUL, row.status());

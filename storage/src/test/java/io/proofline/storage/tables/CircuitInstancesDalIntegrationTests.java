@@ -105,10 +105,15 @@ class CircuitInstancesDalIntegrationTests {
         assertNotNull(running.startedAt());
         assertNotNull(running.heartbeatAt());
 
-        assertFalse(instances.markSuccessful(id, "worker-b", ObjectKeys.proof(270, 8, id.type(), 0), SHA, 1, 2),
-                "another worker cannot complete worker-a's attempt");
-        assertTrue(instances.markSuccessful(id, "worker-a", ObjectKeys.proof(270, 8, id.type(), 0), SHA, 12, 67L, 345));
-        assertFalse(instances.markSuccessful(id, ObjectKeys.proof(270, 8, id.type(), 0), SHA, 1, 2), "already proven");
+        assertFalse(instances.markSuccessful(id), "no proof recorded, so not successful");
+        assertFalse(instances.recordProof(id, "worker-b", ObjectKeys.proof(270, 8, id.type(), 0), SHA, 1, null, 2),
+                "another worker cannot record a proof for worker-a's attempt");
+        assertTrue(instances.recordProof(id, "worker-a", ObjectKeys.proof(270, 8, id.type(), 0), SHA, 12, 67L, 345));
+        assertEquals(InstanceStatus.IN_PROGRESS, instances.find(id).orElseThrow().status(),
+                "recording the proof is the claim's last act; the outcome comes from the partition's step");
+        assertTrue(instances.markSuccessful(id));
+        assertFalse(instances.recordProof(id, "worker-a", ObjectKeys.proof(270, 8, id.type(), 0), SHA, 1, null, 2),
+                "already proven");
         assertFalse(instances.markFailed(id, "too late"));
         assertFalse(instances.heartbeat(id, "worker-a"));
         assertFalse(instances.requeue(id), "a proven instance stays proven");
