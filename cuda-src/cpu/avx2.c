@@ -144,16 +144,70 @@ void pl_avx2_dif_last3(uint64_t *a, size_t size, const uint64_t *tw) {
     }
 }
 
-/* ---- Poseidon2 on four states, lane l of s[i] holding element i of state l ---- */
+/*
+ * ---- Poseidon2 on two groups of four states, lane l of s[g][i] holding element i of state l ----
+ *
+ * As the AVX-512F kernels and io.proofline.poseidon2.Poseidon2: any 64-bit representative
+ * between rounds (no compare-and-subtract in a reduction), linear layers on 32-bit halves,
+ * canonical once at the end, and two groups so that one partial round's s-box chain fills the
+ * other's latency (the state no longer fits the sixteen registers; the spills stay in L1).
+ */
+#define P2_GROUPS 2
 
-/* hi * 2^32 + lo mod p for hi, lo < 2^40 (pl_combine lane-wise); the carry mask is -1, so it is subtracted */
-static inline v4 v_combine(v4 hi, v4 lo) {
-    v4 low = ADD(SHL(hi, 32), lo);
-    v4 top = SUB(SHR(hi, 32), v_less(low, lo));
-    return v_reduce128(top, low);
+/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical; the tests in flipped form as above */
+static inline v4 p2_reduce(v4 hi, v4 lo) {
+    v4 lo_flipped = _mm256_xor_si256(lo, V_SIGN);
+    v4 hh = SHR(hi, 32);
+    v4 hl = AND(hi, V_M32);
+    v4 t0 = SUB(lo_flipped, hh);
+    t0 = SUB(t0, AND(_mm256_cmpgt_epi64(t0, lo_flipped), V_EPS));
+    v4 t1 = SUB(SHL(hl, 32), hl);
+    v4 t2 = ADD(t0, t1);
+    t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t0, t2), V_EPS));
+    return _mm256_xor_si256(t2, V_SIGN);
 }
 
-static inline void v_external(v4 *s) {
+/* the 128-bit product of a and b, given b's high half bh, as (hi, lo); no partial sum overflows */
+static inline void p2_wide(v4 a, v4 b, v4 bh, v4 *hi, v4 *lo) {
+    v4 ah = SHR(a, 32);
+    v4 ll = _mm256_mul_epu32(a, b);
+    v4 lh = _mm256_mul_epu32(a, bh);
+    v4 hl = _mm256_mul_epu32(ah, b);
+    v4 hh = _mm256_mul_epu32(ah, bh);
+    v4 mid = ADD(lh, SHR(ll, 32));
+    v4 mid2 = ADD(hl, AND(mid, V_M32));
+    *hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
+    *lo = _mm256_or_si256(SHL(mid2, 32), AND(ll, V_M32));
+}
+
+static inline v4 p2_mul(v4 a, v4 b) {
+    v4 hi, lo;
+    p2_wide(a, b, SHR(b, 32), &hi, &lo);
+    return p2_reduce(hi, lo);
+}
+
+/* x + c for any 64-bit x and canonical c */
+static inline v4 p2_add_constant(v4 x, v4 c) {
+    v4 s = ADD(x, c);
+    return ADD(s, AND(v_less(s, c), V_EPS));
+}
+
+static inline v4 p2_sbox(v4 x) {
+    v4 x2 = p2_mul(x, x);
+    v4 x3 = p2_mul(x2, x);
+    v4 x4 = p2_mul(x2, x2);
+    return p2_mul(x3, x4);
+}
+
+/* hi * 2^32 + lo mod p for hi, lo < 2^40 (Poseidon2.combine) */
+static inline v4 p2_combine(v4 hi, v4 lo) {
+    v4 top = SHR(hi, 32);
+    v4 small = SUB(ADD(lo, SHL(top, 32)), top);
+    v4 s = ADD(SHL(hi, 32), small);
+    return ADD(s, AND(v_less(s, small), V_EPS));
+}
+
+static inline void p2_external(v4 *s) {
     v4 l[4], h[4];
     for (int k = 0; k < 4; k++) {
         l[k] = ADD(ADD(AND(s[k], V_M32), AND(s[4 + k], V_M32)), AND(s[8 + k], V_M32));
@@ -171,73 +225,99 @@ static inline void v_external(v4 *s) {
         v4 u0 = ADD(b[0], b[1]), u1 = ADD(b[2], b[3]);
         v4 u2 = ADD(SHL(b[1], 1), u1), u3 = ADD(SHL(b[3], 1), u0);
         v4 u4 = ADD(SHL(u1, 2), u3), u5 = ADD(SHL(u0, 2), u2);
-        s[c] = v_combine(ADD(u3, u5), ADD(t3, t5));
-        s[c + 1] = v_combine(u5, t5);
-        s[c + 2] = v_combine(ADD(u2, u4), ADD(t2, t4));
-        s[c + 3] = v_combine(u4, t4);
+        s[c] = p2_combine(ADD(u3, u5), ADD(t3, t5));
+        s[c + 1] = p2_combine(u5, t5);
+        s[c + 2] = p2_combine(ADD(u2, u4), ADD(t2, t4));
+        s[c + 3] = p2_combine(u4, t4);
     }
 }
 
-static inline v4 v_sbox(v4 x) {
-    v4 x2 = v_mul(x, x);
-    v4 x3 = v_mul(x2, x);
-    v4 x4 = v_mul(x2, x2);
-    return v_mul(x3, x4);
+/* y_i = d_i x_i + sum(x), the sum folded into the 128-bit product; a carry's mask is -1, so it is subtracted */
+static inline void p2_internal(v4 *s) {
+    v4 lo_sum = _mm256_setzero_si256(), hi_sum = _mm256_setzero_si256();
+    for (int i = 0; i < 12; i++) {
+        lo_sum = ADD(lo_sum, AND(s[i], V_M32));
+        hi_sum = ADD(hi_sum, SHR(s[i], 32));
+    }
+    v4 sum = p2_combine(hi_sum, lo_sum);
+    for (int i = 0; i < 12; i++) {
+        v4 hi, lo;
+        p2_wide(s[i], splat(PL_P2_DIAG[i]), splat(PL_P2_DIAG[i] >> 32), &hi, &lo);
+        lo = ADD(lo, sum);
+        hi = SUB(hi, v_less(lo, sum));
+        s[i] = p2_reduce(hi, lo);
+    }
 }
 
-static void v_permute(v4 *s) {
-    v_external(s);
-    for (int r = 0; r < 8; r++) {
-        if (r == 4) {
-            for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) {
-                s[0] = v_sbox(v_add(s[0], splat(PL_P2_PARTIAL_RC[p])));
-                v4 sum = s[0];
-                for (int i = 1; i < 12; i++) sum = v_add(sum, s[i]);
-                for (int i = 0; i < 12; i++) s[i] = v_add(v_mul(splat(PL_P2_DIAG[i]), s[i]), sum);
-            }
-        }
-        for (int i = 0; i < 12; i++) s[i] = v_sbox(v_add(s[i], splat(PL_P2_FULL_RC[12 * r + i])));
-        v_external(s);
+static inline void p2_full_round(v4 s[][12], int n, int round) {
+    for (int i = 0; i < 12; i++) {
+        v4 c = splat(PL_P2_FULL_RC[12 * round + i]);
+        for (int g = 0; g < n; g++) s[g][i] = p2_sbox(p2_add_constant(s[g][i], c));
     }
+    for (int g = 0; g < n; g++) p2_external(s[g]);
+}
+
+/* n groups (1 or P2_GROUPS) of four states */
+static inline void p2_permute(v4 s[][12], int n) {
+    for (int g = 0; g < n; g++) p2_external(s[g]);
+    for (int r = 0; r < 4; r++) p2_full_round(s, n, r);
+    for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) {
+        v4 c = splat(PL_P2_PARTIAL_RC[p]);
+        for (int g = 0; g < n; g++) s[g][0] = p2_sbox(p2_add_constant(s[g][0], c));
+        for (int g = 0; g < n; g++) p2_internal(s[g]);
+    }
+    for (int r = 4; r < 8; r++) p2_full_round(s, n, r);
+    for (int g = 0; g < n; g++)
+        for (int i = 0; i < 12; i++) s[g][i] = v_canonical(s[g][i]);
 }
 
 void pl_avx2_permute4(uint64_t *states) {
     uint64_t t[12][4];
     for (int l = 0; l < 4; l++)
         for (int i = 0; i < 12; i++) t[i][l] = states[12 * l + i];
-    v4 s[12];
-    for (int i = 0; i < 12; i++) s[i] = load(t[i]);
-    v_permute(s);
-    for (int i = 0; i < 12; i++) store(t[i], s[i]);
+    v4 s[1][12];
+    for (int i = 0; i < 12; i++) s[0][i] = load(t[i]);
+    p2_permute(s, 1);
+    for (int i = 0; i < 12; i++) store(t[i], s[0][i]);
     for (int l = 0; l < 4; l++)
         for (int i = 0; i < 12; i++) states[12 * l + i] = t[i][l];
 }
 
-void pl_avx2_hash_rows4(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests) {
-    v4 s[12];
-    for (int i = 0; i < 12; i++) s[i] = _mm256_setzero_si256();
-    s[8] = splat(width);
+void pl_avx2_hash_rows8(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests) {
+    v4 s[P2_GROUPS][12];
+    for (int g = 0; g < P2_GROUPS; g++) {
+        for (int i = 0; i < 12; i++) s[g][i] = _mm256_setzero_si256();
+        s[g][8] = splat(width);
+    }
     for (uint64_t pos = 0; pos < width; pos += 8) {
         uint64_t chunk = width - pos < 8 ? width - pos : 8;
-        for (uint64_t c = 0; c < chunk; c++) s[c] = load(matrix + (pos + c) * rows + r);
-        v_permute(s);
+        for (uint64_t c = 0; c < chunk; c++)
+            for (int g = 0; g < P2_GROUPS; g++) s[g][c] = load(matrix + (pos + c) * rows + r + 4 * g);
+        p2_permute(s, P2_GROUPS);
     }
-    uint64_t t[4][4];
-    for (int j = 0; j < 4; j++) store(t[j], s[j]);
-    for (int l = 0; l < 4; l++)
-        for (int j = 0; j < 4; j++) digests[4 * (r + l) + j] = t[j][l];
+    for (int g = 0; g < P2_GROUPS; g++) {
+        uint64_t t[4][4];
+        for (int j = 0; j < 4; j++) store(t[j], s[g][j]);
+        for (int l = 0; l < 4; l++)
+            for (int j = 0; j < 4; j++) digests[4 * (r + 4 * g + l) + j] = t[j][l];
+    }
 }
 
-void pl_avx2_compress4(const uint64_t *below, uint64_t i, uint64_t *layer) {
-    uint64_t t[8][4];
-    for (int l = 0; l < 4; l++)
-        for (int j = 0; j < 8; j++) t[j][l] = below[8 * (i + l) + j];
-    v4 s[12];
-    for (int j = 0; j < 8; j++) s[j] = load(t[j]);
-    s[8] = s[9] = s[10] = _mm256_setzero_si256();
-    s[11] = splat(1);
-    v_permute(s);
-    for (int j = 0; j < 4; j++) store(t[j], s[j]);
-    for (int l = 0; l < 4; l++)
-        for (int j = 0; j < 4; j++) layer[4 * (i + l) + j] = t[j][l];
+void pl_avx2_compress8(const uint64_t *below, uint64_t i, uint64_t *layer) {
+    v4 s[P2_GROUPS][12];
+    for (int g = 0; g < P2_GROUPS; g++) {
+        uint64_t t[8][4];
+        for (int l = 0; l < 4; l++)
+            for (int j = 0; j < 8; j++) t[j][l] = below[8 * (i + 4 * g + l) + j];
+        for (int j = 0; j < 8; j++) s[g][j] = load(t[j]);
+        s[g][8] = s[g][9] = s[g][10] = _mm256_setzero_si256();
+        s[g][11] = splat(1);
+    }
+    p2_permute(s, P2_GROUPS);
+    for (int g = 0; g < P2_GROUPS; g++) {
+        uint64_t t[4][4];
+        for (int j = 0; j < 4; j++) store(t[j], s[g][j]);
+        for (int l = 0; l < 4; l++)
+            for (int j = 0; j < 4; j++) layer[4 * (i + 4 * g + l) + j] = t[j][l];
+    }
 }

@@ -13,9 +13,9 @@ void pl_avx2_dif_last3(uint64_t *a, size_t size, const uint64_t *tw);
 void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g);
 /* four Poseidon2 states stored one after another */
 void pl_avx2_permute4(uint64_t *states);
-/* the digests of rows r .. r + 3 of a column-major matrix */
-void pl_avx2_hash_rows4(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
-/* parents i .. i + 3 of one Merkle layer */
-void pl_avx2_compress4(const uint64_t *below, uint64_t i, uint64_t *layer);
+/* the digests of rows r .. r + 7 of a column-major matrix */
+void pl_avx2_hash_rows8(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
+/* parents i .. i + 7 of one Merkle layer */
+void pl_avx2_compress8(const uint64_t *below, uint64_t i, uint64_t *layer);
 
 #endif

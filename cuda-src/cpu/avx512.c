@@ -85,16 +85,71 @@ void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t
     }
 }
 
-/* ---- Poseidon2 on eight states, lane l of s[i] holding element i of state l ---- */
+/*
+ * ---- Poseidon2 on two groups of eight states, lane l of s[g][i] holding element i of state l ----
+ *
+ * As io.proofline.poseidon2.Poseidon2: between rounds a lane holds any 64-bit representative of
+ * its value, not necessarily the canonical one, so no reduction ends in a compare-and-subtract;
+ * the linear layers sum 32-bit halves so that each lane is reduced once; the state is made
+ * canonical once, at the end. Two groups of states side by side, because a partial round's one
+ * s-box is a chain of four dependent products: the other group's chain fills its latency.
+ */
+#define P2_GROUPS 2
 
-static inline v8 v_combine(v8 hi, v8 lo) {
-    v8 low = _mm512_add_epi64(_mm512_slli_epi64(hi, 32), lo);
-    __mmask8 carry = _mm512_cmplt_epu64_mask(low, lo);
-    v8 top = _mm512_mask_add_epi64(_mm512_srli_epi64(hi, 32), carry, _mm512_srli_epi64(hi, 32), _mm512_set1_epi64(1));
-    return v_reduce128(top, low);
+/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical (Poseidon2.reduce) */
+static inline v8 p2_reduce(v8 hi, v8 lo) {
+    v8 hh = _mm512_srli_epi64(hi, 32);
+    v8 hl = _mm512_and_si512(hi, V_M32);
+    v8 t0 = _mm512_sub_epi64(lo, hh);
+    t0 = _mm512_mask_sub_epi64(t0, _mm512_cmplt_epu64_mask(lo, hh), t0, V_EPS);
+    v8 t1 = _mm512_sub_epi64(_mm512_slli_epi64(hl, 32), hl);
+    v8 t2 = _mm512_add_epi64(t0, t1);
+    return _mm512_mask_add_epi64(t2, _mm512_cmplt_epu64_mask(t2, t1), t2, V_EPS);
 }
 
-static inline void v_external(v8 *s) {
+/* the 128-bit product of a and b, given b's high half bh, as (hi, lo) */
+static inline void p2_wide(v8 a, v8 b, v8 bh, v8 *hi, v8 *lo) {
+    v8 ah = _mm512_srli_epi64(a, 32);
+    v8 ll = _mm512_mul_epu32(a, b);
+    v8 lh = _mm512_mul_epu32(a, bh);
+    v8 hl = _mm512_mul_epu32(ah, b);
+    v8 hh = _mm512_mul_epu32(ah, bh);
+    /* t and u stay below 2^64 - 2^32 + 1, so nothing carries (as GoldilocksVectors.mul) */
+    v8 t = _mm512_add_epi64(lh, _mm512_srli_epi64(ll, 32));
+    v8 u = _mm512_add_epi64(hl, _mm512_and_si512(t, V_M32));
+    *lo = _mm512_or_si512(_mm512_slli_epi64(u, 32), _mm512_and_si512(ll, V_M32));
+    *hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(t, 32)), _mm512_srli_epi64(u, 32));
+}
+
+static inline v8 p2_mul(v8 a, v8 b) {
+    v8 hi, lo;
+    p2_wide(a, b, _mm512_srli_epi64(b, 32), &hi, &lo);
+    return p2_reduce(hi, lo);
+}
+
+/* x + c for any 64-bit x and canonical c: a carry leaves the sum below c, so adding 2^64 mod p cannot carry again */
+static inline v8 p2_add_constant(v8 x, v8 c) {
+    v8 s = _mm512_add_epi64(x, c);
+    return _mm512_mask_add_epi64(s, _mm512_cmplt_epu64_mask(s, c), s, V_EPS);
+}
+
+static inline v8 p2_sbox(v8 x) {
+    v8 x2 = p2_mul(x, x);
+    v8 x3 = p2_mul(x2, x);
+    v8 x4 = p2_mul(x2, x2);
+    return p2_mul(x3, x4);
+}
+
+/* hi * 2^32 + lo mod p for hi, lo < 2^40 (Poseidon2.combine) */
+static inline v8 p2_combine(v8 hi, v8 lo) {
+    v8 top = _mm512_srli_epi64(hi, 32);
+    v8 small = _mm512_sub_epi64(_mm512_add_epi64(lo, _mm512_slli_epi64(top, 32)), top);
+    v8 s = _mm512_add_epi64(_mm512_slli_epi64(hi, 32), small);
+    return _mm512_mask_add_epi64(s, _mm512_cmplt_epu64_mask(s, small), s, V_EPS);
+}
+
+/* circ(2 M4, M4, M4) as Poseidon2.externalLinear: column sums by halves, then M4 of each chunk plus the sums */
+static inline void p2_external(v8 *s) {
     v8 l[4], h[4];
     for (int k = 0; k < 4; k++) {
         l[k] = _mm512_add_epi64(_mm512_add_epi64(_mm512_and_si512(s[k], V_M32), _mm512_and_si512(s[4 + k], V_M32)),
@@ -114,34 +169,52 @@ static inline void v_external(v8 *s) {
         v8 u0 = _mm512_add_epi64(b[0], b[1]), u1 = _mm512_add_epi64(b[2], b[3]);
         v8 u2 = _mm512_add_epi64(_mm512_slli_epi64(b[1], 1), u1), u3 = _mm512_add_epi64(_mm512_slli_epi64(b[3], 1), u0);
         v8 u4 = _mm512_add_epi64(_mm512_slli_epi64(u1, 2), u3), u5 = _mm512_add_epi64(_mm512_slli_epi64(u0, 2), u2);
-        s[c] = v_combine(_mm512_add_epi64(u3, u5), _mm512_add_epi64(t3, t5));
-        s[c + 1] = v_combine(u5, t5);
-        s[c + 2] = v_combine(_mm512_add_epi64(u2, u4), _mm512_add_epi64(t2, t4));
-        s[c + 3] = v_combine(u4, t4);
+        s[c] = p2_combine(_mm512_add_epi64(u3, u5), _mm512_add_epi64(t3, t5));
+        s[c + 1] = p2_combine(u5, t5);
+        s[c + 2] = p2_combine(_mm512_add_epi64(u2, u4), _mm512_add_epi64(t2, t4));
+        s[c + 3] = p2_combine(u4, t4);
     }
 }
 
-static inline v8 v_sbox(v8 x) {
-    v8 x2 = v_mul(x, x);
-    v8 x3 = v_mul(x2, x);
-    v8 x4 = v_mul(x2, x2);
-    return v_mul(x3, x4);
+/* J + diag(d) as Poseidon2.internalLinear: y_i = d_i x_i + sum(x), the sum folded into the 128-bit product */
+static inline void p2_internal(v8 *s) {
+    v8 lo_sum = _mm512_setzero_si512(), hi_sum = _mm512_setzero_si512();
+    for (int i = 0; i < 12; i++) {
+        lo_sum = _mm512_add_epi64(lo_sum, _mm512_and_si512(s[i], V_M32));
+        hi_sum = _mm512_add_epi64(hi_sum, _mm512_srli_epi64(s[i], 32));
+    }
+    v8 sum = p2_combine(hi_sum, lo_sum);
+    for (int i = 0; i < 12; i++) {
+        v8 hi, lo;
+        p2_wide(s[i], _mm512_set1_epi64((long long) PL_P2_DIAG[i]), _mm512_set1_epi64((long long) (PL_P2_DIAG[i] >> 32)),
+                &hi, &lo);
+        lo = _mm512_add_epi64(lo, sum);
+        /* the high word of a 64x64-bit product is at most 2^64 - 2: adding the carry cannot wrap */
+        hi = _mm512_mask_add_epi64(hi, _mm512_cmplt_epu64_mask(lo, sum), hi, _mm512_set1_epi64(1));
+        s[i] = p2_reduce(hi, lo);
+    }
 }
 
-static void v_permute(v8 *s) {
-    v_external(s);
-    for (int r = 0; r < 8; r++) {
-        if (r == 4) {
-            for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) {
-                s[0] = v_sbox(v_add(s[0], _mm512_set1_epi64((long long) PL_P2_PARTIAL_RC[p])));
-                v8 sum = s[0];
-                for (int i = 1; i < 12; i++) sum = v_add(sum, s[i]);
-                for (int i = 0; i < 12; i++) s[i] = v_add(v_mul(_mm512_set1_epi64((long long) PL_P2_DIAG[i]), s[i]), sum);
-            }
-        }
-        for (int i = 0; i < 12; i++) s[i] = v_sbox(v_add(s[i], _mm512_set1_epi64((long long) PL_P2_FULL_RC[12 * r + i])));
-        v_external(s);
+static inline void p2_full_round(v8 s[][12], int n, int round) {
+    for (int i = 0; i < 12; i++) {
+        v8 c = _mm512_set1_epi64((long long) PL_P2_FULL_RC[12 * round + i]);
+        for (int g = 0; g < n; g++) s[g][i] = p2_sbox(p2_add_constant(s[g][i], c));
     }
+    for (int g = 0; g < n; g++) p2_external(s[g]);
+}
+
+/* n groups (1 or P2_GROUPS) of eight states */
+static inline void p2_permute(v8 s[][12], int n) {
+    for (int g = 0; g < n; g++) p2_external(s[g]);
+    for (int r = 0; r < 4; r++) p2_full_round(s, n, r);
+    for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) {
+        v8 c = _mm512_set1_epi64((long long) PL_P2_PARTIAL_RC[p]);
+        for (int g = 0; g < n; g++) s[g][0] = p2_sbox(p2_add_constant(s[g][0], c));
+        for (int g = 0; g < n; g++) p2_internal(s[g]);
+    }
+    for (int r = 4; r < 8; r++) p2_full_round(s, n, r);
+    for (int g = 0; g < n; g++)
+        for (int i = 0; i < 12; i++) s[g][i] = v_canonical(s[g][i]);
 }
 
 /* states[l * 12 + i] <-> s[i] lane l */
@@ -153,42 +226,52 @@ static void load_states(const uint64_t *states, v8 *s) {
 }
 
 void pl_avx512_permute8(uint64_t *states) {
-    v8 s[12];
-    load_states(states, s);
-    v_permute(s);
+    v8 s[1][12];
+    load_states(states, s[0]);
+    p2_permute(s, 1);
     uint64_t t[12][8];
-    for (int i = 0; i < 12; i++) _mm512_storeu_si512(t[i], s[i]);
+    for (int i = 0; i < 12; i++) _mm512_storeu_si512(t[i], s[0][i]);
     for (int l = 0; l < 8; l++)
         for (int i = 0; i < 12; i++) states[12 * l + i] = t[i][l];
 }
 
-void pl_avx512_hash_rows8(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests) {
-    v8 s[12];
-    for (int i = 0; i < 12; i++) s[i] = _mm512_setzero_si512();
-    s[8] = _mm512_set1_epi64((long long) width);
+void pl_avx512_hash_rows16(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests) {
+    v8 s[P2_GROUPS][12];
+    for (int g = 0; g < P2_GROUPS; g++) {
+        for (int i = 0; i < 12; i++) s[g][i] = _mm512_setzero_si512();
+        s[g][8] = _mm512_set1_epi64((long long) width);
+    }
     for (uint64_t pos = 0; pos < width; pos += 8) {
         uint64_t chunk = width - pos < 8 ? width - pos : 8;
-        for (uint64_t c = 0; c < chunk; c++) s[c] = _mm512_loadu_si512(matrix + (pos + c) * rows + r);
-        v_permute(s);
+        for (uint64_t c = 0; c < chunk; c++)
+            for (int g = 0; g < P2_GROUPS; g++) s[g][c] = _mm512_loadu_si512(matrix + (pos + c) * rows + r + 8 * g);
+        p2_permute(s, P2_GROUPS);
     }
-    uint64_t t[4][8];
-    for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[j]);
-    for (int l = 0; l < 8; l++)
-        for (int j = 0; j < 4; j++) digests[4 * (r + l) + j] = t[j][l];
+    for (int g = 0; g < P2_GROUPS; g++) {
+        uint64_t t[4][8];
+        for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[g][j]);
+        for (int l = 0; l < 8; l++)
+            for (int j = 0; j < 4; j++) digests[4 * (r + 8 * g + l) + j] = t[j][l];
+    }
 }
 
-void pl_avx512_compress8(const uint64_t *below, uint64_t i, uint64_t *layer) {
-    uint64_t t[12][8];
-    for (int l = 0; l < 8; l++)
-        for (int j = 0; j < 8; j++) t[j][l] = below[8 * (i + l) + j];
-    v8 s[12];
-    for (int j = 0; j < 8; j++) s[j] = _mm512_loadu_si512(t[j]);
-    s[8] = s[9] = s[10] = _mm512_setzero_si512();
-    s[11] = _mm512_set1_epi64(1);
-    v_permute(s);
-    for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[j]);
-    for (int l = 0; l < 8; l++)
-        for (int j = 0; j < 4; j++) layer[4 * (i + l) + j] = t[j][l];
+void pl_avx512_compress16(const uint64_t *below, uint64_t i, uint64_t *layer) {
+    v8 s[P2_GROUPS][12];
+    for (int g = 0; g < P2_GROUPS; g++) {
+        uint64_t t[8][8];
+        for (int l = 0; l < 8; l++)
+            for (int j = 0; j < 8; j++) t[j][l] = below[8 * (i + 8 * g + l) + j];
+        for (int j = 0; j < 8; j++) s[g][j] = _mm512_loadu_si512(t[j]);
+        s[g][8] = s[g][9] = s[g][10] = _mm512_setzero_si512();
+        s[g][11] = _mm512_set1_epi64(1);
+    }
+    p2_permute(s, P2_GROUPS);
+    for (int g = 0; g < P2_GROUPS; g++) {
+        uint64_t t[4][8];
+        for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[g][j]);
+        for (int l = 0; l < 8; l++)
+            for (int j = 0; j < 4; j++) layer[4 * (i + 8 * g + l) + j] = t[j][l];
+    }
 }
 
 /*

@@ -1,7 +1,8 @@
 /*
  * The CPU implementation of proofline_native.h: OpenMP threads, scalar 128-bit multiplies,
  * and vector kernels for the DIF butterflies, coset powers, Poseidon2 and Merkle hashing
- * (avx512.c, eight lanes; avx2.c, four lanes) where the CPU has them. Same algorithms as
+ * (avx512.c, eight lanes; avx2.c, four lanes; Merkle hashing two vectors of states per call)
+ * where the CPU has them. Same algorithms as
  * io.proofline.ntt.JavaNtt (DIF butterflies, blocked LDE), io.proofline.poseidon2.Poseidon2Hash
  * and io.proofline.fri.CosetFolding.
  */
@@ -32,16 +33,17 @@ struct kernels {
     void (*dif_run)(uint64_t *x, size_t h, const uint64_t *t, size_t from, size_t to);
     void (*dif_last3)(uint64_t *a, size_t size, const uint64_t *tw);
     void (*mul_powers)(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g);
-    void (*permute)(uint64_t *states);
+    void (*permute)(uint64_t *states); /* lanes states */
+    size_t tree_lanes; /* rows per hash_rows call, parents per compress call */
     void (*hash_rows)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
     void (*compress)(const uint64_t *below, uint64_t i, uint64_t *layer);
 };
 
-static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, NULL, NULL};
+static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, 0, NULL, NULL};
 static const struct kernels AVX2 = {"avx2", 4, pl_avx2_dif_run, pl_avx2_dif_last3, pl_avx2_mul_powers,
-                                    pl_avx2_permute4, pl_avx2_hash_rows4, pl_avx2_compress4};
+                                    pl_avx2_permute4, 8, pl_avx2_hash_rows8, pl_avx2_compress8};
 static const struct kernels AVX512 = {"avx512", 8, pl_avx512_dif_run, pl_avx512_dif_last3, pl_avx512_mul_powers,
-                                      pl_avx512_permute8, pl_avx512_hash_rows8, pl_avx512_compress8};
+                                      pl_avx512_permute8, 16, pl_avx512_hash_rows16, pl_avx512_compress16};
 
 static struct kernels vec;
 
@@ -390,7 +392,7 @@ int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint
     pl_clear_error();
     if (!matrix || !digests) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: null pointer");
     if (width == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_hash_rows: cannot hash the rows of a matrix with no columns");
-    uint64_t lanes = vec.lanes, groups = lanes ? rows / lanes : 0;
+    uint64_t lanes = vec.tree_lanes, groups = lanes ? rows / lanes : 0;
     #pragma omp parallel for schedule(dynamic, 64) if (rows * width >= PARALLEL_MIN / 2)
     for (uint64_t b = 0; b < groups; b++) vec.hash_rows(matrix, width, rows, lanes * b, digests);
     #pragma omp parallel for schedule(dynamic, 64) if ((rows - lanes * groups) * width >= PARALLEL_MIN / 2)
@@ -416,7 +418,7 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
     uint64_t *layer = layers;
     for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
         uint64_t nodes = (uint64_t) 1 << (log_leaves - k);
-        uint64_t lanes = vec.lanes, groups = lanes ? nodes / lanes : 0;
+        uint64_t lanes = vec.tree_lanes, groups = lanes ? nodes / lanes : 0;
         #pragma omp parallel for schedule(dynamic, 64) if (nodes >= PARALLEL_MIN / 16)
         for (uint64_t b = 0; b < groups; b++) vec.compress(below, lanes * b, layer);
         #pragma omp parallel for schedule(dynamic, 64) if (nodes - lanes * groups >= PARALLEL_MIN / 16)
