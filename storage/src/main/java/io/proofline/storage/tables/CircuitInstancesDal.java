@@ -164,37 +164,6 @@ public final class CircuitInstancesDal {
                 .update() == 1;
     }
 
-    /**
-     * Takes back instances whose worker stopped sending heartbeats for {@code heartbeatTimeout}:
-     * requeued if they have had fewer than {@code maxAttempts} attempts, failed otherwise. One
-     * statement, so a heartbeat arriving meanwhile either saves the instance or comes too late.
-     */
-    public StuckInstances requeueStuckInstances(Duration heartbeatTimeout, int maxAttempts) {
-        List<String[]> rows = jdbc.sql("""
-                UPDATE prover_circuit_instances
-                SET status = CASE WHEN attempts >= :max THEN 'failed' ELSE 'queued' END,
-                    error = 'worker ' || COALESCE(worker_id, '?') || ' sent no heartbeat since ' || heartbeat_at
-                        || ' (attempt ' || attempts || CASE WHEN attempts >= :max THEN ', the last allowed)' ELSE ')' END,
-                    worker_id = CASE WHEN attempts >= :max THEN worker_id END,
-                    heartbeat_at = CASE WHEN attempts >= :max THEN heartbeat_at END,
-                    started_at = CASE WHEN attempts >= :max THEN started_at END,
-                    finished_at = CASE WHEN attempts >= :max THEN now() END,
-                    updated_at = now()
-                WHERE status = 'in_progress' AND heartbeat_at < now() - make_interval(secs => :timeout)
-                RETURNING chain_id, batch_number, circuit_type, instance_index, status""")
-                .param("max", maxAttempts).param("timeout", Rows.seconds(heartbeatTimeout))
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
-                .list();
-        List<CircuitInstanceId> requeued = new ArrayList<>();
-        List<CircuitInstanceId> failed = new ArrayList<>();
-        for (String[] r : rows) {
-            CircuitInstanceId id = new CircuitInstanceId(new BatchId(Long.parseLong(r[0]), Long.parseLong(r[1])),
-                    Rows.circuitType(r[2]), Integer.parseInt(r[3]));
-            (InstanceStatus.fromDb(r[4]) == InstanceStatus.FAILED ? failed : requeued).add(id);
-        }
-        return new StuckInstances(requeued, failed);
-    }
-
     /** How many instances are in each status (every status present), for metrics. */
     public Map<InstanceStatus, Long> countByStatus() {
         Map<InstanceStatus, Long> counts = new EnumMap<>(InstanceStatus.class);

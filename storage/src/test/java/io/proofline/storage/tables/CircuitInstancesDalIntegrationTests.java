@@ -150,7 +150,7 @@ class CircuitInstancesDalIntegrationTests {
     }
 
     @Test
-    void findsAndRequeuesInstancesWhoseWorkerWentSilent() {
+    void findsAndFailsInstancesWhoseWorkerWentSilent() {
         CircuitInstanceId silent = id(CircuitType.TRANSFER_EXECUTION, 0);
         CircuitInstanceId alive = id(CircuitType.TRANSFER_EXECUTION, 1);
         CircuitInstanceId exhausted = id(CircuitType.STORAGE_APPLICATION, 0);
@@ -174,24 +174,21 @@ class CircuitInstancesDalIntegrationTests {
                 .sorted(Comparator.comparingInt((CircuitInstanceId i) -> i.type().id)).toList());
         assertEquals(3, instances.findStale(Duration.ofSeconds(1)).size());
 
-        StuckInstances stuck = instances.requeueStuckInstances(TIMEOUT, 3);
-
-        assertEquals(List.of(silent), stuck.requeued());
-        assertEquals(List.of(exhausted), stuck.failed());
+        // the house keeper's stale-partition recovery fails each lost attempt, whichever worker held it
+        for (ProverCircuitInstance lost : instances.findStale(TIMEOUT)) {
+            assertTrue(instances.markFailed(lost.id(), "worker " + lost.workerId() + " stopped sending heartbeats"));
+        }
         assertFalse(instances.heartbeat(silent, "worker-a"), "worker-a lost its instance");
-        ProverCircuitInstance requeued = instances.find(silent).orElseThrow();
-        assertEquals(InstanceStatus.QUEUED, requeued.status());
-        assertTrue(requeued.error().startsWith("worker worker-a sent no heartbeat since"), requeued.error());
+        assertEquals(InstanceStatus.FAILED, instances.find(silent).orElseThrow().status());
         ProverCircuitInstance failed = instances.find(exhausted).orElseThrow();
         assertEquals(InstanceStatus.FAILED, failed.status());
         assertEquals(3, failed.attempts());
-        assertTrue(failed.error().endsWith("(attempt 3, the last allowed)"), failed.error());
+        assertEquals("worker worker-c stopped sending heartbeats", failed.error());
         assertEquals(InstanceStatus.IN_PROGRESS, instances.find(alive).orElseThrow().status());
-        assertTrue(instances.requeueStuckInstances(TIMEOUT, 3).isEmpty());
         assertTrue(instances.findStale(TIMEOUT).isEmpty());
 
-        assertEquals(Map.of(InstanceStatus.QUEUED, 2L, InstanceStatus.IN_PROGRESS, 1L, InstanceStatus.SUCCESSFUL, 0L,
-                InstanceStatus.FAILED, 1L), instances.countByStatus());
+        assertEquals(Map.of(InstanceStatus.QUEUED, 1L, InstanceStatus.IN_PROGRESS, 1L, InstanceStatus.SUCCESSFUL, 0L,
+                InstanceStatus.FAILED, 2L), instances.countByStatus());
     }
 
     @Test
