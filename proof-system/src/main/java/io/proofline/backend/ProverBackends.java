@@ -22,10 +22,12 @@ public final class ProverBackends {
     public static final String SETTING = "proofline.prover.backend";
     public static final String ENVIRONMENT = "PROOFLINE_PROVER_BACKEND";
     /**
-     * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load): per
-     * docs/benchmarks.md the native CPU back end made the whole 2^16-row proof about a fifth
-     * faster than the Java one on the 2-core AVX-512 reference machine, although the Java back
-     * end wins most single operations there.
+     * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load). The
+     * measurements in docs/benchmarks.md disagree by load: on a busy 2-core host the native CPU
+     * back end made a 2^16-row proof about a fifth faster than the Java one (a proof's wide
+     * batches give each thread whole columns, with no barrier inside a transform), while on the same
+     * kind of host idle the Java one was faster at 2^16 rows (5.3 against 6.7 s) and slower at
+     * 2^14. The native side's loss there is copying each LDE across the SPI's heap arrays.
      */
     public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
 
