@@ -34,23 +34,35 @@ final class NativeMerkleHasher implements MerkleHasher {
 
     @Override
     public long[][] buildLayers(long[] leafDigests, int logCap) {
-        long[][] layers = new long[MerkleHasher.layerCount(leafDigests, logCap)][];
-        int leaves = leafDigests.length / 4;
-        int logLeaves = logCap + layers.length - 1;
-        layers[0] = leafDigests;
-        if (layers.length == 1) {
-            return layers;
+        int layerCount = MerkleHasher.layerCount(leafDigests, logCap);
+        if (layerCount == 1) {
+            return new long[][] {leafDigests};
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment in = OffHeap.of(arena, leafDigests);
-            MemorySegment out = OffHeap.zeros(arena, 4L * (leaves - (1L << logCap)));
-            lib.merkleLayers(in, logLeaves, logCap, out);
-            long offset = 0;
-            for (int k = 1; k < layers.length; k++) {
-                int size = 4 * (leaves >>> k);
-                layers[k] = OffHeap.toArray(out, offset, size);
-                offset += size;
-            }
+            return layers(lib, arena, OffHeap.of(arena, leafDigests), leafDigests, layerCount, logCap);
+        }
+    }
+
+    /**
+     * Builds the layers above leaf digests already off heap and copies them back.
+     *
+     * @param leafDigests the same digests on the heap: layer 0 of the result
+     */
+    static long[][] layers(NativeLibrary lib, Arena arena, MemorySegment leaves, long[] leafDigests, int layerCount,
+                           int logCap) {
+        long[][] layers = new long[layerCount][];
+        layers[0] = leafDigests;
+        if (layerCount == 1) {
+            return layers;
+        }
+        int leafCount = leafDigests.length / 4;
+        MemorySegment out = OffHeap.zeros(arena, 4L * (leafCount - (1L << logCap)));
+        lib.merkleLayers(leaves, logCap + layerCount - 1, logCap, out);
+        long offset = 0;
+        for (int k = 1; k < layerCount; k++) {
+            int size = 4 * (leafCount >>> k);
+            layers[k] = OffHeap.toArray(out, offset, size);
+            offset += size;
         }
         return layers;
     }

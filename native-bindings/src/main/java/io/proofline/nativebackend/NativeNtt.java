@@ -102,7 +102,7 @@ final class NativeNtt implements Ntt {
         return Integer.numberOfTrailingZeros(n);
     }
 
-    private static void extendedLog(int logN, int logBlowup) {
+    static void extendedLog(int logN, int logBlowup) {
         if (logBlowup < 1 || logBlowup > MAX_LOG_BLOWUP) {
             throw new IllegalArgumentException("logBlowup must be in [1, " + MAX_LOG_BLOWUP + "], got " + logBlowup);
         }

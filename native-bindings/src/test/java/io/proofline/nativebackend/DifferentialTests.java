@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
@@ -172,6 +173,29 @@ abstract class DifferentialTests {
                         width + " columns x " + rows + " rows");
             }
         }
+    }
+
+    @Test
+    void commitmentsAsTheJavaBackEndMakesThem() {
+        // the prover's commit: extension, row hashes and layers in one call, the cap above and below the rows
+        for (int[] shape : new int[][] {{1, 0, 1, 0}, {3, 4, 3, 2}, {12, 6, 1, 4}, {130, 5, 3, 16}}) {
+            int width = shape[0];
+            int logN = shape[1];
+            int logBlowup = shape[2];
+            int logCap = shape[3];
+            long[][] coefficients = random(width, 1 << logN);
+            long shift = Goldilocks.canonical(rnd.nextLong());
+            LdeCommitment expected = JAVA.commit(coefficients, logBlowup, shift, logCap, () -> { });
+            int[] extended = {0};
+            LdeCommitment actual = backend().commit(coefficients, logBlowup, shift, logCap, () -> extended[0]++);
+            String what = width + " columns of 2^" + logN + ", blowup 2^" + logBlowup + ", cap 2^" + logCap;
+            assertArrayEquals(expected.lde(), actual.lde(), what);
+            assertArrayEquals(expected.layers(), actual.layers(), what);
+            assertEquals(1, extended[0], "the extension is reported once: " + what);
+        }
+        assertThrows(IllegalArgumentException.class, () -> backend().commit(new long[0][], 1, 7, 0, () -> { }));
+        assertThrows(IllegalArgumentException.class, () -> backend().commit(random(2, 4), 1, 7, -1, () -> { }));
+        assertThrows(IllegalArgumentException.class, () -> backend().commit(random(2, 3), 1, 7, 0, () -> { }));
     }
 
     @Test

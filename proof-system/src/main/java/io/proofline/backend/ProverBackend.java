@@ -23,6 +23,31 @@ public interface ProverBackend {
     /** FRI folding. */
     FriFolder friFolder();
 
+    /**
+     * The coset LDE of {@code coefficients} ({@link Ntt#cosetLde}) and the Merkle layers over its
+     * rows ({@link MerkleHasher#hashRows}, then {@link MerkleHasher#buildLayers} up to a cap of
+     * {@code 2^min(logCap, log2 rows)}), the way the prover commits to columns. One call, so that
+     * a native back end hashes the extension where it wrote it instead of taking it back across
+     * the SPI.
+     *
+     * @param extended run once the extension is made and before hashing, to time the two apart
+     * @throws IllegalArgumentException for no columns, columns that {@code cosetLde} refuses, or a
+     *     negative {@code logCap}
+     */
+    default LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Runnable extended) {
+        if (coefficients.length == 0) {
+            throw new IllegalArgumentException("a Merkle tree needs at least one column");
+        }
+        if (logCap < 0) {
+            throw new IllegalArgumentException("cap log size must not be negative, got " + logCap);
+        }
+        long[][] lde = ntt().cosetLde(coefficients, logBlowup, shift);
+        extended.run();
+        int logRows = Integer.numberOfTrailingZeros(lde[0].length);
+        long[] leaves = merkleHasher().hashRows(lde);
+        return new LdeCommitment(lde, merkleHasher().buildLayers(leaves, Math.min(logCap, logRows)));
+    }
+
     /** The pure Java backend. */
     static ProverBackend java() {
         return JavaBackend.INSTANCE;

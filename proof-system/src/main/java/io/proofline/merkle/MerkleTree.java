@@ -29,6 +29,40 @@ public final class MerkleTree {
      * @throws IllegalArgumentException if the row count is not a power of two
      */
     public static MerkleTree build(long[][] columns, int logCap, MerkleHasher hasher) {
+        int logRows = logRows(columns);
+        if (logCap < 0) {
+            throw new IllegalArgumentException("cap log size must not be negative, got " + logCap);
+        }
+        long[] leaves = hasher.hashRows(columns);
+        long[][] layers = hasher.buildLayers(leaves, Math.min(logCap, logRows));
+        return new MerkleTree(columns, layers, logRows);
+    }
+
+    /**
+     * The tree of {@code columns} from layers already built over their rows, as
+     * {@link io.proofline.backend.ProverBackend#commit} returns them; the tree keeps a reference
+     * to the columns.
+     *
+     * @throws IllegalArgumentException if the row count is not a power of two or the layers do
+     *     not halve from one digest per row
+     */
+    public static MerkleTree of(long[][] columns, long[][] layers) {
+        int logRows = logRows(columns);
+        int rows = 1 << logRows;
+        if (layers.length == 0 || layers.length > logRows + 1) {
+            throw new IllegalArgumentException(layers.length + " layers for " + rows + " rows");
+        }
+        for (int k = 0; k < layers.length; k++) {
+            if (layers[k].length != 4 * (rows >>> k)) {
+                throw new IllegalArgumentException("layer " + k + " holds " + layers[k].length + " elements, not "
+                        + 4 * (rows >>> k));
+            }
+        }
+        return new MerkleTree(columns, layers, logRows);
+    }
+
+    /** log2 of the row count, checked: at least one column, a power of two of rows. */
+    private static int logRows(long[][] columns) {
         if (columns.length == 0) {
             throw new IllegalArgumentException("a Merkle tree needs at least one column");
         }
@@ -36,13 +70,7 @@ public final class MerkleTree {
         if (Integer.bitCount(rows) != 1) {
             throw new IllegalArgumentException("row count must be a power of two, got " + rows);
         }
-        if (logCap < 0) {
-            throw new IllegalArgumentException("cap log size must not be negative, got " + logCap);
-        }
-        int logRows = Integer.numberOfTrailingZeros(rows);
-        long[] leaves = hasher.hashRows(columns);
-        long[][] layers = hasher.buildLayers(leaves, Math.min(logCap, logRows));
-        return new MerkleTree(columns, layers, logRows);
+        return Integer.numberOfTrailingZeros(rows);
     }
 
     public int rows() {

@@ -1,5 +1,6 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.LdeCommitment;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
@@ -148,11 +149,11 @@ public final class PlonkishProver {
 
     /** The coset LDE of {@code coefficients} and its Merkle tree, each charged to its stage. */
     private Committed commit(long[][] coefficients, ProverStages timer, String ldeStage, String hashingStage) {
-        long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
-        timer.mark(ldeStage);
-        MerkleTree tree = MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher());
+        LdeCommitment made = config.backend().commit(coefficients, config.fri().logBlowup(), Domains.SHIFT,
+                config.fri().logCapSize(), () -> timer.mark(ldeStage));
+        MerkleTree tree = MerkleTree.of(made.lde(), made.layers());
         timer.mark(hashingStage);
-        return new Committed(lde, tree);
+        return new Committed(made.lde(), tree);
     }
 
     private static PlonkishProof.TreeOpening open(MerkleTree tree, int index) {

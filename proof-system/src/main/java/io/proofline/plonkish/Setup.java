@@ -1,5 +1,6 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.LdeCommitment;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.merkle.MerkleTree;
@@ -51,8 +52,10 @@ public final class Setup {
                     + " extension field allows at most " + limit + " at 2^" + g.logRows() + " rows of this geometry");
         }
         long[][] coefficients = Domains.interpolate(columns, config.backend());
-        long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
-        MerkleTree tree = MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher());
+        LdeCommitment made = config.backend().commit(coefficients, config.fri().logBlowup(), Domains.SHIFT,
+                config.fri().logCapSize(), () -> { });
+        long[][] lde = made.lde();
+        MerkleTree tree = MerkleTree.of(lde, made.layers());
         VerificationKey key = new VerificationKey(g, config.fri(), gates, publicInputRows, tree.cap());
         return new SetupData(key, columns, coefficients, lde, tree);
     }
