@@ -48,41 +48,48 @@ static inline v4 v_sub(v4 a, v4 b) {
 }
 
 /*
- * hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise), on lo with its top bit flipped.
- * Adding or subtracting a number commutes with that flip, and in the flipped form a signed
- * compare orders as unsigned: a borrow of lo - hh shows as a difference above lo, a carry of
- * t0 + t1 as a sum below t0. So each of the three tests is one compare.
+ * hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical, on lo with its top bit
+ * flipped, and flipped itself. Adding or subtracting a number commutes with that flip, and in
+ * the flipped form a signed compare orders as unsigned: a borrow of lo - hh shows as a
+ * difference above lo, a carry of t0 + t1 as a sum below t0. So each test is one compare.
  */
-static inline v4 v_reduce128_flipped(v4 hi, v4 lo_flipped) {
+static inline v4 v_reduce_lazy_flipped(v4 hi, v4 lo_flipped) {
     v4 hh = SHR(hi, 32);
     v4 hl = AND(hi, V_M32);
     v4 t0 = SUB(lo_flipped, hh);
     t0 = SUB(t0, AND(_mm256_cmpgt_epi64(t0, lo_flipped), V_EPS));
     v4 t1 = SUB(SHL(hl, 32), hl);
     v4 t2 = ADD(t0, t1);
-    t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t0, t2), V_EPS));
+    return ADD(t2, AND(_mm256_cmpgt_epi64(t0, t2), V_EPS));
+}
+
+/* hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise): the lazy value, less p where it is at least p */
+static inline v4 v_reduce128(v4 hi, v4 lo) {
+    v4 t2 = v_reduce_lazy_flipped(hi, _mm256_xor_si256(lo, V_SIGN));
     t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t2, V_PM1_FLIPPED), V_EPS));
     return _mm256_xor_si256(t2, V_SIGN);
 }
 
-static inline v4 v_reduce128(v4 hi, v4 lo) { return v_reduce128_flipped(hi, _mm256_xor_si256(lo, V_SIGN)); }
-
 /*
- * The 128-bit product from the four 32 x 32-bit products of the halves, summed so that no
- * partial sum overflows: mid = lh + (ll >> 32) and mid2 = hl + low half of mid both stay
- * below 2^64. Then the reduction.
+ * The 128-bit product of a and b, given b's high half bh, as (hi, lo), from the four 32 x 32-bit
+ * products of the halves, summed so that no partial sum overflows: mid = lh + (ll >> 32) and
+ * mid2 = hl + low half of mid both stay below 2^64.
  */
-static inline v4 v_mul(v4 a, v4 b) {
+static inline void v_wide(v4 a, v4 b, v4 bh, v4 *hi, v4 *lo) {
     v4 ah = SHR(a, 32);
-    v4 bh = SHR(b, 32);
     v4 ll = _mm256_mul_epu32(a, b);
     v4 lh = _mm256_mul_epu32(a, bh);
     v4 hl = _mm256_mul_epu32(ah, b);
     v4 hh = _mm256_mul_epu32(ah, bh);
     v4 mid = ADD(lh, SHR(ll, 32));
     v4 mid2 = ADD(hl, AND(mid, V_M32));
-    v4 hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
-    v4 lo = _mm256_or_si256(SHL(mid2, 32), AND(ll, V_M32));
+    *hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
+    *lo = _mm256_or_si256(SHL(mid2, 32), AND(ll, V_M32));
+}
+
+static inline v4 v_mul(v4 a, v4 b) {
+    v4 hi, lo;
+    v_wide(a, b, SHR(b, 32), &hi, &lo);
     return v_reduce128(hi, lo);
 }
 
@@ -154,35 +161,14 @@ void pl_avx2_dif_last3(uint64_t *a, size_t size, const uint64_t *tw) {
  */
 #define P2_GROUPS 2
 
-/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical; the tests in flipped form as above */
+/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical */
 static inline v4 p2_reduce(v4 hi, v4 lo) {
-    v4 lo_flipped = _mm256_xor_si256(lo, V_SIGN);
-    v4 hh = SHR(hi, 32);
-    v4 hl = AND(hi, V_M32);
-    v4 t0 = SUB(lo_flipped, hh);
-    t0 = SUB(t0, AND(_mm256_cmpgt_epi64(t0, lo_flipped), V_EPS));
-    v4 t1 = SUB(SHL(hl, 32), hl);
-    v4 t2 = ADD(t0, t1);
-    t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t0, t2), V_EPS));
-    return _mm256_xor_si256(t2, V_SIGN);
-}
-
-/* the 128-bit product of a and b, given b's high half bh, as (hi, lo); no partial sum overflows */
-static inline void p2_wide(v4 a, v4 b, v4 bh, v4 *hi, v4 *lo) {
-    v4 ah = SHR(a, 32);
-    v4 ll = _mm256_mul_epu32(a, b);
-    v4 lh = _mm256_mul_epu32(a, bh);
-    v4 hl = _mm256_mul_epu32(ah, b);
-    v4 hh = _mm256_mul_epu32(ah, bh);
-    v4 mid = ADD(lh, SHR(ll, 32));
-    v4 mid2 = ADD(hl, AND(mid, V_M32));
-    *hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
-    *lo = _mm256_or_si256(SHL(mid2, 32), AND(ll, V_M32));
+    return _mm256_xor_si256(v_reduce_lazy_flipped(hi, _mm256_xor_si256(lo, V_SIGN)), V_SIGN);
 }
 
 static inline v4 p2_mul(v4 a, v4 b) {
     v4 hi, lo;
-    p2_wide(a, b, SHR(b, 32), &hi, &lo);
+    v_wide(a, b, SHR(b, 32), &hi, &lo);
     return p2_reduce(hi, lo);
 }
 
@@ -242,7 +228,7 @@ static inline void p2_internal(v4 *s) {
     v4 sum = p2_combine(hi_sum, lo_sum);
     for (int i = 0; i < 12; i++) {
         v4 hi, lo;
-        p2_wide(s[i], splat(PL_P2_DIAG[i]), splat(PL_P2_DIAG[i] >> 32), &hi, &lo);
+        v_wide(s[i], splat(PL_P2_DIAG[i]), splat(PL_P2_DIAG[i] >> 32), &hi, &lo);
         lo = ADD(lo, sum);
         hi = SUB(hi, v_less(lo, sum));
         s[i] = p2_reduce(hi, lo);
@@ -283,6 +269,16 @@ void pl_avx2_permute4(uint64_t *states) {
         for (int i = 0; i < 12; i++) states[12 * l + i] = t[i][l];
 }
 
+/* the digests (elements 0 to 3) of the states of both groups to out[4 * (first + k) ..], state k lane k % 4 of group k / 4 */
+static void store_digests(v4 s[][12], uint64_t *out, uint64_t first) {
+    for (int g = 0; g < P2_GROUPS; g++) {
+        uint64_t t[4][4];
+        for (int j = 0; j < 4; j++) store(t[j], s[g][j]);
+        for (int l = 0; l < 4; l++)
+            for (int j = 0; j < 4; j++) out[4 * (first + 4 * g + l) + j] = t[j][l];
+    }
+}
+
 void pl_avx2_hash_rows8(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests) {
     v4 s[P2_GROUPS][12];
     for (int g = 0; g < P2_GROUPS; g++) {
@@ -295,12 +291,7 @@ void pl_avx2_hash_rows8(const uint64_t *matrix, uint64_t width, uint64_t rows, u
             for (int g = 0; g < P2_GROUPS; g++) s[g][c] = load(matrix + (pos + c) * rows + r + 4 * g);
         p2_permute(s, P2_GROUPS);
     }
-    for (int g = 0; g < P2_GROUPS; g++) {
-        uint64_t t[4][4];
-        for (int j = 0; j < 4; j++) store(t[j], s[g][j]);
-        for (int l = 0; l < 4; l++)
-            for (int j = 0; j < 4; j++) digests[4 * (r + 4 * g + l) + j] = t[j][l];
-    }
+    store_digests(s, digests, r);
 }
 
 void pl_avx2_compress8(const uint64_t *below, uint64_t i, uint64_t *layer) {
@@ -314,10 +305,5 @@ void pl_avx2_compress8(const uint64_t *below, uint64_t i, uint64_t *layer) {
         s[g][11] = splat(1);
     }
     p2_permute(s, P2_GROUPS);
-    for (int g = 0; g < P2_GROUPS; g++) {
-        uint64_t t[4][4];
-        for (int j = 0; j < 4; j++) store(t[j], s[g][j]);
-        for (int l = 0; l < 4; l++)
-            for (int j = 0; j < 4; j++) layer[4 * (i + 4 * g + l) + j] = t[j][l];
-    }
+    store_digests(s, layer, i);
 }

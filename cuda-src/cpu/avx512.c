@@ -33,33 +33,37 @@ static inline v8 v_sub(v8 a, v8 b) {
     return _mm512_mask_sub_epi64(d, borrow, d, V_EPS);
 }
 
-/* hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise) */
-static inline v8 v_reduce128(v8 hi, v8 lo) {
+/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical (Poseidon2.reduce) */
+static inline v8 v_reduce_lazy(v8 hi, v8 lo) {
     v8 hh = _mm512_srli_epi64(hi, 32);
     v8 hl = _mm512_and_si512(hi, V_M32);
     v8 t0 = _mm512_sub_epi64(lo, hh);
-    __mmask8 borrow = _mm512_cmplt_epu64_mask(lo, hh);
-    t0 = _mm512_mask_sub_epi64(t0, borrow, t0, V_EPS);
+    t0 = _mm512_mask_sub_epi64(t0, _mm512_cmplt_epu64_mask(lo, hh), t0, V_EPS);
     v8 t1 = _mm512_sub_epi64(_mm512_slli_epi64(hl, 32), hl);
     v8 t2 = _mm512_add_epi64(t0, t1);
-    __mmask8 carry = _mm512_cmplt_epu64_mask(t2, t1);
-    t2 = _mm512_mask_add_epi64(t2, carry, t2, V_EPS);
-    return v_canonical(t2);
+    return _mm512_mask_add_epi64(t2, _mm512_cmplt_epu64_mask(t2, t1), t2, V_EPS);
 }
 
-/* the full 128-bit products from 32-bit limbs, then the reduction */
-static inline v8 v_mul(v8 a, v8 b) {
+/* hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise) */
+static inline v8 v_reduce128(v8 hi, v8 lo) { return v_canonical(v_reduce_lazy(hi, lo)); }
+
+/* the 128-bit product of a and b, given b's high half bh, as (hi, lo), from 32-bit limbs */
+static inline void v_wide(v8 a, v8 b, v8 bh, v8 *hi, v8 *lo) {
     v8 ah = _mm512_srli_epi64(a, 32);
-    v8 bh = _mm512_srli_epi64(b, 32);
     v8 ll = _mm512_mul_epu32(a, b);
     v8 lh = _mm512_mul_epu32(a, bh);
     v8 hl = _mm512_mul_epu32(ah, b);
     v8 hh = _mm512_mul_epu32(ah, bh);
-    v8 m = _mm512_add_epi64(_mm512_srli_epi64(ll, 32),
-                            _mm512_add_epi64(_mm512_and_si512(lh, V_M32), _mm512_and_si512(hl, V_M32)));
-    v8 lo = _mm512_or_si512(_mm512_slli_epi64(m, 32), _mm512_and_si512(ll, V_M32));
-    v8 hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(m, 32)),
-                             _mm512_add_epi64(_mm512_srli_epi64(lh, 32), _mm512_srli_epi64(hl, 32)));
+    /* t and u stay below 2^64 - 2^32 + 1, so nothing carries (as GoldilocksVectors.mul) */
+    v8 t = _mm512_add_epi64(lh, _mm512_srli_epi64(ll, 32));
+    v8 u = _mm512_add_epi64(hl, _mm512_and_si512(t, V_M32));
+    *lo = _mm512_or_si512(_mm512_slli_epi64(u, 32), _mm512_and_si512(ll, V_M32));
+    *hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(t, 32)), _mm512_srli_epi64(u, 32));
+}
+
+static inline v8 v_mul(v8 a, v8 b) {
+    v8 hi, lo;
+    v_wide(a, b, _mm512_srli_epi64(b, 32), &hi, &lo);
     return v_reduce128(hi, lo);
 }
 
@@ -96,35 +100,10 @@ void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t
  */
 #define P2_GROUPS 2
 
-/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical (Poseidon2.reduce) */
-static inline v8 p2_reduce(v8 hi, v8 lo) {
-    v8 hh = _mm512_srli_epi64(hi, 32);
-    v8 hl = _mm512_and_si512(hi, V_M32);
-    v8 t0 = _mm512_sub_epi64(lo, hh);
-    t0 = _mm512_mask_sub_epi64(t0, _mm512_cmplt_epu64_mask(lo, hh), t0, V_EPS);
-    v8 t1 = _mm512_sub_epi64(_mm512_slli_epi64(hl, 32), hl);
-    v8 t2 = _mm512_add_epi64(t0, t1);
-    return _mm512_mask_add_epi64(t2, _mm512_cmplt_epu64_mask(t2, t1), t2, V_EPS);
-}
-
-/* the 128-bit product of a and b, given b's high half bh, as (hi, lo) */
-static inline void p2_wide(v8 a, v8 b, v8 bh, v8 *hi, v8 *lo) {
-    v8 ah = _mm512_srli_epi64(a, 32);
-    v8 ll = _mm512_mul_epu32(a, b);
-    v8 lh = _mm512_mul_epu32(a, bh);
-    v8 hl = _mm512_mul_epu32(ah, b);
-    v8 hh = _mm512_mul_epu32(ah, bh);
-    /* t and u stay below 2^64 - 2^32 + 1, so nothing carries (as GoldilocksVectors.mul) */
-    v8 t = _mm512_add_epi64(lh, _mm512_srli_epi64(ll, 32));
-    v8 u = _mm512_add_epi64(hl, _mm512_and_si512(t, V_M32));
-    *lo = _mm512_or_si512(_mm512_slli_epi64(u, 32), _mm512_and_si512(ll, V_M32));
-    *hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(t, 32)), _mm512_srli_epi64(u, 32));
-}
-
 static inline v8 p2_mul(v8 a, v8 b) {
     v8 hi, lo;
-    p2_wide(a, b, _mm512_srli_epi64(b, 32), &hi, &lo);
-    return p2_reduce(hi, lo);
+    v_wide(a, b, _mm512_srli_epi64(b, 32), &hi, &lo);
+    return v_reduce_lazy(hi, lo);
 }
 
 /* x + c for any 64-bit x and canonical c: a carry leaves the sum below c, so adding 2^64 mod p cannot carry again */
@@ -186,12 +165,12 @@ static inline void p2_internal(v8 *s) {
     v8 sum = p2_combine(hi_sum, lo_sum);
     for (int i = 0; i < 12; i++) {
         v8 hi, lo;
-        p2_wide(s[i], _mm512_set1_epi64((long long) PL_P2_DIAG[i]), _mm512_set1_epi64((long long) (PL_P2_DIAG[i] >> 32)),
+        v_wide(s[i], _mm512_set1_epi64((long long) PL_P2_DIAG[i]), _mm512_set1_epi64((long long) (PL_P2_DIAG[i] >> 32)),
                 &hi, &lo);
         lo = _mm512_add_epi64(lo, sum);
         /* the high word of a 64x64-bit product is at most 2^64 - 2: adding the carry cannot wrap */
         hi = _mm512_mask_add_epi64(hi, _mm512_cmplt_epu64_mask(lo, sum), hi, _mm512_set1_epi64(1));
-        s[i] = p2_reduce(hi, lo);
+        s[i] = v_reduce_lazy(hi, lo);
     }
 }
 
@@ -235,6 +214,16 @@ void pl_avx512_permute8(uint64_t *states) {
         for (int i = 0; i < 12; i++) states[12 * l + i] = t[i][l];
 }
 
+/* the digests (elements 0 to 3) of the states of both groups to out[4 * (first + k) ..], state k lane k % 8 of group k / 8 */
+static void store_digests(v8 s[][12], uint64_t *out, uint64_t first) {
+    for (int g = 0; g < P2_GROUPS; g++) {
+        uint64_t t[4][8];
+        for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[g][j]);
+        for (int l = 0; l < 8; l++)
+            for (int j = 0; j < 4; j++) out[4 * (first + 8 * g + l) + j] = t[j][l];
+    }
+}
+
 void pl_avx512_hash_rows16(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests) {
     v8 s[P2_GROUPS][12];
     for (int g = 0; g < P2_GROUPS; g++) {
@@ -247,12 +236,7 @@ void pl_avx512_hash_rows16(const uint64_t *matrix, uint64_t width, uint64_t rows
             for (int g = 0; g < P2_GROUPS; g++) s[g][c] = _mm512_loadu_si512(matrix + (pos + c) * rows + r + 8 * g);
         p2_permute(s, P2_GROUPS);
     }
-    for (int g = 0; g < P2_GROUPS; g++) {
-        uint64_t t[4][8];
-        for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[g][j]);
-        for (int l = 0; l < 8; l++)
-            for (int j = 0; j < 4; j++) digests[4 * (r + 8 * g + l) + j] = t[j][l];
-    }
+    store_digests(s, digests, r);
 }
 
 void pl_avx512_compress16(const uint64_t *below, uint64_t i, uint64_t *layer) {
@@ -266,12 +250,7 @@ void pl_avx512_compress16(const uint64_t *below, uint64_t i, uint64_t *layer) {
         s[g][11] = _mm512_set1_epi64(1);
     }
     p2_permute(s, P2_GROUPS);
-    for (int g = 0; g < P2_GROUPS; g++) {
-        uint64_t t[4][8];
-        for (int j = 0; j < 4; j++) _mm512_storeu_si512(t[j], s[g][j]);
-        for (int l = 0; l < 8; l++)
-            for (int j = 0; j < 4; j++) layer[4 * (i + 8 * g + l) + j] = t[j][l];
-    }
+    store_digests(s, layer, i);
 }
 
 /*

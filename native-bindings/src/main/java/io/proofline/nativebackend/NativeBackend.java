@@ -95,14 +95,9 @@ public final class NativeBackend implements ProverBackend {
      */
     @Override
     public LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Runnable extended) {
+        LdeCommitment.checkArguments(coefficients, logCap);
         int logN = NativeNtt.logLength(coefficients);
-        if (logN < 0) {
-            throw new IllegalArgumentException("a Merkle tree needs at least one column");
-        }
         NativeNtt.extendedLog(logN, logBlowup);
-        if (logCap < 0) {
-            throw new IllegalArgumentException("cap log size must not be negative, got " + logCap);
-        }
         int n = 1 << logN;
         int logRows = logN + logBlowup;
         int rows = 1 << logRows;

@@ -35,12 +35,7 @@ public interface ProverBackend {
      *     negative {@code logCap}
      */
     default LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Runnable extended) {
-        if (coefficients.length == 0) {
-            throw new IllegalArgumentException("a Merkle tree needs at least one column");
-        }
-        if (logCap < 0) {
-            throw new IllegalArgumentException("cap log size must not be negative, got " + logCap);
-        }
+        LdeCommitment.checkArguments(coefficients, logCap);
         long[][] lde = ntt().cosetLde(coefficients, logBlowup, shift);
         extended.run();
         int logRows = Integer.numberOfTrailingZeros(lde[0].length);
