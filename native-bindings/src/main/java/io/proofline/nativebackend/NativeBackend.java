@@ -1,8 +1,10 @@
 package io.proofline.nativebackend;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.FriFolder;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.MerkleHasher;
+import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
 import io.proofline.ntt.Ntt;
 import java.lang.System.Logger.Level;
@@ -89,30 +91,43 @@ public final class NativeBackend implements ProverBackend {
     }
 
     /**
-     * The extension is made, hashed and built into layers off heap in one arena, and copied
-     * back once: without this, the prover would copy the extension back to hash it, and at 2^16
-     * rows of 130 columns at LDE 8 that is 545 MB each way.
+     * The extension is made in the caller's arena, hashed there and built into layers: it never
+     * comes back to the heap. Before it stayed off heap, the prover copied the extension back to
+     * hash it, and at 2^16 rows of 130 columns at LDE 8 that is 545 MB each way.
      */
     @Override
-    public LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Runnable extended) {
+    public LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
+                                Runnable extended) {
         LdeCommitment.checkArguments(coefficients, logCap);
+        ColumnMatrix lde = cosetLde(coefficients, logBlowup, shift, arena);
+        extended.run();
+        int rows = lde.rows();
+        int logRows = Integer.numberOfTrailingZeros(rows);
+        int cap = Math.min(logCap, logRows);
+        try (Arena digestArena = PooledArena.confined()) {
+            MemorySegment digests = OffHeap.zeros(digestArena, 4L * rows);
+            library.hashRows(lde.segment(), lde.columns(), rows, digests);
+            long[] leaves = OffHeap.toArray(digests, 0, 4 * rows);
+            return new LdeCommitment(lde,
+                    NativeMerkleHasher.layers(library, digestArena, digests, leaves, logRows - cap + 1, cap));
+        }
+    }
+
+    /** The extension straight into the caller's arena, with no copy back to the heap. */
+    @Override
+    public ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
+        if (coefficients.length == 0) {
+            throw new IllegalArgumentException("a matrix needs at least one column");
+        }
         int logN = NativeNtt.logLength(coefficients);
         NativeNtt.extendedLog(logN, logBlowup);
         int n = 1 << logN;
-        int logRows = logN + logBlowup;
-        int rows = 1 << logRows;
-        int cap = Math.min(logCap, logRows);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment in = OffHeap.columns(arena, coefficients, n);
-            MemorySegment lde = OffHeap.zeros(arena, (long) coefficients.length * rows);
-            library.cosetLde(in, coefficients.length, logN, logBlowup, shift, lde);
-            long[][] columns = OffHeap.toColumns(lde, coefficients.length, rows);
-            extended.run();
-            MemorySegment digests = OffHeap.zeros(arena, 4L * rows);
-            library.hashRows(lde, coefficients.length, rows, digests);
-            long[] leaves = OffHeap.toArray(digests, 0, 4 * rows);
-            return new LdeCommitment(columns,
-                    NativeMerkleHasher.layers(library, arena, digests, leaves, logRows - cap + 1, cap));
+        int rows = 1 << (logN + logBlowup);
+        ColumnMatrix lde = ColumnMatrix.allocate(arena, coefficients.length, rows);
+        try (Arena input = PooledArena.confined()) {
+            MemorySegment in = OffHeap.columns(input, coefficients, n);
+            library.cosetLde(in, coefficients.length, logN, logBlowup, shift, lde.segment());
         }
+        return lde;
     }
 }

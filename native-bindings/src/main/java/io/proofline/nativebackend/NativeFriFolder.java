@@ -1,6 +1,7 @@
 package io.proofline.nativebackend;
 
 import io.proofline.backend.FriFolder;
+import io.proofline.backend.PooledArena;
 import io.proofline.field.Ext2;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -25,7 +26,7 @@ final class NativeFriFolder implements FriFolder {
                     + " elements does not split into " + xInverses.length + " cosets of " + arity);
         }
         int cosets = xInverses.length;
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = PooledArena.confined()) {
             MemorySegment out0 = OffHeap.zeros(arena, cosets);
             MemorySegment out1 = OffHeap.zeros(arena, cosets);
             lib.friFold(OffHeap.of(arena, c0), OffHeap.of(arena, c1), OffHeap.of(arena, xInverses), cosets, logArity,

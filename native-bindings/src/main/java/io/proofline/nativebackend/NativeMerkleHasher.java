@@ -1,6 +1,7 @@
 package io.proofline.nativebackend;
 
 import io.proofline.backend.MerkleHasher;
+import io.proofline.backend.PooledArena;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -24,7 +25,7 @@ final class NativeMerkleHasher implements MerkleHasher {
                 throw new IllegalArgumentException("columns differ in length: " + rows + " and " + column.length);
             }
         }
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = PooledArena.confined()) {
             MemorySegment matrix = OffHeap.columns(arena, columns, rows);
             MemorySegment digests = OffHeap.zeros(arena, 4L * rows);
             lib.hashRows(matrix, columns.length, rows, digests);
@@ -38,7 +39,7 @@ final class NativeMerkleHasher implements MerkleHasher {
         if (layerCount == 1) {
             return new long[][] {leafDigests};
         }
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = PooledArena.confined()) {
             return layers(lib, arena, OffHeap.of(arena, leafDigests), leafDigests, layerCount, logCap);
         }
     }

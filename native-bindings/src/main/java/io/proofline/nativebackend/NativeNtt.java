@@ -1,5 +1,6 @@
 package io.proofline.nativebackend;
 
+import io.proofline.backend.PooledArena;
 import io.proofline.ntt.Ntt;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -56,7 +57,7 @@ final class NativeNtt implements Ntt {
             return;
         }
         int n = 1 << logN;
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = PooledArena.confined()) {
             MemorySegment seg = OffHeap.columns(arena, columns, n);
             op.run(seg, logN);
             OffHeap.copyBack(seg, columns, n);
@@ -71,7 +72,7 @@ final class NativeNtt implements Ntt {
         }
         int n = 1 << logN;
         int m = n << logBlowup;
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = PooledArena.confined()) {
             MemorySegment in = OffHeap.columns(arena, columns, n);
             MemorySegment out = OffHeap.zeros(arena, (long) columns.length * m);
             op.run(in, logN, out);

@@ -185,17 +185,40 @@ abstract class DifferentialTests {
             int logCap = shape[3];
             long[][] coefficients = random(width, 1 << logN);
             long shift = Goldilocks.canonical(rnd.nextLong());
-            LdeCommitment expected = JAVA.commit(coefficients, logBlowup, shift, logCap, () -> { });
-            int[] extended = {0};
-            LdeCommitment actual = backend().commit(coefficients, logBlowup, shift, logCap, () -> extended[0]++);
             String what = width + " columns of 2^" + logN + ", blowup 2^" + logBlowup + ", cap 2^" + logCap;
-            assertArrayEquals(expected.lde(), actual.lde(), what);
-            assertArrayEquals(expected.layers(), actual.layers(), what);
-            assertEquals(1, extended[0], "the extension is reported once: " + what);
+            try (Arena arena = Arena.ofShared()) {
+                LdeCommitment expected = JAVA.commit(coefficients, logBlowup, shift, logCap, arena, () -> { });
+                int[] extended = {0};
+                LdeCommitment actual = backend().commit(coefficients, logBlowup, shift, logCap, arena, () -> extended[0]++);
+                assertArrayEquals(JAVA.ntt().cosetLde(coefficients, logBlowup, shift), actual.lde().toArrays(), what);
+                assertArrayEquals(expected.lde().toArrays(), actual.lde().toArrays(), what);
+                assertArrayEquals(expected.layers(), actual.layers(), what);
+                assertEquals(1, extended[0], "the extension is reported once: " + what);
+            }
         }
-        assertThrows(IllegalArgumentException.class, () -> backend().commit(new long[0][], 1, 7, 0, () -> { }));
-        assertThrows(IllegalArgumentException.class, () -> backend().commit(random(2, 4), 1, 7, -1, () -> { }));
-        assertThrows(IllegalArgumentException.class, () -> backend().commit(random(2, 3), 1, 7, 0, () -> { }));
+        try (Arena arena = Arena.ofShared()) {
+            assertThrows(IllegalArgumentException.class, () -> backend().commit(new long[0][], 1, 7, 0, arena, () -> { }));
+            assertThrows(IllegalArgumentException.class, () -> backend().commit(random(2, 4), 1, 7, -1, arena, () -> { }));
+            assertThrows(IllegalArgumentException.class, () -> backend().commit(random(2, 3), 1, 7, 0, arena, () -> { }));
+        }
+    }
+
+    @Test
+    void extensionsOffHeapAsTheJavaBackEndMakesThem() {
+        // the quotient domain's extension, which the prover reads but does not commit
+        for (int[] shape : new int[][] {{1, 0, 1}, {3, 4, 3}, {130, 5, 2}}) {
+            long[][] coefficients = random(shape[0], 1 << shape[1]);
+            long shift = Goldilocks.canonical(rnd.nextLong());
+            try (Arena arena = Arena.ofShared()) {
+                assertArrayEquals(JAVA.cosetLde(coefficients, shape[2], shift, arena).toArrays(),
+                        backend().cosetLde(coefficients, shape[2], shift, arena).toArrays(),
+                        shape[0] + " columns of 2^" + shape[1] + ", blowup 2^" + shape[2]);
+            }
+        }
+        try (Arena arena = Arena.ofShared()) {
+            assertThrows(IllegalArgumentException.class, () -> backend().cosetLde(new long[0][], 1, 7, arena));
+            assertThrows(IllegalArgumentException.class, () -> backend().cosetLde(random(2, 3), 1, 7, arena));
+        }
     }
 
     @Test

@@ -3,10 +3,11 @@ package io.proofline.backend;
 /**
  * What {@link ProverBackend#commit} returns: a coset LDE and the Merkle layers over its rows.
  *
- * @param lde column-major, as {@link io.proofline.ntt.Ntt#cosetLde} returns it
+ * @param lde the extension off heap, in the caller's arena; its columns as
+ *     {@link io.proofline.ntt.Ntt#cosetLde} returns them
  * @param layers as {@link MerkleHasher#buildLayers} returns them: the row digests first, the cap last
  */
-public record LdeCommitment(long[][] lde, long[][] layers) {
+public record LdeCommitment(ColumnMatrix lde, long[][] layers) {
 
     /**
      * The checks of {@link ProverBackend#commit} that are its own, before any work; each back end

@@ -1,6 +1,7 @@
 package io.proofline.backend;
 
 import io.proofline.ntt.Ntt;
+import java.lang.foreign.Arena;
 
 /**
  * A provider of the prover's hot loops. {@link JavaBackend} is the reference; the native (C,
@@ -27,20 +28,37 @@ public interface ProverBackend {
      * The coset LDE of {@code coefficients} ({@link Ntt#cosetLde}) and the Merkle layers over its
      * rows ({@link MerkleHasher#hashRows}, then {@link MerkleHasher#buildLayers} up to a cap of
      * {@code 2^min(logCap, log2 rows)}), the way the prover commits to columns. One call, so that
-     * a native back end hashes the extension where it wrote it instead of taking it back across
-     * the SPI.
+     * a native back end hashes the extension where it wrote it; the extension stays off heap in
+     * {@code arena}, where the prover reads it for the quotient, DEEP and the openings.
      *
+     * @param arena where the extension is allocated, shared or automatic; the caller frees it by
+     *     closing the arena
      * @param extended run once the extension is made and before hashing, to time the two apart
      * @throws IllegalArgumentException for no columns, columns that {@code cosetLde} refuses, or a
      *     negative {@code logCap}
      */
-    default LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Runnable extended) {
+    default LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
+                                 Runnable extended) {
         LdeCommitment.checkArguments(coefficients, logCap);
         long[][] lde = ntt().cosetLde(coefficients, logBlowup, shift);
+        ColumnMatrix matrix = ColumnMatrix.copyOf(arena, lde);
         extended.run();
         int logRows = Integer.numberOfTrailingZeros(lde[0].length);
         long[] leaves = merkleHasher().hashRows(lde);
-        return new LdeCommitment(lde, merkleHasher().buildLayers(leaves, Math.min(logCap, logRows)));
+        return new LdeCommitment(matrix, merkleHasher().buildLayers(leaves, Math.min(logCap, logRows)));
+    }
+
+    /**
+     * {@link Ntt#cosetLde} into a matrix of {@code arena}, for an extension the prover reads but
+     * does not commit (the quotient's domain when it is larger than the FRI domain).
+     *
+     * @throws IllegalArgumentException as {@link Ntt#cosetLde}, and for no columns
+     */
+    default ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
+        if (coefficients.length == 0) {
+            throw new IllegalArgumentException("a matrix needs at least one column");
+        }
+        return ColumnMatrix.copyOf(arena, ntt().cosetLde(coefficients, logBlowup, shift));
     }
 
     /** The pure Java backend. */

@@ -1,10 +1,12 @@
 package io.proofline.merkle;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.MerkleHasher;
 import io.proofline.poseidon2.Digest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A Merkle tree over the rows of a column-major matrix, keeping the matrix for openings.
@@ -13,12 +15,15 @@ import java.util.List;
  */
 public final class MerkleTree {
 
-    private final long[][] columns;
+    /** Row {@code r} of the committed matrix, wherever the matrix lives. */
+    private final IntFunction<long[]> rows;
+    private final int width;
     private final long[][] layers;
     private final int logRows;
 
-    private MerkleTree(long[][] columns, long[][] layers, int logRows) {
-        this.columns = columns;
+    private MerkleTree(IntFunction<long[]> rows, int width, long[][] layers, int logRows) {
+        this.rows = rows;
+        this.width = width;
         this.layers = layers;
         this.logRows = logRows;
     }
@@ -35,20 +40,23 @@ public final class MerkleTree {
         }
         long[] leaves = hasher.hashRows(columns);
         long[][] layers = hasher.buildLayers(leaves, Math.min(logCap, logRows));
-        return new MerkleTree(columns, layers, logRows);
+        return new MerkleTree(r -> heapRow(columns, r), columns.length, layers, logRows);
     }
 
     /**
-     * The tree of {@code columns} from layers already built over their rows, as
+     * The tree of an off-heap matrix from layers already built over its rows, as
      * {@link io.proofline.backend.ProverBackend#commit} returns them; the tree keeps a reference
-     * to the columns.
+     * to the matrix, which must outlive it.
      *
      * @throws IllegalArgumentException if the row count is not a power of two or the layers do
      *     not halve from one digest per row
      */
-    public static MerkleTree of(long[][] columns, long[][] layers) {
-        int logRows = logRows(columns);
-        int rows = 1 << logRows;
+    public static MerkleTree of(ColumnMatrix matrix, long[][] layers) {
+        int rows = matrix.rows();
+        if (Integer.bitCount(rows) != 1) {
+            throw new IllegalArgumentException("row count must be a power of two, got " + rows);
+        }
+        int logRows = Integer.numberOfTrailingZeros(rows);
         if (layers.length == 0 || layers.length > logRows + 1) {
             throw new IllegalArgumentException(layers.length + " layers for " + rows + " rows");
         }
@@ -58,7 +66,7 @@ public final class MerkleTree {
                         + 4 * (rows >>> k));
             }
         }
-        return new MerkleTree(columns, layers, logRows);
+        return new MerkleTree(matrix::row, matrix.columns(), layers, logRows);
     }
 
     /** log2 of the row count, checked: at least one column, a power of two of rows. */
@@ -78,7 +86,7 @@ public final class MerkleTree {
     }
 
     public int width() {
-        return columns.length;
+        return width;
     }
 
     public MerkleCap cap() {
@@ -87,6 +95,10 @@ public final class MerkleTree {
 
     public long[] row(int index) {
         checkIndex(index);
+        return rows.apply(index);
+    }
+
+    private static long[] heapRow(long[][] columns, int index) {
         long[] row = new long[columns.length];
         for (int c = 0; c < columns.length; c++) {
             row[c] = columns[c][index];

@@ -1,5 +1,6 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import java.util.List;
@@ -23,10 +24,10 @@ final class DeepComposition {
     }
 
     /** The combined codeword on the LDE domain, {@code {c0, c1}}. */
-    static long[][] codeword(List<long[][]> trees, long[][] productsLde, List<Ext2> openings, List<Ext2> nextOpenings,
-                             Ext2 zeta, Ext2 zetaNext, Ext2 phi, long[] points) {
+    static long[][] codeword(List<ColumnMatrix> trees, ColumnMatrix productsLde, List<Ext2> openings,
+                             List<Ext2> nextOpenings, Ext2 zeta, Ext2 zetaNext, Ext2 phi, long[] points) {
         int length = points.length;
-        int columns = trees.stream().mapToInt(t -> t.length).sum();
+        int columns = trees.stream().mapToInt(ColumnMatrix::columns).sum();
         Ext2[] phiPowers = powers(phi, columns + nextOpenings.size());
         Ext2 claimed = combine(phiPowers, 0, openings);
         Ext2 claimedNext = combine(phiPowers, columns, nextOpenings);
@@ -44,16 +45,16 @@ final class DeepComposition {
             long[] values = new long[block];
             // sum_k phi^k f_k(x), and the products' columns apart
             int k = 0;
-            for (long[][] tree : trees) {
-                for (long[] column : tree) {
-                    System.arraycopy(column, from, values, 0, block);
+            for (ColumnMatrix tree : trees) {
+                for (int c = 0; c < tree.columns(); c++) {
+                    tree.read(c, from, values, block);
                     Goldilocks.addScaledBatch(s0, values, phiPowers[k].c0());
                     Goldilocks.addScaledBatch(s1, values, phiPowers[k].c1());
                     k++;
                 }
             }
             for (int c = 0; c < nextOpenings.size(); c++) {
-                System.arraycopy(productsLde[c], from, values, 0, block);
+                productsLde.read(c, from, values, block);
                 Goldilocks.addScaledBatch(t0, values, phiPowers[columns + c].c0());
                 Goldilocks.addScaledBatch(t1, values, phiPowers[columns + c].c1());
             }

@@ -1,6 +1,8 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.LdeCommitment;
+import io.proofline.backend.PooledArena;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
@@ -8,6 +10,7 @@ import io.proofline.fri.FriProof;
 import io.proofline.fri.FriProver;
 import io.proofline.merkle.MerkleTree;
 import io.proofline.transcript.Transcript;
+import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,6 +67,14 @@ public final class PlonkishProver {
 
     /** The proof, once {@link ProverMemory} has found that it fits the heap. */
     private PlonkishProof proveWithinHeap(SetupData setup, WitnessVector witness, ProverStages timer) {
+        // the proof's extensions live off heap in this arena; their memory goes back to the pool
+        // when the proof is made, for the next proof to reuse
+        try (Arena arena = PooledArena.shared()) {
+            return prove(setup, witness, timer, arena);
+        }
+    }
+
+    private PlonkishProof prove(SetupData setup, WitnessVector witness, ProverStages timer, Arena arena) {
         timer.start();
         VerificationKey key = setup.key();
         Geometry g = key.geometry();
@@ -77,7 +88,8 @@ public final class PlonkishProver {
         transcript.observe(witness.publicInputs());
 
         long[][] witnessCoefficients = Domains.interpolate(witness.columns(), config.backend());
-        Committed witnessTree = commit(witnessCoefficients, timer, ProverStages.WITNESS_LDE, ProverStages.WITNESS_HASHING);
+        Committed witnessTree = commit(witnessCoefficients, arena, timer, ProverStages.WITNESS_LDE,
+                ProverStages.WITNESS_HASHING);
         transcript.observe(witnessTree.tree.cap());
         Ext2 beta = transcript.sampleExt();
         Ext2 gamma = transcript.sampleExt();
@@ -85,7 +97,8 @@ public final class PlonkishProver {
         long[][] sigmas = Arrays.copyOfRange(setup.columns(), g.constantColumns() + key.gates().size(), key.setupColumns());
         long[][] products = PermutationArgument.products(g, Arrays.copyOf(witness.columns(), g.copyColumns()), sigmas, beta, gamma);
         long[][] productCoefficients = Domains.interpolate(products, config.backend());
-        Committed productsTree = commit(productCoefficients, timer, ProverStages.PERMUTATION, ProverStages.PERMUTATION);
+        Committed productsTree = commit(productCoefficients, arena, timer, ProverStages.PERMUTATION,
+                ProverStages.PERMUTATION);
         transcript.observe(productsTree.tree.cap());
         Ext2 alpha = transcript.sampleExt();
 
@@ -93,14 +106,18 @@ public final class PlonkishProver {
         // FRI blowup; below that blowup the columns are extended once more for it, uncommitted
         int quotientLogBlowup = quotientLogBlowup(g);
         long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), quotientLogBlowup);
-        long[][] quotient = new QuotientEvaluator(g, key.gates(),
-                onQuotientDomain(setup.lde(), setup.coefficients(), quotientLogBlowup),
-                onQuotientDomain(witnessTree.lde, witnessCoefficients, quotientLogBlowup),
-                onQuotientDomain(productsTree.lde, productCoefficients, quotientLogBlowup),
-                publicInputLde, quotientLogBlowup).evaluate(alpha, beta, gamma);
+        long[][] quotient;
+        // extensions made only for the quotient's domain are freed as soon as it is evaluated
+        try (Arena quotientDomain = PooledArena.shared()) {
+            quotient = new QuotientEvaluator(g, key.gates(),
+                    onQuotientDomain(setup.lde(), setup.coefficients(), quotientLogBlowup, quotientDomain),
+                    onQuotientDomain(witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
+                    onQuotientDomain(productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain),
+                    publicInputLde, quotientLogBlowup).evaluate(alpha, beta, gamma);
+        }
         timer.mark(ProverStages.QUOTIENT_EVALUATION);
         long[][] quotientCoefficients = splitQuotient(g, quotient, g.logRows() + quotientLogBlowup);
-        Committed quotientTree = commit(quotientCoefficients, timer, ProverStages.QUOTIENT_COMMITMENT,
+        Committed quotientTree = commit(quotientCoefficients, arena, timer, ProverStages.QUOTIENT_COMMITMENT,
                 ProverStages.QUOTIENT_COMMITMENT);
         transcript.observe(quotientTree.tree.cap());
         Ext2 zeta = transcript.sampleExt();
@@ -132,7 +149,7 @@ public final class PlonkishProver {
         return new PlonkishProof(witnessTree.tree.cap(), productsTree.tree.cap(), quotientTree.tree.cap(), openings, fri, queries);
     }
 
-    private record Committed(long[][] lde, MerkleTree tree) {
+    private record Committed(ColumnMatrix lde, MerkleTree tree) {
     }
 
     /** log2 of the quotient's evaluation domain over the trace's: the FRI blowup, or more where the quotient's degree needs it. */
@@ -142,15 +159,15 @@ public final class PlonkishProver {
     }
 
     /** The committed LDE where the quotient domain is the FRI domain, else a larger coset LDE of the same coefficients. */
-    private long[][] onQuotientDomain(long[][] lde, long[][] coefficients, int quotientLogBlowup) {
+    private ColumnMatrix onQuotientDomain(ColumnMatrix lde, long[][] coefficients, int quotientLogBlowup, Arena arena) {
         return quotientLogBlowup == config.fri().logBlowup() ? lde
-                : config.backend().ntt().cosetLde(coefficients, quotientLogBlowup, Domains.SHIFT);
+                : config.backend().cosetLde(coefficients, quotientLogBlowup, Domains.SHIFT, arena);
     }
 
     /** The coset LDE of {@code coefficients} and its Merkle tree, each charged to its stage. */
-    private Committed commit(long[][] coefficients, ProverStages timer, String ldeStage, String hashingStage) {
+    private Committed commit(long[][] coefficients, Arena arena, ProverStages timer, String ldeStage, String hashingStage) {
         LdeCommitment made = config.backend().commit(coefficients, config.fri().logBlowup(), Domains.SHIFT,
-                config.fri().logCapSize(), () -> timer.mark(ldeStage));
+                config.fri().logCapSize(), arena, () -> timer.mark(ldeStage));
         MerkleTree tree = MerkleTree.of(made.lde(), made.layers());
         timer.mark(hashingStage);
         return new Committed(made.lde(), tree);

@@ -1,5 +1,6 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
@@ -22,17 +23,17 @@ final class QuotientEvaluator {
 
     private final Geometry g;
     private final List<Gate> gates;
-    private final long[][] setupLde;
-    private final long[][] witnessLde;
-    private final long[][] productsLde;
+    private final ColumnMatrix setupLde;
+    private final ColumnMatrix witnessLde;
+    private final ColumnMatrix productsLde;
     private final long[] publicInputLde;
     private final int logLength;
     private final int logBlowup;
     /** Points per block: at most the whole domain. */
     private final int block;
 
-    QuotientEvaluator(Geometry g, List<Gate> gates, long[][] setupLde, long[][] witnessLde, long[][] productsLde,
-                      long[] publicInputLde, int logBlowup) {
+    QuotientEvaluator(Geometry g, List<Gate> gates, ColumnMatrix setupLde, ColumnMatrix witnessLde,
+                      ColumnMatrix productsLde, long[] publicInputLde, int logBlowup) {
         this.g = g;
         this.gates = gates;
         this.setupLde = setupLde;
@@ -127,17 +128,17 @@ final class QuotientEvaluator {
         GateTerms.Columns<long[]> columns = new GateTerms.Columns<>() {
             @Override
             public long[] copy(int column) {
-                return slice(f, witnessLde[column], from);
+                return slice(f, witnessLde, column, from);
             }
 
             @Override
             public long[] witness(int column) {
-                return slice(f, witnessLde[g.copyColumns() + column], from);
+                return slice(f, witnessLde, g.copyColumns() + column, from);
             }
 
             @Override
             public long[] constant(int column) {
-                return slice(f, setupLde[constantsOffset + column], from);
+                return slice(f, setupLde, constantsOffset + column, from);
             }
 
             @Override
@@ -154,7 +155,7 @@ final class QuotientEvaluator {
 
             @Override
             public void gateDone(int gateIndex) {
-                long[] selector = slice(f, setupLde[selectorsOffset + gateIndex], from);
+                long[] selector = slice(f, setupLde, selectorsOffset + gateIndex, from);
                 Goldilocks.addProductBatch(acc0, selector, g0);
                 Goldilocks.addProductBatch(acc1, selector, g1);
                 Arrays.fill(g0, 0);
@@ -167,6 +168,12 @@ final class QuotientEvaluator {
     private static long[] slice(BlockAlgebra f, long[] column, int from) {
         long[] out = f.next();
         System.arraycopy(column, from, out, 0, out.length);
+        return out;
+    }
+
+    private static long[] slice(BlockAlgebra f, ColumnMatrix matrix, int column, int from) {
+        long[] out = f.next();
+        matrix.read(column, from, out, out.length);
         return out;
     }
 
@@ -197,11 +204,11 @@ final class QuotientEvaluator {
         // term 0: L_0 (p_0 - 1)
         long[] t0 = f.next();
         long[] t1 = f.next();
-        long[] p00 = slice(f, productsLde[0], from);
+        long[] p00 = slice(f, productsLde, 0, from);
         for (int i = 0; i < block; i++) {
             t0[i] = Goldilocks.mul(l0[i], Goldilocks.sub(p00[i], 1));
         }
-        Goldilocks.mulBatch(l0, slice(f, productsLde[1], from), t1);
+        Goldilocks.mulBatch(l0, slice(f, productsLde, 1, from), t1);
         accumulate(s, alphaPowers[alphaOffset], t0, t1);
 
         long[] num0 = f.next();
@@ -213,21 +220,21 @@ final class QuotientEvaluator {
         long[] next0 = f.next();
         long[] next1 = f.next();
         for (int j = 0; j < m; j++) {
-            PermutationArgument.chunkProducts(g, j, x, col -> slice(f, witnessLde[col], from),
-                    col -> slice(f, setupLde[sigmaOffset + col], from), beta, gamma, num0, num1, den0, den1, e);
+            PermutationArgument.chunkProducts(g, j, x, col -> slice(f, witnessLde, col, from),
+                    col -> slice(f, setupLde, sigmaOffset + col, from), beta, gamma, num0, num1, den0, den1, e);
             if (j + 1 < m) {
-                System.arraycopy(productsLde[2 * (j + 1)], from, next0, 0, block);
-                System.arraycopy(productsLde[2 * (j + 1) + 1], from, next1, 0, block);
+                productsLde.read(2 * (j + 1), from, next0, block);
+                productsLde.read(2 * (j + 1) + 1, from, next1, block);
             } else {
                 for (int i = 0; i < block; i++) {
-                    next0[i] = productsLde[0][next[from + i]];
-                    next1[i] = productsLde[1][next[from + i]];
+                    next0[i] = productsLde.get(0, next[from + i]);
+                    next1[i] = productsLde.get(1, next[from + i]);
                 }
             }
             // next * den - p_j * num, left in (den0, den1)
             e.mulInto(den0, den1, next0, next1);
-            System.arraycopy(productsLde[2 * j], from, a0, 0, block);
-            System.arraycopy(productsLde[2 * j + 1], from, a1, 0, block);
+            productsLde.read(2 * j, from, a0, block);
+            productsLde.read(2 * j + 1, from, a1, block);
             e.mulInto(num0, num1, a0, a1);
             Goldilocks.subBatch(den0, num0, den0);
             Goldilocks.subBatch(den1, num1, den1);

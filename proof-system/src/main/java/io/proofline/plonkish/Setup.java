@@ -1,9 +1,11 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.merkle.MerkleTree;
+import java.lang.foreign.Arena;
 
 /**
  * Key generation: synthesizes a circuit's fixed columns (constants, selectors, copy-permutation
@@ -52,9 +54,10 @@ public final class Setup {
                     + " extension field allows at most " + limit + " at 2^" + g.logRows() + " rows of this geometry");
         }
         long[][] coefficients = Domains.interpolate(columns, config.backend());
+        // a setup is kept and shared between proofs: its extension is freed with it, by the GC
         LdeCommitment made = config.backend().commit(coefficients, config.fri().logBlowup(), Domains.SHIFT,
-                config.fri().logCapSize(), () -> { });
-        long[][] lde = made.lde();
+                config.fri().logCapSize(), Arena.ofAuto(), () -> { });
+        ColumnMatrix lde = made.lde();
         MerkleTree tree = MerkleTree.of(lde, made.layers());
         VerificationKey key = new VerificationKey(g, config.fri(), gates, publicInputRows, tree.cap());
         return new SetupData(key, columns, coefficients, lde, tree);

@@ -1,5 +1,6 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.merkle.MerkleTree;
 
 /**
@@ -7,6 +8,8 @@ import io.proofline.merkle.MerkleTree;
  * coefficients, their low-degree extension and its Merkle tree. Written to disk by
  * {@link SetupCodec} as the columns alone; the rest is recomputed on load and checked against
  * the verification key's cap.
+ *
+ * @param lde off heap, freed when the setup is no longer reachable
  */
-public record SetupData(VerificationKey key, long[][] columns, long[][] coefficients, long[][] lde, MerkleTree tree) {
+public record SetupData(VerificationKey key, long[][] columns, long[][] coefficients, ColumnMatrix lde, MerkleTree tree) {
 }

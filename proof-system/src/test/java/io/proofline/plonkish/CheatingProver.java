@@ -1,5 +1,6 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
@@ -7,6 +8,7 @@ import io.proofline.fri.FriProof;
 import io.proofline.fri.FriProver;
 import io.proofline.merkle.MerkleTree;
 import io.proofline.transcript.Transcript;
+import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +41,7 @@ final class CheatingProver {
         this.cheat = cheat;
     }
 
-    private record Committed(long[][] coefficients, long[][] lde, MerkleTree tree) {
+    private record Committed(long[][] coefficients, ColumnMatrix lde, MerkleTree tree) {
     }
 
     PlonkishProof prove(SetupData setup, WitnessVector witness) {
@@ -160,7 +162,8 @@ final class CheatingProver {
 
     private Committed commit(long[][] coefficients) {
         long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
-        return new Committed(coefficients, lde, MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher()));
+        return new Committed(coefficients, ColumnMatrix.copyOf(Arena.ofAuto(), lde),
+                MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher()));
     }
 
     private static PlonkishProof.TreeOpening open(MerkleTree tree, int index) {
