@@ -15,6 +15,7 @@ import io.proofline.plonkish.SetupData;
 import io.proofline.plonkish.Variable;
 import io.proofline.plonkish.WitnessVector;
 import java.lang.management.ManagementFactory;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
@@ -28,7 +29,10 @@ import java.util.Map;
  * chain, multiply-adds and range checks. Prints a table: time to prove (witness already
  * resolved, setup already made) and verify, proof size, prover time per trace cell and core,
  * how many cores the prover kept busy on average (process CPU time over wall time; GC threads
- * count too), and the peak heap during proving. Time per useful cell divides by the cells the
+ * count too), and memory: the peak heap during proving, the memory off heap after it (the
+ * setup's extension and the blocks the proof's extensions took, which its pool keeps for the next
+ * proof) and, on Linux, the process's peak resident set during proving (heap, off heap, code and
+ * all). Time per useful cell divides by the cells the
  * circuit assigns ({@link Circuit#assignedCells()}) instead of all rows times columns. A second
  * table splits the fastest run by stage ({@link ProverStages}).
  *
@@ -60,8 +64,9 @@ public final class ProverBench {
                     config.fri().provenQueryBits());
         }
         System.out.printf("%d cores, backend %s%n", cores, configs.getFirst().backend().name());
-        System.out.printf("%-8s %-5s %-10s %-10s %-10s %-10s %-11s %-14s %-16s %-12s %-12s%n", "rows", "LDE", "cells", "useful",
-                "prove ms", "verify ms", "proof KB", "us/cell/core", "us/useful/core", "cores busy", "peak heap MB");
+        System.out.printf("%-8s %-5s %-10s %-10s %-10s %-10s %-11s %-14s %-16s %-12s %-12s %-12s %-12s%n", "rows", "LDE", "cells", "useful",
+                "prove ms", "verify ms", "proof KB", "us/cell/core", "us/useful/core", "cores busy", "peak heap MB",
+                "off-heap MB", "peak RSS MB");
         Map<String, Map<String, Long>> stagesBySize = new LinkedHashMap<>();
         for (int logRows : sizes) {
             for (ProverConfig config : configs) {
@@ -83,9 +88,11 @@ public final class ProverBench {
         long best = Long.MAX_VALUE;
         long bestCpu = 0;
         long peak = 0;
+        long peakRss = -1;
         for (int r = 0; r < repeats; r++) {
             System.gc();
             resetPeaks();
+            ResidentSet.resetPeak();
             ProverStages stages = new ProverStages();
             long t = System.nanoTime();
             long cpu = processCpuNanos();
@@ -97,7 +104,10 @@ public final class ProverBench {
                 fastestStages = stages.nanos();
             }
             peak = Math.max(peak, heapPeak());
+            peakRss = Math.max(peakRss, ResidentSet.peakBytes());
         }
+        long offHeap = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(p -> p.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
         long verifyBest = Long.MAX_VALUE;
         for (int r = 0; r < 5; r++) {
             long t = System.nanoTime();
@@ -107,9 +117,10 @@ public final class ProverBench {
         long cells = (long) geometry.rows() * (geometry.copyColumns() + geometry.witnessColumns());
         long useful = circuit.assignedCells();
         int size = ProofCodec.encode(proof).length;
-        System.out.printf("2^%-6d x%-4d %-10d %-10d %-10.0f %-10.1f %-11.1f %-14.3f %-16.3f %-12.2f %-12d%n", logRows,
+        System.out.printf("2^%-6d x%-4d %-10d %-10d %-10.0f %-10.1f %-11.1f %-14.3f %-16.3f %-12.2f %-12d %-12d %-12s%n", logRows,
                 config.fri().ldeFactor(), cells, useful, best / 1e6, verifyBest / 1e6, size / 1024.0, best / 1e3 * cores / cells,
-                best / 1e3 * cores / useful, (double) bestCpu / best, peak >> 20);
+                best / 1e3 * cores / useful, (double) bestCpu / best, peak >> 20, offHeap >> 20,
+                peakRss < 0 ? "n/a" : Long.toString(peakRss >> 20));
         return fastestStages;
     }
 

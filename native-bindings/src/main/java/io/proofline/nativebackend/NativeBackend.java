@@ -2,7 +2,6 @@ package io.proofline.nativebackend;
 
 import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.FriFolder;
-import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.MerkleHasher;
 import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
@@ -88,29 +87,6 @@ public final class NativeBackend implements ProverBackend {
     @Override
     public FriFolder friFolder() {
         return friFolder;
-    }
-
-    /**
-     * The extension is made in the caller's arena, hashed there and built into layers: it never
-     * comes back to the heap. Before it stayed off heap, the prover copied the extension back to
-     * hash it, and at 2^16 rows of 130 columns at LDE 8 that is 545 MB each way.
-     */
-    @Override
-    public LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
-                                Runnable extended) {
-        LdeCommitment.checkArguments(coefficients, logCap);
-        ColumnMatrix lde = cosetLde(coefficients, logBlowup, shift, arena);
-        extended.run();
-        int rows = lde.rows();
-        int logRows = Integer.numberOfTrailingZeros(rows);
-        int cap = Math.min(logCap, logRows);
-        try (Arena digestArena = PooledArena.confined()) {
-            MemorySegment digests = OffHeap.zeros(digestArena, 4L * rows);
-            library.hashRows(lde.segment(), lde.columns(), rows, digests);
-            long[] leaves = OffHeap.toArray(digests, 0, 4 * rows);
-            return new LdeCommitment(lde,
-                    NativeMerkleHasher.layers(library, digestArena, digests, leaves, logRows - cap + 1, cap));
-        }
     }
 
     /** The extension straight into the caller's arena, with no copy back to the heap. */

@@ -1,5 +1,6 @@
 package io.proofline.nativebackend;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.MerkleHasher;
 import io.proofline.backend.PooledArena;
 import java.lang.foreign.Arena;
@@ -30,6 +31,16 @@ final class NativeMerkleHasher implements MerkleHasher {
             MemorySegment digests = OffHeap.zeros(arena, 4L * rows);
             lib.hashRows(matrix, columns.length, rows, digests);
             return OffHeap.toArray(digests, 0, 4 * rows);
+        }
+    }
+
+    /** Hashed where the matrix is: nothing but the digests crosses the SPI. */
+    @Override
+    public long[] hashRows(ColumnMatrix matrix) {
+        try (Arena arena = PooledArena.confined()) {
+            MemorySegment digests = OffHeap.zeros(arena, 4L * matrix.rows());
+            lib.hashRows(matrix.segment(), matrix.columns(), matrix.rows(), digests);
+            return OffHeap.toArray(digests, 0, 4 * matrix.rows());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Ext2;
@@ -169,8 +170,13 @@ abstract class DifferentialTests {
         for (int width : new int[] {1, 3, 8, 9, 16, 21}) {
             for (int rows : new int[] {1, 5, 64, 1003}) {
                 long[][] m = random(width, rows);
-                assertArrayEquals(JAVA.merkleHasher().hashRows(m), backend().merkleHasher().hashRows(m),
-                        width + " columns x " + rows + " rows");
+                long[] expected = JAVA.merkleHasher().hashRows(m);
+                assertArrayEquals(expected, backend().merkleHasher().hashRows(m), width + " columns x " + rows + " rows");
+                try (Arena arena = Arena.ofShared()) {
+                    ColumnMatrix offHeap = ColumnMatrix.copyOf(arena, m);
+                    assertArrayEquals(expected, backend().merkleHasher().hashRows(offHeap),
+                            width + " columns x " + rows + " rows off heap");
+                }
             }
         }
     }

@@ -57,7 +57,7 @@ public final class ColumnMatrix {
             }
         }
         ColumnMatrix m = allocate(arena, columns.length, rows);
-        IntStream.range(0, columns.length).parallel().forEach(c -> m.write(c, columns[c]));
+        IntStream.range(0, columns.length).parallel().forEach(c -> m.write(c, 0, columns[c]));
         return m;
     }
 
@@ -102,18 +102,24 @@ public final class ColumnMatrix {
 
     /** Copies {@code length} elements of a column from row {@code from} into {@code dst[0, length)}. */
     public void read(int column, int from, long[] dst, int length) {
+        read(column, from, dst, 0, length);
+    }
+
+    /** Copies {@code length} elements of a column from row {@code from} into {@code dst[dstFrom, dstFrom + length)}. */
+    public void read(int column, int from, long[] dst, int dstFrom, int length) {
         if (length < 0 || from + length > rows) {
             throw new IndexOutOfBoundsException("rows [" + from + ", " + (from + length) + ") of a matrix of " + rows + " rows");
         }
-        MemorySegment.copy(segment, ELEMENT, index(column, from) * Long.BYTES, dst, 0, length);
+        MemorySegment.copy(segment, ELEMENT, index(column, from) * Long.BYTES, dst, dstFrom, length);
     }
 
-    /** Overwrites column {@code column} with {@code values}, which hold exactly {@code rows} elements. */
-    public void write(int column, long[] values) {
-        if (values.length != rows) {
-            throw new IllegalArgumentException("a column of " + values.length + " elements in a matrix of " + rows + " rows");
+    /** Overwrites rows {@code [from, from + values.length)} of a column with {@code values}. */
+    public void write(int column, int from, long[] values) {
+        if (from < 0 || from + values.length > rows) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + (from + values.length) + ") of a matrix of "
+                    + rows + " rows");
         }
-        MemorySegment.copy(values, 0, segment, ELEMENT, index(column, 0) * Long.BYTES, rows);
+        MemorySegment.copy(values, 0, segment, ELEMENT, index(column, from) * Long.BYTES, values.length);
     }
 
     /** The matrix back on the heap, a {@code long[]} per column. */

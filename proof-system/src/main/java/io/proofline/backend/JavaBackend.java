@@ -2,13 +2,14 @@ package io.proofline.backend;
 
 import io.proofline.ntt.JavaNtt;
 import io.proofline.ntt.Ntt;
+import java.lang.foreign.Arena;
 
 /** The pure Java reference backend, using every available core. */
 final class JavaBackend implements ProverBackend {
 
     static final JavaBackend INSTANCE = new JavaBackend();
 
-    private final Ntt ntt = new JavaNtt();
+    private final JavaNtt ntt = new JavaNtt();
     private final MerkleHasher merkleHasher = new JavaMerkleHasher();
     private final FriFolder friFolder = new JavaFriFolder();
 
@@ -30,5 +31,13 @@ final class JavaBackend implements ProverBackend {
     @Override
     public FriFolder friFolder() {
         return friFolder;
+    }
+
+    /** Each block of the extension goes off heap as it is made: no heap copy of the whole. */
+    @Override
+    public ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
+        ColumnMatrix lde = ColumnMatrix.allocate(arena, coefficients.length, JavaNtt.extendedRows(coefficients, logBlowup));
+        ntt.cosetLde(coefficients, logBlowup, shift, lde::write);
+        return lde;
     }
 }

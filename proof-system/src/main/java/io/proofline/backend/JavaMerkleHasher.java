@@ -35,6 +35,16 @@ final class JavaMerkleHasher implements MerkleHasher {
     }
 
     @Override
+    public long[] hashRows(ColumnMatrix matrix) {
+        int rows = matrix.rows();
+        long[] out = new long[4 * rows];
+        int blocks = (rows + BLOCK - 1) / BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(b -> Poseidon2Hash.hashRows(matrix.columns(), matrix::read,
+                b * BLOCK, Math.min(rows, (b + 1) * BLOCK), out));
+        return out;
+    }
+
+    @Override
     public long[][] buildLayers(long[] leafDigests, int logCap) {
         long[][] layers = new long[MerkleHasher.layerCount(leafDigests, logCap)][];
         int leaves = leafDigests.length / 4;

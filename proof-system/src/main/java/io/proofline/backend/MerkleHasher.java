@@ -11,6 +11,9 @@ public interface MerkleHasher {
      */
     long[] hashRows(long[][] columns);
 
+    /** {@link #hashRows(long[][])} of a matrix off heap, where the prover keeps its extensions. */
+    long[] hashRows(ColumnMatrix matrix);
+
     /**
      * Builds the layers of a Merkle tree from its leaf digests, up to the cap.
      *

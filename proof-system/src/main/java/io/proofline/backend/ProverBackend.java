@@ -40,12 +40,11 @@ public interface ProverBackend {
     default LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
                                  Runnable extended) {
         LdeCommitment.checkArguments(coefficients, logCap);
-        long[][] lde = ntt().cosetLde(coefficients, logBlowup, shift);
-        ColumnMatrix matrix = ColumnMatrix.copyOf(arena, lde);
+        ColumnMatrix lde = cosetLde(coefficients, logBlowup, shift, arena);
         extended.run();
-        int logRows = Integer.numberOfTrailingZeros(lde[0].length);
+        int logRows = Integer.numberOfTrailingZeros(lde.rows());
         long[] leaves = merkleHasher().hashRows(lde);
-        return new LdeCommitment(matrix, merkleHasher().buildLayers(leaves, Math.min(logCap, logRows)));
+        return new LdeCommitment(lde, merkleHasher().buildLayers(leaves, Math.min(logCap, logRows)));
     }
 
     /**

@@ -121,26 +121,74 @@ public final class JavaNtt implements Ntt {
         DifTransform.run(a, 0, logN, tw, vec, inner, scale, true);
     }
 
+    /** Receives block {@code [row, row + values.length)} of an extension's column. */
+    @FunctionalInterface
+    public interface BlockSink {
+        /** {@code values} is the caller's scratch, reused for its next block: copy it before returning. */
+        void accept(int column, int row, long[] values);
+    }
+
+    /**
+     * {@link #cosetLde}, handed out block by block instead of returned as heap columns, so that
+     * the extension can be written where it will live (off heap) without a whole copy on the
+     * heap first: block {@code b} of a column is rows {@code [b n, (b + 1) n)} of its bit-reversed
+     * extension. Blocks of different columns arrive on several threads at once.
+     *
+     * @throws IllegalArgumentException as {@link #cosetLde}
+     */
+    public void cosetLde(long[][] coefficients, int logBlowup, long shift, BlockSink sink) {
+        int logN = Columns.logLength(coefficients);
+        Columns.extendedLog(Math.max(logN, 0), logBlowup);
+        if (logN >= 0) {
+            extend(coefficients, logN, logBlowup, shift, 1, sink);
+        }
+    }
+
+    /**
+     * The row count of {@code coefficients}' extension by {@code 2^logBlowup}, 0 for no columns,
+     * after the checks {@link #cosetLde} makes: to size its output before asking for the blocks.
+     *
+     * @throws IllegalArgumentException as {@link #cosetLde}
+     */
+    public static int extendedRows(long[][] coefficients, int logBlowup) {
+        int logN = Columns.logLength(coefficients);
+        int logRows = Columns.extendedLog(Math.max(logN, 0), logBlowup);
+        return logN < 0 ? 0 : 1 << logRows;
+    }
+
     /** The bit-reversed coset LDE; {@code scale} multiplies every coefficient first. */
     private long[][] extend(long[][] coefficients, int logN, int logBlowup, long shift, long scale) {
-        int n = 1 << logN;
+        long[][] out = new long[coefficients.length][n(logN) << logBlowup];
+        extend(coefficients, logN, logBlowup, shift, scale,
+                (c, row, values) -> System.arraycopy(values, 0, out[c], row, values.length));
+        return out;
+    }
+
+    private static int n(int logN) {
+        return 1 << logN;
+    }
+
+    /** Each block made in a scratch array of its thread, then handed to {@code sink}. */
+    private void extend(long[][] coefficients, int logN, int logBlowup, long shift, long scale, BlockSink sink) {
+        int n = n(logN);
         int blocks = 1 << logBlowup;
-        long[][] out = new long[coefficients.length][n << logBlowup];
         long[] tw = Twiddles.forward(logN);
         int tasks = coefficients.length * blocks;
         boolean byTask = byColumn(tasks, logN);
         Exec inner = byTask ? Exec.SERIAL : exec;
         Exec outer = byTask ? exec : Exec.SERIAL;
+        ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[n]);
         outer.forRange(tasks, (from, to) -> {
+            long[] block = scratch.get();
             for (int t = from; t < to; t++) {
                 int c = t >>> logBlowup;
                 int b = t & (blocks - 1);
                 long g = Columns.blockShift(shift, logN, logBlowup, b);
-                mulPowers(coefficients[c], out[c], b * n, n, scale, g, inner);
-                DifTransform.run(out[c], b * n, logN, tw, vec, inner, 1, false);
+                mulPowers(coefficients[c], block, 0, n, scale, g, inner);
+                DifTransform.run(block, 0, logN, tw, vec, inner, 1, false);
+                sink.accept(c, b * n, block);
             }
         });
-        return out;
     }
 
     /** {@code dst[d+i] = src[i] * start * g^i} for {@code i < n}, split into chunks over {@code inner}. */

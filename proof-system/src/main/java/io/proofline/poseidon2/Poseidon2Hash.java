@@ -82,13 +82,23 @@ public final class Poseidon2Hash {
         System.arraycopy(state, 0, dst, 4 * d, 4);
     }
 
+    /** Reads {@code length} elements of a column, from a row on, into an array: a matrix wherever it lives. */
+    @FunctionalInterface
+    public interface ColumnReader {
+        void read(int column, int row, long[] dst, int dstFrom, int length);
+    }
+
     /**
      * Hashes rows {@code [from, to)} of a column-major matrix (row {@code r} is
      * {@code columns[c][r]} for all {@code c}), as {@link #hash} would each row, writing the
      * digest of row {@code r} to {@code out[4r .. 4r + 4)}.
      */
     public static void hashRows(long[][] columns, int from, int to, long[] out) {
-        int width = columns.length;
+        hashRows(columns.length, (c, r, dst, d, length) -> System.arraycopy(columns[c], r, dst, d, length), from, to, out);
+    }
+
+    /** {@link #hashRows(long[][], int, int, long[])} for a matrix of {@code width} columns read through {@code columns}. */
+    public static void hashRows(int width, ColumnReader columns, int from, int to, long[] out) {
         int r = from;
         if (Poseidon2.BATCHED) {
             int lanes = Poseidon2Vectors.LANES;
@@ -101,7 +111,7 @@ public final class Poseidon2Hash {
                 do {
                     int chunk = Math.min(RATE, width - pos);
                     for (int c = 0; c < chunk; c++) {
-                        System.arraycopy(columns[pos + c], r, buffer, c * lanes, lanes);
+                        columns.read(pos + c, r, buffer, c * lanes, lanes);
                     }
                     Poseidon2Vectors.permute(buffer);
                     pos += RATE;
@@ -117,7 +127,7 @@ public final class Poseidon2Hash {
         long[] state = new long[Poseidon2.WIDTH];
         for (; r < to; r++) {
             for (int c = 0; c < width; c++) {
-                row[c] = columns[c][r];
+                columns.read(c, r, row, c, 1);
             }
             hashInto(row, 0, width, state);
             System.arraycopy(state, 0, out, 4 * r, 4);

@@ -44,8 +44,10 @@ class OffHeapMatrixTests {
             assertArrayEquals(new long[] {columns[1][5], columns[1][6], columns[1][7]}, block);
             assertArrayEquals(columns, m.toArrays());
             long[] replaced = random(1, 8)[0];
-            m.write(0, replaced);
+            m.write(0, 0, replaced);
             assertArrayEquals(replaced, m.toArrays()[0]);
+            m.write(2, 6, new long[] {5, 6});
+            assertArrayEquals(new long[] {columns[2][5], 5, 6}, new long[] {m.get(2, 5), m.get(2, 6), m.get(2, 7)});
         }
     }
 
@@ -58,7 +60,8 @@ class OffHeapMatrixTests {
             assertThrows(IndexOutOfBoundsException.class, () -> m.get(2, 0));
             assertThrows(IndexOutOfBoundsException.class, () -> m.get(0, 4));
             assertThrows(IndexOutOfBoundsException.class, () -> m.get(0, -1));
-            assertThrows(IllegalArgumentException.class, () -> m.write(1, new long[3]));
+            assertThrows(IndexOutOfBoundsException.class, () -> m.write(1, 2, new long[3]));
+            assertThrows(IndexOutOfBoundsException.class, () -> m.write(2, 0, new long[1]));
         }
     }
 
@@ -94,6 +97,38 @@ class OffHeapMatrixTests {
                     assertEquals(0, v, "reused memory is handed out zeroed");
                 }
             }
+        }
+    }
+
+    @Test
+    void rowsHashOffHeapAsOnTheHeap() {
+        MerkleHasher hasher = ProverBackend.java().merkleHasher();
+        // widths around the sponge's rate, row counts around the vector lanes and the parallel blocks
+        for (int width : new int[] {1, 8, 9, 130}) {
+            for (int rows : new int[] {1, 7, 1024, 3000}) {
+                long[][] columns = random(width, rows);
+                try (Arena arena = Arena.ofShared()) {
+                    assertArrayEquals(hasher.hashRows(columns), hasher.hashRows(ColumnMatrix.copyOf(arena, columns)),
+                            width + " columns x " + rows + " rows");
+                }
+            }
+        }
+    }
+
+    @Test
+    void extensionsOffHeapAsOnTheHeap() {
+        ProverBackend java = ProverBackend.java();
+        for (int[] shape : new int[][] {{1, 0, 1}, {5, 3, 3}, {130, 6, 2}, {2, 13, 1}}) {
+            long[][] coefficients = random(shape[0], 1 << shape[1]);
+            try (Arena arena = Arena.ofShared()) {
+                assertArrayEquals(java.ntt().cosetLde(coefficients, shape[2], 7),
+                        java.cosetLde(coefficients, shape[2], 7, arena).toArrays());
+            }
+        }
+        try (Arena arena = Arena.ofShared()) {
+            assertThrows(IllegalArgumentException.class, () -> java.cosetLde(new long[0][], 1, 7, arena));
+            assertThrows(IllegalArgumentException.class, () -> java.cosetLde(random(2, 3), 1, 7, arena));
+            assertThrows(IllegalArgumentException.class, () -> java.cosetLde(random(2, 4), 0, 7, arena));
         }
     }
 
