@@ -12,6 +12,12 @@ import io.proofline.fri.FriParameters;
  * with its setup ran in a heap of 4.7 times that size and ran out of memory at 3.5 times it; so a
  * heap below {@value #LDE_MULTIPLE} times is refused as certain to fail. Proofs between that and
  * about five times may still run out of memory later.
+ *
+ * <p>That was measured while the extensions lived on the heap. They now live off heap
+ * ({@link io.proofline.backend.ColumnMatrix}), where the JVM's limit on direct memory
+ * ({@code -XX:MaxDirectMemorySize}) is the heap's limit unless set otherwise; the rule is kept as
+ * a bound on the two together, so it refuses no proof it admitted before and may now refuse some
+ * that would fit.
  */
 public final class ProverMemory {
 
