@@ -1,9 +1,11 @@
 package io.proofline.bench;
 
+import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
 import io.proofline.backend.ProverBackends;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
+import java.lang.foreign.Arena;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The back ends side by side, per operation of the SPI, in milliseconds per call: the same
  * inputs through {@code java} and {@code native-cpu} (add {@code -p backend=cuda} on a GPU
- * machine). Native calls include copying the heap arrays off heap and back, as the SPI does.
+ * machine). Native calls include copying the heap arrays off heap and back, as the SPI does,
+ * except {@code commit}, whose extension stays off heap as in the prover.
  * Each state carries its own parameters, so a benchmark runs only the sizes it names.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -70,6 +73,26 @@ public class BackendBenchmark {
             coefficients = new long[16][];
             for (int c = 0; c < coefficients.length; c++) {
                 coefficients[c] = random(rnd, 1 << 16);
+            }
+        }
+    }
+
+    /** The prover's commitment to a 2^13-row trace of 130 columns: an extension of 2^16 rows by 8, its tree. */
+    @State(Scope.Benchmark)
+    public static class CommitInput {
+        @Param({"java", "native-cpu"})
+        String backend;
+
+        ProverBackend b;
+        long[][] coefficients;
+
+        @Setup
+        public void setup() {
+            b = ProverBackends.select(backend);
+            SplittableRandom rnd = new SplittableRandom(5);
+            coefficients = new long[130][];
+            for (int c = 0; c < coefficients.length; c++) {
+                coefficients[c] = random(rnd, 1 << 13);
             }
         }
     }
@@ -129,6 +152,14 @@ public class BackendBenchmark {
     @Benchmark
     public long[][] cosetLde(LdeInput in) {
         return in.b.ntt().cosetLde(in.coefficients, 3, Goldilocks.GENERATOR);
+    }
+
+    @Benchmark
+    public long[][] commit(CommitInput in) {
+        // a pooled arena per call, as a proof has: the blocks are reused from call to call
+        try (Arena arena = PooledArena.shared()) {
+            return in.b.commit(in.coefficients, 3, Goldilocks.GENERATOR, 4, arena, () -> { }).layers();
+        }
     }
 
     @Benchmark

@@ -81,8 +81,9 @@ public final class PooledArena implements Arena {
 
     /**
      * Free blocks, each from an automatic arena, so that a block the pool lets go is freed by
-     * the collector. It keeps at most {@code retainBytes} (the heap's limit: a proof that fits the
-     * heap keeps about as much again off heap), dropping the largest blocks first.
+     * the collector. It keeps at most {@code retainBytes} (the heap's limit, which is also direct
+     * memory's unless set otherwise), dropping the largest blocks first, and lets every free block
+     * go when direct memory is too full for a new one, so that pooling never makes a proof fail.
      */
     private static final class Pool {
 
@@ -106,7 +107,14 @@ public final class PooledArena implements Arena {
                 free.remove(best);
                 return best;
             }
-            return Arena.ofAuto().allocate(byteSize, BLOCK_ALIGNMENT);
+            try {
+                return Arena.ofAuto().allocate(byteSize, BLOCK_ALIGNMENT);
+            } catch (OutOfMemoryError directMemoryFull) {
+                // the free blocks may be what fills direct memory: let them go, and the JDK's
+                // reservation collects them and waits for their release before it gives up
+                free.clear();
+                return Arena.ofAuto().allocate(byteSize, BLOCK_ALIGNMENT);
+            }
         }
 
         synchronized void giveBack(List<MemorySegment> blocks) {

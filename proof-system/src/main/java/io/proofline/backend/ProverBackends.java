@@ -22,12 +22,12 @@ public final class ProverBackends {
     public static final String SETTING = "proofline.prover.backend";
     public static final String ENVIRONMENT = "PROOFLINE_PROVER_BACKEND";
     /**
-     * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load). The
-     * measurements in docs/benchmarks.md disagree by load: on a busy 2-core host the native CPU
-     * back end made a 2^16-row proof about a fifth faster than the Java one (a proof's wide
-     * batches give each thread whole columns, with no barrier inside a transform), while on the same
-     * kind of host idle the Java one was faster at 2^16 rows (5.3 against 6.7 s) and slower at
-     * 2^14. The native side's loss there is copying each LDE across the SPI's heap arrays.
+     * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load). With
+     * the extensions off heap (docs/benchmarks.md, "Extensions off heap"), the native CPU back end
+     * proved faster than the Java one at 2^16 rows in both of two back-to-back runs on an idle
+     * 2-core AVX-512 host (5.8 and 6.1 s against 6.4 and 6.8 s at LDE 8), and on a busy AVX2 host
+     * before that; at 2^18 rows and LDE 8 it was ahead in both runs by about 6%, and at 2^14 rows
+     * and at 2^18 rows with LDE 2 the two were level.
      */
     public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
 

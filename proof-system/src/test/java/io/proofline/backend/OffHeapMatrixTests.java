@@ -10,6 +10,7 @@ import io.proofline.merkle.MerkleTree;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +130,31 @@ class OffHeapMatrixTests {
             assertThrows(IllegalArgumentException.class, () -> java.cosetLde(new long[0][], 1, 7, arena));
             assertThrows(IllegalArgumentException.class, () -> java.cosetLde(random(2, 3), 1, 7, arena));
             assertThrows(IllegalArgumentException.class, () -> java.cosetLde(random(2, 4), 0, 7, arena));
+        }
+    }
+
+    @Test
+    void pooledBlocksNeverMakeAnAllocationFail() throws Exception {
+        // a JVM with 32 MiB of direct memory: the pool holds 12 MiB, and 24 MiB more only fit once it lets go
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:MaxDirectMemorySize=32m", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), FillsDirectMemory.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertEquals(0, child.waitFor(), output);
+        assertTrue(output.contains("allocated 24 MiB"), output);
+    }
+
+    /** Run in its own JVM by {@link #pooledBlocksNeverMakeAnAllocationFail}. */
+    static final class FillsDirectMemory {
+        public static void main(String[] args) {
+            try (Arena arena = PooledArena.shared()) {
+                arena.allocate(12L << 20, 8);
+            }
+            try (Arena arena = PooledArena.shared()) {
+                arena.allocate(24L << 20, 8);
+            }
+            System.out.println("allocated 24 MiB");
         }
     }
 
