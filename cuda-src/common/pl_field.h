@@ -168,32 +168,62 @@ PL_FN void pl_ext_mul(uint64_t a0, uint64_t a1, uint64_t b0, uint64_t b1, uint64
     *r1 = t1;
 }
 
+/* The most a fold table holds: 1/A, then z^(-j) for j < A / 2, for arities up to 16. */
+#define PL_FOLD_TABLE 9
+
+/* The table pl_fold_coset takes for arity 2^log_arity: 1/A, then the powers of z^-1 below A / 2. */
+PL_FN void pl_fold_table(uint32_t log_arity, uint64_t *table) {
+    uint32_t arity = 1u << log_arity;
+    uint64_t z_inv = pl_inverse(pl_root_of_unity(log_arity));
+    table[0] = pl_inverse(arity);
+    uint64_t w = 1;
+    for (uint32_t j = 0; j < arity / 2; j++) {
+        table[1 + j] = w;
+        w = pl_mul(w, z_inv);
+    }
+}
+
 /*
  * Folds one coset (io.proofline.fri.CosetFolding): values y_m = f(x z^m) at offset + rev(m),
- * a_i = (1/A) sum_m z^(-mi) y_m, result sum_i a_i (beta / x)^i by Horner.
- * idft holds the A x A matrix (1/A) z^(-ik).
+ * a_i = (1/A) sum_m z^(-mi) y_m, result sum_i a_i (beta / x)^i by Horner. The sums are an
+ * inverse DFT of size A: the coset is stored in bit-reversed order, which is the order a
+ * decimation-in-time transform takes, so A log A / 2 butterflies give them in natural order
+ * (12 products for A = 8, where the matrix of the definition takes 64). table: pl_fold_table.
  */
 PL_FN void pl_fold_coset(const uint64_t *c0, const uint64_t *c1, uint64_t offset, uint64_t x_inv, uint32_t log_arity,
-                         uint64_t beta0, uint64_t beta1, const uint64_t *idft, uint64_t *out0, uint64_t *out1) {
+                         uint64_t beta0, uint64_t beta1, const uint64_t *table, uint64_t *out0, uint64_t *out1) {
     uint32_t arity = 1u << log_arity;
+    uint64_t v0[16], v1[16];
+    for (uint32_t k = 0; k < arity; k++) {
+        v0[k] = c0[offset + k];
+        v1[k] = c1[offset + k];
+    }
+    for (uint32_t len = 2; len <= arity; len <<= 1) {
+        uint32_t half = len >> 1;
+        uint32_t step = arity / len;
+        for (uint32_t s = 0; s < arity; s += len) {
+            for (uint32_t j = 0; j < half; j++) {
+                uint64_t w = table[1 + j * step];
+                uint64_t u0 = v0[s + j], u1 = v1[s + j];
+                uint64_t t0 = pl_mul(v0[s + j + half], w), t1 = pl_mul(v1[s + j + half], w);
+                v0[s + j] = pl_add(u0, t0);
+                v1[s + j] = pl_add(u1, t1);
+                v0[s + j + half] = pl_sub(u0, t0);
+                v1[s + j + half] = pl_sub(u1, t1);
+            }
+        }
+    }
     uint64_t t0 = pl_mul(beta0, x_inv);
     uint64_t t1 = pl_mul(beta1, x_inv);
     uint64_t acc0 = 0, acc1 = 0;
     for (int i = (int) arity - 1; i >= 0; i--) {
-        uint64_t s0 = 0, s1 = 0;
-        for (uint32_t k = 0; k < arity; k++) {
-            uint64_t pos = offset + pl_reverse_bits(k, log_arity);
-            uint64_t m = idft[i * arity + k];
-            s0 = pl_add(s0, pl_mul(m, c0[pos]));
-            s1 = pl_add(s1, pl_mul(m, c1[pos]));
-        }
         uint64_t p0, p1;
         pl_ext_mul(acc0, acc1, t0, t1, &p0, &p1);
-        acc0 = pl_add(p0, s0);
-        acc1 = pl_add(p1, s1);
+        acc0 = pl_add(p0, v0[i]);
+        acc1 = pl_add(p1, v1[i]);
     }
-    *out0 = acc0;
-    *out1 = acc1;
+    *out0 = pl_mul(acc0, table[0]);
+    *out1 = pl_mul(acc1, table[0]);
 }
 
 #endif /* PL_FIELD_H */

@@ -468,25 +468,17 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
 /* ---- FRI ---- */
 
 /* (1/A) z^(-ik) for A = 2^log_arity, as CosetFolding's INVERSE_DFT */
-static void inverse_dft(uint32_t log_arity, uint64_t *m) {
-    uint32_t arity = 1u << log_arity;
-    uint64_t z_inv = pl_inverse(pl_root_of_unity(log_arity));
-    uint64_t a_inv = pl_inverse(arity);
-    for (uint32_t i = 0; i < arity; i++)
-        for (uint32_t j = 0; j < arity; j++) m[i * arity + j] = pl_mul(a_inv, pl_pow(z_inv, (uint64_t) i * j));
-}
-
 int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity,
                     uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1) {
     pl_clear_error();
     if (!c0 || !c1 || !x_inverses || !out0 || !out1) return pl_fail(PL_ERR_ARGUMENT, "pl_fri_fold: null pointer");
     if (log_arity < 1 || log_arity > 4)
         return pl_fail(PL_ERR_ARGUMENT, "pl_fri_fold: log2 of the folding arity must be in [1, 4], got %u", log_arity);
-    uint64_t m[256];
-    inverse_dft(log_arity, m);
+    uint64_t table[PL_FOLD_TABLE];
+    pl_fold_table(log_arity, table);
     #pragma omp parallel for schedule(dynamic, 64) if (cosets >= PARALLEL_MIN / 16)
     for (uint64_t j = 0; j < cosets; j++) {
-        pl_fold_coset(c0, c1, j << log_arity, x_inverses[j], log_arity, beta0, beta1, m, out0 + j, out1 + j);
+        pl_fold_coset(c0, c1, j << log_arity, x_inverses[j], log_arity, beta0, beta1, table, out0 + j, out1 + j);
     }
     return PL_OK;
 }

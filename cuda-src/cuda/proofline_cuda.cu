@@ -143,9 +143,9 @@ __global__ void k_compress(const uint64_t *below, uint64_t *layer, uint64_t node
 }
 
 __global__ void k_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inv, uint64_t cosets, uint32_t log_arity,
-                       uint64_t beta0, uint64_t beta1, const uint64_t *idft, uint64_t *out0, uint64_t *out1) {
+                       uint64_t beta0, uint64_t beta1, const uint64_t *table, uint64_t *out0, uint64_t *out1) {
     for (uint64_t j = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; j < cosets; j += (uint64_t) gridDim.x * blockDim.x) {
-        pl_fold_coset(c0, c1, j << log_arity, x_inv[j], log_arity, beta0, beta1, idft, out0 + j, out1 + j);
+        pl_fold_coset(c0, c1, j << log_arity, x_inv[j], log_arity, beta0, beta1, table, out0 + j, out1 + j);
     }
 }
 
@@ -389,25 +389,21 @@ int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_in
         return pl_fail(PL_ERR_ARGUMENT, "%s: log2 of the folding arity must be in [1, 4], got %u", fn, log_arity);
     int32_t st = require_device(fn);
     if (st || cosets == 0) return st;
-    uint32_t arity = 1u << log_arity;
-    uint64_t m[256];
-    uint64_t z_inv = pl_inverse(pl_root_of_unity(log_arity));
-    uint64_t a_inv = pl_inverse(arity);
-    for (uint32_t i = 0; i < arity; i++)
-        for (uint32_t j = 0; j < arity; j++) m[i * arity + j] = pl_mul(a_inv, pl_pow(z_inv, (uint64_t) i * j));
+    uint64_t table[PL_FOLD_TABLE];
+    pl_fold_table(log_arity, table);
     uint64_t len = cosets << log_arity;
-    DeviceBuffer d0, d1, dx, didft, o0, o1;
+    DeviceBuffer d0, d1, dx, dtable, o0, o1;
     PL_CK(fn, "cudaMalloc", cudaMalloc(&d0.ptr, len * sizeof(uint64_t)));
     PL_CK(fn, "cudaMalloc", cudaMalloc(&d1.ptr, len * sizeof(uint64_t)));
     PL_CK(fn, "cudaMalloc", cudaMalloc(&dx.ptr, cosets * sizeof(uint64_t)));
-    PL_CK(fn, "cudaMalloc", cudaMalloc(&didft.ptr, arity * arity * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&dtable.ptr, sizeof table));
     PL_CK(fn, "cudaMalloc", cudaMalloc(&o0.ptr, cosets * sizeof(uint64_t)));
     PL_CK(fn, "cudaMalloc", cudaMalloc(&o1.ptr, cosets * sizeof(uint64_t)));
     PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(d0.ptr, c0, len * sizeof(uint64_t), cudaMemcpyHostToDevice));
     PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(d1.ptr, c1, len * sizeof(uint64_t), cudaMemcpyHostToDevice));
     PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(dx.ptr, x_inverses, cosets * sizeof(uint64_t), cudaMemcpyHostToDevice));
-    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(didft.ptr, m, arity * arity * sizeof(uint64_t), cudaMemcpyHostToDevice));
-    k_fold<<<grid(cosets), THREADS>>>(d0.ptr, d1.ptr, dx.ptr, cosets, log_arity, beta0, beta1, didft.ptr, o0.ptr, o1.ptr);
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(dtable.ptr, table, sizeof table, cudaMemcpyHostToDevice));
+    k_fold<<<grid(cosets), THREADS>>>(d0.ptr, d1.ptr, dx.ptr, cosets, log_arity, beta0, beta1, dtable.ptr, o0.ptr, o1.ptr);
     PL_CK(fn, "kernel launch", cudaGetLastError());
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out0, o0.ptr, cosets * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out1, o1.ptr, cosets * sizeof(uint64_t), cudaMemcpyDeviceToHost));
