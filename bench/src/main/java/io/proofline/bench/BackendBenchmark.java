@@ -38,6 +38,15 @@ public class BackendBenchmark {
         return out;
     }
 
+    /** {@code count} random columns of {@code n} elements each. */
+    static long[][] randomColumns(SplittableRandom rnd, int count, int n) {
+        long[][] out = new long[count][];
+        for (int c = 0; c < count; c++) {
+            out[c] = random(rnd, n);
+        }
+        return out;
+    }
+
     /** One column of {@code 2^logN} elements, transformed in place call after call. */
     @State(Scope.Benchmark)
     public static class NttInput {
@@ -69,11 +78,7 @@ public class BackendBenchmark {
         @Setup
         public void setup() {
             b = ProverBackends.select(backend);
-            SplittableRandom rnd = new SplittableRandom(2);
-            coefficients = new long[16][];
-            for (int c = 0; c < coefficients.length; c++) {
-                coefficients[c] = random(rnd, 1 << 16);
-            }
+            coefficients = randomColumns(new SplittableRandom(2), 16, 1 << 16);
         }
     }
 
@@ -89,11 +94,7 @@ public class BackendBenchmark {
         @Setup
         public void setup() {
             b = ProverBackends.select(backend);
-            SplittableRandom rnd = new SplittableRandom(5);
-            coefficients = new long[130][];
-            for (int c = 0; c < coefficients.length; c++) {
-                coefficients[c] = random(rnd, 1 << 13);
-            }
+            coefficients = randomColumns(new SplittableRandom(5), 130, 1 << 13);
         }
     }
 
@@ -112,11 +113,7 @@ public class BackendBenchmark {
         @Setup
         public void setup() {
             b = ProverBackends.select(backend);
-            SplittableRandom rnd = new SplittableRandom(3);
-            columns = new long[8][];
-            for (int c = 0; c < columns.length; c++) {
-                columns[c] = random(rnd, 1 << logRows);
-            }
+            columns = randomColumns(new SplittableRandom(3), 8, 1 << logRows);
         }
     }
 

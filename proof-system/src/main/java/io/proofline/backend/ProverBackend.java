@@ -54,9 +54,7 @@ public interface ProverBackend {
      * @throws IllegalArgumentException as {@link Ntt#cosetLde}, and for no columns
      */
     default ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
-        if (coefficients.length == 0) {
-            throw new IllegalArgumentException("a matrix needs at least one column");
-        }
+        // no columns extend to none, which copyOf refuses
         return ColumnMatrix.copyOf(arena, ntt().cosetLde(coefficients, logBlowup, shift));
     }
 
