@@ -211,6 +211,26 @@ public final class Goldilocks {
         }
     }
 
+    /** {@code sum_i a[i] * b[i]} over the first {@code n} elements of each. */
+    public static long dot(long[] a, long[] b, int n) {
+        if (n < 0 || a.length < n || b.length < n) {
+            throw new IllegalArgumentException("need " + n + " elements, a=" + a.length + ", b=" + b.length);
+        }
+        int done = 0;
+        long sum = 0;
+        if (VectorSupport.AVAILABLE) {
+            long[] lanes = new long[GoldilocksVectors.SPECIES.length()];
+            done = GoldilocksBatches.dot(a, b, n, lanes);
+            for (long lane : lanes) {
+                sum = add(sum, lane);
+            }
+        }
+        for (int i = done; i < n; i++) {
+            sum = add(sum, mul(a[i], b[i]));
+        }
+        return sum;
+    }
+
     private static int checkLengths(long[] a, long[] b, long[] out) {
         if (a.length != b.length || out.length < a.length) {
             throw new IllegalArgumentException(

@@ -58,4 +58,15 @@ final class GoldilocksBatches {
         }
         return bound;
     }
+
+    /** Lane {@code l} of {@code lanes} gets the sum of the products at {@code i = l} modulo the vector length. */
+    static int dot(long[] a, long[] b, int n, long[] lanes) {
+        int bound = S.loopBound(n);
+        LongVector sum = LongVector.zero(S);
+        for (int i = 0; i < bound; i += S.length()) {
+            sum = GoldilocksVectors.add(sum, GoldilocksVectors.mul(LongVector.fromArray(S, a, i), LongVector.fromArray(S, b, i)));
+        }
+        sum.intoArray(lanes, 0);
+        return bound;
+    }
 }

@@ -47,14 +47,20 @@ public final class GateTerms {
     }
 
     public static <T> void visit(Geometry g, List<Gate> gates, Algebra<T> f, Columns<T> columns, Visitor<T> visitor) {
-        int[] alpha = {0};
+        int alpha = 0;
         for (int gi = 0; gi < gates.size(); gi++) {
-            Gate gate = gates.get(gi);
-            for (int k = 0; k < capacity(g, gate); k++) {
-                gate.evaluate(f, new InstanceCells<>(columns, gate, k), value -> visitor.constraint(alpha[0]++, value));
-            }
+            alpha = visitGate(g, gates.get(gi), alpha, f, columns, visitor);
             visitor.gateDone(gi);
         }
+    }
+
+    /** One gate kind's share of {@link #visit}, from alpha index {@code firstAlpha}; returns the next index. */
+    static <T> int visitGate(Geometry g, Gate gate, int firstAlpha, Algebra<T> f, Columns<T> columns, Visitor<T> visitor) {
+        int[] alpha = {firstAlpha};
+        for (int k = 0; k < capacity(g, gate); k++) {
+            gate.evaluate(f, new InstanceCells<>(columns, gate, k), value -> visitor.constraint(alpha[0]++, value));
+        }
+        return alpha[0];
     }
 
     /** One instance's cells as offsets into the row. */

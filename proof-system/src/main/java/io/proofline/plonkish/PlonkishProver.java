@@ -216,15 +216,26 @@ public final class PlonkishProver {
         return pieces;
     }
 
-    /** Each coefficient column evaluated at an extension point, by Horner's rule. */
+    /**
+     * Each coefficient column evaluated at an extension point: the powers of the point once,
+     * then per column two base-field dot products (the coefficients are in the base field).
+     */
     static List<Ext2> evaluate(long[][] coefficients, Ext2 point) {
+        int length = 0;
+        for (long[] c : coefficients) {
+            length = Math.max(length, c.length);
+        }
+        long[] powers0 = new long[length];
+        long[] powers1 = new long[length];
+        Ext2 power = Ext2.ONE;
+        for (int i = 0; i < length; i++) {
+            powers0[i] = power.c0();
+            powers1[i] = power.c1();
+            power = power.mul(point);
+        }
         return IntStream.range(0, coefficients.length).parallel().mapToObj(c -> {
             long[] coeffs = coefficients[c];
-            Ext2 acc = Ext2.ZERO;
-            for (int i = coeffs.length - 1; i >= 0; i--) {
-                acc = acc.mul(point).add(coeffs[i]);
-            }
-            return acc;
+            return new Ext2(Goldilocks.dot(coeffs, powers0, coeffs.length), Goldilocks.dot(coeffs, powers1, coeffs.length));
         }).toList();
     }
 }

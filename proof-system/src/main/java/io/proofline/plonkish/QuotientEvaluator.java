@@ -6,6 +6,9 @@ import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.plonkish.gates.BlockAlgebra;
 import io.proofline.plonkish.gates.Gate;
+import io.proofline.plonkish.gates.Poseidon2Gate;
+import io.proofline.poseidon2.Poseidon2;
+import io.proofline.poseidon2.Poseidon2RoundCheck;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,7 +18,9 @@ import java.util.stream.IntStream;
  * times the trace's size, at least the quotient's degree), where {@code C} combines
  * every constraint with powers of {@code alpha}: gate constraints times their selectors, then
  * the copy-permutation terms. Gate constraints are evaluated over blocks of points with
- * {@link BlockAlgebra}; blocks run in parallel.
+ * {@link BlockAlgebra}; blocks run in parallel. The Poseidon2 gate, most of a hashing circuit's
+ * work, goes through {@link Poseidon2RoundCheck} where the Vector API is present: the same
+ * values from the permutation's vector kernels.
  */
 final class QuotientEvaluator {
 
@@ -64,6 +69,7 @@ final class QuotientEvaluator {
         long nInverse = Goldilocks.inverse(g.rows());
         long[] q0 = new long[length];
         long[] q1 = new long[length];
+        Poseidon2RoundCheck roundCheck = roundCheck(alphaPowers);
         // scratch per pool thread, reused from block to block: the per-block loops allocate nothing
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(block));
         IntStream.range(0, length / block).parallel().forEach(b -> {
@@ -71,7 +77,7 @@ final class QuotientEvaluator {
             int from = b * block;
             Arrays.fill(s.acc0, 0);
             Arrays.fill(s.acc1, 0);
-            gateTerms(s, from, alphaPowers);
+            gateTerms(s, from, alphaPowers, roundCheck);
             permutationTerms(s, from, points, next, zh, nInverse, alphaPowers, gateConstraints, beta, gamma);
             for (int i = 0; i < block; i++) {
                 long zi = zhInverse[TwoAdicRoots.reverseBits(from + i, logLength) & ((1 << logBlowup) - 1)];
@@ -90,6 +96,9 @@ final class QuotientEvaluator {
         final long[] g0;
         final long[] g1;
         final ExtBlocks ext;
+        final long[] roundCheck = Poseidon2RoundCheck.AVAILABLE ? Poseidon2RoundCheck.newBuffer() : null;
+        final long[][] roundInput = new long[Poseidon2.WIDTH][];
+        final long[][] roundStored = new long[Poseidon2RoundCheck.RESIDUALS][];
 
         Scratch(int block) {
             algebra = new BlockAlgebra(block);
@@ -114,7 +123,31 @@ final class QuotientEvaluator {
         return out;
     }
 
-    private void gateTerms(Scratch s, int from, Ext2[] alphaPowers) {
+    /**
+     * The Poseidon2 gate's kernel with its alpha powers as weights, where the gate has a slot in
+     * this geometry and the kernel can run on blocks of this size; otherwise null.
+     */
+    private Poseidon2RoundCheck roundCheck(Ext2[] alphaPowers) {
+        if (!Poseidon2RoundCheck.AVAILABLE || block % Poseidon2RoundCheck.lanes() != 0) {
+            return null;
+        }
+        int alpha = 0;
+        for (Gate gate : gates) {
+            if (gate == Poseidon2Gate.INSTANCE && GateTerms.capacity(g, gate) == 1) {
+                long[] w0 = new long[gate.constraints()];
+                long[] w1 = new long[gate.constraints()];
+                for (int k = 0; k < w0.length; k++) {
+                    w0[k] = alphaPowers[alpha + k].c0();
+                    w1[k] = alphaPowers[alpha + k].c1();
+                }
+                return new Poseidon2RoundCheck(w0, w1);
+            }
+            alpha += GateTerms.capacity(g, gate) * gate.constraints();
+        }
+        return null;
+    }
+
+    private void gateTerms(Scratch s, int from, Ext2[] alphaPowers, Poseidon2RoundCheck roundCheck) {
         BlockAlgebra f = s.algebra;
         f.reset();
         int constantsOffset = 0;
@@ -146,7 +179,7 @@ final class QuotientEvaluator {
                 return slice(f, publicInputLde, from);
             }
         };
-        GateTerms.visit(g, gates, f, columns, new GateTerms.Visitor<>() {
+        GateTerms.Visitor<long[]> visitor = new GateTerms.Visitor<>() {
             @Override
             public void constraint(int alphaIndex, long[] value) {
                 Goldilocks.addScaledBatch(g0, value, alphaPowers[alphaIndex].c0());
@@ -162,7 +195,30 @@ final class QuotientEvaluator {
                 Arrays.fill(g1, 0);
                 f.reset();
             }
-        });
+        };
+        int alpha = 0;
+        for (int gi = 0; gi < gates.size(); gi++) {
+            Gate gate = gates.get(gi);
+            if (gate == Poseidon2Gate.INSTANCE && roundCheck != null) {
+                poseidon2Terms(s, columns, roundCheck);
+                alpha += gate.constraints();
+            } else {
+                alpha = GateTerms.visitGate(g, gate, alpha, f, columns, visitor);
+            }
+            visitor.gateDone(gi);
+        }
+    }
+
+    /** The Poseidon2 gate's share of a block into {@code (g0, g1)}, by the round-check kernel. */
+    private void poseidon2Terms(Scratch s, GateTerms.Columns<long[]> columns, Poseidon2RoundCheck roundCheck) {
+        for (int i = 0; i < s.roundInput.length; i++) {
+            s.roundInput[i] = columns.copy(i);
+        }
+        for (int k = 0; k < s.roundStored.length; k++) {
+            int cell = Poseidon2Gate.storedCell(k);
+            s.roundStored[k] = Poseidon2Gate.storedInWitness(k) ? columns.witness(cell) : columns.copy(cell);
+        }
+        roundCheck.sums(s.roundInput, s.roundStored, 0, block, s.g0, s.g1, s.roundCheck);
     }
 
     private static long[] slice(BlockAlgebra f, long[] column, int from) {

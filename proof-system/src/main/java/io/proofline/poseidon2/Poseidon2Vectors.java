@@ -56,6 +56,13 @@ final class Poseidon2Vectors {
     private static final int X3 = 2 * WIDTH;
     private static final int SUMS = 3 * WIDTH;
     private static final int ROWS = SUMS + 8;
+    /** Rows of a round-check buffer after the permutation's: one residual, its two weighted copies, two sums. */
+    private static final int RESIDUAL = ROWS;
+    private static final int PRODUCT0 = ROWS + 1;
+    private static final int PRODUCT1 = ROWS + 2;
+    private static final int SUM0 = ROWS + 3;
+    private static final int SUM1 = ROWS + 4;
+    private static final int CHECK_ROWS = ROWS + 5;
 
     private static final long LOW32 = 0xFFFF_FFFFL;
     private static final long HIGH32 = ~LOW32;
@@ -97,6 +104,82 @@ final class Poseidon2Vectors {
             LongVector x = LongVector.fromArray(SPECIES, b, at);
             x.sub(Goldilocks.P, x.compare(UGE, Goldilocks.P)).intoArray(b, at);
         }
+    }
+
+    /** A buffer for {@link #checkRounds}: a permutation buffer and five rows more. */
+    static long[] newCheckBuffer() {
+        return new long[CHECK_ROWS * LANES];
+    }
+
+    /** {@code weights} as buffer rows for {@link #checkRounds}: entry {@code k} in every lane of row {@code k}. */
+    static long[] weightRows(long[] weights) {
+        long[] rows = new long[weights.length * LANES];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = weights[i / LANES];
+        }
+        return rows;
+    }
+
+    /**
+     * The rounds of a permutation checked against stored states, on {@link #LANES} points side by
+     * side: point {@code l} reads {@code input[i][at + l]} and {@code stored[k][at + l]}. Each round
+     * starts from the stored values of the round before (the input for the first), and its
+     * output {@code y_k} (the whole state after a full round, the s-box output of a partial one)
+     * gives the residual {@code r_k = stored_k - y_k}. Row {@code SUM0} gets
+     * {@code sum_k r_k * weights0[k]} and row {@code SUM1} the same with {@code weights1}, in
+     * lazy form (below 2^64); see {@link Poseidon2RoundCheck}.
+     */
+    static void checkRounds(long[] b, long[][] input, long[][] stored, int at, long[] weights0, long[] weights1) {
+        for (int i = 0; i < WIDTH; i++) {
+            System.arraycopy(input[i], at, b, i * LANES, LANES);
+        }
+        java.util.Arrays.fill(b, SUM0 * LANES, (SUM1 + 1) * LANES, 0L);
+        externalLinear(b);
+        int k = 0;
+        for (int r = 0; r < FULL_ROUNDS; r++) {
+            fullRound(b, r);
+            for (int i = 0; i < WIDTH; i++, k++) {
+                residual(b, i, stored[k], at, weights0, weights1, k);
+            }
+            if (r == HALF_FULL - 1) {
+                for (int p = 0; p < PARTIAL_ROUNDS; p++, k++) {
+                    addConstants(b, 0, PARTIAL_RC, p, 1);
+                    sbox(b, 0, 1);
+                    residual(b, 0, stored[k], at, weights0, weights1, k);
+                    internalLinear(b);
+                }
+            }
+        }
+    }
+
+    /**
+     * Row {@code row} against {@code stored}: the residual (canonical) is weighted into the two
+     * sums, then the stored values replace the row, since the next round starts from them.
+     */
+    private static void residual(long[] b, int row, long[] stored, int at, long[] weights0, long[] weights1, int k) {
+        // vector operations written out, no helper taking vectors: see the class comment
+        for (int g = 0; g < LANES; g += VLEN) {
+            LongVector y = LongVector.fromArray(SPECIES, b, row * LANES + g);
+            y = y.sub(Goldilocks.P, y.compare(UGE, Goldilocks.P));
+            LongVector s = LongVector.fromArray(SPECIES, stored, at + g);
+            // s - y mod p for canonical s and y: on borrow the difference wrapped by 2^64, so take EPSILON off
+            s.sub(y).sub(EPSILON, s.compare(ULT, y)).intoArray(b, RESIDUAL * LANES + g);
+            s.intoArray(b, row * LANES + g);
+        }
+        mulRows(b, PRODUCT0, b, RESIDUAL, weights0, k, 1);
+        mulRows(b, PRODUCT1, b, RESIDUAL, weights1, k, 1);
+        for (int g = 0; g < 2 * LANES; g += VLEN) {
+            // a canonical addend: a carry leaves the sum below it, so adding 2^64 mod p cannot carry again
+            LongVector product = LongVector.fromArray(SPECIES, b, PRODUCT0 * LANES + g);
+            product = product.sub(Goldilocks.P, product.compare(UGE, Goldilocks.P));
+            LongVector sum = LongVector.fromArray(SPECIES, b, SUM0 * LANES + g).add(product);
+            sum.add(EPSILON, sum.compare(ULT, product)).intoArray(b, SUM0 * LANES + g);
+        }
+    }
+
+    /** The canonical value of row {@code SUM0} ({@code which} 0) or {@code SUM1} (1), lane {@code l}. */
+    static long checkSum(long[] b, int which, int l) {
+        return Goldilocks.canonical(b[(SUM0 + which) * LANES + l]);
     }
 
     private static void fullRound(long[] b, int round) {

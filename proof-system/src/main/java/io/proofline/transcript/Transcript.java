@@ -25,6 +25,8 @@ public final class Transcript {
     private static final int RATE = Poseidon2Hash.RATE;
     /** Nonces tried per task and round of grinding: about a millisecond of hashing. */
     private static final long GRIND_CHUNK = 1 << 10;
+    /** Nonces hashed side by side, a multiple of the vector kernel's lanes that divides the chunk. */
+    private static final int GRIND_BATCH = 64;
 
     private final long[] state;
     private final long[] input = new long[RATE];
@@ -133,10 +135,18 @@ public final class Transcript {
         return nonce;
     }
 
+    /** The first nonce of {@code [from, from + GRIND_CHUNK)} that meets the work, or -1; hashes a batch of states at a time. */
     private static long firstNonce(long[] seed, int bits, long from) {
-        for (long n = from; n < from + GRIND_CHUNK; n++) {
-            if (meetsWork(powHash(seed, n), bits)) {
-                return n;
+        long[] states = new long[GRIND_BATCH * Poseidon2.WIDTH];
+        for (long base = from; base < from + GRIND_CHUNK; base += GRIND_BATCH) {
+            for (int k = 0; k < GRIND_BATCH; k++) {
+                powState(seed, base + k, states, k * Poseidon2.WIDTH);
+            }
+            Poseidon2.permuteBatch(states, GRIND_BATCH);
+            for (int k = 0; k < GRIND_BATCH; k++) {
+                if (meetsWork(states[k * Poseidon2.WIDTH], bits)) {
+                    return base + k;
+                }
             }
         }
         return -1;
@@ -164,11 +174,18 @@ public final class Transcript {
 
     /** The hash of the current transcript seed and a nonce, whose leading zeros count as work. */
     static long powHash(long[] seed, long nonce) {
-        long[] s = Arrays.copyOf(seed, Poseidon2.WIDTH);
-        s[4] = nonce;
-        s[Poseidon2.WIDTH - 2] = 1; // domain separation from the sponge and compression
+        long[] s = new long[Poseidon2.WIDTH];
+        powState(seed, nonce, s, 0);
         Poseidon2.permute(s);
         return s[0];
+    }
+
+    /** The state that {@link #powHash} permutes, written at {@code out[at ..]}. */
+    private static void powState(long[] seed, long nonce, long[] out, int at) {
+        Arrays.fill(out, at, at + Poseidon2.WIDTH, 0);
+        System.arraycopy(seed, 0, out, at, seed.length);
+        out[at + 4] = nonce;
+        out[at + Poseidon2.WIDTH - 2] = 1; // domain separation from the sponge and compression
     }
 
     private static void checkPowBits(int bits) {

@@ -100,6 +100,26 @@ class GoldilocksTests {
         assertTrue(VectorSupport.PRESENT, "tests run with the Vector API module, so the vector path is covered");
     }
 
+    @Test
+    void dotProductMatchesScalarSums() {
+        for (int n : new int[] {0, 1, 7, 8, 9, 1000, 1027}) {
+            long[] a = new long[n + 3];
+            long[] b = new long[n + 5];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = i % 5 == 0 ? Goldilocks.P - 1 : sample();
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = i % 7 == 0 ? Goldilocks.P - 1 : sample();
+            }
+            long expected = 0;
+            for (int i = 0; i < n; i++) {
+                expected = Goldilocks.add(expected, Goldilocks.mul(a[i], b[i]));
+            }
+            assertEquals(expected, Goldilocks.dot(a, b, n), "length " + n);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Goldilocks.dot(new long[3], new long[4], 4));
+    }
+
     /** Any 64-bit value: canonical ones, values of P and above, and the edges of the 32-bit halves. */
     private static long anyLane() {
         return switch (RND.nextInt(5)) {

@@ -94,6 +94,19 @@ public final class Poseidon2Gate implements Gate {
     }
 
     /**
+     * Whether constraint {@code k} compares a round's output with a witness cell (cell {@code k},
+     * as {@link #storedCell}); the last full round's twelve compare with the output copy cells.
+     */
+    public static boolean storedInWitness(int k) {
+        return k < WITNESS_CELLS;
+    }
+
+    /** The cell that constraint {@code k} compares with: witness cell {@code k}, or output copy cell {@code W + k - 106}. */
+    public static int storedCell(int k) {
+        return storedInWitness(k) ? k : W + k - WITNESS_CELLS;
+    }
+
+    /**
      * The values of the 106 witness cells and the 12 outputs for an input, in cell order:
      * {@code [witness..., output...]}.
      */
