@@ -43,11 +43,53 @@ public final class GoldilocksVectors {
     public static int mul(long[] a, long[] b, long[] out, int n) {
         int bound = SPECIES.loopBound(n);
         for (int i = 0; i < bound; i += SPECIES.length()) {
-            LongVector x = LongVector.fromArray(SPECIES, a, i);
-            LongVector y = LongVector.fromArray(SPECIES, b, i);
-            mul(x, y).intoArray(out, i);
+            mulAt(a, i, b, i, out, i);
         }
         return bound;
+    }
+
+    /**
+     * One vector of products, {@code out[o ..] = a[i ..] * b[j ..]}, canonical, for any 64-bit
+     * lanes. Batch loops call this rather than {@link #mul(LongVector, LongVector)}: it takes
+     * arrays, so where C2 leaves a call out of line (it sometimes does after recompiling a
+     * loop), nothing is boxed, whereas a vector argument would be, and every operation on it
+     * would run the Vector API's lane-by-lane fallback, ten times slower or worse.
+     */
+    static void mulAt(long[] a, int i, long[] b, int j, long[] out, int o) {
+        LongVector x = LongVector.fromArray(SPECIES, a, i);
+        LongVector y = LongVector.fromArray(SPECIES, b, j);
+        LongVector a0 = x.and(LOW32);
+        LongVector a1 = x.lanewise(VectorOperators.LSHR, 32);
+        LongVector b0 = y.and(LOW32);
+        LongVector b1 = y.lanewise(VectorOperators.LSHR, 32);
+        LongVector ll = a0.mul(b0);
+        LongVector t = a0.mul(b1).add(ll.lanewise(VectorOperators.LSHR, 32));
+        LongVector u = a1.mul(b0).add(t.and(LOW32));
+        LongVector loS = u.lanewise(VectorOperators.LSHL, 32).or(ll.and(LOW32)).lanewise(VectorOperators.XOR, SIGN);
+        LongVector hi = a1.mul(b1).add(t.lanewise(VectorOperators.LSHR, 32)).add(u.lanewise(VectorOperators.LSHR, 32));
+        LongVector t0S = loS.sub(hi.lanewise(VectorOperators.LSHR, 32));
+        t0S = t0S.sub(EPSILON, t0S.compare(VectorOperators.GT, loS));
+        LongVector hl = hi.and(LOW32);
+        LongVector t2S = t0S.add(hl.lanewise(VectorOperators.LSHL, 32).sub(hl));
+        t2S = t2S.add(EPSILON, t0S.compare(VectorOperators.GT, t2S));
+        t2S = t2S.sub(P, t2S.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
+        t2S.lanewise(VectorOperators.XOR, SIGN).intoArray(out, o);
+    }
+
+    /** One vector of sums, {@code out[o ..] = a[i ..] + b[j ..]}, canonical, for any 64-bit lanes; arrays for the reason of {@link #mulAt}. */
+    static void addAt(long[] a, int i, long[] b, int j, long[] out, int o) {
+        LongVector aS = LongVector.fromArray(SPECIES, a, i).lanewise(VectorOperators.XOR, SIGN);
+        LongVector sS = aS.add(LongVector.fromArray(SPECIES, b, j));
+        sS = sS.add(EPSILON, aS.compare(VectorOperators.GT, sS));
+        sS = sS.sub(P, sS.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
+        sS.lanewise(VectorOperators.XOR, SIGN).intoArray(out, o);
+    }
+
+    /** One vector of differences, {@code out[o ..] = a[i ..] - b[j ..]}, for any 64-bit lanes; arrays for the reason of {@link #mulAt}. */
+    static void subAt(long[] a, int i, long[] b, int j, long[] out, int o) {
+        LongVector aS = LongVector.fromArray(SPECIES, a, i).lanewise(VectorOperators.XOR, SIGN);
+        LongVector dS = aS.sub(LongVector.fromArray(SPECIES, b, j));
+        dS.lanewise(VectorOperators.XOR, SIGN).sub(EPSILON, dS.compare(VectorOperators.GT, aS)).intoArray(out, o);
     }
 
     /**

@@ -83,6 +83,45 @@ public final class Poseidon2 {
         }
     }
 
+    /** Values {@link #permuteTracing} records: the state after each full round but the last, and each partial s-box. */
+    public static final int TRACE_LENGTH = (FULL_ROUNDS - 1) * WIDTH + PARTIAL_ROUNDS;
+
+    /**
+     * {@link #permute}, also writing to {@code trace[at ..]} the canonical values a circuit stores
+     * to keep its constraints' degree low, in round order: after each full round but the last the
+     * whole state, after each partial round's s-box its output (before the linear layer).
+     */
+    public static void permuteTracing(long[] state, long[] trace, int at) {
+        if (state.length != WIDTH || at < 0 || trace.length - at < TRACE_LENGTH) {
+            throw new IllegalArgumentException("need a state of " + WIDTH + " and room for " + TRACE_LENGTH
+                    + " traced values, got " + state.length + " and " + (trace.length - at));
+        }
+        int t = at;
+        externalLinear(state);
+        for (int r = 0; r < HALF_FULL; r++) {
+            fullRound(state, r);
+            for (int i = 0; i < WIDTH; i++) {
+                trace[t++] = Goldilocks.canonical(state[i]);
+            }
+        }
+        for (int r = 0; r < PARTIAL_ROUNDS; r++) {
+            state[0] = sbox(addConstant(state[0], PARTIAL_RC[r]));
+            trace[t++] = Goldilocks.canonical(state[0]);
+            internalLinear(state);
+        }
+        for (int r = HALF_FULL; r < FULL_ROUNDS; r++) {
+            fullRound(state, r);
+            if (r < FULL_ROUNDS - 1) {
+                for (int i = 0; i < WIDTH; i++) {
+                    trace[t++] = Goldilocks.canonical(state[i]);
+                }
+            }
+        }
+        for (int i = 0; i < WIDTH; i++) {
+            state[i] = Goldilocks.canonical(state[i]);
+        }
+    }
+
     /**
      * Permutes {@code count} independent states stored one after another, state {@code k} at
      * {@code states[12k .. 12k + 12)}; the same results as {@link #permute} on each, several at a

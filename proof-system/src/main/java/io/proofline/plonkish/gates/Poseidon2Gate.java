@@ -111,36 +111,11 @@ public final class Poseidon2Gate implements Gate {
      * {@code [witness..., output...]}.
      */
     public static long[] resolve(long[] input) {
-        long[] s = input.clone();
+        long[] state = input.clone();
         long[] cells = new long[WITNESS_CELLS + W];
-        Algebra<Long> f = BaseAlgebra.INSTANCE;
-        List<Long> state = new ArrayList<>(W);
-        for (long v : s) {
-            state.add(v);
-        }
-        state = externalLinear(f, state);
-        int witness = 0;
-        int round = 0;
-        for (int r = 0; r < 2 * HALF_FULL + PARTIAL; r++, round++) {
-            boolean full = r < HALF_FULL || r >= HALF_FULL + PARTIAL;
-            if (full) {
-                List<Long> next = new ArrayList<>(W);
-                for (int i = 0; i < W; i++) {
-                    next.add(f.pow7(f.addConstant(state.get(i), Poseidon2Parameters.roundConstant(round, i))));
-                }
-                state = externalLinear(f, next);
-                for (int i = 0; i < W; i++) {
-                    cells[witness + i] = state.get(i);
-                }
-                witness += W;
-            } else {
-                long sbox = f.pow7(f.addConstant(state.get(0), Poseidon2Parameters.roundConstant(round, 0)));
-                cells[witness++] = sbox;
-                state.set(0, sbox);
-                state = internalLinear(f, state);
-            }
-        }
-        // the last full round's state is the output, already in place after the witness cells
+        // the witness cells are what the permutation traces, in the same round order
+        Poseidon2.permuteTracing(state, cells, 0);
+        System.arraycopy(state, 0, cells, WITNESS_CELLS, W);
         return cells;
     }
 
