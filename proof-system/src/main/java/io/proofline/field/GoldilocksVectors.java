@@ -53,7 +53,10 @@ public final class GoldilocksVectors {
      * lanes. Batch loops call this rather than {@link #mul(LongVector, LongVector)}: it takes
      * arrays, so where C2 leaves a call out of line (it sometimes does after recompiling a
      * loop), nothing is boxed, whereas a vector argument would be, and every operation on it
-     * would run the Vector API's lane-by-lane fallback, ten times slower or worse.
+     * would run the Vector API's lane-by-lane fallback, ten times slower or worse. The body is
+     * that method's, written out: calling it from here would pass vectors again. The NTT
+     * kernels keep the vector form, because routing their butterflies through arrays made
+     * {@code NttBenchmark} 1.5 times slower.
      */
     static void mulAt(long[] a, int i, long[] b, int j, long[] out, int o) {
         LongVector x = LongVector.fromArray(SPECIES, a, i);
@@ -124,21 +127,5 @@ public final class GoldilocksVectors {
     public static LongVector canonical(LongVector x) {
         LongVector xS = x.lanewise(VectorOperators.XOR, SIGN);
         return x.sub(P, xS.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
-    }
-
-    /** {@link Goldilocks#add} lane by lane, for any 64-bit lanes. */
-    public static LongVector add(LongVector a, LongVector b) {
-        LongVector aS = a.lanewise(VectorOperators.XOR, SIGN);
-        LongVector sS = aS.add(b);
-        sS = sS.add(EPSILON, aS.compare(VectorOperators.GT, sS));
-        sS = sS.sub(P, sS.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
-        return sS.lanewise(VectorOperators.XOR, SIGN);
-    }
-
-    /** {@link Goldilocks#sub} lane by lane, for any 64-bit lanes. */
-    public static LongVector sub(LongVector a, LongVector b) {
-        LongVector aS = a.lanewise(VectorOperators.XOR, SIGN);
-        LongVector dS = aS.sub(b);
-        return dS.lanewise(VectorOperators.XOR, SIGN).sub(EPSILON, dS.compare(VectorOperators.GT, aS));
     }
 }

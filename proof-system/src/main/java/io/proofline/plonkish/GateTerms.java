@@ -28,6 +28,15 @@ public final class GateTerms {
         void constraint(int alphaIndex, T value);
 
         void gateDone(int gateIndex);
+
+        /**
+         * Offers the visitor a whole gate kind, whose constraints take the alpha indices from
+         * {@code firstAlpha} on: {@code true} if it accounted for them itself (a kernel that
+         * evaluates them all at once), and {@link #visit} then evaluates none of them.
+         */
+        default boolean wholeGate(Gate gate, int firstAlpha) {
+            return false;
+        }
     }
 
     private GateTerms() {
@@ -47,20 +56,18 @@ public final class GateTerms {
     }
 
     public static <T> void visit(Geometry g, List<Gate> gates, Algebra<T> f, Columns<T> columns, Visitor<T> visitor) {
-        int alpha = 0;
+        int[] alpha = {0};
         for (int gi = 0; gi < gates.size(); gi++) {
-            alpha = visitGate(g, gates.get(gi), alpha, f, columns, visitor);
+            Gate gate = gates.get(gi);
+            if (visitor.wholeGate(gate, alpha[0])) {
+                alpha[0] += capacity(g, gate) * gate.constraints();
+            } else {
+                for (int k = 0; k < capacity(g, gate); k++) {
+                    gate.evaluate(f, new InstanceCells<>(columns, gate, k), value -> visitor.constraint(alpha[0]++, value));
+                }
+            }
             visitor.gateDone(gi);
         }
-    }
-
-    /** One gate kind's share of {@link #visit}, from alpha index {@code firstAlpha}; returns the next index. */
-    static <T> int visitGate(Geometry g, Gate gate, int firstAlpha, Algebra<T> f, Columns<T> columns, Visitor<T> visitor) {
-        int[] alpha = {firstAlpha};
-        for (int k = 0; k < capacity(g, gate); k++) {
-            gate.evaluate(f, new InstanceCells<>(columns, gate, k), value -> visitor.constraint(alpha[0]++, value));
-        }
-        return alpha[0];
     }
 
     /** One instance's cells as offsets into the row. */

@@ -179,7 +179,7 @@ final class QuotientEvaluator {
                 return slice(f, publicInputLde, from);
             }
         };
-        GateTerms.Visitor<long[]> visitor = new GateTerms.Visitor<>() {
+        GateTerms.visit(g, gates, f, columns, new GateTerms.Visitor<>() {
             @Override
             public void constraint(int alphaIndex, long[] value) {
                 Goldilocks.addScaledBatch(g0, value, alphaPowers[alphaIndex].c0());
@@ -195,18 +195,17 @@ final class QuotientEvaluator {
                 Arrays.fill(g1, 0);
                 f.reset();
             }
-        };
-        int alpha = 0;
-        for (int gi = 0; gi < gates.size(); gi++) {
-            Gate gate = gates.get(gi);
-            if (gate == Poseidon2Gate.INSTANCE && roundCheck != null) {
+
+            @Override
+            public boolean wholeGate(Gate gate, int firstAlpha) {
+                if (gate != Poseidon2Gate.INSTANCE || roundCheck == null) {
+                    return false;
+                }
+                // roundCheck's weights are the alpha powers from this gate's first index on
                 poseidon2Terms(s, columns, roundCheck);
-                alpha += gate.constraints();
-            } else {
-                alpha = GateTerms.visitGate(g, gate, alpha, f, columns, visitor);
+                return true;
             }
-            visitor.gateDone(gi);
-        }
+        });
     }
 
     /** The Poseidon2 gate's share of a block into {@code (g0, g1)}, by the round-check kernel. */

@@ -19,7 +19,8 @@ public final class Poseidon2Gate implements Gate {
     private static final int W = Poseidon2.WIDTH;
     private static final int HALF_FULL = Poseidon2Parameters.FULL_ROUNDS / 2;
     private static final int PARTIAL = Poseidon2Parameters.PARTIAL_ROUNDS;
-    static final int WITNESS_CELLS = (Poseidon2Parameters.FULL_ROUNDS - 1) * W + PARTIAL;
+    /** The values the permutation traces: the state after each full round but the last, each partial s-box. */
+    static final int WITNESS_CELLS = Poseidon2.TRACE_LENGTH;
 
     private Poseidon2Gate() {
     }
