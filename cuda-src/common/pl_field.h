@@ -130,33 +130,86 @@ PL_FN void pl_p2_external(uint64_t *s) {
     }
 }
 
-/* y_i = d_i x_i + sum(x) */
-PL_FN void pl_p2_internal(uint64_t *s, const uint64_t *diag) {
-    uint64_t sum = 0;
-    for (int i = 0; i < 12; i++) sum = pl_add(sum, s[i]);
-    for (int i = 0; i < 12; i++) s[i] = pl_add(pl_mul(diag[i], s[i]), sum);
+/*
+ * The rounds below work as io.proofline.poseidon2.Poseidon2 does: between rounds a lane holds
+ * any 64-bit representative of its value, so a product's reduction skips its final
+ * compare-and-subtract, and the state is made canonical once, at the end. On a 2-core AVX2 host
+ * this halved the scalar permutation's time against canonical values after every operation
+ * (docs/benchmarks.md, "A real AVX2 host").
+ */
+
+/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical */
+PL_FN uint64_t pl_p2_reduce(uint64_t hi, uint64_t lo) {
+    uint64_t hh = hi >> 32;
+    uint64_t hl = hi & PL_EPSILON;
+    uint64_t t0 = lo - hh;
+    t0 -= (lo < hh) ? PL_EPSILON : 0;
+    uint64_t t1 = (hl << 32) - hl;
+    uint64_t t2 = t0 + t1;
+    return t2 + ((t2 < t1) ? PL_EPSILON : 0);
+}
+
+/* a * b + c as (hi, lo), for any 64-bit a, b, c: below 2^128, so nothing is lost */
+PL_FN void pl_mul_add_wide(uint64_t a, uint64_t b, uint64_t c, uint64_t *hi, uint64_t *lo) {
+#ifdef __CUDA_ARCH__
+    uint64_t l = a * b + c;
+    *hi = __umul64hi(a, b) + (l < c);
+    *lo = l;
+#else
+    unsigned __int128 t = (unsigned __int128) a * b + c;
+    *hi = (uint64_t) (t >> 64);
+    *lo = (uint64_t) t;
+#endif
+}
+
+PL_FN uint64_t pl_p2_mul(uint64_t a, uint64_t b) {
+    uint64_t hi, lo;
+    pl_mul_add_wide(a, b, 0, &hi, &lo);
+    return pl_p2_reduce(hi, lo);
+}
+
+/* x + c for any 64-bit x and canonical c: a carry leaves s < c < p, so adding 2^64 mod p cannot carry again */
+PL_FN uint64_t pl_p2_add_constant(uint64_t x, uint64_t c) {
+    uint64_t s = x + c;
+    return s + ((s < c) ? PL_EPSILON : 0);
 }
 
 PL_FN uint64_t pl_sbox(uint64_t x) {
-    uint64_t x2 = pl_mul(x, x);
-    uint64_t x3 = pl_mul(x2, x);
-    uint64_t x4 = pl_mul(x2, x2);
-    return pl_mul(x3, x4);
+    uint64_t x2 = pl_p2_mul(x, x);
+    uint64_t x3 = pl_p2_mul(x2, x);
+    uint64_t x4 = pl_p2_mul(x2, x2);
+    return pl_p2_mul(x3, x4);
 }
 
-/* The permutation on a canonical state; the constant tables are passed so that the device can use its own copies. */
+/* y_i = d_i x_i + sum(x): the sum on 32-bit halves, then folded into each 128-bit product */
+PL_FN void pl_p2_internal(uint64_t *s, const uint64_t *diag) {
+    uint64_t lo = 0, hi = 0;
+    for (int i = 0; i < 12; i++) {
+        lo += s[i] & PL_EPSILON;
+        hi += s[i] >> 32;
+    }
+    uint64_t sum = pl_combine(hi, lo);
+    for (int i = 0; i < 12; i++) {
+        uint64_t h, l;
+        pl_mul_add_wide(diag[i], s[i], sum, &h, &l);
+        s[i] = pl_p2_reduce(h, l);
+    }
+}
+
+/* The permutation of a canonical state, canonical out; the constant tables are passed so that the device can use its own copies. */
 PL_FN void pl_p2_permute_with(uint64_t *s, const uint64_t *full_rc, const uint64_t *partial_rc, const uint64_t *diag) {
     pl_p2_external(s);
     for (int r = 0; r < 8; r++) {
         if (r == 4) {
             for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) {
-                s[0] = pl_sbox(pl_add(s[0], partial_rc[p]));
+                s[0] = pl_sbox(pl_p2_add_constant(s[0], partial_rc[p]));
                 pl_p2_internal(s, diag);
             }
         }
-        for (int i = 0; i < 12; i++) s[i] = pl_sbox(pl_add(s[i], full_rc[12 * r + i]));
+        for (int i = 0; i < 12; i++) s[i] = pl_sbox(pl_p2_add_constant(s[i], full_rc[12 * r + i]));
         pl_p2_external(s);
     }
+    for (int i = 0; i < 12; i++) s[i] = pl_canonical(s[i]);
 }
 
 /* ---- the quadratic extension F[x]/(x^2 - 7) ---- */
