@@ -123,9 +123,11 @@ public final class PlonkishProver {
         Ext2 zeta = transcript.sampleExt();
         Ext2 zetaNext = zeta.mul(TwoAdicRoots.rootOfUnity(g.logRows()));
 
-        PlonkishProof.Openings openings = new PlonkishProof.Openings(evaluate(setup.coefficients(), zeta),
-                evaluate(witnessCoefficients, zeta), evaluate(productCoefficients, zeta),
-                evaluate(quotientCoefficients, zeta), evaluate(Arrays.copyOf(productCoefficients, 2), zetaNext));
+        long[][] zetaPowers = powers(zeta, setup.coefficients(), witnessCoefficients, productCoefficients, quotientCoefficients);
+        PlonkishProof.Openings openings = new PlonkishProof.Openings(evaluate(setup.coefficients(), zetaPowers),
+                evaluate(witnessCoefficients, zetaPowers), evaluate(productCoefficients, zetaPowers),
+                evaluate(quotientCoefficients, zetaPowers),
+                evaluate(Arrays.copyOf(productCoefficients, 2), powers(zetaNext, productCoefficients)));
         for (Ext2 v : openings.all()) {
             transcript.observe(v);
         }
@@ -217,13 +219,16 @@ public final class PlonkishProver {
     }
 
     /**
-     * Each coefficient column evaluated at an extension point: the powers of the point once,
-     * then per column two base-field dot products (the coefficients are in the base field).
+     * The powers {@code 1, point, point^2, ...} as many as the longest column of {@code matrices}
+     * has coefficients, split into the point's two base-field components: {@code [c0s, c1s]}.
+     * Computed once per point, and shared by every matrix opened there.
      */
-    static List<Ext2> evaluate(long[][] coefficients, Ext2 point) {
+    static long[][] powers(Ext2 point, long[][]... matrices) {
         int length = 0;
-        for (long[] c : coefficients) {
-            length = Math.max(length, c.length);
+        for (long[][] matrix : matrices) {
+            for (long[] c : matrix) {
+                length = Math.max(length, c.length);
+            }
         }
         long[] powers0 = new long[length];
         long[] powers1 = new long[length];
@@ -233,8 +238,26 @@ public final class PlonkishProver {
             powers1[i] = power.c1();
             power = power.mul(point);
         }
+        return new long[][] {powers0, powers1};
+    }
+
+    /** Each coefficient column evaluated at an extension point. */
+    static List<Ext2> evaluate(long[][] coefficients, Ext2 point) {
+        return evaluate(coefficients, powers(point, coefficients));
+    }
+
+    /**
+     * Each coefficient column evaluated at an extension point, given its {@link #powers}: two
+     * base-field dot products per column (the coefficients are in the base field).
+     */
+    static List<Ext2> evaluate(long[][] coefficients, long[][] pointPowers) {
+        long[] powers0 = pointPowers[0];
+        long[] powers1 = pointPowers[1];
         return IntStream.range(0, coefficients.length).parallel().mapToObj(c -> {
             long[] coeffs = coefficients[c];
+            if (coeffs.length > powers0.length) {
+                throw new IllegalArgumentException("a column of " + coeffs.length + " coefficients, powers for " + powers0.length);
+            }
             return new Ext2(Goldilocks.dot(coeffs, powers0, coeffs.length), Goldilocks.dot(coeffs, powers1, coeffs.length));
         }).toList();
     }
