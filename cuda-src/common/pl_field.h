@@ -41,16 +41,20 @@ PL_FN uint64_t pl_sub(uint64_t a, uint64_t b) {
     return d;
 }
 
-/* hi * 2^64 + lo mod p, canonical: 2^64 = 2^32 - 1 and 2^96 = -1 (mod p) */
-PL_FN uint64_t pl_reduce128(uint64_t hi, uint64_t lo) {
+/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical: 2^64 = 2^32 - 1 and 2^96 = -1 (mod p) */
+PL_FN uint64_t pl_reduce128_lazy(uint64_t hi, uint64_t lo) {
     uint64_t hh = hi >> 32;
     uint64_t hl = hi & PL_EPSILON;
     uint64_t t0 = lo - hh;
     t0 -= (lo < hh) ? PL_EPSILON : 0;
     uint64_t t1 = (hl << 32) - hl;
     uint64_t t2 = t0 + t1;
-    t2 += (t2 < t1) ? PL_EPSILON : 0;
-    return pl_canonical(t2);
+    return t2 + ((t2 < t1) ? PL_EPSILON : 0);
+}
+
+/* hi * 2^64 + lo mod p, canonical */
+PL_FN uint64_t pl_reduce128(uint64_t hi, uint64_t lo) {
+    return pl_canonical(pl_reduce128_lazy(hi, lo));
 }
 
 PL_FN uint64_t pl_mul(uint64_t a, uint64_t b) {
@@ -138,17 +142,6 @@ PL_FN void pl_p2_external(uint64_t *s) {
  * (docs/benchmarks.md, "A real AVX2 host").
  */
 
-/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical */
-PL_FN uint64_t pl_p2_reduce(uint64_t hi, uint64_t lo) {
-    uint64_t hh = hi >> 32;
-    uint64_t hl = hi & PL_EPSILON;
-    uint64_t t0 = lo - hh;
-    t0 -= (lo < hh) ? PL_EPSILON : 0;
-    uint64_t t1 = (hl << 32) - hl;
-    uint64_t t2 = t0 + t1;
-    return t2 + ((t2 < t1) ? PL_EPSILON : 0);
-}
-
 /* a * b + c as (hi, lo), for any 64-bit a, b, c: below 2^128, so nothing is lost */
 PL_FN void pl_mul_add_wide(uint64_t a, uint64_t b, uint64_t c, uint64_t *hi, uint64_t *lo) {
 #ifdef __CUDA_ARCH__
@@ -165,7 +158,7 @@ PL_FN void pl_mul_add_wide(uint64_t a, uint64_t b, uint64_t c, uint64_t *hi, uin
 PL_FN uint64_t pl_p2_mul(uint64_t a, uint64_t b) {
     uint64_t hi, lo;
     pl_mul_add_wide(a, b, 0, &hi, &lo);
-    return pl_p2_reduce(hi, lo);
+    return pl_reduce128_lazy(hi, lo);
 }
 
 /* x + c for any 64-bit x and canonical c: a carry leaves s < c < p, so adding 2^64 mod p cannot carry again */
@@ -192,7 +185,7 @@ PL_FN void pl_p2_internal(uint64_t *s, const uint64_t *diag) {
     for (int i = 0; i < 12; i++) {
         uint64_t h, l;
         pl_mul_add_wide(diag[i], s[i], sum, &h, &l);
-        s[i] = pl_p2_reduce(h, l);
+        s[i] = pl_reduce128_lazy(h, l);
     }
 }
 
