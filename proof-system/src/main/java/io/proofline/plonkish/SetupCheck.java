@@ -23,7 +23,15 @@ public final class SetupCheck {
 
     /** What differs between the setup and the circuit, first difference first; empty if nothing does. */
     public static Optional<String> difference(Circuit circuit, SetupData setup) {
-        VerificationKey key = setup.key();
+        return difference(circuit, setup.key(), setup.columns());
+    }
+
+    /** As {@link #difference(Circuit, SetupData)}, for a stored setup whose LDE is not built. */
+    public static Optional<String> difference(Circuit circuit, StoredSetup setup) {
+        return difference(circuit, setup.key(), setup.columns());
+    }
+
+    private static Optional<String> difference(Circuit circuit, VerificationKey key, long[][] columns) {
         if (!key.geometry().equals(circuit.geometry())) {
             return Optional.of("geometry " + key.geometry() + " differs from the circuit's " + circuit.geometry());
         }
@@ -41,7 +49,7 @@ public final class SetupCheck {
                         + rows[i] + ", the circuit's at row " + expectedRows[i]);
             }
         }
-        return columnDifference(circuit, setup.columns());
+        return columnDifference(circuit, columns);
     }
 
     private static Optional<String> columnDifference(Circuit circuit, long[][] columns) {

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * Setup data on disk, version 1: magic {@code PLSETUP1}, the verification key (word count, its
  * encoding), the setup columns (count, length, values), and a Poseidon2 digest of the columns.
  * Loading checks the digest, recomputes the LDE and Merkle tree, and requires the tree's cap to
- * be the key's, so a corrupted or mismatched file is refused rather than yielding bad proofs.
+ * be the key's, so a corrupted or mismatched file is refused rather than yielding bad proofs;
+ * {@link #decodeStored} leaves the LDE, the tree and that last check to the setup's first use.
  */
 public final class SetupCodec {
 
@@ -39,6 +40,17 @@ public final class SetupCodec {
      *     do not commit to the key's setup cap
      */
     public static SetupData decode(byte[] bytes, ProverConfig config) {
+        return decodeStored(bytes, config).setup();
+    }
+
+    /**
+     * Reads the key and columns, checking the file's structure, its digest and its FRI
+     * parameters, without extending the columns: {@link StoredSetup#setup()} does that, and
+     * checks the key's cap, when the setup is first proven with.
+     *
+     * @throws FormatException if the file is malformed or its digest does not match
+     */
+    public static StoredSetup decodeStored(byte[] bytes, ProverConfig config) {
         WordReader r = new WordReader(bytes, MAGIC, VERSION);
         byte[] keyBytes = r.readRaw(r.readCount("key length", 2, 1 << 20, 1));
         VerificationKey key;
@@ -68,11 +80,7 @@ public final class SetupCodec {
         if (!key.fri().equals(config.fri())) {
             throw new FormatException(MAGIC + ": setup made for FRI parameters " + key.fri() + ", not " + config.fri());
         }
-        SetupData data = Setup.commit(key.geometry(), config, key.gates(), key.publicInputRows(), columns);
-        if (!data.key().setupCap().equals(key.setupCap())) {
-            throw new FormatException(MAGIC + ": setup columns do not commit to the key's setup cap");
-        }
-        return data;
+        return StoredSetup.deferred(key, columns, config);
     }
 
     private static Digest digest(long[][] columns) {

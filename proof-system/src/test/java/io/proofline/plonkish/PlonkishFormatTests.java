@@ -117,6 +117,29 @@ class PlonkishFormatTests {
 
         // then the columns, extended by 4 instead of 8, do not give the key's setup cap
         assertEquals("PLSETUP1: setup columns do not commit to the key's setup cap", e.getMessage());
+
+        // and a stored setup read without extending them gives its key at once, and the same error at first use
+        StoredSetup stored = SetupCodec.decodeStored(bytes, matching);
+        assertEquals(2, stored.key().fri().logBlowup());
+        assertTrue(!stored.built());
+        assertEquals(e.getMessage(), assertThrows(FormatException.class, stored::setup).getMessage());
+        assertEquals(e.getMessage(), assertThrows(FormatException.class, stored::setup).getMessage(), "and at every use after");
+    }
+
+    @Test
+    void aStoredSetupIsTheSetupOnceBuilt() {
+        SetupData setup = Setup.generate(TestCircuits.everyGate(Geometry.standard(6)), SMALL);
+        StoredSetup stored = SetupCodec.decodeStored(SetupCodec.encode(setup), SMALL);
+        assertEquals(setup.key(), stored.key());
+        assertArrayEquals(setup.columns(), stored.columns());
+        assertTrue(!stored.built(), "nothing extended while loading");
+
+        SetupData built = stored.setup();
+        assertTrue(stored.built());
+        assertEquals(setup.key().setupCap(), built.key().setupCap());
+        assertArrayEquals(setup.coefficients(), built.coefficients());
+        assertTrue(built == stored.setup(), "built once");
+        assertTrue(StoredSetup.of(setup).setup() == setup, "a generated setup is used as it is");
     }
 
     @Test

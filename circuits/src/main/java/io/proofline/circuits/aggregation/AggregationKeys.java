@@ -8,6 +8,7 @@ import io.proofline.plonkish.CircuitTooLargeException;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.plonkish.Setup;
 import io.proofline.plonkish.SetupData;
+import io.proofline.plonkish.StoredSetup;
 import io.proofline.plonkish.VerificationKey;
 import io.proofline.poseidon2.Digest;
 import java.nio.file.Path;
@@ -32,10 +33,15 @@ public final class AggregationKeys {
     public static final String SCHEDULER = "scheduler";
 
     /** A circuit with its setup, and the check its inner proofs are verified with. */
-    public record Layer(Circuit circuit, SetupData setup, RecursiveProofCheck check) {
+    public record Layer(Circuit circuit, StoredSetup stored, RecursiveProofCheck check) {
 
         public VerificationKey key() {
-            return setup.key();
+            return stored.key();
+        }
+
+        /** The setup with its LDE and tree, built on the first call for a loaded one ({@link StoredSetup}). */
+        public SetupData setup() {
+            return stored.setup();
         }
     }
 
@@ -59,13 +65,14 @@ public final class AggregationKeys {
      * @throws IllegalArgumentException if they need more than {@code 2^MAX_LOG_ROWS} rows
      */
     public static AggregationKeys generate(BaseCircuitKeys base, ProverConfig config) {
-        return build(base, config, (name, circuit) -> Setup.generate(circuit, config));
+        return build(base, config, (name, circuit) -> StoredSetup.of(Setup.generate(circuit, config)));
     }
 
     /**
      * Loads each layer's setup from {@code dir} (beside the base keys), checked against the
      * circuit rebuilt from {@code base}, or generates and writes it, as
-     * {@link BaseCircuitKeys#loadOrGenerate} does for the base circuits.
+     * {@link BaseCircuitKeys#loadOrGenerate} does for the base circuits. A loaded layer's LDE and
+     * Merkle tree are built when it first proves.
      *
      * @throws io.proofline.circuits.base.KeysRefusedException naming the layer, the file and the first difference
      */
@@ -114,7 +121,7 @@ public final class AggregationKeys {
 
     /** Gives a built circuit its setup, by the layer's name and size. */
     interface Setups {
-        SetupData setup(String layer, Circuit circuit);
+        StoredSetup setup(String layer, Circuit circuit);
     }
 
     private static AggregationKeys build(BaseCircuitKeys base, ProverConfig config, Setups setups) {

@@ -9,6 +9,7 @@ import io.proofline.plonkish.Setup;
 import io.proofline.plonkish.SetupCheck;
 import io.proofline.plonkish.SetupCodec;
 import io.proofline.plonkish.SetupData;
+import io.proofline.plonkish.StoredSetup;
 import io.proofline.plonkish.VerificationKeyCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,12 +43,12 @@ final class AggregationSetupCache {
     }
 
     /** @throws KeysRefusedException if the file holds another circuit's setup */
-    SetupData loadOrGenerate(String layer, Circuit circuit) {
+    StoredSetup loadOrGenerate(String layer, Circuit circuit) {
         String name = sized(layer, circuit);
         Path file = file(dir, name, caps, config);
         if (Files.exists(file)) {
             try {
-                SetupData setup = SetupCodec.decode(Files.readAllBytes(file), config);
+                StoredSetup setup = SetupCodec.decodeStored(Files.readAllBytes(file), config);
                 SetupCheck.difference(circuit, setup).ifPresent(difference -> {
                     throw new KeysRefusedException(layer + " setup " + file + " is not the " + layer + " recursion circuit's ("
                             + caps + "): " + difference + ". Its proofs would not prove what the circuit states; remove the "
@@ -64,7 +65,7 @@ final class AggregationSetupCache {
                 + circuit.geometry().logRows() + " rows)");
         SetupData setup = Setup.generate(circuit, config);
         generated.put(name, setup);
-        return setup;
+        return StoredSetup.of(setup);
     }
 
     /**
@@ -73,21 +74,22 @@ final class AggregationSetupCache {
      * wrong with it. Returns the stored setup when it is the circuit's, else the circuit's own
      * (generated here), so that the layers built on this one can still be checked.
      */
-    SetupData inspect(String layer, Circuit circuit, Map<String, AggregationKeys.StoredLayer> found) {
+    StoredSetup inspect(String layer, Circuit circuit, Map<String, AggregationKeys.StoredLayer> found) {
         Path file = file(dir, sized(layer, circuit), caps, config);
         if (!Files.exists(file)) {
             found.put(layer, new AggregationKeys.StoredLayer(layer, file, null, "no setup " + file));
-            return Setup.generate(circuit, config);
+            return StoredSetup.of(Setup.generate(circuit, config));
         }
         try {
+            // the whole check, cap included: inspecting is what keygen's verify is for
             SetupData setup = SetupCodec.decode(Files.readAllBytes(file), config);
             String difference = SetupCheck.difference(circuit, setup).orElse(null);
             found.put(layer, new AggregationKeys.StoredLayer(layer, file, setup.key().commitment(), difference == null ? null
                     : file + " is not the " + layer + " recursion circuit's setup (" + caps + "): " + difference));
-            return difference == null ? setup : Setup.generate(circuit, config);
+            return StoredSetup.of(difference == null ? setup : Setup.generate(circuit, config));
         } catch (FormatException e) {
             found.put(layer, new AggregationKeys.StoredLayer(layer, file, null, file + " is corrupt: " + e.getMessage()));
-            return Setup.generate(circuit, config);
+            return StoredSetup.of(Setup.generate(circuit, config));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

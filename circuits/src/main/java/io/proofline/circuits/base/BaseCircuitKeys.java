@@ -7,6 +7,7 @@ import io.proofline.plonkish.Setup;
 import io.proofline.plonkish.SetupCheck;
 import io.proofline.plonkish.SetupCodec;
 import io.proofline.plonkish.SetupData;
+import io.proofline.plonkish.StoredSetup;
 import io.proofline.plonkish.VerificationKey;
 import io.proofline.plonkish.VerificationKeyCodec;
 import io.proofline.poseidon2.Digest;
@@ -31,9 +32,9 @@ public final class BaseCircuitKeys {
 
     private final CircuitCapacities capacities;
     private final Map<CircuitType, Circuit> circuits;
-    private final Map<CircuitType, SetupData> setups;
+    private final Map<CircuitType, StoredSetup> setups;
 
-    private BaseCircuitKeys(CircuitCapacities capacities, Map<CircuitType, Circuit> circuits, Map<CircuitType, SetupData> setups) {
+    private BaseCircuitKeys(CircuitCapacities capacities, Map<CircuitType, Circuit> circuits, Map<CircuitType, StoredSetup> setups) {
         this.capacities = capacities;
         this.circuits = circuits;
         this.setups = setups;
@@ -41,11 +42,11 @@ public final class BaseCircuitKeys {
 
     public static BaseCircuitKeys generate(CircuitCapacities caps, ProverConfig config) {
         Map<CircuitType, Circuit> circuits = new EnumMap<>(CircuitType.class);
-        Map<CircuitType, SetupData> setups = new EnumMap<>(CircuitType.class);
+        Map<CircuitType, StoredSetup> setups = new EnumMap<>(CircuitType.class);
         for (CircuitType type : CircuitType.values()) {
             Circuit circuit = BaseCircuits.build(type, caps);
             circuits.put(type, circuit);
-            setups.put(type, Setup.generate(circuit, config));
+            setups.put(type, StoredSetup.of(Setup.generate(circuit, config)));
         }
         return new BaseCircuitKeys(caps, circuits, setups);
     }
@@ -55,23 +56,24 @@ public final class BaseCircuitKeys {
      * missing or damaged. File names carry the capacities and parameters, so different
      * configurations never share files. A loaded setup must be the one its circuit defines
      * (geometry, gates, public-input rows, constant, selector and sigma columns): a file that
-     * differs is not regenerated over, since someone wrote it, but refused.
+     * differs is not regenerated over, since someone wrote it, but refused. A loaded setup's LDE and
+     * Merkle tree are built when it is first proven with ({@link StoredSetup}).
      *
      * @throws KeysRefusedException naming the circuit, the file and the first difference
      */
     public static BaseCircuitKeys loadOrGenerate(Path dir, CircuitCapacities caps, ProverConfig config) {
         Map<CircuitType, Circuit> circuits = new EnumMap<>(CircuitType.class);
-        Map<CircuitType, SetupData> setups = new EnumMap<>(CircuitType.class);
+        Map<CircuitType, StoredSetup> setups = new EnumMap<>(CircuitType.class);
         try {
             Files.createDirectories(dir);
             for (CircuitType type : CircuitType.values()) {
                 Circuit circuit = BaseCircuits.build(type, caps);
                 circuits.put(type, circuit);
                 Path file = dir.resolve(fileName(type, caps, config));
-                SetupData setup = null;
+                StoredSetup setup = null;
                 if (Files.exists(file)) {
                     try {
-                        setup = SetupCodec.decode(Files.readAllBytes(file), config);
+                        setup = SetupCodec.decodeStored(Files.readAllBytes(file), config);
                     } catch (FormatException e) {
                         LOG.log(System.Logger.Level.WARNING, "regenerating damaged setup " + file + ": " + e.getMessage());
                     }
@@ -80,9 +82,10 @@ public final class BaseCircuitKeys {
                     requireMatches(type, caps, circuit, setup, file);
                 } else {
                     LOG.log(System.Logger.Level.INFO, "generating setup for " + type.label + " (" + caps + ")");
-                    setup = Setup.generate(circuit, config);
+                    SetupData generated = Setup.generate(circuit, config);
+                    setup = StoredSetup.of(generated);
                     Path tmp = Files.createTempFile(dir, type.label, ".tmp");
-                    Files.write(tmp, SetupCodec.encode(setup));
+                    Files.write(tmp, SetupCodec.encode(generated));
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     Files.writeString(dir.resolve(type.label + "-" + caps.transactionsPerInstance() + "-"
                             + caps.accessesPerInstance() + ".vk.json"), VerificationKeyCodec.toJson(setup.key()));
@@ -95,7 +98,7 @@ public final class BaseCircuitKeys {
         return new BaseCircuitKeys(caps, circuits, setups);
     }
 
-    private static void requireMatches(CircuitType type, CircuitCapacities caps, Circuit circuit, SetupData setup, Path file) {
+    private static void requireMatches(CircuitType type, CircuitCapacities caps, Circuit circuit, StoredSetup setup, Path file) {
         SetupCheck.difference(circuit, setup).ifPresent(difference -> {
             throw new KeysRefusedException(type.label + " setup " + file + " is not the " + type.label + " circuit's (" + caps
                     + "): " + difference + ". Its proofs would not prove what the circuit states; remove the file to "
@@ -123,8 +126,9 @@ public final class BaseCircuitKeys {
         return circuits.get(type);
     }
 
+    /** The setup of {@code type} with its LDE and tree, built on the first call for a loaded one. */
     public SetupData setup(CircuitType type) {
-        return setups.get(type);
+        return setups.get(type).setup();
     }
 
     public VerificationKey verificationKey(CircuitType type) {
