@@ -46,8 +46,8 @@ class BatchProofTaskFunctionalTests {
     private static final int BATCH = 1;
     private static final String TASK = "proofline-batch-proof";
 
-    @TempDir
-    Path keys;
+    /** Honest small-capacity keys, generated once per test JVM. */
+    private static final Path keys = SharedTestKeys.dir();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;

@@ -33,8 +33,8 @@ class GatewayBackpressureFunctionalTests {
     /** The default of {@code proofline.gateway.max-jobs-in-flight}, which the test leaves alone. */
     private static final int DEFAULT_MAX_JOBS_IN_FLIGHT = 2;
 
-    @TempDir
-    Path keys;
+    /** Honest small-capacity keys, generated once per test JVM. */
+    private static final Path keys = SharedTestKeys.dir();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;

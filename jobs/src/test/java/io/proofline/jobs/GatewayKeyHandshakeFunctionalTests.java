@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class GatewayKeyHandshakeFunctionalTests {
 
-    @TempDir
-    Path keys;
+    /** Honest small-capacity keys, generated once per test JVM. */
+    private static final Path keys = SharedTestKeys.dir();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;

@@ -42,8 +42,8 @@ class HouseKeeperLostWorkFunctionalTests {
     private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(2);
     private static final String WITNESS_WORKER_STEP = "basicWitnessGenerationWorker:";
 
-    @TempDir
-    static Path keys;
+    /** Honest small-capacity keys, generated once per test JVM. */
+    private static final Path keys = SharedTestKeys.dir();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;

@@ -56,7 +56,9 @@ class PipelineFunctionalTests extends PipelineTestSupport {
 
     @Test
     void severalBatchesAreProvenByTwoWorkerProcesses() throws Exception {
-        severalBatchesAreProvenByTwoWorkerProcesses(env.proverProperties("postgres"), 10, 3);
+        // the first batch's 4 deposits and 5 transfers fill 3 transfer-execution and 4 storage-application
+        // instances (small capacities): two leaves of each type, so a node of each
+        severalBatchesAreProvenByTwoWorkerProcesses(env.proverProperties("postgres"), 5, 1);
     }
 
     /**
@@ -93,7 +95,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         props.put("proofline.s3.secret-key", TestS3Server.SECRET_KEY);
 
         // two batches: every kind of request crosses the broker (nodes are the postgres variant's)
-        severalBatchesAreProvenByTwoWorkerProcesses(props, 6, 3);
+        severalBatchesAreProvenByTwoWorkerProcesses(props, 3, 1);
 
         // and every stage's artifacts are in the bucket, none in the local store directory
         ObjectStore store = env.bean(ObjectStore.class);
@@ -116,10 +118,13 @@ class PipelineFunctionalTests extends PipelineTestSupport {
     /** Seals a batch of each of {@code transactions} transfers, in order, and checks how they were proven. */
     private void severalBatchesAreProvenByTwoWorkerProcesses(Map<String, String> props, int... transactions) throws Exception {
         int n = transactions.length;
-        // given an orchestrator polling the core and two workers with both roles, the second one
-        // proving through the GPU prover role's pipeline (on the Java back end here: no GPU)
+        // given an orchestrator polling the core and two workers with both roles, the first one on
+        // the Java back end, the second one on the native CPU back end, proving through the GPU
+        // prover role's pipeline (no GPU here), so that each batch has proofs of both
         env.startOrchestrator(props, true);
-        WorkerProcess w1 = env.startWorker("worker-1", BOTH_ROLES, props);
+        Map<String, String> onJava = new LinkedHashMap<>(props);
+        onJava.put("proofline.prover.backend", "java");
+        WorkerProcess w1 = env.startWorker("worker-1", BOTH_ROLES, onJava);
         Map<String, String> pipelined = new LinkedHashMap<>(props);
         pipelined.put("proofline.prover.gpu.pipeline", "on");
         pipelined.put("proofline.prover.gpu.witness-vector-threads", "1");
@@ -151,6 +156,10 @@ class PipelineFunctionalTests extends PipelineTestSupport {
                 + "\n" + env.diagnostics());
         assertTrue(all.stream().allMatch(i -> i.status() == InstanceStatus.SUCCESSFUL && i.attempts() == 1),
                 "every instance proven at its first attempt\n" + env.diagnostics());
+        // and each worker proved on the back end it was told
+        assertTrue(Files.readString(w1.log).contains("prover back end: java (proofline.prover.backend=java)"), w1.logTail(40));
+        assertTrue(Files.readString(w2.log).contains("prover back end: native-cpu (proofline.prover.backend=native-cpu)"),
+                w2.logTail(40));
         // and the pipelined worker recorded each partition's queue wait apart, the other none
         assertTrue(all.stream().allMatch(i -> (i.queueMs() != null) == i.workerId().equals(w2.id())),
                 "queue waits recorded by the pipelined worker only: " + all.stream()
@@ -179,7 +188,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
             assertEquals(env.bean(ObjectStore.class).get(batch.batchProofKey(), batch.batchProofSha256()).length,
                     Integer.parseInt(bytes.group(1)), "batch " + b);
         }
-        if (Arrays.stream(transactions).anyMatch(t -> t >= 10)) {
+        if (Arrays.stream(transactions).anyMatch(t -> t >= 5)) {
             assertEquals(EnumSet.allOf(AggregationLayer.class), layers, "leaves, nodes and schedulers among the batches");
         }
 

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fresh pipeline per test (core, prover database, object store; see {@link PipelineEnvironment}),
- * so that batch numbers and job instances start over; keys are generated once per class. A
+ * so that batch numbers and job instances start over; keys are generated once per test JVM. A
  * failed test's directory, with the worker logs its failure message names, is kept.
  */
 abstract class PipelineTestSupport {
 
-    @TempDir
-    static Path keys;
+    /** Shared by every pipeline test of this JVM: generated once ({@link SharedTestKeys}). */
+    static final Path keys = SharedTestKeys.dir();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;

@@ -40,8 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SharedDatabaseIntegrationTests {
 
-    @TempDir
-    static Path keys;
+    /** Honest small-capacity keys, generated once per test JVM. */
+    private static final Path keys = SharedTestKeys.dir();
 
     @TempDir
     Path dir;

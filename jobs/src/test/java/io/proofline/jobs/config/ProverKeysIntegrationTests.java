@@ -13,6 +13,7 @@ import io.proofline.circuits.base.PinnedCommitments;
 import io.proofline.circuits.base.TamperedKeys;
 import io.proofline.fri.FriParameters;
 import io.proofline.jobs.ProoflineJobsApplication;
+import io.proofline.jobs.SharedTestKeys;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -36,8 +37,8 @@ class ProverKeysIntegrationTests {
     private static final CircuitCapacities CAPS = CircuitCapacities.small();
     private static final ProverConfig CONFIG = ProverConfig.standard();
 
-    @TempDir
-    static Path honestDir;
+    /** Honest keys, shared with the other tests of this JVM; the tampering ones copy them first. */
+    static final Path honestDir = SharedTestKeys.dir();
     @TempDir
     static Path storeDir;
 
