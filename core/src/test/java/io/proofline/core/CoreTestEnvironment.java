@@ -9,15 +9,11 @@ import io.proofline.circuits.batch.BatchProof;
 import io.proofline.circuits.batch.BatchProver;
 import io.proofline.circuits.witness.WitnessInputData;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.testsupport.TemporaryDirectories;
 import io.proofline.testsupport.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -40,13 +36,7 @@ public final class CoreTestEnvironment {
 
     public static synchronized Path keysDir() {
         if (keysDir == null) {
-            try {
-                keysDir = Files.createTempDirectory("proofline-test-keys");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Path dir = keysDir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
+            keysDir = TemporaryDirectories.deletedAtExit("proofline-test-keys");
         }
         return keysDir;
     }
@@ -97,13 +87,5 @@ public final class CoreTestEnvironment {
 
     public static void register(DynamicPropertyRegistry registry, TestDatabase db, Map<String, Object> overrides) {
         properties(db, overrides).forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: it is a temporary directory
-        }
     }
 }

@@ -120,7 +120,7 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         int n = transactions.length;
         // given an orchestrator polling the core and two workers with both roles, the first one on
         // the Java back end, the second one on the native CPU back end, proving through the GPU
-        // prover role's pipeline (no GPU here), so that each batch has proofs of both
+        // prover role's pipeline (no GPU here), so that the batches' proofs come from both
         env.startOrchestrator(props, true);
         Map<String, String> onJava = new LinkedHashMap<>(props);
         onJava.put("proofline.prover.backend", "java");

@@ -1,11 +1,7 @@
 package io.proofline.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.proofline.testsupport.TemporaryDirectories;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One keys directory for every test of this JVM that needs honest small-capacity keys. The first
@@ -22,22 +18,8 @@ public final class SharedTestKeys {
 
     public static synchronized Path dir() {
         if (dir == null) {
-            try {
-                dir = Files.createTempDirectory("proofline-jobs-test-keys");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Path created = dir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(created)));
+            dir = TemporaryDirectories.deletedAtExit("proofline-jobs-test-keys");
         }
         return dir;
-    }
-
-    private static void delete(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
     }
 }
