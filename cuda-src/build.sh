@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the native prover libraries into $1 (the Maven module native-bindings passes its
 # target/classes/native), object files into $2 (default $1/obj): the CPU library always (gcc is required), the CUDA library when nvcc
-# is on the PATH, otherwise a message saying it was skipped. make rebuilds only what changed.
+# is on the PATH (and the kernel benchmark, cuda/bench_kernels.cu, into the object dir), otherwise a
+# message saying it was skipped. make rebuilds only what changed.
 set -euo pipefail
 OUT=${1:?usage: build.sh <output dir> [object dir]}
 OBJ=${2:-$OUT/obj}
@@ -17,6 +18,8 @@ if [[ "${PROOFLINE_SKIP_CUDA:-}" == "1" ]]; then
 elif command -v "${NVCC:-nvcc}" >/dev/null 2>&1; then
   make -s OUT="$OUT" NVCC="${NVCC:-nvcc}" cuda
   echo "cuda-src: built $OUT/libproofline_cuda.so with $("${NVCC:-nvcc}" --version | tail -1)"
+  # the kernel benchmark too, so that it keeps compiling; beside the objects, not in the jar
+  make -s OUT="$OBJ" NVCC="${NVCC:-nvcc}" cuda-bench
 else
   echo "cuda-src: nvcc not on the PATH, CUDA back end not built (install the CUDA toolkit 12 or newer to build it)"
 fi

@@ -9,7 +9,8 @@
 # It records the device, driver and toolkit, runs the differential tests against the Java back
 # end with the CUDA back end required (./proofline test --gpu), then the back ends side by side
 # and the prover table on CUDA (./proofline bench --gpu). Everything it prints is also written
-# to native-bindings/target/gpu-check/ for docs/benchmarks.md.
+# to native-bindings/target/gpu-check/ for docs/benchmarks.md. A GPU machine without a JDK,
+# Maven or network takes `./proofline gpu-bundle` instead (see gpu-bundle-run.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

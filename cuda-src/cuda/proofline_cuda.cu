@@ -68,17 +68,54 @@ unsigned grid(uint64_t work) {
 
 /* ---- kernels (grid-stride loops) ---- */
 
-/* One DIF stage of half-size h on every transform of 2^log_n in the batch. */
-__global__ void k_dif_stage(uint64_t *a, uint32_t log_n, uint64_t h, const uint64_t *tw, uint64_t butterflies) {
+/*
+ * One DIF stage of half-size 2^log_h on every transform of 2^log_n in the batch. Powers of two
+ * only, so indices are shifts and masks (a 64-bit division costs dozens of instructions here).
+ */
+__global__ void k_dif_stage(uint64_t *a, uint32_t log_n, uint32_t log_h, const uint64_t *tw, uint64_t butterflies) {
+    uint64_t h = 1ull << log_h;
     for (uint64_t x = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; x < butterflies; x += (uint64_t) gridDim.x * blockDim.x) {
         uint64_t seg = x >> (log_n - 1);
         uint64_t k = x & ((1ull << (log_n - 1)) - 1);
-        uint64_t g = (seg << log_n) + (k / h) * 2 * h;
-        uint64_t q = k % h;
+        uint64_t q = k & (h - 1);
+        uint64_t g = (seg << log_n) + ((k >> log_h) << (log_h + 1));
         uint64_t u = a[g + q];
         uint64_t v = a[g + h + q];
         a[g + q] = pl_add(u, v);
         a[g + h + q] = pl_mul(pl_sub(u, v), tw[h + q]);
+    }
+}
+
+/* The most DIF stages one block does in shared memory: chunks of 2^11 elements (16 KiB). */
+constexpr uint32_t SHARED_LOG = 11;
+
+/*
+ * The last log_c stages (half-sizes 2^(log_c - 1) down to 1) of every transform: they stay
+ * inside contiguous chunks of 2^log_c elements, so one block loads a chunk into shared memory,
+ * runs them all there and writes it back once, instead of a launch and a pass over the whole
+ * batch per stage. Each of the block's threads does one butterfly per stage and per round.
+ */
+__global__ void k_dif_tail(uint64_t *a, uint32_t log_c, const uint64_t *tw, uint64_t chunks) {
+    __shared__ uint64_t s[1u << SHARED_LOG];
+    uint32_t c = 1u << log_c;
+    for (uint64_t chunk = blockIdx.x; chunk < chunks; chunk += gridDim.x) {
+        uint64_t *base = a + (chunk << log_c);
+        for (uint32_t i = threadIdx.x; i < c; i += blockDim.x) s[i] = base[i];
+        __syncthreads();
+        for (uint32_t log_h = log_c; log_h-- > 0;) {
+            uint32_t h = 1u << log_h;
+            for (uint32_t k = threadIdx.x; k < c / 2; k += blockDim.x) {
+                uint32_t q = k & (h - 1);
+                uint32_t g = (k >> log_h) << (log_h + 1);
+                uint64_t u = s[g + q];
+                uint64_t v = s[g + h + q];
+                s[g + q] = pl_add(u, v);
+                s[g + h + q] = pl_mul(pl_sub(u, v), tw[h + q]);
+            }
+            __syncthreads();
+        }
+        for (uint32_t i = threadIdx.x; i < c; i += blockDim.x) base[i] = s[i];
+        __syncthreads();
     }
 }
 
@@ -187,13 +224,21 @@ int32_t twiddles(const char *fn, uint32_t log_n, int inv, const uint64_t **out) 
     return PL_OK;
 }
 
-/* DIF stages of every 2^log_n segment of d (segments in all), bit-reversed output in place. */
+/*
+ * DIF stages of every 2^log_n segment of d (segments in all), bit-reversed output in place: the
+ * first stages one launch each over the whole batch, the last SHARED_LOG in shared memory.
+ */
 void dif_all(uint64_t *d, uint64_t segments, uint32_t log_n, const uint64_t *tw) {
     if (log_n == 0) return;
+    uint32_t log_c = log_n < SHARED_LOG ? log_n : SHARED_LOG;
     uint64_t butterflies = segments << (log_n - 1);
-    for (uint64_t h = (1ull << log_n) >> 1; h >= 1; h >>= 1) {
-        k_dif_stage<<<grid(butterflies), THREADS>>>(d, log_n, h, tw, butterflies);
+    for (uint32_t log_h = log_n - 1; log_h >= log_c; log_h--) {
+        k_dif_stage<<<grid(butterflies), THREADS>>>(d, log_n, log_h, tw, butterflies);
     }
+    uint64_t chunks = segments << (log_n - log_c);
+    uint64_t blocks = chunks > 65535ull * 16 ? 65535ull * 16 : chunks;
+    uint32_t threads = (1u << log_c) / 2 < 512 ? (1u << log_c) / 2 : 512;
+    k_dif_tail<<<(unsigned) blocks, threads < 32 ? 32 : threads>>>(d, log_c, tw, chunks);
 }
 
 /* Natural-order transforms of every column of `data` (host), scaled by k after, shifted before. */
