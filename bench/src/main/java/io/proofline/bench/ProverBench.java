@@ -41,7 +41,9 @@ import java.util.Map;
  * LDE factor 8 ({@link ProverConfig#standard()}, 28 queries) and at LDE factor 2
  * ({@link ProverConfig#ldeFactor2()}, 84 queries). {@code PROOFLINE_BENCH_PARAMS=standard},
  * {@code lde2} or {@code proven} ({@link ProverConfig#provenQueries()}: 58 queries, 100 proven
- * bits for the FRI query phase) measures one of them only.
+ * bits for the FRI query phase) measures one of them only. {@code PROOFLINE_BENCH_WARMUP=false}
+ * skips the warm-up proof, for sizes whose proofs take long enough that compilation is a small
+ * part of the first one, or where a slow back end's warm-up would not fit the time at hand.
  */
 public final class ProverBench {
 
@@ -51,6 +53,10 @@ public final class ProverBench {
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {12, 14, 16} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int repeats = Integer.parseInt(System.getenv().getOrDefault("PROOFLINE_BENCH_REPEATS", "2"));
+        if (repeats < 1) {
+            throw new IllegalArgumentException("PROOFLINE_BENCH_REPEATS must be at least 1, got " + repeats);
+        }
+        boolean warmUp = !"false".equals(System.getenv().getOrDefault("PROOFLINE_BENCH_WARMUP", "true"));
         List<ProverConfig> configs = switch (System.getenv().getOrDefault("PROOFLINE_BENCH_PARAMS", "")) {
             case "proven" -> List.of(ProverConfig.provenQueries());
             case "standard" -> List.of(ProverConfig.standard());
@@ -70,21 +76,23 @@ public final class ProverBench {
         Map<String, Map<String, Long>> stagesBySize = new LinkedHashMap<>();
         for (int logRows : sizes) {
             for (ProverConfig config : configs) {
-                stagesBySize.put("2^" + logRows + " x" + config.fri().ldeFactor(), measure(logRows, config, repeats, cores));
+                stagesBySize.put("2^" + logRows + " x" + config.fri().ldeFactor(), measure(logRows, config, repeats, warmUp, cores));
             }
         }
         printStages(stagesBySize);
     }
 
     /** One row of the table; returns the fastest run's stages. */
-    private static Map<String, Long> measure(int logRows, ProverConfig config, int repeats, int cores) {
+    private static Map<String, Long> measure(int logRows, ProverConfig config, int repeats, boolean warmUp, int cores) {
         Map<String, Long> fastestStages = Map.of();
         Geometry geometry = Geometry.standard(logRows);
         Circuit circuit = fill(geometry);
         SetupData setup = Setup.generate(circuit, config);
         WitnessVector witness = circuit.resolve(inputs(circuit.inputCount()));
         PlonkishProver prover = new PlonkishProver(config);
-        PlonkishProof proof = prover.prove(circuit, setup, witness);
+        // the warm-up also checks that the witness satisfies the circuit; the verifier below
+        // checks the last timed proof either way
+        PlonkishProof proof = warmUp ? prover.prove(circuit, setup, witness) : null;
         long best = Long.MAX_VALUE;
         long bestCpu = 0;
         long peak = 0;
