@@ -63,9 +63,9 @@ public final class Demo {
         try {
             prepareDataDir();
             Runtime.getRuntime().addShutdownHook(new Thread(this::onExit, "proofline-demo-stop"));
-            console.printf("Proofline demo: %s of %s, %s, small circuits%n", plural(options.batches(), "batch", "batches"),
-                    plural(options.transactionsPerBatch(), "transaction", "transactions"),
-                    plural(options.workers(), "worker", "workers"));
+            console.printf("Proofline demo: %s of %s, %s (prover back end %s), small circuits%n",
+                    plural(options.batches(), "batch", "batches"), plural(options.transactionsPerBatch(), "transaction", "transactions"),
+                    plural(options.workers(), "worker", "workers"), options.backend());
             console.printf("Data and logs in %s (%s)%n%n", dataDir,
                     keepData ? "kept afterwards" : "removed afterwards unless --keep-data");
 

@@ -1,5 +1,6 @@
 package io.proofline.demo;
 
+import io.proofline.backend.ProverBackends;
 import io.proofline.core.CoreProperties;
 import io.proofline.core.ProoflineCoreApplication;
 import io.proofline.core.sequencer.Sequencer;
@@ -89,7 +90,8 @@ final class DemoCluster implements AutoCloseable {
                     "--add-modules=jdk.incubator.vector"));
             command.addAll(workerMemory());
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProoflineJobsApplication.class.getName(),
-                    "--proofline.roles=witness-generator,circuit-prover", "--proofline.worker-id=" + id));
+                    "--proofline.roles=witness-generator,circuit-prover", "--proofline.worker-id=" + id,
+                    "--" + ProverBackends.SETTING + "=" + options.backend()));
             command.addAll(workerConcurrency());
             command.addAll(List.of(args(proverProperties(db))));
             Path log = logDir.resolve(id + ".log");

@@ -1,5 +1,6 @@
 package io.proofline.demo;
 
+import io.proofline.backend.ProverBackends;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,9 +21,10 @@ import java.util.Set;
  * @param keepData whether to leave the data directory (and databases) behind
  * @param keysDir where the circuit keys are cached between runs
  * @param databaseUrl an existing PostgreSQL server to use instead of an embedded one; may be null
+ * @param backend the workers' prover back end ({@code proofline.prover.backend})
  */
 record DemoOptions(int batches, int transactionsPerBatch, int workers, Duration timeout, Path dataDir,
-                   boolean keepData, Path keysDir, String databaseUrl) {
+                   boolean keepData, Path keysDir, String databaseUrl, String backend) {
 
     static final String HELP = """
             Usage: ./proofline demo [options]
@@ -46,22 +48,26 @@ record DemoOptions(int batches, int transactionsPerBatch, int workers, Duration 
               --database-url URL          use this PostgreSQL server instead of an embedded one;
                                           the demo creates (and afterwards drops) two databases
                                           on it, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres
+              --backend NAME              the workers' prover back end: java, native-cpu, cuda
+                                          (an NVIDIA GPU) or auto (default java)
               -h, --help                  show this help
             """;
 
     private static final Set<String> WITH_VALUE = Set.of("--batches", "--transactions-per-batch", "--workers", "--timeout",
-            "--data-dir", "--keys-dir", "--database-url");
+            "--data-dir", "--keys-dir", "--database-url", "--backend");
 
     DemoOptions {
         require(batches >= 1 && batches <= 1000, "--batches must be between 1 and 1000");
         require(transactionsPerBatch >= 1 && transactionsPerBatch <= 1000, "--transactions-per-batch must be between 1 and 1000");
         require(workers >= 1 && workers <= 16, "--workers must be between 1 and 16");
         require(timeout.isPositive(), "--timeout must be positive");
+        require(ProverBackends.NAMES.contains(backend), "--backend must be one of " + String.join(", ", ProverBackends.NAMES)
+                + ", not '" + backend + "'");
     }
 
     static DemoOptions defaults() {
         return new DemoOptions(3, 16, 2, Duration.ofMinutes(30), null, false,
-                Path.of(System.getProperty("user.home"), ".proofline", "demo", "keys"), null);
+                Path.of(System.getProperty("user.home"), ".proofline", "demo", "keys"), null, "java");
     }
 
     static boolean helpRequested(String... args) {
@@ -97,7 +103,8 @@ record DemoOptions(int batches, int transactionsPerBatch, int workers, Duration 
                 values.containsKey("--data-dir") ? Path.of(values.get("--data-dir")) : d.dataDir,
                 keepData,
                 values.containsKey("--keys-dir") ? Path.of(values.get("--keys-dir")) : d.keysDir,
-                values.getOrDefault("--database-url", d.databaseUrl));
+                values.getOrDefault("--database-url", d.databaseUrl),
+                values.getOrDefault("--backend", d.backend));
     }
 
     private static int integer(Map<String, String> values, String name, int otherwise) {

@@ -88,7 +88,8 @@ public final class PipelineBench {
         // keys of each capacity in their own directory, kept between runs like the demo's
         Path keys = DemoOptions.defaults().keysDir();
         DemoOptions options = new DemoOptions(batches, perBatch, workers, Duration.ofMinutes(20), dir, false,
-                capacities.equals(DemoCluster.DEMO_CAPACITIES) ? keys : keys.resolveSibling("keys-" + capacities), null);
+                capacities.equals(DemoCluster.DEMO_CAPACITIES) ? keys : keys.resolveSibling("keys-" + capacities), null,
+                DemoOptions.defaults().backend());
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("postgres"));
              DemoCluster cluster = new DemoCluster(options, capacities, dir, Files.createDirectories(logs.resolve("w" + workers)))) {
             Database coreDb = database.create("core");

@@ -29,6 +29,7 @@ class DemoOptionsTests {
         assertFalse(o.keepData());
         assertTrue(o.keysDir().endsWith(Path.of(".proofline", "demo", "keys")), o.keysDir().toString());
         assertNull(o.databaseUrl());
+        assertEquals("java", o.backend());
     }
 
     @Test
@@ -36,7 +37,7 @@ class DemoOptionsTests {
         // when options come as "--name value" and "--name=value"
         DemoOptions o = DemoOptions.parse("--batches", "5", "--transactions-per-batch=32", "--workers", "1", "--timeout=90s",
                 "--data-dir", "/tmp/demo-x", "--keep-data", "--keys-dir=/tmp/keys-x",
-                "--database-url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+                "--database-url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", "--backend=native-cpu");
 
         // then each one is taken
         assertEquals(5, o.batches());
@@ -47,6 +48,7 @@ class DemoOptionsTests {
         assertTrue(o.keepData());
         assertEquals(Path.of("/tmp/keys-x"), o.keysDir());
         assertEquals("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", o.databaseUrl());
+        assertEquals("native-cpu", o.backend());
     }
 
     @ParameterizedTest
@@ -65,7 +67,8 @@ class DemoOptionsTests {
             "--transactions-per-batch=0   | --transactions-per-batch must be between 1 and 1000",
             "--timeout=soon               | --timeout needs a duration such as 300s, 10m or 1h, not 'soon'",
             "--timeout=0s                 | --timeout must be positive",
-            "--keep-data=yes              | --keep-data takes no value"})
+            "--keep-data=yes              | --keep-data takes no value",
+            "--backend=gpu                | --backend must be one of java, native-cpu, cuda, auto, not 'gpu'"})
     void badInputIsRefusedNamingTheOption(String arg, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DemoOptions.parse(arg));
         assertEquals(message, e.getMessage());
@@ -77,7 +80,7 @@ class DemoOptionsTests {
         assertTrue(DemoOptions.helpRequested("-h"));
         assertFalse(DemoOptions.helpRequested("--batches", "2"));
         for (String option : new String[] {"--batches", "--transactions-per-batch", "--workers", "--timeout", "--data-dir",
-                "--keep-data", "--keys-dir", "--database-url"}) {
+                "--keep-data", "--keys-dir", "--database-url", "--backend"}) {
             assertTrue(DemoOptions.HELP.contains(option), option + " is in --help");
         }
     }

@@ -1,6 +1,7 @@
 package io.proofline.backend;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -30,6 +31,8 @@ public final class ProverBackends {
      * and at 2^18 rows with LDE 2 the two were level.
      */
     public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
+    /** The values {@link #SETTING} takes. */
+    public static final List<String> NAMES = List.of("java", "native-cpu", "cuda", "auto");
 
     private static final System.Logger LOG = System.getLogger(ProverBackends.class.getName());
     private static final Map<String, ProverBackend> OPENED = new ConcurrentHashMap<>();
@@ -60,8 +63,8 @@ public final class ProverBackends {
             case "java" -> ProverBackend.java();
             case "native-cpu", "cuda" -> open(name);
             case "auto" -> auto();
-            default -> throw new IllegalArgumentException(SETTING + " must be java, native-cpu, cuda or auto, got '"
-                    + setting + "'");
+            default -> throw new IllegalArgumentException(SETTING + " must be " + String.join(", ", NAMES.subList(0, 3))
+                    + " or " + NAMES.getLast() + ", got '" + setting + "'");
         };
         if (LOGGED.add(name)) {
             LOG.log(Level.INFO, "prover back end: {0} (" + SETTING + "={1})", chosen.name(), name);
