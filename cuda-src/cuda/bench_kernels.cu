@@ -151,10 +151,10 @@ int main() {
         std::vector<uint64_t> pageable(bytes / 8, 1);
         check(cudaMalloc(&d, bytes), "cudaMalloc");
         check(cudaMallocHost(&pinned, bytes), "cudaMallocHost");
-        float up = median_ms([&] { cudaMemcpy(d, pageable.data(), bytes, cudaMemcpyHostToDevice); });
-        float down = median_ms([&] { cudaMemcpy(pageable.data(), d, bytes, cudaMemcpyDeviceToHost); });
-        float up_pinned = median_ms([&] { cudaMemcpy(d, pinned, bytes, cudaMemcpyHostToDevice); });
-        float down_pinned = median_ms([&] { cudaMemcpy(pinned, d, bytes, cudaMemcpyDeviceToHost); });
+        float up = median_ms([&] { check(cudaMemcpy(d, pageable.data(), bytes, cudaMemcpyHostToDevice), "cudaMemcpy"); });
+        float down = median_ms([&] { check(cudaMemcpy(pageable.data(), d, bytes, cudaMemcpyDeviceToHost), "cudaMemcpy"); });
+        float up_pinned = median_ms([&] { check(cudaMemcpy(d, pinned, bytes, cudaMemcpyHostToDevice), "cudaMemcpy"); });
+        float down_pinned = median_ms([&] { check(cudaMemcpy(pinned, d, bytes, cudaMemcpyDeviceToHost), "cudaMemcpy"); });
         printf("copy 128 MiB to the device, pageable        %12.3f %.1f GB/s\n", up, bytes / up / 1e6);
         printf("copy 128 MiB to the host, pageable          %12.3f %.1f GB/s\n", down, bytes / down / 1e6);
         printf("copy 128 MiB to the device, pinned          %12.3f %.1f GB/s\n", up_pinned, bytes / up_pinned / 1e6);

@@ -89,10 +89,8 @@ final class DemoCluster implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--add-modules=jdk.incubator.vector"));
             command.addAll(workerMemory());
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProoflineJobsApplication.class.getName(),
-                    "--proofline.roles=witness-generator,circuit-prover", "--proofline.worker-id=" + id,
-                    "--" + ProverBackends.SETTING + "=" + options.backend()));
-            command.addAll(workerConcurrency());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProoflineJobsApplication.class.getName()));
+            command.addAll(workerArguments(id));
             command.addAll(List.of(args(proverProperties(db))));
             Path log = logDir.resolve(id + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -110,8 +108,14 @@ final class DemoCluster implements AutoCloseable {
         return capacities.equals(DEMO_CAPACITIES) ? List.of("-Xmx3g") : List.of("-Xmx12g");
     }
 
-    private List<String> workerConcurrency() {
-        return capacities.equals(DEMO_CAPACITIES) ? List.of() : List.of("--proofline.prover.concurrent-partitions=1");
+    /** The worker application's own arguments, before the database's and the store's. */
+    List<String> workerArguments(String id) {
+        List<String> args = new ArrayList<>(List.of("--proofline.roles=witness-generator,circuit-prover",
+                "--proofline.worker-id=" + id, "--" + ProverBackends.SETTING + "=" + options.backend()));
+        if (!capacities.equals(DEMO_CAPACITIES)) {
+            args.add("--proofline.prover.concurrent-partitions=1");
+        }
+        return args;
     }
 
     /**

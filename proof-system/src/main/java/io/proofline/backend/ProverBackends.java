@@ -63,7 +63,7 @@ public final class ProverBackends {
             case "java" -> ProverBackend.java();
             case "native-cpu", "cuda" -> open(name);
             case "auto" -> auto();
-            default -> throw new IllegalArgumentException(SETTING + " must be " + String.join(", ", NAMES.subList(0, 3))
+            default -> throw new IllegalArgumentException(SETTING + " must be " + String.join(", ", NAMES.subList(0, NAMES.size() - 1))
                     + " or " + NAMES.getLast() + ", got '" + setting + "'");
         };
         if (LOGGED.add(name)) {
