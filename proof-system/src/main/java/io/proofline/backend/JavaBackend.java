@@ -36,7 +36,7 @@ final class JavaBackend implements ProverBackend {
     /** Each block of the extension goes off heap as it is made: no heap copy of the whole. */
     @Override
     public ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
-        ColumnMatrix lde = ColumnMatrix.allocate(arena, coefficients.length, JavaNtt.extendedRows(coefficients, logBlowup));
+        ColumnMatrix lde = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, JavaNtt.extendedRows(coefficients, logBlowup));
         ntt.cosetLde(coefficients, logBlowup, shift, lde::write);
         return lde;
     }

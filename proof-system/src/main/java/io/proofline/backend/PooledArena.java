@@ -46,6 +46,16 @@ public final class PooledArena implements Arena {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
+        MemorySegment segment = allocateForOverwrite(byteSize, byteAlignment);
+        return segment.fill((byte) 0);
+    }
+
+    /**
+     * As {@link #allocate}, but a reused block keeps what it held: for memory the caller writes
+     * whole before reading any of it, such as an extension a native call fills. Fresh blocks and
+     * small allocations are zeroed all the same.
+     */
+    public MemorySegment allocateForOverwrite(long byteSize, long byteAlignment) {
         if (byteSize < POOLED_FROM_BYTES || byteAlignment > BLOCK_ALIGNMENT) {
             return views.allocate(byteSize, byteAlignment);
         }
@@ -54,9 +64,7 @@ public final class PooledArena implements Arena {
             taken.add(block);
         }
         // a view that dies with this arena, over memory that outlives it
-        MemorySegment view = block.asSlice(0, byteSize).reinterpret(views, null);
-        view.fill((byte) 0);
-        return view;
+        return block.asSlice(0, byteSize).reinterpret(views, null);
     }
 
     @Override

@@ -102,6 +102,33 @@ class OffHeapMatrixTests {
     }
 
     @Test
+    void extensionsWrittenOverReusedMemoryHoldNothingOfItsPast() {
+        // 3 columns of 2^15 extended 8 times: 6 MiB, pooled (a size no other test here takes);
+        // the block is dirtied first
+        long[][] coefficients = random(3, 1 << 15);
+        long bytes = 3L * (1 << 18) * Long.BYTES;
+        try (PooledArena arena = PooledArena.shared()) {
+            arena.allocateForOverwrite(bytes, Long.BYTES).fill((byte) 0x5A);
+        }
+        try (PooledArena arena = PooledArena.shared()) {
+            MemorySegment zeroed = arena.allocate(bytes, Long.BYTES);
+            assertEquals(-1, zeroed.mismatch(MemorySegment.ofArray(new long[(int) (bytes / Long.BYTES)])),
+                    "allocate still zeroes");
+        }
+        try (PooledArena arena = PooledArena.shared()) {
+            arena.allocateForOverwrite(bytes, Long.BYTES).fill((byte) 0x5A);
+        }
+        ProverBackend java = ProverBackend.java();
+        try (PooledArena arena = PooledArena.shared()) {
+            assertArrayEquals(java.ntt().cosetLde(coefficients, 3, 7), java.cosetLde(coefficients, 3, 7, arena).toArrays());
+        }
+        try (PooledArena arena = PooledArena.shared()) {
+            long[][] columns = random(3, 1 << 18);
+            assertArrayEquals(columns, ColumnMatrix.copyOf(arena, columns).toArrays());
+        }
+    }
+
+    @Test
     void rowsHashOffHeapAsOnTheHeap() {
         MerkleHasher hasher = ProverBackend.java().merkleHasher();
         // widths around the sponge's rate, row counts around the vector lanes and the parallel blocks
