@@ -8,11 +8,12 @@
 # It records the device, driver and CPU and runs the back-end differential tests with the CUDA
 # back end required (as `./proofline test --gpu`). Without --tests it then runs, as
 # `./proofline bench --gpu` does but with shorter JMH iterations: the kernels alone on
-# device-resident data, the back ends side by side (JMH, NTT up to 2^24), the prover table on
-# CUDA, and the Java back end on 2 of the machine's cores at 2^20 rows (issue 12's yardstick for
-# proof time). About 7 minutes on an H200 machine. Each part has a time limit and writes its
-# output to the results dir (default $OUT when set, else <bundle>/results); a part that crashes
-# or runs out of time is reported and the next one still runs.
+# device-resident data, the prover table on CUDA, the Java back end on 2 of the machine's cores at
+# 2^20 rows (issue 12's yardstick for proof time), and the back ends side by side (JMH, NTT up to
+# 2^24; JMH_INCLUDE=<regex> runs fewer of its methods). About 7 minutes on an H200 machine.
+# Each part has a time limit and writes its output to the results dir (default $OUT when set,
+# else <bundle>/results); a part that crashes or runs out of time is reported and the next one
+# still runs.
 set -uo pipefail
 B="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 TESTS_ONLY=0
@@ -61,9 +62,6 @@ part tests 150 "$JAVA" "${JVM[@]}" -Dproofline.test.gpu=true \
 if [[ $TESTS_ONLY -eq 0 ]]; then
   # the kernels alone, on data already on the device (cuda-src/cuda/bench_kernels.cu)
   part kernels 90 "$B/native/proofline_cuda_bench"
-  part backends 220 "$JAVA" "${JVM[@]}" -jar "$B/lib/benchmarks.jar" BackendBenchmark \
-    -p backend=java,native-cpu,cuda -p logN=16,20,24 -p logRows=16,20 \
-    -f 1 -wi 1 -w 1s -i 3 -r 1s -rf text -rff "$R/jmh-backends.txt"
   PROOFLINE_BENCH_PARAMS=standard PROOFLINE_BENCH_REPEATS=1 \
     part prover-cuda 150 "$JAVA" "${JVM[@]}" -Xmx64g -Dproofline.prover.backend=cuda \
     -cp "$B/lib/benchmarks.jar" io.proofline.bench.ProverBench 16 18 20
@@ -73,6 +71,10 @@ if [[ $TESTS_ONLY -eq 0 ]]; then
   PROOFLINE_BENCH_PARAMS=standard PROOFLINE_BENCH_REPEATS=1 PROOFLINE_BENCH_WARMUP=false \
     part prover-java-2-cores 230 taskset -c 0,1 "$JAVA" "${JVM[@]}" -XX:ActiveProcessorCount=2 -Xmx64g \
     -Dproofline.prover.backend=java -cp "$B/lib/benchmarks.jar" io.proofline.bench.ProverBench 20
+  # last, so that the parts above fit a lease that runs short; JMH_INCLUDE narrows the methods
+  part backends 220 "$JAVA" "${JVM[@]}" -jar "$B/lib/benchmarks.jar" "${JMH_INCLUDE:-BackendBenchmark}" \
+    -p backend=java,native-cpu,cuda -p logN=16,20,24 -p logRows=16,20 \
+    -f 1 -wi 1 -w 1s -i 3 -r 1s -rf text -rff "$R/jmh-backends.txt"
 fi
 cat "$R/summary.txt"
 exit $status

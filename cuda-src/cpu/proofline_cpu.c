@@ -465,6 +465,21 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
     return PL_OK;
 }
 
+/* The CPU build has nothing to keep anywhere: the three steps one after the other. */
+int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+                      uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers) {
+    pl_clear_error();
+    int32_t st = check_lde("pl_commit_lde", coefficients, out, log_n, log_blowup);
+    if (st) return st;
+    if (!digests || !layers) return pl_fail(PL_ERR_ARGUMENT, "pl_commit_lde: null pointer");
+    uint32_t log_rows = log_n + log_blowup;
+    if (log_cap > log_rows) return pl_fail(PL_ERR_ARGUMENT, "pl_commit_lde: cap log size %u outside [0, %u]", log_cap, log_rows);
+    if (columns == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_commit_lde: cannot commit to no columns");
+    if ((st = extend("pl_commit_lde", coefficients, columns, log_n, log_blowup, shift, 1, out))) return st;
+    if ((st = pl_hash_rows(out, columns, (uint64_t) 1 << log_rows, digests))) return st;
+    return pl_merkle_layers(digests, log_rows, log_cap, layers);
+}
+
 /* ---- FRI ---- */
 
 /* (1/A) z^(-ik) for A = 2^log_arity, as CosetFolding's INVERSE_DFT */

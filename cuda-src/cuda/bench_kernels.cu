@@ -12,6 +12,7 @@
 #include "proofline_cuda.cu"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -46,6 +47,25 @@ template <class F> float median_ms(F run) {
     }
     cudaEventDestroy(start);
     cudaEventDestroy(stop);
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+/* Wall-clock median of 5 runs after 1 of a call that returns a status, for the host-to-host ABI calls. */
+template <class F> double median_wall_ms(F run) {
+    if (run()) {
+        fprintf(stderr, "proofline_cuda_bench: %s\n", pl_last_error());
+        exit(1);
+    }
+    std::vector<double> times;
+    for (int i = 0; i < 5; i++) {
+        auto start = std::chrono::steady_clock::now();
+        if (run()) {
+            fprintf(stderr, "proofline_cuda_bench: %s\n", pl_last_error());
+            exit(1);
+        }
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
 }
@@ -86,6 +106,13 @@ int main() {
             k_bit_reverse<<<grid(n), THREADS>>>(a, b, log_n, 1, n);
         });
         printf("NTT 2^%-2u, 1 column, bit-reversed out        %12.3f %.2f G elements/s\n", log_n, dif, n / dif / 1e6);
+        if (log_n == 24) {
+            /* what fusing the global stages buys: 1 is the one-stage-per-pass transform of the first GPU run */
+            for (uint32_t radix_log = 1; radix_log < RADIX_LOG; radix_log++) {
+                float ms = median_ms([&] { dif_all(a, 1, log_n, tw, radix_log); });
+                printf("NTT 2^24, bit-reversed, %u stage(s) per pass  %12.3f %.2f G elements/s\n", radix_log, ms, n / ms / 1e6);
+            }
+        }
         printf("NTT 2^%-2u, 1 column, natural order out       %12.3f %.2f G elements/s\n", log_n, full, n / full / 1e6);
         cudaFree(a);
         cudaFree(b);
@@ -145,6 +172,50 @@ int main() {
     }
 
     {
+        /*
+         * The prover's witness commitment at 2^17 rows, LDE 8: 130 columns extended to 2^20 rows,
+         * the rows hashed, the tree built to a cap of 16. On the device alone, then through the C
+         * ABI from host memory: pl_commit_lde in one call against the three calls it replaces.
+         */
+        uint32_t log_n = 17, log_blowup = 3, log_rows = 20, log_cap = 4;
+        uint64_t columns = 130, n = 1ull << log_n, rows = 1ull << log_rows, total = columns << log_rows;
+        const uint64_t *tw;
+        if (twiddles("bench", log_n, 0, &tw)) return 1;
+        uint64_t *src = random_device(columns * n, 11), *dst = nullptr, *g = random_device(8, 12);
+        uint64_t *leaves = nullptr, *layers = nullptr;
+        check(cudaMalloc(&dst, total * sizeof(uint64_t)), "cudaMalloc");
+        check(cudaMalloc(&leaves, 4 * rows * sizeof(uint64_t)), "cudaMalloc");
+        check(cudaMalloc(&layers, 4 * rows * sizeof(uint64_t)), "cudaMalloc");
+        float device = median_ms([&] {
+            k_mul_powers<<<grid(total), THREADS>>>(src, dst, log_n, log_blowup, g, 1, total);
+            dif_all(dst, columns << log_blowup, log_n, tw);
+            k_hash_rows<<<grid(rows), THREADS>>>(dst, columns, rows, leaves);
+            merkle_layers_on_device(leaves, log_rows, log_cap, layers, 0);
+        });
+        cudaFree(src);
+        cudaFree(dst);
+        cudaFree(g);
+        cudaFree(leaves);
+        cudaFree(layers);
+        printf("commit 130 x 2^17 -> 2^20, tree, on device  %12.3f %.2f G elements/s out\n", device, total / device / 1e6);
+
+        std::mt19937_64 rnd(13);
+        std::vector<uint64_t> coefficients(columns * n), out(total), digests(4 * rows), tree(4 * rows);
+        for (auto &x : coefficients) x = pl_canonical(rnd());
+        double fused = median_wall_ms([&] {
+            return pl_commit_lde(coefficients.data(), columns, log_n, log_blowup, 7, log_cap, out.data(), digests.data(),
+                                 tree.data());
+        });
+        double apart = median_wall_ms([&] {
+            int32_t st = pl_coset_lde(coefficients.data(), columns, log_n, log_blowup, 7, out.data());
+            if (!st) st = pl_hash_rows(out.data(), columns, rows, digests.data());
+            return st ? st : pl_merkle_layers(digests.data(), log_rows, log_cap, tree.data());
+        });
+        printf("same from host memory, pl_commit_lde        %12.1f (1.1 GB back)\n", fused);
+        printf("same, pl_coset_lde + hash_rows + layers     %12.1f (1.1 GB back, 1.1 GB up again)\n", apart);
+    }
+
+    {
         /* what each call of the C ABI pays today: its arrays cross PCIe from pageable memory */
         size_t bytes = (size_t) 128 << 20;
         uint64_t *d = nullptr, *pinned = nullptr;
@@ -159,6 +230,13 @@ int main() {
         printf("copy 128 MiB to the host, pageable          %12.3f %.1f GB/s\n", down, bytes / down / 1e6);
         printf("copy 128 MiB to the device, pinned          %12.3f %.1f GB/s\n", up_pinned, bytes / up_pinned / 1e6);
         printf("copy 128 MiB to the host, pinned            %12.3f %.1f GB/s\n", down_pinned, bytes / down_pinned / 1e6);
+        /* what pinning caller-owned memory for one call would cost instead (cudaHostRegister) */
+        double reg = median_wall_ms([&] {
+            cudaError_t e = cudaHostRegister(pageable.data(), bytes, cudaHostRegisterDefault);
+            if (e == cudaSuccess) e = cudaHostUnregister(pageable.data());
+            return e == cudaSuccess ? 0 : pl_fail(PL_ERR_DEVICE, "cudaHostRegister: %s", cudaGetErrorString(e));
+        });
+        printf("pin and unpin 128 MiB (cudaHostRegister)    %12.3f %.1f GB/s\n", reg, bytes / reg / 1e6);
         cudaFree(d);
         cudaFreeHost(pinned);
     }

@@ -2,8 +2,8 @@
  * The CUDA implementation of proofline_native.h, with the same exported symbols as the CPU
  * build. The field arithmetic, the Poseidon2 permutation and coset folding are the very
  * functions of common/pl_field.h, compiled for the device; the transforms are the same DIF
- * butterflies and twiddle layout as the CPU build, one kernel launch per stage over the whole
- * batch. Within one call the data is uploaded once, every stage runs on device memory, and
+ * butterflies and twiddle layout as the CPU build, up to four stages fused per pass over the
+ * whole batch and the last twelve in shared memory. Within one call the data is uploaded once, every stage runs on device memory, and
  * only the result comes back. Without a device or driver every call returns PL_ERR_NO_DEVICE
  * and pl_last_error() says why.
  */
@@ -69,25 +69,50 @@ unsigned grid(uint64_t work) {
 /* ---- kernels (grid-stride loops) ---- */
 
 /*
- * One DIF stage of half-size 2^log_h on every transform of 2^log_n in the batch. Powers of two
- * only, so indices are shifts and masks (a 64-bit division costs dozens of instructions here).
+ * DIF stages top, top - 1, ..., top - K + 1 (half-sizes 2^top down to 2^(top - K + 1) = s) of
+ * every transform in the batch, in one pass over memory instead of K: those stages only mix the
+ * 2^K elements r, r + s, ..., r + (2^K - 1) s of each block of 2^(top + 1), so thread x keeps one
+ * such group in registers (r = x mod s; consecutive threads read consecutive addresses) and runs
+ * the K stages' butterflies there. The stage of half-size h pairs group members j and j + h/s,
+ * with twiddle tw[h + q] for the pair's offset q = r + (j mod h/s) s within its half-block.
  */
-__global__ void k_dif_stage(uint64_t *a, uint32_t log_n, uint32_t log_h, const uint64_t *tw, uint64_t butterflies) {
-    uint64_t h = 1ull << log_h;
-    for (uint64_t x = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; x < butterflies; x += (uint64_t) gridDim.x * blockDim.x) {
-        uint64_t seg = x >> (log_n - 1);
-        uint64_t k = x & ((1ull << (log_n - 1)) - 1);
-        uint64_t q = k & (h - 1);
-        uint64_t g = (seg << log_n) + ((k >> log_h) << (log_h + 1));
-        uint64_t u = a[g + q];
-        uint64_t v = a[g + h + q];
-        a[g + q] = pl_add(u, v);
-        a[g + h + q] = pl_mul(pl_sub(u, v), tw[h + q]);
+template <int K>
+__host__ __device__ __forceinline__ void dif_radix_group(uint64_t *a, uint32_t top, const uint64_t *tw, uint64_t x) {
+    const uint32_t log_s = top - (K - 1);
+    const uint64_t r = x & ((1ull << log_s) - 1);
+    uint64_t *base = a + ((x >> log_s) << (top + 1)) + r;
+    uint64_t v[1 << K];
+#pragma unroll
+    for (int j = 0; j < (1 << K); j++) v[j] = base[(uint64_t) j << log_s];
+#pragma unroll
+    for (int m = 0; m < K; m++) {
+        const int half = 1 << (K - 1 - m);
+        const uint64_t *t = tw + ((uint64_t) half << log_s) + r;
+#pragma unroll
+        for (int j = 0; j < (1 << K); j++) {
+            if (j & half) continue;
+            uint64_t u = v[j];
+            uint64_t w = v[j + half];
+            v[j] = pl_add(u, w);
+            v[j + half] = pl_mul(pl_sub(u, w), t[(uint64_t) (j & (half - 1)) << log_s]);
+        }
+    }
+#pragma unroll
+    for (int j = 0; j < (1 << K); j++) base[(uint64_t) j << log_s] = v[j];
+}
+
+template <int K>
+__global__ void k_dif_radix(uint64_t *a, uint32_t top, const uint64_t *tw, uint64_t groups) {
+    for (uint64_t x = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; x < groups; x += (uint64_t) gridDim.x * blockDim.x) {
+        dif_radix_group<K>(a, top, tw, x);
     }
 }
 
-/* The most DIF stages one block does in shared memory: chunks of 2^11 elements (16 KiB). */
-constexpr uint32_t SHARED_LOG = 11;
+/* The most DIF stages one block does in shared memory: chunks of 2^12 elements (32 KiB). */
+constexpr uint32_t SHARED_LOG = 12;
+
+/* The most DIF stages one k_dif_radix pass fuses: 16 elements in registers per thread. */
+constexpr uint32_t RADIX_LOG = 4;
 
 /*
  * The last log_c stages (half-sizes 2^(log_c - 1) down to 1) of every transform: they stay
@@ -226,14 +251,25 @@ int32_t twiddles(const char *fn, uint32_t log_n, int inv, const uint64_t **out) 
 
 /*
  * DIF stages of every 2^log_n segment of d (segments in all), bit-reversed output in place: the
- * first stages one launch each over the whole batch, the last SHARED_LOG in shared memory.
+ * first stages RADIX_LOG at a time in k_dif_radix passes over the whole batch, the last
+ * SHARED_LOG in shared memory. A 2^24 transform is three radix-16 passes and the tail. (radix_log
+ * is there for the kernel benchmark to compare fewer fused stages.)
  */
-void dif_all(uint64_t *d, uint64_t segments, uint32_t log_n, const uint64_t *tw) {
+void dif_all(uint64_t *d, uint64_t segments, uint32_t log_n, const uint64_t *tw, uint32_t radix_log = RADIX_LOG) {
     if (log_n == 0) return;
     uint32_t log_c = log_n < SHARED_LOG ? log_n : SHARED_LOG;
-    uint64_t butterflies = segments << (log_n - 1);
-    for (uint32_t log_h = log_n - 1; log_h >= log_c; log_h--) {
-        k_dif_stage<<<grid(butterflies), THREADS>>>(d, log_n, log_h, tw, butterflies);
+    uint64_t total = segments << log_n;
+    for (uint32_t stages = log_n - log_c; stages > 0;) {
+        uint32_t top = log_c + stages - 1;
+        uint32_t k = stages < radix_log ? stages : radix_log;
+        uint64_t groups = total >> k;
+        switch (k) {
+            case 1: k_dif_radix<1><<<grid(groups), THREADS>>>(d, top, tw, groups); break;
+            case 2: k_dif_radix<2><<<grid(groups), THREADS>>>(d, top, tw, groups); break;
+            case 3: k_dif_radix<3><<<grid(groups), THREADS>>>(d, top, tw, groups); break;
+            default: k_dif_radix<4><<<grid(groups), THREADS>>>(d, top, tw, groups); break;
+        }
+        stages -= k;
     }
     uint64_t chunks = segments << (log_n - log_c);
     uint64_t blocks = chunks > 65535ull * 16 ? 65535ull * 16 : chunks;
@@ -277,17 +313,19 @@ int32_t check_lde(const char *fn, const void *in, const void *out, uint32_t log_
     return require_device(fn);
 }
 
-/* The bit-reversed coset LDE; with `from_evaluations` an unscaled inverse transform comes first. */
-int32_t lde(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
-            uint64_t *out, bool from_evaluations) {
-    pl_clear_error();
-    int32_t st = check_lde(fn, in, out, log_n, log_blowup);
-    if (st || columns == 0) return st;
+/*
+ * The bit-reversed coset LDE into dst, a device buffer this allocates and leaves on the device;
+ * with `from_evaluations` an unscaled inverse transform comes first. The caller has checked the
+ * arguments.
+ */
+int32_t lde_on_device(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                      uint64_t shift, bool from_evaluations, DeviceBuffer &dst) {
     uint64_t n = 1ull << log_n;
     uint32_t blocks = 1u << log_blowup;
     const uint64_t *tw;
+    int32_t st;
     if ((st = twiddles(fn, log_n, 0, &tw))) return st;
-    DeviceBuffer src, dst, g;
+    DeviceBuffer src, g;
     PL_CK(fn, "cudaMalloc", cudaMalloc(&src.ptr, columns * n * sizeof(uint64_t)));
     PL_CK(fn, "cudaMalloc", cudaMalloc(&dst.ptr, (columns * n << log_blowup) * sizeof(uint64_t)));
     PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(src.ptr, in, columns * n * sizeof(uint64_t), cudaMemcpyHostToDevice));
@@ -310,8 +348,41 @@ int32_t lde(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n
     k_mul_powers<<<grid(total), THREADS>>>(src.ptr, dst.ptr, log_n, log_blowup, g.ptr, k, total);
     dif_all(dst.ptr, columns << log_blowup, log_n, tw);
     PL_CK(fn, "kernel launch", cudaGetLastError());
+    /* src and g are freed on return; cudaFree waits for the kernels that read them */
+    return PL_OK;
+}
+
+int32_t lde(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+            uint64_t *out, bool from_evaluations) {
+    pl_clear_error();
+    int32_t st = check_lde(fn, in, out, log_n, log_blowup);
+    if (st || columns == 0) return st;
+    DeviceBuffer dst;
+    if ((st = lde_on_device(fn, in, columns, log_n, log_blowup, shift, from_evaluations, dst))) return st;
+    uint64_t total = columns << (log_n + log_blowup);
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out, dst.ptr, total * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     return PL_OK;
+}
+
+/* A stream destroyed at scope exit. */
+struct Stream {
+    cudaStream_t s = nullptr;
+    ~Stream() {
+        if (s) cudaStreamDestroy(s);
+    }
+};
+
+/* The layers of a Merkle tree above 2^log_leaves digests on the device, launched on `stream`. */
+void merkle_layers_on_device(const uint64_t *leaves, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers,
+                             cudaStream_t stream) {
+    const uint64_t *below = leaves;
+    uint64_t *layer = layers;
+    for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
+        uint64_t nodes = 1ull << (log_leaves - k);
+        k_compress<<<grid(nodes), THREADS, 0, stream>>>(below, layer, nodes);
+        below = layer;
+        layer += 4 * nodes;
+    }
 }
 
 }  // namespace
@@ -412,16 +483,45 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
     PL_CK(fn, "cudaMalloc", cudaMalloc(&in.ptr, 4 * leaves * sizeof(uint64_t)));
     PL_CK(fn, "cudaMalloc", cudaMalloc(&out.ptr, above * sizeof(uint64_t)));
     PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(in.ptr, leaf_digests, 4 * leaves * sizeof(uint64_t), cudaMemcpyHostToDevice));
-    const uint64_t *below = in.ptr;
-    uint64_t *layer = out.ptr;
-    for (uint32_t k = 1; k <= log_leaves - log_cap; k++) {
-        uint64_t nodes = 1ull << (log_leaves - k);
-        k_compress<<<grid(nodes), THREADS>>>(below, layer, nodes);
-        below = layer;
-        layer += 4 * nodes;
-    }
+    merkle_layers_on_device(in.ptr, log_leaves, log_cap, out.ptr, 0);
     PL_CK(fn, "kernel launch", cudaGetLastError());
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(layers, out.ptr, above * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+/*
+ * The extension stays on the device from the transform to the hashing. The rows are hashed on a
+ * stream of their own while the extension is copied to the host, so the copy (the longest part:
+ * 8.7 GB for 130 columns of 2^23 rows) hides the hashing.
+ */
+int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+                      uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers) {
+    const char *fn = "pl_commit_lde";
+    pl_clear_error();
+    int32_t st = check_lde(fn, coefficients, out, log_n, log_blowup);
+    if (st) return st;
+    if (!digests || !layers) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    uint32_t log_rows = log_n + log_blowup;
+    if (log_cap > log_rows) return pl_fail(PL_ERR_ARGUMENT, "%s: cap log size %u outside [0, %u]", fn, log_cap, log_rows);
+    if (columns == 0) return pl_fail(PL_ERR_ARGUMENT, "%s: cannot commit to no columns", fn);
+    uint64_t rows = 1ull << log_rows;
+    uint64_t above = (rows - (1ull << log_cap)) * 4;
+    DeviceBuffer ext, dig, lay;
+    Stream hashing;
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&dig.ptr, 4 * rows * sizeof(uint64_t)));
+    if (above) PL_CK(fn, "cudaMalloc", cudaMalloc(&lay.ptr, above * sizeof(uint64_t)));
+    PL_CK(fn, "cudaStreamCreate", cudaStreamCreateWithFlags(&hashing.s, cudaStreamNonBlocking));
+    if ((st = lde_on_device(fn, coefficients, columns, log_n, log_blowup, shift, false, ext))) return st;
+    /* the non-blocking stream does not wait for the default one by itself */
+    PL_CK(fn, "cudaDeviceSynchronize", cudaDeviceSynchronize());
+    k_hash_rows<<<grid(rows), THREADS, 0, hashing.s>>>(ext.ptr, columns, rows, dig.ptr);
+    if (above) merkle_layers_on_device(dig.ptr, log_rows, log_cap, lay.ptr, hashing.s);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    cudaError_t copy = cudaMemcpy(out, ext.ptr, (columns << log_rows) * sizeof(uint64_t), cudaMemcpyDeviceToHost);
+    PL_CK(fn, "cudaStreamSynchronize", cudaStreamSynchronize(hashing.s));
+    PL_CK(fn, "cudaMemcpy to host", copy);
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(digests, dig.ptr, 4 * rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    if (above) PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(layers, lay.ptr, above * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     return PL_OK;
 }
 

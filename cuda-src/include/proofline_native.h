@@ -107,6 +107,17 @@ int32_t pl_hash_rows(const uint64_t *matrix, uint64_t width, uint64_t rows, uint
 int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers);
 
 /**
+ * What the prover does to commit to columns, in one call: pl_coset_lde of the coefficients into
+ * `out`, pl_hash_rows over the extension's 2^(log_n + log_blowup) rows into `digests`, and
+ * pl_merkle_layers above those digests up to the cap of 2^log_cap into `layers` (nothing when
+ * log_cap equals log_n + log_blowup; more is refused). One call lets an implementation hash the
+ * extension where it made it: the CUDA build keeps it on the device for the hashing and copies it
+ * to `out` meanwhile, instead of copying it back and forth.
+ */
+int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                      uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers);
+
+/**
  * One FRI folding round by 2^log_arity (1 to 4) of an extension codeword of
  * cosets * 2^log_arity elements stored coset after coset in bit-reversed order; x_inverses holds
  * 1/x_j per coset; beta = beta0 + beta1 x. Writes `cosets` elements to out0/out1.
@@ -132,6 +143,7 @@ typedef int32_t (*pl_coset_lde_from_evaluations_fn)(const uint64_t *evaluations,
 typedef int32_t (*pl_poseidon2_permute_fn)(uint64_t *states, uint64_t count);
 typedef int32_t (*pl_hash_rows_fn)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t *digests);
 typedef int32_t (*pl_merkle_layers_fn)(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers);
+typedef int32_t (*pl_commit_lde_fn)(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers);
 typedef int32_t (*pl_fri_fold_fn)(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
 
 #ifdef __cplusplus

@@ -2,6 +2,7 @@ package io.proofline.nativebackend;
 
 import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.FriFolder;
+import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.MerkleHasher;
 import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
@@ -89,6 +90,39 @@ public final class NativeBackend implements ProverBackend {
         return friFolder;
     }
 
+    /**
+     * One native call for the extension, the row digests and the layers: the CUDA build hashes the
+     * extension on the device while it copies it into the caller's arena. {@code extended} runs
+     * after the call, so the extension and the hashing are not timed apart here.
+     */
+    @Override
+    public LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
+                                Runnable extended) {
+        LdeCommitment.checkArguments(coefficients, logCap);
+        int logN = NativeNtt.logLength(coefficients);
+        NativeNtt.extendedLog(logN, logBlowup);
+        int logRows = logN + logBlowup;
+        int cap = Math.min(logCap, logRows);
+        long rows = 1L << logRows;
+        ColumnMatrix lde = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, (int) rows);
+        try (Arena scratch = PooledArena.confined()) {
+            MemorySegment in = OffHeap.columns(scratch, coefficients, 1 << logN);
+            MemorySegment digests = OffHeap.output(scratch, 4 * rows);
+            MemorySegment layers = OffHeap.output(scratch, 4 * (rows - (1L << cap)));
+            library.commitLde(in, coefficients.length, logN, logBlowup, shift, cap, lde.segment(), digests, layers);
+            extended.run();
+            long[][] tree = new long[logRows - cap + 1][];
+            tree[0] = OffHeap.toArray(digests, 0, (int) (4 * rows));
+            long offset = 0;
+            for (int k = 1; k < tree.length; k++) {
+                int size = (int) (4 * (rows >>> k));
+                tree[k] = OffHeap.toArray(layers, offset, size);
+                offset += size;
+            }
+            return new LdeCommitment(lde, tree);
+        }
+    }
+
     /** The extension straight into the caller's arena, with no copy back to the heap. */
     @Override
     public ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
@@ -99,7 +133,7 @@ public final class NativeBackend implements ProverBackend {
         NativeNtt.extendedLog(logN, logBlowup);
         int n = 1 << logN;
         int rows = 1 << (logN + logBlowup);
-        ColumnMatrix lde = ColumnMatrix.allocate(arena, coefficients.length, rows);
+        ColumnMatrix lde = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, rows);
         try (Arena input = PooledArena.confined()) {
             MemorySegment in = OffHeap.columns(input, coefficients, n);
             library.cosetLde(in, coefficients.length, logN, logBlowup, shift, lde.segment());

@@ -2,6 +2,7 @@ package io.proofline.nativebackend;
 
 import io.proofline.nativebackend.ffi.ProoflineNative;
 import io.proofline.nativebackend.ffi.pl_backend_name_fn;
+import io.proofline.nativebackend.ffi.pl_commit_lde_fn;
 import io.proofline.nativebackend.ffi.pl_coset_lde_fn;
 import io.proofline.nativebackend.ffi.pl_coset_lde_from_evaluations_fn;
 import io.proofline.nativebackend.ffi.pl_device_count_fn;
@@ -58,6 +59,7 @@ public final class NativeLibrary {
     private final MemorySegment poseidon2Permute;
     private final MemorySegment hashRows;
     private final MemorySegment merkleLayers;
+    private final MemorySegment commitLde;
     private final MemorySegment friFold;
 
     private NativeLibrary(Path path) {
@@ -76,6 +78,7 @@ public final class NativeLibrary {
         poseidon2Permute = lib.findOrThrow("pl_poseidon2_permute");
         hashRows = lib.findOrThrow("pl_hash_rows");
         merkleLayers = lib.findOrThrow("pl_merkle_layers");
+        commitLde = lib.findOrThrow("pl_commit_lde");
         friFold = lib.findOrThrow("pl_fri_fold");
     }
 
@@ -202,6 +205,12 @@ public final class NativeLibrary {
 
     void merkleLayers(MemorySegment leaves, int logLeaves, int logCap, MemorySegment layers) {
         check(pl_merkle_layers_fn.invoke(merkleLayers, leaves, logLeaves, logCap, layers), "Merkle layers");
+    }
+
+    void commitLde(MemorySegment coefficients, long columns, int logN, int logBlowup, long shift, int logCap,
+            MemorySegment out, MemorySegment digests, MemorySegment layers) {
+        check(pl_commit_lde_fn.invoke(commitLde, coefficients, columns, logN, logBlowup, shift, logCap, out, digests,
+                layers), "commitment");
     }
 
     void friFold(MemorySegment c0, MemorySegment c1, MemorySegment xInverses, long cosets, int logArity, long beta0,

@@ -28,7 +28,7 @@ final class NativeMerkleHasher implements MerkleHasher {
         }
         try (Arena arena = PooledArena.confined()) {
             MemorySegment matrix = OffHeap.columns(arena, columns, rows);
-            MemorySegment digests = OffHeap.zeros(arena, 4L * rows);
+            MemorySegment digests = OffHeap.output(arena, 4L * rows);
             lib.hashRows(matrix, columns.length, rows, digests);
             return OffHeap.toArray(digests, 0, 4 * rows);
         }
@@ -38,7 +38,7 @@ final class NativeMerkleHasher implements MerkleHasher {
     @Override
     public long[] hashRows(ColumnMatrix matrix) {
         try (Arena arena = PooledArena.confined()) {
-            MemorySegment digests = OffHeap.zeros(arena, 4L * matrix.rows());
+            MemorySegment digests = OffHeap.output(arena, 4L * matrix.rows());
             lib.hashRows(matrix.segment(), matrix.columns(), matrix.rows(), digests);
             return OffHeap.toArray(digests, 0, 4 * matrix.rows());
         }
@@ -68,7 +68,7 @@ final class NativeMerkleHasher implements MerkleHasher {
             return layers;
         }
         int leafCount = leafDigests.length / 4;
-        MemorySegment out = OffHeap.zeros(arena, 4L * (leafCount - (1L << logCap)));
+        MemorySegment out = OffHeap.output(arena, 4L * (leafCount - (1L << logCap)));
         lib.merkleLayers(leaves, logCap + layerCount - 1, logCap, out);
         long offset = 0;
         for (int k = 1; k < layerCount; k++) {

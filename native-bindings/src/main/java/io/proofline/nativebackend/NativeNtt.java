@@ -74,7 +74,7 @@ final class NativeNtt implements Ntt {
         int m = n << logBlowup;
         try (Arena arena = PooledArena.confined()) {
             MemorySegment in = OffHeap.columns(arena, columns, n);
-            MemorySegment out = OffHeap.zeros(arena, (long) columns.length * m);
+            MemorySegment out = OffHeap.output(arena, (long) columns.length * m);
             op.run(in, logN, out);
             return OffHeap.toColumns(out, columns.length, m);
         }

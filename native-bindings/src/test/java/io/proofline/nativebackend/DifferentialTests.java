@@ -76,7 +76,8 @@ abstract class DifferentialTests {
      * {log2 length, columns}: single elements, tiny, odd column counts, one column split over
      * threads, and columns longer than the CPU library's 2^14-element blocks, one per thread.
      */
-    private static final int[][] SHAPES = {{0, 1}, {1, 3}, {3, 2}, {6, 5}, {9, 3}, {12, 1}, {10, 4}, {16, 2}};
+    /** {log2 length, columns}; the last is large enough for the bindings to copy a column per thread. */
+    private static final int[][] SHAPES = {{0, 1}, {1, 3}, {3, 2}, {6, 5}, {9, 3}, {12, 1}, {10, 4}, {16, 2}, {18, 5}};
 
     @Test
     void forwardInverseAndCosetTransforms() {
@@ -122,7 +123,7 @@ abstract class DifferentialTests {
 
     @Test
     void lowDegreeExtensions() {
-        int[] blowups = {1, 3, 2, 1, 3, 1, 2, 1};
+        int[] blowups = {1, 3, 2, 1, 3, 1, 2, 1, 1};
         for (int s = 0; s < SHAPES.length; s++) {
             int[] shape = SHAPES[s];
             long[][] input = random(shape[1], 1 << shape[0]);
