@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the native prover libraries into $1 (the Maven module native-bindings passes its
-# target/classes/native), object files into $2 (default $1/obj): the CPU library always (gcc is required), the CUDA library when nvcc
-# is on the PATH (and the kernel benchmark, cuda/bench_kernels.cu, into the object dir), otherwise a
-# message saying it was skipped. make rebuilds only what changed.
+# target/classes/native), object files into $2 (default $1/obj): the CPU library always (gcc is
+# required), the CUDA library when nvcc is on the PATH (and, into the object dir, the kernel
+# benchmark cuda/bench_kernels.cu and cuda/host_check.cu, which it runs), otherwise a message
+# saying it was skipped. make rebuilds only what changed.
 set -euo pipefail
 OUT=${1:?usage: build.sh <output dir> [object dir]}
 OBJ=${2:-$OUT/obj}
@@ -20,6 +21,9 @@ elif command -v "${NVCC:-nvcc}" >/dev/null 2>&1; then
   echo "cuda-src: built $OUT/libproofline_cuda.so with $("${NVCC:-nvcc}" --version | tail -1)"
   # the kernel benchmark too, so that it keeps compiling; beside the objects, not in the jar
   make -s OUT="$OBJ" NVCC="${NVCC:-nvcc}" cuda-bench
+  # the fused transform's indices, checked on this host's CPU (no GPU needed)
+  make -s OUT="$OBJ" NVCC="${NVCC:-nvcc}" cuda-host-check
+  "$OBJ/proofline_cuda_host_check"
 else
   echo "cuda-src: nvcc not on the PATH, CUDA back end not built (install the CUDA toolkit 12 or newer to build it)"
 fi

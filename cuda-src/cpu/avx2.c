@@ -118,6 +118,15 @@ void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t s
     }
 }
 
+void pl_avx2_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n) {
+    v4 a = splat(w0), b = splat(w1);
+    for (size_t i = 0; i < n; i += 4) {
+        v4 x = load(v + i);
+        store(acc0 + i, v_add(load(acc0 + i), v_mul(x, a)));
+        store(acc1 + i, v_add(load(acc1 + i), v_mul(x, b)));
+    }
+}
+
 /*
  * The three DIF stages of half-size 4, 2 and 1 on a block of `size` elements (a multiple of 8),
  * eight elements (x0 = 0..3, x1 = 4..7) at a time. Half-size 4 pairs x0 with x1; half-size 2

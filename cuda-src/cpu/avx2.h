@@ -11,6 +11,8 @@ void pl_avx2_dif_run(uint64_t *x, size_t h, const uint64_t *t, size_t from, size
 void pl_avx2_dif_last3(uint64_t *a, size_t size, const uint64_t *tw);
 /* dst[i] = src[i] * start * g^i, n a multiple of 4 */
 void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g);
+/* acc0[i] += w0 v[i] and acc1[i] += w1 v[i], n a multiple of 4 */
+void pl_avx2_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n);
 /* four Poseidon2 states stored one after another */
 void pl_avx2_permute4(uint64_t *states);
 /* the digests of rows r .. r + 7 of a column-major matrix */

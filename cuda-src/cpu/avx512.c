@@ -89,6 +89,15 @@ void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t
     }
 }
 
+void pl_avx512_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n) {
+    v8 a = _mm512_set1_epi64((long long) w0), b = _mm512_set1_epi64((long long) w1);
+    for (size_t i = 0; i < n; i += 8) {
+        v8 x = _mm512_loadu_si512(v + i);
+        _mm512_storeu_si512(acc0 + i, v_add(_mm512_loadu_si512(acc0 + i), v_mul(x, a)));
+        _mm512_storeu_si512(acc1 + i, v_add(_mm512_loadu_si512(acc1 + i), v_mul(x, b)));
+    }
+}
+
 /*
  * ---- Poseidon2 on two groups of eight states, lane l of s[g][i] holding element i of state l ----
  *

@@ -37,13 +37,15 @@ struct kernels {
     size_t tree_lanes; /* rows per hash_rows call, parents per compress call */
     void (*hash_rows)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
     void (*compress)(const uint64_t *below, uint64_t i, uint64_t *layer);
+    void (*add_scaled2)(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n);
 };
 
-static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, 0, NULL, NULL};
+static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL};
 static const struct kernels AVX2 = {"avx2", 4, pl_avx2_dif_run, pl_avx2_dif_last3, pl_avx2_mul_powers,
-                                    pl_avx2_permute4, 8, pl_avx2_hash_rows8, pl_avx2_compress8};
+                                    pl_avx2_permute4, 8, pl_avx2_hash_rows8, pl_avx2_compress8, pl_avx2_add_scaled2};
 static const struct kernels AVX512 = {"avx512", 8, pl_avx512_dif_run, pl_avx512_dif_last3, pl_avx512_mul_powers,
-                                      pl_avx512_permute8, 16, pl_avx512_hash_rows16, pl_avx512_compress16};
+                                      pl_avx512_permute8, 16, pl_avx512_hash_rows16, pl_avx512_compress16,
+                                      pl_avx512_add_scaled2};
 
 static struct kernels vec;
 
@@ -467,7 +469,7 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
 
 /* The CPU build has nothing to keep anywhere: the three steps one after the other. */
 int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
-                      uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers) {
+                      uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep) {
     pl_clear_error();
     int32_t st = check_lde("pl_commit_lde", coefficients, out, log_n, log_blowup);
     if (st) return st;
@@ -477,7 +479,54 @@ int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t l
     if (columns == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_commit_lde: cannot commit to no columns");
     if ((st = extend("pl_commit_lde", coefficients, columns, log_n, log_blowup, shift, 1, out))) return st;
     if ((st = pl_hash_rows(out, columns, (uint64_t) 1 << log_rows, digests))) return st;
-    return pl_merkle_layers(digests, log_rows, log_cap, layers);
+    if ((st = pl_merkle_layers(digests, log_rows, log_cap, layers))) return st;
+    /* the extension is already where it stays: the handle is `out` */
+    if (keep) *keep = (uint64_t) (uintptr_t) out;
+    return PL_OK;
+}
+
+int32_t pl_release(uint64_t handle) {
+    pl_clear_error();
+    return handle ? PL_OK : pl_fail(PL_ERR_ARGUMENT, "pl_release: no handle");
+}
+
+/* Rows in blocks over the threads; within a block, column by column, so that reads run along columns. */
+int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
+                           const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1) {
+    pl_clear_error();
+    if (!handles || !columns || !weights0 || !weights1 || !out0 || !out1)
+        return pl_fail(PL_ERR_ARGUMENT, "pl_combine_columns: null pointer");
+    uint64_t total = 0;
+    for (uint64_t i = 0; i < count; i++) {
+        if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "pl_combine_columns: handle %llu is null", (unsigned long long) i);
+        total += columns[i];
+    }
+    const uint64_t block = 1 << 12;
+    uint64_t blocks = (rows + block - 1) / block;
+    #pragma omp parallel for schedule(dynamic, 1) if (rows * total >= PARALLEL_MIN)
+    for (uint64_t b = 0; b < blocks; b++) {
+        uint64_t from = b * block, to = from + block < rows ? from + block : rows;
+        for (uint64_t r = from; r < to; r++) out0[r] = out1[r] = 0;
+        uint64_t k = 0;
+        for (uint64_t i = 0; i < count; i++) {
+            const uint64_t *m = (const uint64_t *) (uintptr_t) handles[i];
+            for (uint64_t c = 0; c < columns[i]; c++, k++) {
+                const uint64_t *v = m + c * rows;
+                uint64_t w0 = weights0[k], w1 = weights1[k];
+                uint64_t r = from;
+                if (vec.lanes) {
+                    uint64_t whole = (to - from) / vec.lanes * vec.lanes;
+                    vec.add_scaled2(out0 + from, out1 + from, v + from, w0, w1, whole);
+                    r += whole;
+                }
+                for (; r < to; r++) {
+                    out0[r] = pl_add(out0[r], pl_mul(w0, v[r]));
+                    out1[r] = pl_add(out1[r], pl_mul(w1, v[r]));
+                }
+            }
+        }
+    }
+    return PL_OK;
 }
 
 /* ---- FRI ---- */

@@ -3,9 +3,10 @@
  * build. The field arithmetic, the Poseidon2 permutation and coset folding are the very
  * functions of common/pl_field.h, compiled for the device; the transforms are the same DIF
  * butterflies and twiddle layout as the CPU build, up to four stages fused per pass over the
- * whole batch and the last twelve in shared memory. Within one call the data is uploaded once, every stage runs on device memory, and
- * only the result comes back. Without a device or driver every call returns PL_ERR_NO_DEVICE
- * and pl_last_error() says why.
+ * whole batch and the last twelve in shared memory. Within one call the data is uploaded once,
+ * every stage runs on device memory, and only the result comes back; a committed extension can
+ * stay on the device after its call (pl_commit_lde's keep) for pl_combine_columns to read.
+ * Without a device or driver every call returns PL_ERR_NO_DEVICE and pl_last_error() says why.
  */
 #include "proofline_native.h"
 #include "../common/pl_field.h"
@@ -201,6 +202,24 @@ __global__ void k_compress(const uint64_t *below, uint64_t *layer, uint64_t node
         s[11] = 1;
         pl_p2_permute_with(s, PL_P2_FULL_RC, PL_P2_PARTIAL_RC, PL_P2_DIAG);
         for (int j = 0; j < 4; j++) layer[4 * i + j] = s[j];
+    }
+}
+
+/* out[r] = sum over k of w_k * v_k[r]: matrix i's first cols[i] columns, in order; one row per thread. */
+__global__ void k_combine(const uint64_t *const *mats, const uint64_t *cols, uint64_t count, uint64_t rows,
+                          const uint64_t *w0, const uint64_t *w1, uint64_t *out0, uint64_t *out1) {
+    for (uint64_t r = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; r < rows; r += (uint64_t) gridDim.x * blockDim.x) {
+        uint64_t a0 = 0, a1 = 0, k = 0;
+        for (uint64_t i = 0; i < count; i++) {
+            const uint64_t *m = mats[i] + r;
+            for (uint64_t c = 0; c < cols[i]; c++, k++) {
+                uint64_t v = m[c * rows];
+                a0 = pl_add(a0, pl_mul(w0[k], v));
+                a1 = pl_add(a1, pl_mul(w1[k], v));
+            }
+        }
+        out0[r] = a0;
+        out1[r] = a1;
     }
 }
 
@@ -495,7 +514,7 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
  * 8.7 GB for 130 columns of 2^23 rows) hides the hashing.
  */
 int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
-                      uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers) {
+                      uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep) {
     const char *fn = "pl_commit_lde";
     pl_clear_error();
     int32_t st = check_lde(fn, coefficients, out, log_n, log_blowup);
@@ -522,6 +541,52 @@ int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t l
     PL_CK(fn, "cudaMemcpy to host", copy);
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(digests, dig.ptr, 4 * rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     if (above) PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(layers, lay.ptr, above * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    if (keep) {
+        /* the device copy outlives the call: the caller frees it with pl_release */
+        *keep = (uint64_t) (uintptr_t) ext.ptr;
+        ext.ptr = nullptr;
+    }
+    return PL_OK;
+}
+
+int32_t pl_release(uint64_t handle) {
+    const char *fn = "pl_release";
+    pl_clear_error();
+    if (!handle) return pl_fail(PL_ERR_ARGUMENT, "%s: no handle", fn);
+    int32_t st = require_device(fn);
+    if (st) return st;
+    PL_CK(fn, "cudaFree", cudaFree((void *) (uintptr_t) handle));
+    return PL_OK;
+}
+
+int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
+                           const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1) {
+    const char *fn = "pl_combine_columns";
+    pl_clear_error();
+    if (!handles || !columns || !weights0 || !weights1 || !out0 || !out1) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    uint64_t total = 0;
+    for (uint64_t i = 0; i < count; i++) {
+        if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "%s: handle %llu is null", fn, (unsigned long long) i);
+        total += columns[i];
+    }
+    int32_t st = require_device(fn);
+    if (st || rows == 0) return st;
+    DeviceBuffer mats, cols, w0, w1, o0, o1;
+    size_t small = (count ? count : 1) * sizeof(uint64_t), weights = (total ? total : 1) * sizeof(uint64_t);
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&mats.ptr, small));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&cols.ptr, small));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&w0.ptr, weights));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&w1.ptr, weights));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&o0.ptr, rows * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&o1.ptr, rows * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(mats.ptr, handles, count * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(cols.ptr, columns, count * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(w0.ptr, weights0, total * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(w1.ptr, weights1, total * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    k_combine<<<grid(rows), THREADS>>>((const uint64_t *const *) mats.ptr, cols.ptr, count, rows, w0.ptr, w1.ptr, o0.ptr, o1.ptr);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out0, o0.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out1, o1.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     return PL_OK;
 }
 

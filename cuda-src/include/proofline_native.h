@@ -12,7 +12,8 @@
  *    column c at [c * n + r];
  *  - digests are 4 consecutive elements, digest i at [4i, 4i + 4);
  *  - extension elements of F[x]/(x^2 - 7) are two parallel arrays (c0, c1);
- *  - all pointers are host memory owned by the caller; nothing is retained after a call.
+ *  - all pointers are host memory owned by the caller; nothing is retained after a call, except
+ *    an extension that pl_commit_lde is asked to keep, until pl_release.
  *
  * Every function returns a status: PL_OK (0) or one of the PL_ERR_* codes, and on failure
  * pl_last_error() describes the problem (per calling thread). No structs, no callbacks.
@@ -113,9 +114,29 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
  * log_cap equals log_n + log_blowup; more is refused). One call lets an implementation hash the
  * extension where it made it: the CUDA build keeps it on the device for the hashing and copies it
  * to `out` meanwhile, instead of copying it back and forth.
+ *
+ * With `keep` not null the extension also stays where it was made, and *keep receives a handle
+ * to it for pl_combine_columns, valid until pl_release(*keep): the CUDA build keeps its device
+ * copy (device memory held until the release); the CPU build's handle is `out` itself, which must
+ * then stay valid and unchanged until the release.
  */
 int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
-                      uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers);
+                      uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers,
+                      uint64_t *keep);
+
+/** Lets go of an extension kept by pl_commit_lde; each handle once. */
+int32_t pl_release(uint64_t handle);
+
+/**
+ * Columns of kept extensions summed with extension-field weights, for every row r < rows:
+ * out0[r] + out1[r] x = sum over k of (weights0[k] + weights1[k] x) * v_k[r], where v_0, v_1, ...
+ * are the first columns[0] columns of the extension kept under handles[0], then the first
+ * columns[1] of handles[1], and so on (each extension of `rows` rows). The DEEP composition's
+ * sums: on the CUDA build the extensions are read where they were kept, and only the two result
+ * columns cross to the host.
+ */
+int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
+                           const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1);
 
 /**
  * One FRI folding round by 2^log_arity (1 to 4) of an extension codeword of
@@ -143,7 +164,9 @@ typedef int32_t (*pl_coset_lde_from_evaluations_fn)(const uint64_t *evaluations,
 typedef int32_t (*pl_poseidon2_permute_fn)(uint64_t *states, uint64_t count);
 typedef int32_t (*pl_hash_rows_fn)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t *digests);
 typedef int32_t (*pl_merkle_layers_fn)(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers);
-typedef int32_t (*pl_commit_lde_fn)(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers);
+typedef int32_t (*pl_commit_lde_fn)(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep);
+typedef int32_t (*pl_release_fn)(uint64_t handle);
+typedef int32_t (*pl_combine_columns_fn)(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows, const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1);
 typedef int32_t (*pl_fri_fold_fn)(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
 
 #ifdef __cplusplus

@@ -1,15 +1,21 @@
 package io.proofline.nativebackend;
 
 import io.proofline.backend.ColumnMatrix;
+import io.proofline.backend.ColumnSums;
 import io.proofline.backend.FriFolder;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.MerkleHasher;
 import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
+import io.proofline.nativebackend.ffi.ProoflineNative;
 import io.proofline.ntt.Ntt;
 import java.lang.System.Logger.Level;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link ProverBackend} on one native library: {@link #cpu()} on the portable C build,
@@ -25,6 +31,7 @@ public final class NativeBackend implements ProverBackend {
     private final Ntt ntt;
     private final MerkleHasher merkleHasher;
     private final FriFolder friFolder;
+    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
 
     private NativeBackend(NativeLibrary library) {
         this.library = library;
@@ -93,7 +100,10 @@ public final class NativeBackend implements ProverBackend {
     /**
      * One native call for the extension, the row digests and the layers: the CUDA build hashes the
      * extension on the device while it copies it into the caller's arena. {@code extended} runs
-     * after the call, so the extension and the hashing are not timed apart here.
+     * after the call, so the extension and the hashing are not timed apart here. The library also
+     * keeps the extension (the CUDA build on the device) for {@link #combineColumns}, until
+     * {@code arena} closes; where the device has no room left for that, the commitment is made
+     * again without keeping it.
      */
     @Override
     public LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
@@ -109,7 +119,24 @@ public final class NativeBackend implements ProverBackend {
             MemorySegment in = OffHeap.columns(scratch, coefficients, 1 << logN);
             MemorySegment digests = OffHeap.output(scratch, 4 * rows);
             MemorySegment layers = OffHeap.output(scratch, 4 * (rows - (1L << cap)));
-            library.commitLde(in, coefficients.length, logN, logBlowup, shift, cap, lde.segment(), digests, layers);
+            MemorySegment keep = scratch.allocate(ValueLayout.JAVA_LONG);
+            try {
+                library.commitLde(in, coefficients.length, logN, logBlowup, shift, cap, lde.segment(), digests, layers,
+                        keep);
+            } catch (NativeBackendException e) {
+                if (e.status() != ProoflineNative.PL_ERR_MEMORY()) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "{0}: no room to keep an extension of {1} x {2}, made again without: {3}", name,
+                        coefficients.length, rows, e.getMessage());
+                keep.set(ValueLayout.JAVA_LONG, 0, 0);
+                library.commitLde(in, coefficients.length, logN, logBlowup, shift, cap, lde.segment(), digests, layers,
+                        MemorySegment.NULL);
+            }
+            long handle = keep.get(ValueLayout.JAVA_LONG, 0);
+            if (handle != 0) {
+                keepUntilClosed(lde, handle, arena);
+            }
             extended.run();
             long[][] tree = new long[logRows - cap + 1][];
             tree[0] = OffHeap.toArray(digests, 0, (int) (4 * rows));
@@ -120,6 +147,68 @@ public final class NativeBackend implements ProverBackend {
                 offset += size;
             }
             return new LdeCommitment(lde, tree);
+        }
+    }
+
+    /** An extension the library keeps, known by the address of its matrix. */
+    private record Kept(long handle, int columns, int rows) {
+    }
+
+    /** Records the handle, and lets it go when the arena holding the matrix closes (or, automatic, is collected). */
+    private void keepUntilClosed(ColumnMatrix lde, long handle, Arena arena) {
+        long address = lde.segment().address();
+        kept.put(address, new Kept(handle, lde.columns(), lde.rows()));
+        MemorySegment.NULL.reinterpret(arena, unused -> {
+            kept.remove(address);
+            try {
+                library.release(handle);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "{0}: releasing a kept extension failed: {1}", name, e.getMessage());
+            }
+        });
+    }
+
+    /** Extensions kept by the library, by the address of their matrix. */
+    int keptCount() {
+        return kept.size();
+    }
+
+    /** The library's handles of these matrices, or null unless it keeps every one of them. */
+    long[] handles(List<ColumnMatrix> matrices) {
+        long[] handles = new long[matrices.size()];
+        for (int i = 0; i < handles.length; i++) {
+            ColumnMatrix m = matrices.get(i);
+            Kept k = kept.get(m.segment().address());
+            if (k == null || k.columns() != m.columns() || k.rows() != m.rows()) {
+                return null;
+            }
+            handles[i] = k.handle();
+        }
+        return handles;
+    }
+
+    /**
+     * The sums in the library when it keeps every matrix (the prover's extensions, all committed
+     * here): the CUDA build reads them on the device, and only the two result columns cross.
+     * Otherwise on the heap, as the Java back end.
+     */
+    @Override
+    public long[][] combineColumns(List<ColumnMatrix> matrices, int[] columns, long[] weights0, long[] weights1) {
+        int rows = ColumnSums.check(matrices, columns, weights0, weights1);
+        long[] handles = handles(matrices);
+        if (handles == null) {
+            return ColumnSums.combine(matrices, columns, weights0, weights1);
+        }
+        long[] counts = new long[columns.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = columns[i];
+        }
+        try (Arena arena = PooledArena.confined()) {
+            MemorySegment out0 = OffHeap.output(arena, rows);
+            MemorySegment out1 = OffHeap.output(arena, rows);
+            library.combineColumns(OffHeap.of(arena, handles), OffHeap.of(arena, counts), handles.length, rows,
+                    OffHeap.of(arena, weights0), OffHeap.of(arena, weights1), out0, out1);
+            return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
         }
     }
 

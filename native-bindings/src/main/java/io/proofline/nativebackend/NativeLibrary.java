@@ -2,6 +2,7 @@ package io.proofline.nativebackend;
 
 import io.proofline.nativebackend.ffi.ProoflineNative;
 import io.proofline.nativebackend.ffi.pl_backend_name_fn;
+import io.proofline.nativebackend.ffi.pl_combine_columns_fn;
 import io.proofline.nativebackend.ffi.pl_commit_lde_fn;
 import io.proofline.nativebackend.ffi.pl_coset_lde_fn;
 import io.proofline.nativebackend.ffi.pl_coset_lde_from_evaluations_fn;
@@ -16,6 +17,7 @@ import io.proofline.nativebackend.ffi.pl_ntt_coset_forward_fn;
 import io.proofline.nativebackend.ffi.pl_ntt_forward_fn;
 import io.proofline.nativebackend.ffi.pl_ntt_inverse_fn;
 import io.proofline.nativebackend.ffi.pl_poseidon2_permute_fn;
+import io.proofline.nativebackend.ffi.pl_release_fn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,6 +62,8 @@ public final class NativeLibrary {
     private final MemorySegment hashRows;
     private final MemorySegment merkleLayers;
     private final MemorySegment commitLde;
+    private final MemorySegment release;
+    private final MemorySegment combineColumns;
     private final MemorySegment friFold;
 
     private NativeLibrary(Path path) {
@@ -79,6 +83,8 @@ public final class NativeLibrary {
         hashRows = lib.findOrThrow("pl_hash_rows");
         merkleLayers = lib.findOrThrow("pl_merkle_layers");
         commitLde = lib.findOrThrow("pl_commit_lde");
+        release = lib.findOrThrow("pl_release");
+        combineColumns = lib.findOrThrow("pl_combine_columns");
         friFold = lib.findOrThrow("pl_fri_fold");
     }
 
@@ -208,9 +214,19 @@ public final class NativeLibrary {
     }
 
     void commitLde(MemorySegment coefficients, long columns, int logN, int logBlowup, long shift, int logCap,
-            MemorySegment out, MemorySegment digests, MemorySegment layers) {
+            MemorySegment out, MemorySegment digests, MemorySegment layers, MemorySegment keep) {
         check(pl_commit_lde_fn.invoke(commitLde, coefficients, columns, logN, logBlowup, shift, logCap, out, digests,
-                layers), "commitment");
+                layers, keep), "commitment");
+    }
+
+    void release(long handle) {
+        check(pl_release_fn.invoke(release, handle), "release");
+    }
+
+    void combineColumns(MemorySegment handles, MemorySegment columns, long count, long rows, MemorySegment weights0,
+            MemorySegment weights1, MemorySegment out0, MemorySegment out1) {
+        check(pl_combine_columns_fn.invoke(combineColumns, handles, columns, count, rows, weights0, weights1, out0, out1),
+                "column sums");
     }
 
     void friFold(MemorySegment c0, MemorySegment c1, MemorySegment xInverses, long cosets, int logArity, long beta0,

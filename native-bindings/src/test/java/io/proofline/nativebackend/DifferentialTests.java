@@ -3,6 +3,8 @@ package io.proofline.nativebackend;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -27,6 +29,8 @@ import io.proofline.plonkish.WitnessVector;
 import io.proofline.poseidon2.Poseidon2;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +187,40 @@ abstract class DifferentialTests {
                 }
             }
         }
+    }
+
+    @Test
+    void columnSumsOfKeptExtensionsAsTheJavaBackEndMakesThem() {
+        // the DEEP composition's shape: several committed extensions of equal rows, one used in part
+        int before = backend().keptCount();
+        try (Arena arena = Arena.ofShared()) {
+            ColumnMatrix a = backend().commit(random(5, 1 << 9), 3, 7, 4, arena, () -> { }).lde();
+            ColumnMatrix b = backend().commit(random(2, 1 << 9), 3, 7, 4, arena, () -> { }).lde();
+            ColumnMatrix c = backend().commit(random(1, 1 << 10), 2, 7, 4, arena, () -> { }).lde();
+            assertEquals(before + 3, backend().keptCount(), "every commitment is kept until its arena closes");
+            long[] w0 = random(8);
+            long[] w1 = random(8);
+            List<ColumnMatrix> kept = List.of(a, b, c);
+            int[] columns = {5, 2, 1};
+            assertNotNull(backend().handles(kept), "the library sums what it keeps");
+            assertArrayEquals(JAVA.combineColumns(kept, columns, w0, w1), backend().combineColumns(kept, columns, w0, w1),
+                    "kept extensions");
+            int[] part = {3, 0, 1};
+            long[] p0 = Arrays.copyOf(w0, 4);
+            long[] p1 = Arrays.copyOf(w1, 4);
+            assertArrayEquals(JAVA.combineColumns(kept, part, p0, p1), backend().combineColumns(kept, part, p0, p1),
+                    "first columns only");
+            // a matrix the library does not keep: the sums are made on the heap
+            List<ColumnMatrix> mixed = List.of(ColumnMatrix.copyOf(arena, a.toArrays()), b);
+            assertNull(backend().handles(mixed));
+            long[] m0 = Arrays.copyOf(w0, 7);
+            long[] m1 = Arrays.copyOf(w1, 7);
+            assertArrayEquals(JAVA.combineColumns(mixed, new int[] {5, 2}, m0, m1),
+                    backend().combineColumns(mixed, new int[] {5, 2}, m0, m1), "a matrix not kept");
+            assertThrows(IllegalArgumentException.class,
+                    () -> backend().combineColumns(kept, new int[] {6, 2, 1}, random(9), random(9)));
+        }
+        assertEquals(before, backend().keptCount(), "closing the arena lets the extensions go");
     }
 
     @Test

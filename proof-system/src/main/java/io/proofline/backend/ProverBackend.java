@@ -2,6 +2,7 @@ package io.proofline.backend;
 
 import io.proofline.ntt.Ntt;
 import java.lang.foreign.Arena;
+import java.util.List;
 
 /**
  * A provider of the prover's hot loops. {@link JavaBackend} is the reference; the native (C,
@@ -56,6 +57,21 @@ public interface ProverBackend {
     default ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
         // no columns extend to none, which copyOf refuses
         return ColumnMatrix.copyOf(arena, ntt().cosetLde(coefficients, logBlowup, shift));
+    }
+
+    /**
+     * For every row {@code r}, the extension element {@code sum_k (weights0[k] + weights1[k] x) v_k[r]},
+     * where {@code v_0, v_1, ...} are the first {@code columns[0]} columns of {@code matrices[0]},
+     * then the first {@code columns[1]} of {@code matrices[1]}, and so on: the DEEP composition's
+     * sums over every committed column. A native back end reads extensions it kept from
+     * {@link #commit} where it made them, so that only the two result columns come back.
+     *
+     * @return {@code {c0, c1}}, one element per row
+     * @throws IllegalArgumentException for no matrices, matrices of different row counts, more
+     *     columns than a matrix has, or a weight count other than the columns'
+     */
+    default long[][] combineColumns(List<ColumnMatrix> matrices, int[] columns, long[] weights0, long[] weights1) {
+        return ColumnSums.combine(matrices, columns, weights0, weights1);
     }
 
     /** The pure Java backend. */

@@ -1,8 +1,10 @@
 package io.proofline.plonkish;
 
 import io.proofline.backend.ColumnMatrix;
+import io.proofline.backend.ProverBackend;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -17,63 +19,68 @@ import java.util.stream.IntStream;
  */
 final class DeepComposition {
 
-    /** Points per parallel block: columns are streamed through it one at a time. */
+    /** Points per parallel block. */
     private static final int BLOCK = 1 << 12;
 
     private DeepComposition() {
     }
 
-    /** The combined codeword on the LDE domain, {@code {c0, c1}}. */
-    static long[][] codeword(List<ColumnMatrix> trees, ColumnMatrix productsLde, List<Ext2> openings,
-                             List<Ext2> nextOpenings, Ext2 zeta, Ext2 zetaNext, Ext2 phi, long[] points) {
+    /**
+     * The combined codeword on the LDE domain, {@code {c0, c1}}: the sums over the columns are the
+     * back end's ({@link ProverBackend#combineColumns}), the divisions by {@code x - zeta} and
+     * {@code x - zeta w} done here in parallel blocks.
+     */
+    static long[][] codeword(ProverBackend backend, List<ColumnMatrix> trees, ColumnMatrix productsLde,
+                             List<Ext2> openings, List<Ext2> nextOpenings, Ext2 zeta, Ext2 zetaNext, Ext2 phi,
+                             long[] points) {
         int length = points.length;
         int columns = trees.stream().mapToInt(ColumnMatrix::columns).sum();
         Ext2[] phiPowers = powers(phi, columns + nextOpenings.size());
         Ext2 claimed = combine(phiPowers, 0, openings);
         Ext2 claimedNext = combine(phiPowers, columns, nextOpenings);
-        long[] out0 = new long[length];
-        long[] out1 = new long[length];
-        // in blocks of the domain over the cores, each block column by column on the base
-        // field's batch kernels, with no Ext2 per point
+        // sum_k phi^k f_k(x), and the products' columns apart
+        long[][] s = backend.combineColumns(trees, trees.stream().mapToInt(ColumnMatrix::columns).toArray(),
+                components(phiPowers, 0, columns, true), components(phiPowers, 0, columns, false));
+        long[][] t = backend.combineColumns(List.of(productsLde), new int[] {nextOpenings.size()},
+                components(phiPowers, columns, nextOpenings.size(), true),
+                components(phiPowers, columns, nextOpenings.size(), false));
+        long[] s0 = s[0];
+        long[] s1 = s[1];
+        long[] t0 = t[0];
+        long[] t1 = t[1];
         int block = Math.min(length, BLOCK);
         IntStream.range(0, length / block).parallel().forEach(b -> {
             int from = b * block;
-            long[] s0 = new long[block];
-            long[] s1 = new long[block];
-            long[] t0 = new long[block];
-            long[] t1 = new long[block];
-            long[] values = new long[block];
-            // sum_k phi^k f_k(x), and the products' columns apart
-            int k = 0;
-            for (ColumnMatrix tree : trees) {
-                for (int c = 0; c < tree.columns(); c++) {
-                    tree.read(c, from, values, block);
-                    Goldilocks.addScaledBatch(s0, values, phiPowers[k].c0());
-                    Goldilocks.addScaledBatch(s1, values, phiPowers[k].c1());
-                    k++;
-                }
-            }
-            for (int c = 0; c < nextOpenings.size(); c++) {
-                productsLde.read(c, from, values, block);
-                Goldilocks.addScaledBatch(t0, values, phiPowers[columns + c].c0());
-                Goldilocks.addScaledBatch(t1, values, phiPowers[columns + c].c1());
-            }
             ExtBlocks ext = new ExtBlocks(block);
-            long[] inverse0 = values;
+            long[] a0 = Arrays.copyOfRange(s0, from, from + block);
+            long[] a1 = Arrays.copyOfRange(s1, from, from + block);
+            long[] b0 = Arrays.copyOfRange(t0, from, from + block);
+            long[] b1 = Arrays.copyOfRange(t1, from, from + block);
+            long[] inverse0 = new long[block];
             long[] inverse1 = new long[block];
             // (sum - claimed) / (x - zeta) + (products - claimedNext) / (x - zeta w)
-            subtract(s0, s1, claimed);
+            subtract(a0, a1, claimed);
             inverses(points, from, zeta, inverse0, inverse1, ext);
-            ext.mulInto(s0, s1, inverse0, inverse1);
-            subtract(t0, t1, claimedNext);
+            ext.mulInto(a0, a1, inverse0, inverse1);
+            subtract(b0, b1, claimedNext);
             inverses(points, from, zetaNext, inverse0, inverse1, ext);
-            ext.mulInto(t0, t1, inverse0, inverse1);
-            Goldilocks.addBatch(s0, t0, s0);
-            Goldilocks.addBatch(s1, t1, s1);
-            System.arraycopy(s0, 0, out0, from, block);
-            System.arraycopy(s1, 0, out1, from, block);
+            ext.mulInto(b0, b1, inverse0, inverse1);
+            Goldilocks.addBatch(a0, b0, a0);
+            Goldilocks.addBatch(a1, b1, a1);
+            // the sums are not needed again: the codeword takes their place
+            System.arraycopy(a0, 0, s0, from, block);
+            System.arraycopy(a1, 0, s1, from, block);
         });
-        return new long[][] {out0, out1};
+        return new long[][] {s0, s1};
+    }
+
+    /** The c0 (or c1) components of {@code count} powers from {@code from}. */
+    private static long[] components(Ext2[] powers, int from, int count, boolean c0) {
+        long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = c0 ? powers[from + i].c0() : powers[from + i].c1();
+        }
+        return out;
     }
 
     /** {@code (a0, a1) -= v}. */

@@ -133,7 +133,8 @@ public final class PlonkishProver {
         }
         Ext2 phi = transcript.sampleExt();
 
-        long[][] deep = DeepComposition.codeword(List.of(setup.lde(), witnessTree.lde, productsTree.lde, quotientTree.lde),
+        long[][] deep = DeepComposition.codeword(config.backend(),
+                List.of(setup.lde(), witnessTree.lde, productsTree.lde, quotientTree.lde),
                 productsTree.lde, openings.all().subList(0, openings.all().size() - 2), openings.productsNext(), zeta,
                 zetaNext, phi, Domains.ldePoints(logLength));
         timer.mark(ProverStages.DEEP);

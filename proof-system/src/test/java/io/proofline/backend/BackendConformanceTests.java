@@ -2,6 +2,7 @@ package io.proofline.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
@@ -9,6 +10,8 @@ import io.proofline.field.TwoAdicRoots;
 import io.proofline.fri.CosetFolding;
 import io.proofline.poseidon2.Digest;
 import io.proofline.poseidon2.Poseidon2Hash;
+import java.lang.foreign.Arena;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,34 @@ abstract class BackendConformanceTests {
             for (int j = 0; j < lde[c].length; j += 7) {
                 long x = Goldilocks.mul(shift, Goldilocks.pow(w, TwoAdicRoots.reverseBits(j, logLength)));
                 assertEquals(horner(coefficients[c], x), lde[c][j], "column " + c + " position " + j);
+            }
+        }
+    }
+
+    @Test
+    void columnSumsWeighEachColumnOnce() {
+        // two matrices, the second used in part; rows below and above a parallel block
+        for (int rows : new int[] {1, 8, 1 << 13}) {
+            try (Arena arena = Arena.ofShared()) {
+                ColumnMatrix a = ColumnMatrix.copyOf(arena, new long[][] {random(rows), random(rows), random(rows)});
+                ColumnMatrix b = ColumnMatrix.copyOf(arena, new long[][] {random(rows), random(rows)});
+                long[] w0 = random(4);
+                long[] w1 = random(4);
+                long[][] sums = backend().combineColumns(List.of(a, b), new int[] {3, 1}, w0, w1);
+                for (int r = 0; r < rows; r += Math.max(1, rows / 64)) {
+                    long[] row = {a.get(0, r), a.get(1, r), a.get(2, r), b.get(0, r)};
+                    Ext2 expected = Ext2.ZERO;
+                    for (int k = 0; k < 4; k++) {
+                        expected = expected.add(new Ext2(w0[k], w1[k]).mul(row[k]));
+                    }
+                    assertEquals(expected, new Ext2(sums[0][r], sums[1][r]), rows + " rows, row " + r);
+                }
+                assertThrows(IllegalArgumentException.class,
+                        () -> backend().combineColumns(List.of(a, b), new int[] {3, 3}, random(6), random(6)));
+                assertThrows(IllegalArgumentException.class,
+                        () -> backend().combineColumns(List.of(a), new int[] {2}, random(3), random(3)));
+                assertThrows(IllegalArgumentException.class, () -> backend().combineColumns(List.of(), new int[0],
+                        new long[0], new long[0]));
             }
         }
     }

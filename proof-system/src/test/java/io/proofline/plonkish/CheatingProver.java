@@ -91,7 +91,8 @@ final class CheatingProver {
         Ext2 phi = transcript.sampleExt();
 
         List<Ext2> atZeta = honest.all().subList(0, honest.all().size() - 2);
-        long[][] deep = DeepComposition.codeword(List.of(setup.lde(), witnessTree.lde(), productsTree.lde(), quotientTree.lde()),
+        long[][] deep = DeepComposition.codeword(config.backend(),
+                List.of(setup.lde(), witnessTree.lde(), productsTree.lde(), quotientTree.lde()),
                 productsTree.lde(), atZeta, honest.productsNext(), zeta, zetaNext, phi, Domains.ldePoints(logLength));
         List<Integer> indices = new ArrayList<>();
         FriProof fri = new FriProver(config.fri(), config.backend()).prove(transcript, deep[0], deep[1], g.logRows(), indices::add);

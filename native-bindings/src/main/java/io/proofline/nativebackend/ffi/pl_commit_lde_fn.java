@@ -14,7 +14,7 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
 
 /**
  * {@snippet lang=c :
- * typedef int32_t (*pl_commit_lde_fn)(const uint64_t *, uint64_t, uint32_t, uint32_t, uint64_t, uint32_t, uint64_t *, uint64_t *, uint64_t *)
+ * typedef int32_t (*pl_commit_lde_fn)(const uint64_t *, uint64_t, uint32_t, uint32_t, uint64_t, uint32_t, uint64_t *, uint64_t *, uint64_t *, uint64_t *)
  * }
  */
 public final class pl_commit_lde_fn {
@@ -27,7 +27,7 @@ public final class pl_commit_lde_fn {
      * The function pointer signature, expressed as a functional interface
      */
     public interface Function {
-        int apply(MemorySegment coefficients, long columns, int log_n, int log_blowup, long shift, int log_cap, MemorySegment out, MemorySegment digests, MemorySegment layers);
+        int apply(MemorySegment coefficients, long columns, int log_n, int log_blowup, long shift, int log_cap, MemorySegment out, MemorySegment digests, MemorySegment layers, MemorySegment keep);
     }
 
     private static final FunctionDescriptor $DESC = FunctionDescriptor.of(
@@ -38,6 +38,7 @@ public final class pl_commit_lde_fn {
         ProoflineNative.C_INT,
         ProoflineNative.C_LONG,
         ProoflineNative.C_INT,
+        ProoflineNative.C_POINTER,
         ProoflineNative.C_POINTER,
         ProoflineNative.C_POINTER,
         ProoflineNative.C_POINTER
@@ -65,9 +66,9 @@ public final class pl_commit_lde_fn {
     /**
      * Invoke the upcall stub {@code funcPtr}, with given parameters
      */
-    public static int invoke(MemorySegment funcPtr, MemorySegment coefficients, long columns, int log_n, int log_blowup, long shift, int log_cap, MemorySegment out, MemorySegment digests, MemorySegment layers) {
+    public static int invoke(MemorySegment funcPtr, MemorySegment coefficients, long columns, int log_n, int log_blowup, long shift, int log_cap, MemorySegment out, MemorySegment digests, MemorySegment layers, MemorySegment keep) {
         try {
-            return (int) DOWN$MH.invokeExact(funcPtr, coefficients, columns, log_n, log_blowup, shift, log_cap, out, digests, layers);
+            return (int) DOWN$MH.invokeExact(funcPtr, coefficients, columns, log_n, log_blowup, shift, log_cap, out, digests, layers, keep);
         } catch (Error | RuntimeException ex) {
             throw ex;
         } catch (Throwable ex$) {
