@@ -150,16 +150,30 @@ public final class NativeBackend implements ProverBackend {
         }
     }
 
-    /** An extension the library keeps, known by the address of its matrix. */
-    private record Kept(long handle, int columns, int rows) {
+    /**
+     * An extension the library keeps, known by the address of its matrix; compared by identity,
+     * since the CPU build's handle is that address, which a later matrix may have too.
+     */
+    private static final class Kept {
+        final long handle;
+        final int columns;
+        final int rows;
+
+        Kept(long handle, int columns, int rows) {
+            this.handle = handle;
+            this.columns = columns;
+            this.rows = rows;
+        }
     }
 
     /** Records the handle, and lets it go when the arena holding the matrix closes (or, automatic, is collected). */
     private void keepUntilClosed(ColumnMatrix lde, long handle, Arena arena) {
         long address = lde.segment().address();
-        kept.put(address, new Kept(handle, lde.columns(), lde.rows()));
+        Kept entry = new Kept(handle, lde.columns(), lde.rows());
+        kept.put(address, entry);
         MemorySegment.NULL.reinterpret(arena, unused -> {
-            kept.remove(address);
+            // only this entry: once the memory is free, a later matrix may have the same address
+            kept.remove(address, entry);
             try {
                 library.release(handle);
             } catch (RuntimeException e) {
@@ -168,21 +182,16 @@ public final class NativeBackend implements ProverBackend {
         });
     }
 
-    /** Extensions kept by the library, by the address of their matrix. */
-    int keptCount() {
-        return kept.size();
-    }
-
     /** The library's handles of these matrices, or null unless it keeps every one of them. */
     long[] handles(List<ColumnMatrix> matrices) {
         long[] handles = new long[matrices.size()];
         for (int i = 0; i < handles.length; i++) {
             ColumnMatrix m = matrices.get(i);
             Kept k = kept.get(m.segment().address());
-            if (k == null || k.columns() != m.columns() || k.rows() != m.rows()) {
+            if (k == null || k.columns != m.columns() || k.rows != m.rows()) {
                 return null;
             }
-            handles[i] = k.handle();
+            handles[i] = k.handle;
         }
         return handles;
     }

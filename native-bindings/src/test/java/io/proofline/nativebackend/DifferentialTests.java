@@ -192,17 +192,17 @@ abstract class DifferentialTests {
     @Test
     void columnSumsOfKeptExtensionsAsTheJavaBackEndMakesThem() {
         // the DEEP composition's shape: several committed extensions of equal rows, one used in part
-        int before = backend().keptCount();
+        ColumnMatrix[] made = new ColumnMatrix[3];
         try (Arena arena = Arena.ofShared()) {
             ColumnMatrix a = backend().commit(random(5, 1 << 9), 3, 7, 4, arena, () -> { }).lde();
             ColumnMatrix b = backend().commit(random(2, 1 << 9), 3, 7, 4, arena, () -> { }).lde();
             ColumnMatrix c = backend().commit(random(1, 1 << 10), 2, 7, 4, arena, () -> { }).lde();
-            assertEquals(before + 3, backend().keptCount(), "every commitment is kept until its arena closes");
             long[] w0 = random(8);
             long[] w1 = random(8);
             List<ColumnMatrix> kept = List.of(a, b, c);
+            kept.toArray(made);
             int[] columns = {5, 2, 1};
-            assertNotNull(backend().handles(kept), "the library sums what it keeps");
+            assertNotNull(backend().handles(kept), "every commitment is kept until its arena closes");
             assertArrayEquals(JAVA.combineColumns(kept, columns, w0, w1), backend().combineColumns(kept, columns, w0, w1),
                     "kept extensions");
             int[] part = {3, 0, 1};
@@ -220,7 +220,7 @@ abstract class DifferentialTests {
             assertThrows(IllegalArgumentException.class,
                     () -> backend().combineColumns(kept, new int[] {6, 2, 1}, random(9), random(9)));
         }
-        assertEquals(before, backend().keptCount(), "closing the arena lets the extensions go");
+        assertNull(backend().handles(List.of(made)), "closing the arena lets the extensions go");
     }
 
     @Test
