@@ -102,8 +102,8 @@ public final class NativeBackend implements ProverBackend {
      * extension on the device while it copies it into the caller's arena. {@code extended} runs
      * after the call, so the extension and the hashing are not timed apart here. The library also
      * keeps the extension (the CUDA build on the device) for {@link #combineColumns}, until
-     * {@code arena} closes; where the device has no room left for that, the commitment is made
-     * again without keeping it.
+     * {@code arena} closes; on a GPU with less than a quarter of its memory free after it, or
+     * where the device turns out to have no room, the extension is not kept.
      */
     @Override
     public LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
@@ -119,23 +119,23 @@ public final class NativeBackend implements ProverBackend {
             MemorySegment in = OffHeap.columns(scratch, coefficients, 1 << logN);
             MemorySegment digests = OffHeap.output(scratch, 4 * rows);
             MemorySegment layers = OffHeap.output(scratch, 4 * (rows - (1L << cap)));
-            MemorySegment keep = scratch.allocate(ValueLayout.JAVA_LONG);
+            boolean keeping = roomToKeep(lde.segment().byteSize());
+            MemorySegment keep = keeping ? scratch.allocate(ValueLayout.JAVA_LONG) : MemorySegment.NULL;
             try {
                 library.commitLde(in, coefficients.length, logN, logBlowup, shift, cap, lde.segment(), digests, layers,
                         keep);
             } catch (NativeBackendException e) {
-                if (e.status() != ProoflineNative.PL_ERR_MEMORY()) {
+                if (!keeping || e.status() != ProoflineNative.PL_ERR_MEMORY()) {
                     throw e;
                 }
                 LOG.log(Level.WARNING, "{0}: no room to keep an extension of {1} x {2}, made again without: {3}", name,
                         coefficients.length, rows, e.getMessage());
-                keep.set(ValueLayout.JAVA_LONG, 0, 0);
+                keeping = false;
                 library.commitLde(in, coefficients.length, logN, logBlowup, shift, cap, lde.segment(), digests, layers,
                         MemorySegment.NULL);
             }
-            long handle = keep.get(ValueLayout.JAVA_LONG, 0);
-            if (handle != 0) {
-                keepUntilClosed(lde, handle, arena);
+            if (keeping) {
+                keepUntilClosed(lde, keep.get(ValueLayout.JAVA_LONG, 0), arena);
             }
             extended.run();
             long[][] tree = new long[logRows - cap + 1][];
@@ -148,6 +148,19 @@ public final class NativeBackend implements ProverBackend {
             }
             return new LdeCommitment(lde, tree);
         }
+    }
+
+    /**
+     * Whether to keep an extension of this many bytes: always in the CPU build (its handle is the
+     * caller's copy), on a GPU only while a quarter of the device's memory stays free after it, so
+     * that kept extensions (a setup's live as long as the setup) never starve later work.
+     */
+    private boolean roomToKeep(long bytes) {
+        if (!"cuda".equals(name)) {
+            return true;
+        }
+        long[] memory = library.memoryInfo();
+        return memory[0] - bytes >= memory[1] / 4;
     }
 
     /**
