@@ -1,8 +1,12 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.ColumnMatrix;
+import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.stream.IntStream;
 
 /**
@@ -53,5 +57,42 @@ final class Domains {
             next[j] = TwoAdicRoots.reverseBits((natural + step) & (length - 1), logLength);
         }
         return next;
+    }
+
+    /**
+     * The extension of {@code coefficients} on the quotient's domain ({@code 2^q n} points, in
+     * bit-reversed order like every extension here), given their committed extension on the FRI
+     * domain ({@code 2^b n} points, {@code b < q}). In bit-reversed order the larger coset is
+     * {@code 2^(q-b)} blocks of {@code 2^b n}: block {@code i} is the FRI blowup's extension on the
+     * coset shifted once more by {@code W^rev(i)} ({@code W} of order {@code 2^q n}, {@code rev}
+     * over {@code q - b} bits), and block 0 is the committed extension itself. So only the other
+     * blocks are transformed: half the work of the whole when {@code q = b + 1}.
+     */
+    static ColumnMatrix extendFromCommitted(ProverBackend backend, ColumnMatrix committed, long[][] coefficients,
+                                            int logBlowup, int quotientLogBlowup, Arena arena) {
+        int extra = quotientLogBlowup - logBlowup;
+        if (extra < 1 || committed.columns() != coefficients.length) {
+            throw new IllegalArgumentException("an extension of blowup 2^" + logBlowup + " and " + committed.columns()
+                    + " columns cannot make one of 2^" + quotientLogBlowup + " for " + coefficients.length + " columns");
+        }
+        int blockRows = committed.rows();
+        int columns = committed.columns();
+        ColumnMatrix out = ColumnMatrix.allocateForOverwrite(arena, columns, blockRows << extra);
+        copyBlock(committed, out, 0);
+        long w = TwoAdicRoots.rootOfUnity(Integer.numberOfTrailingZeros(blockRows) + extra);
+        for (int i = 1; i < 1 << extra; i++) {
+            long shift = Goldilocks.mul(SHIFT, Goldilocks.pow(w, TwoAdicRoots.reverseBits(i, extra)));
+            try (Arena block = PooledArena.shared()) {
+                copyBlock(backend.cosetLde(coefficients, logBlowup, shift, block), out, i);
+            }
+        }
+        return out;
+    }
+
+    /** Every column of {@code block} into block {@code i} of the same column of {@code out}. */
+    private static void copyBlock(ColumnMatrix block, ColumnMatrix out, int i) {
+        long bytes = (long) block.rows() * Long.BYTES;
+        IntStream.range(0, block.columns()).parallel().forEach(c -> MemorySegment.copy(block.segment(), c * bytes,
+                out.segment(), ((long) c * out.rows() + (long) i * block.rows()) * Long.BYTES, bytes));
     }
 }

@@ -161,10 +161,14 @@ public final class PlonkishProver {
         return Math.max(config.fri().logBlowup(), needed);
     }
 
-    /** The committed LDE where the quotient domain is the FRI domain, else a larger coset LDE of the same coefficients. */
+    /**
+     * The committed LDE where the quotient domain is the FRI domain, else the larger coset's
+     * extension of the same coefficients, which holds the committed one as its first block.
+     */
     private ColumnMatrix onQuotientDomain(ColumnMatrix lde, long[][] coefficients, int quotientLogBlowup, Arena arena) {
         return quotientLogBlowup == config.fri().logBlowup() ? lde
-                : config.backend().cosetLde(coefficients, quotientLogBlowup, Domains.SHIFT, arena);
+                : Domains.extendFromCommitted(config.backend(), lde, coefficients, config.fri().logBlowup(),
+                        quotientLogBlowup, arena);
     }
 
     /** The coset LDE of {@code coefficients} and its Merkle tree, each charged to its stage. */
