@@ -10,7 +10,8 @@
 # `./proofline bench --gpu` does but with shorter JMH iterations: the kernels alone on
 # device-resident data, the prover table on CUDA, the Java back end on 2 of the machine's cores at
 # 2^20 rows (issue 12's yardstick for proof time), and the back ends side by side (JMH, NTT up to
-# 2^24; JMH_INCLUDE=<regex> runs fewer of its methods). About 7 minutes on an H200 machine.
+# 2^24; JMH_INCLUDE=<regex> runs fewer of its methods). About 8 to 10 minutes on an H200
+# machine; with JMH_INCLUDE='BackendBenchmark.(nttForward|commit)', about 7.
 # Each part has a time limit and writes its output to the results dir (default $OUT when set,
 # else <bundle>/results); a part that crashes or runs out of time is reported and the next one
 # still runs.
@@ -62,14 +63,14 @@ part tests 150 "$JAVA" "${JVM[@]}" -Dproofline.test.gpu=true \
 if [[ $TESTS_ONLY -eq 0 ]]; then
   # the kernels alone, on data already on the device (cuda-src/cuda/bench_kernels.cu)
   part kernels 90 "$B/native/proofline_cuda_bench"
-  PROOFLINE_BENCH_PARAMS=standard PROOFLINE_BENCH_REPEATS=1 \
+  PROOFLINE_BENCH_PARAMS=standard PROOFLINE_BENCH_REPEATS=2 \
     part prover-cuda 150 "$JAVA" "${JVM[@]}" -Xmx64g -Dproofline.prover.backend=cuda \
     -cp "$B/lib/benchmarks.jar" io.proofline.bench.ProverBench 16 18 20
   # the issue's yardstick for a 2^20-row proof: the Java back end on 2 of this machine's cores,
-  # one proof without a warm-up (on an H200 machine's Xeon, 2^18 took 26 s; 2^20, with a warm-up
-  # first, did not fit 230 s)
-  PROOFLINE_BENCH_PARAMS=standard PROOFLINE_BENCH_REPEATS=1 PROOFLINE_BENCH_WARMUP=false \
-    part prover-java-2-cores 230 taskset -c 0,1 "$JAVA" "${JVM[@]}" -XX:ActiveProcessorCount=2 -Xmx64g \
+  # one proof after a warm-up proof, as the CUDA row above (on an H200 machine's Xeon a cold 2^20
+  # proof took 133 s; PROOFLINE_BENCH_WARMUP=false skips the warm-up where time is short)
+  PROOFLINE_BENCH_PARAMS=standard PROOFLINE_BENCH_REPEATS=1 \
+    part prover-java-2-cores 330 taskset -c 0,1 "$JAVA" "${JVM[@]}" -XX:ActiveProcessorCount=2 -Xmx64g \
     -Dproofline.prover.backend=java -cp "$B/lib/benchmarks.jar" io.proofline.bench.ProverBench 20
   # last, so that the parts above fit a lease that runs short; JMH_INCLUDE narrows the methods
   part backends 220 "$JAVA" "${JVM[@]}" -jar "$B/lib/benchmarks.jar" "${JMH_INCLUDE:-BackendBenchmark}" \
