@@ -16,17 +16,6 @@
 
 namespace {
 
-/* The CUDA build's twiddle table (see twiddles()), on the host. */
-std::vector<uint64_t> twiddle_table(uint32_t log_n) {
-    size_t n = (size_t) 1 << log_n, half = n >> 1;
-    std::vector<uint64_t> t(n);
-    uint64_t w = pl_root_of_unity(log_n), acc = 1;
-    for (size_t j = 0; j < half; j++, acc = pl_mul(acc, w)) t[half + j] = acc;
-    for (size_t h = half >> 1; h >= 1; h >>= 1)
-        for (size_t j = 0; j < h; j++) t[h + j] = t[2 * h + 2 * j];
-    return t;
-}
-
 /* One DIF stage of half-size 2^log_h over every segment: the reference. */
 void dif_stage(uint64_t *a, uint64_t total, uint32_t log_n, uint32_t log_h, const uint64_t *tw) {
     uint64_t h = 1ull << log_h;
@@ -45,7 +34,7 @@ int main() {
     std::mt19937_64 rnd(20261204);
     int failures = 0;
     for (uint32_t log_n = 1; log_n <= 18; log_n++) {
-        std::vector<uint64_t> tw = twiddle_table(log_n);
+        std::vector<uint64_t> tw = host_twiddles(log_n, 0);  /* the table the library uploads */
         for (uint64_t segments : {1ull, 3ull}) {
             uint64_t total = segments << log_n;
             std::vector<uint64_t> expected(total);

@@ -236,22 +236,29 @@ std::mutex tw_lock;
 uint64_t *tw_device[2];
 uint32_t tw_log[2];
 
+/* The twiddle table of 2^log elements (log >= 1): tw[h + j] = w_2h^j for every half-size h. */
+std::vector<uint64_t> host_twiddles(uint32_t log, int inv) {
+    size_t n = (size_t) 1 << log;
+    std::vector<uint64_t> t(n);
+    uint64_t w = pl_root_of_unity(log);
+    if (inv) w = pl_inverse(w);
+    size_t half = n >> 1;
+    uint64_t acc = 1;
+    for (size_t j = 0; j < half; j++) {
+        t[half + j] = acc;
+        acc = pl_mul(acc, w);
+    }
+    for (size_t h = half >> 1; h >= 1; h >>= 1)
+        for (size_t j = 0; j < h; j++) t[h + j] = t[2 * h + 2 * j];
+    return t;
+}
+
 int32_t twiddles(const char *fn, uint32_t log_n, int inv, const uint64_t **out) {
     std::lock_guard<std::mutex> guard(tw_lock);
     if (!tw_device[inv] || tw_log[inv] < log_n) {
         uint32_t log = log_n < 1 ? 1 : log_n;
         size_t n = (size_t) 1 << log;
-        std::vector<uint64_t> t(n);
-        uint64_t w = pl_root_of_unity(log);
-        if (inv) w = pl_inverse(w);
-        size_t half = n >> 1;
-        uint64_t acc = 1;
-        for (size_t j = 0; j < half; j++) {
-            t[half + j] = acc;
-            acc = pl_mul(acc, w);
-        }
-        for (size_t h = half >> 1; h >= 1; h >>= 1)
-            for (size_t j = 0; j < h; j++) t[h + j] = t[2 * h + 2 * j];
+        std::vector<uint64_t> t = host_twiddles(log, inv);
         uint64_t *d = nullptr;
         PL_CK(fn, "cudaMalloc(twiddles)", cudaMalloc(&d, n * sizeof(uint64_t)));
         cudaError_t e = cudaMemcpy(d, t.data(), n * sizeof(uint64_t), cudaMemcpyHostToDevice);

@@ -138,15 +138,8 @@ public final class NativeBackend implements ProverBackend {
                 keepUntilClosed(lde, keep.get(ValueLayout.JAVA_LONG, 0), arena);
             }
             extended.run();
-            long[][] tree = new long[logRows - cap + 1][];
-            tree[0] = OffHeap.toArray(digests, 0, (int) (4 * rows));
-            long offset = 0;
-            for (int k = 1; k < tree.length; k++) {
-                int size = (int) (4 * (rows >>> k));
-                tree[k] = OffHeap.toArray(layers, offset, size);
-                offset += size;
-            }
-            return new LdeCommitment(lde, tree);
+            long[] leaves = OffHeap.toArray(digests, 0, (int) (4 * rows));
+            return new LdeCommitment(lde, NativeMerkleHasher.toLayers(leaves, layers, logRows - cap + 1));
         }
     }
 

@@ -62,18 +62,28 @@ final class NativeMerkleHasher implements MerkleHasher {
      */
     static long[][] layers(NativeLibrary lib, Arena arena, MemorySegment leaves, long[] leafDigests, int layerCount,
                            int logCap) {
-        long[][] layers = new long[layerCount][];
-        layers[0] = leafDigests;
         if (layerCount == 1) {
-            return layers;
+            return new long[][] {leafDigests};
         }
         int leafCount = leafDigests.length / 4;
         MemorySegment out = OffHeap.output(arena, 4L * (leafCount - (1L << logCap)));
         lib.merkleLayers(leaves, logCap + layerCount - 1, logCap, out);
+        return toLayers(leafDigests, out, layerCount);
+    }
+
+    /**
+     * The tree as {@link MerkleHasher#buildLayers} returns it: the leaf digests, then the
+     * {@code layerCount - 1} layers that {@code pl_merkle_layers} wrote one after another to
+     * {@code above}, each half the one before.
+     */
+    static long[][] toLayers(long[] leafDigests, MemorySegment above, int layerCount) {
+        long[][] layers = new long[layerCount][];
+        layers[0] = leafDigests;
+        int leafCount = leafDigests.length / 4;
         long offset = 0;
         for (int k = 1; k < layerCount; k++) {
             int size = 4 * (leafCount >>> k);
-            layers[k] = OffHeap.toArray(out, offset, size);
+            layers[k] = OffHeap.toArray(above, offset, size);
             offset += size;
         }
         return layers;

@@ -35,10 +35,14 @@ public final class ColumnMatrix {
      * @throws IllegalArgumentException for no columns or rows
      */
     public static ColumnMatrix allocate(Arena arena, int columns, int rows) {
+        checkShape(columns, rows);
+        return new ColumnMatrix(arena.allocate(ELEMENT, (long) columns * rows), columns, rows);
+    }
+
+    private static void checkShape(int columns, int rows) {
         if (columns < 1 || rows < 1) {
             throw new IllegalArgumentException("a matrix needs columns and rows, got " + columns + " x " + rows);
         }
-        return new ColumnMatrix(arena.allocate(ELEMENT, (long) columns * rows), columns, rows);
     }
 
     /**
@@ -49,9 +53,7 @@ public final class ColumnMatrix {
      * @throws IllegalArgumentException for no columns or rows
      */
     public static ColumnMatrix allocateForOverwrite(Arena arena, int columns, int rows) {
-        if (columns < 1 || rows < 1) {
-            throw new IllegalArgumentException("a matrix needs columns and rows, got " + columns + " x " + rows);
-        }
+        checkShape(columns, rows);
         long bytes = (long) columns * rows * ELEMENT.byteSize();
         MemorySegment segment = arena instanceof PooledArena pooled
                 ? pooled.allocateForOverwrite(bytes, ELEMENT.byteAlignment())

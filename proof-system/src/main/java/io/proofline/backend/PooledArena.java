@@ -46,8 +46,8 @@ public final class PooledArena implements Arena {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        MemorySegment segment = allocateForOverwrite(byteSize, byteAlignment);
-        return segment.fill((byte) 0);
+        return pooled(byteSize, byteAlignment) ? allocateForOverwrite(byteSize, byteAlignment).fill((byte) 0)
+                : views.allocate(byteSize, byteAlignment);
     }
 
     /**
@@ -56,7 +56,7 @@ public final class PooledArena implements Arena {
      * small allocations are zeroed all the same.
      */
     public MemorySegment allocateForOverwrite(long byteSize, long byteAlignment) {
-        if (byteSize < POOLED_FROM_BYTES || byteAlignment > BLOCK_ALIGNMENT) {
+        if (!pooled(byteSize, byteAlignment)) {
             return views.allocate(byteSize, byteAlignment);
         }
         MemorySegment block = POOL.take(byteSize);
@@ -65,6 +65,11 @@ public final class PooledArena implements Arena {
         }
         // a view that dies with this arena, over memory that outlives it
         return block.asSlice(0, byteSize).reinterpret(views, null);
+    }
+
+    /** Whether an allocation comes from the pool; smaller ones come from the arena, zeroed. */
+    private static boolean pooled(long byteSize, long byteAlignment) {
+        return byteSize >= POOLED_FROM_BYTES && byteAlignment <= BLOCK_ALIGNMENT;
     }
 
     @Override
