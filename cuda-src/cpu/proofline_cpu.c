@@ -9,6 +9,7 @@
 #include "proofline_native.h"
 #include "../common/pl_field.h"
 #include "../common/pl_error.h"
+#include "../common/pl_checks.h"
 #include "avx2.h"
 #include "avx512.h"
 
@@ -370,19 +371,10 @@ static int32_t extend(const char *fn, const uint64_t *coefficients, uint64_t col
     return PL_OK;
 }
 
-static int32_t check_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
-    if (!in || !out) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
-    if (log_blowup < 1 || log_blowup > PL_MAX_LOG_BLOWUP)
-        return pl_fail(PL_ERR_ARGUMENT, "%s: logBlowup must be in [1, %d], got %u", fn, PL_MAX_LOG_BLOWUP, log_blowup);
-    if (log_n + log_blowup > PL_MAX_LOG_LENGTH)
-        return pl_fail(PL_ERR_ARGUMENT, "%s: extended length 2^%u exceeds 2^%d", fn, log_n + log_blowup, PL_MAX_LOG_LENGTH);
-    return PL_OK;
-}
-
 int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
                      uint64_t *out) {
     pl_clear_error();
-    int32_t st = check_lde("pl_coset_lde", coefficients, out, log_n, log_blowup);
+    int32_t st = pl_check_lde("pl_coset_lde", coefficients, out, log_n, log_blowup);
     if (st) return st;
     return extend("pl_coset_lde", coefficients, columns, log_n, log_blowup, shift, 1, out);
 }
@@ -390,7 +382,7 @@ int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t lo
 int32_t pl_coset_lde_from_evaluations(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
                                       uint64_t shift, uint64_t *out) {
     pl_clear_error();
-    int32_t st = check_lde("pl_coset_lde_from_evaluations", evaluations, out, log_n, log_blowup);
+    int32_t st = pl_check_lde("pl_coset_lde_from_evaluations", evaluations, out, log_n, log_blowup);
     if (st) return st;
     size_t n = (size_t) 1 << log_n;
     uint64_t *coefficients = malloc(columns * n * sizeof(uint64_t) + 1);
@@ -471,12 +463,10 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
 int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
                       uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep) {
     pl_clear_error();
-    int32_t st = check_lde("pl_commit_lde", coefficients, out, log_n, log_blowup);
-    if (st) return st;
-    if (!digests || !layers) return pl_fail(PL_ERR_ARGUMENT, "pl_commit_lde: null pointer");
+    int32_t st = pl_check_lde("pl_commit_lde", coefficients, out, log_n, log_blowup);
     uint32_t log_rows = log_n + log_blowup;
-    if (log_cap > log_rows) return pl_fail(PL_ERR_ARGUMENT, "pl_commit_lde: cap log size %u outside [0, %u]", log_cap, log_rows);
-    if (columns == 0) return pl_fail(PL_ERR_ARGUMENT, "pl_commit_lde: cannot commit to no columns");
+    if (!st) st = pl_check_commit("pl_commit_lde", digests, layers, columns, log_rows, log_cap);
+    if (st) return st;
     if ((st = extend("pl_commit_lde", coefficients, columns, log_n, log_blowup, shift, 1, out))) return st;
     if ((st = pl_hash_rows(out, columns, (uint64_t) 1 << log_rows, digests))) return st;
     if ((st = pl_merkle_layers(digests, log_rows, log_cap, layers))) return st;

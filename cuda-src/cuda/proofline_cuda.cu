@@ -11,6 +11,7 @@
 #include "proofline_native.h"
 #include "../common/pl_field.h"
 #include "../common/pl_error.h"
+#include "../common/pl_checks.h"
 
 #include <cuda_runtime.h>
 #include <mutex>
@@ -331,12 +332,8 @@ int32_t transform_all(const char *fn, uint64_t *data, uint64_t columns, uint32_t
 }
 
 int32_t check_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
-    if (!in || !out) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
-    if (log_blowup < 1 || log_blowup > PL_MAX_LOG_BLOWUP)
-        return pl_fail(PL_ERR_ARGUMENT, "%s: logBlowup must be in [1, %d], got %u", fn, PL_MAX_LOG_BLOWUP, log_blowup);
-    if (log_n + log_blowup > PL_MAX_LOG_LENGTH)
-        return pl_fail(PL_ERR_ARGUMENT, "%s: extended length 2^%u exceeds 2^%d", fn, log_n + log_blowup, PL_MAX_LOG_LENGTH);
-    return require_device(fn);
+    int32_t st = pl_check_lde(fn, in, out, log_n, log_blowup);
+    return st ? st : require_device(fn);
 }
 
 /*
@@ -524,12 +521,10 @@ int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t l
                       uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep) {
     const char *fn = "pl_commit_lde";
     pl_clear_error();
-    int32_t st = check_lde(fn, coefficients, out, log_n, log_blowup);
-    if (st) return st;
-    if (!digests || !layers) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
     uint32_t log_rows = log_n + log_blowup;
-    if (log_cap > log_rows) return pl_fail(PL_ERR_ARGUMENT, "%s: cap log size %u outside [0, %u]", fn, log_cap, log_rows);
-    if (columns == 0) return pl_fail(PL_ERR_ARGUMENT, "%s: cannot commit to no columns", fn);
+    int32_t st = check_lde(fn, coefficients, out, log_n, log_blowup);
+    if (!st) st = pl_check_commit(fn, digests, layers, columns, log_rows, log_cap);
+    if (st) return st;
     uint64_t rows = 1ull << log_rows;
     uint64_t above = (rows - (1ull << log_cap)) * 4;
     DeviceBuffer ext, dig, lay;

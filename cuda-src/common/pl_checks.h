@@ -1,0 +1,30 @@
+/*
+ * The argument checks of the ABI's extension calls, the same in both implementations' host code,
+ * so that both refuse the same inputs with the same words (the differential tests compare them).
+ */
+#ifndef PL_CHECKS_H
+#define PL_CHECKS_H
+
+#include "proofline_native.h"
+#include "pl_error.h"
+
+/* The pointers and sizes of pl_coset_lde and the calls built on it. */
+static inline int32_t pl_check_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
+    if (!in || !out) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_blowup < 1 || log_blowup > PL_MAX_LOG_BLOWUP)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: logBlowup must be in [1, %d], got %u", fn, PL_MAX_LOG_BLOWUP, log_blowup);
+    if (log_n + log_blowup > PL_MAX_LOG_LENGTH)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: extended length 2^%u exceeds 2^%d", fn, log_n + log_blowup, PL_MAX_LOG_LENGTH);
+    return PL_OK;
+}
+
+/* What pl_commit_lde checks beyond pl_check_lde: the tree's buffers, its cap, some columns. */
+static inline int32_t pl_check_commit(const char *fn, const void *digests, const void *layers, uint64_t columns,
+                                      uint32_t log_rows, uint32_t log_cap) {
+    if (!digests || !layers) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_cap > log_rows) return pl_fail(PL_ERR_ARGUMENT, "%s: cap log size %u outside [0, %u]", fn, log_cap, log_rows);
+    if (columns == 0) return pl_fail(PL_ERR_ARGUMENT, "%s: cannot commit to no columns", fn);
+    return PL_OK;
+}
+
+#endif
