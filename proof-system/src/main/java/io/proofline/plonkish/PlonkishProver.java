@@ -102,8 +102,9 @@ public final class PlonkishProver {
         transcript.observe(productsTree.tree.cap());
         Ext2 alpha = transcript.sampleExt();
 
-        // the quotient needs a domain larger than its degree, (maxDegree - 1) * n, whatever the
-        // FRI blowup; below that blowup the columns are extended once more for it, uncommitted
+        // the quotient needs a domain larger than its degree, (maxDegree - 1) * n, and no more,
+        // whatever the FRI blowup: below it the columns are extended once more, uncommitted;
+        // above it the committed extensions' first rows are that domain already
         int quotientLogBlowup = quotientLogBlowup(g);
         long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), quotientLogBlowup);
         long[][] quotient;
@@ -155,18 +156,26 @@ public final class PlonkishProver {
     private record Committed(ColumnMatrix lde, MerkleTree tree) {
     }
 
-    /** log2 of the quotient's evaluation domain over the trace's: the FRI blowup, or more where the quotient's degree needs it. */
-    private int quotientLogBlowup(Geometry g) {
-        int needed = 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
-        return Math.max(config.fri().logBlowup(), needed);
+    /**
+     * log2 of the quotient's evaluation domain over the trace's: the smallest power of two above
+     * its degree over n, {@code maxDegree - 1}, whatever the FRI blowup. The quotient's values
+     * there determine it as well as on any larger domain, and where the FRI blowup is larger
+     * (LDE 8 with constraints of degree 4) evaluating the constraints on the whole FRI domain
+     * would do twice the work for the same polynomial, the same commitment and the same proof.
+     */
+    static int quotientLogBlowup(Geometry g) {
+        return 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
     }
 
     /**
-     * The committed LDE where the quotient domain is the FRI domain, else the larger coset's
-     * extension of the same coefficients, which holds the committed one as its first block.
+     * The committed LDE where the quotient's domain is the FRI domain or smaller (in bit-reversed
+     * order, the first {@code 2^q n} rows of a coset of {@code 2^b n} points, {@code q <= b}, are
+     * the coset of {@code 2^q n} points, which is all the quotient evaluator reads), else the
+     * larger coset's extension of the same coefficients, which holds the committed one as its
+     * first block.
      */
     private ColumnMatrix onQuotientDomain(ColumnMatrix lde, long[][] coefficients, int quotientLogBlowup, Arena arena) {
-        return quotientLogBlowup == config.fri().logBlowup() ? lde
+        return quotientLogBlowup <= config.fri().logBlowup() ? lde
                 : Domains.extendFromCommitted(config.backend(), lde, coefficients, config.fri().logBlowup(),
                         quotientLogBlowup, arena);
     }

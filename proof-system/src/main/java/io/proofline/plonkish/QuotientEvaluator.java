@@ -21,6 +21,11 @@ import java.util.stream.IntStream;
  * {@link BlockAlgebra}; blocks run in parallel. The Poseidon2 gate, most of a hashing circuit's
  * work, goes through {@link Poseidon2RoundCheck} where the Vector API is present: the same
  * values from the permutation's vector kernels.
+ *
+ * <p>The extensions may be longer than the domain: only their first {@code blowup * n} rows are
+ * read, which in bit-reversed order are the domain's points whenever an extension is on a
+ * coset {@code 2^k} times larger (the committed LDE 8 extensions for a quotient of degree
+ * {@code 3n}).
  */
 final class QuotientEvaluator {
 
@@ -48,6 +53,16 @@ final class QuotientEvaluator {
         this.logBlowup = logBlowup;
         this.logLength = g.logRows() + logBlowup;
         this.block = Math.min(MAX_BLOCK, 1 << logLength);
+        for (ColumnMatrix lde : List.of(setupLde, witnessLde, productsLde)) {
+            if (lde.rows() < 1 << logLength) {
+                throw new IllegalArgumentException("an extension of " + lde.rows() + " rows is shorter than the quotient's domain of "
+                        + (1 << logLength));
+            }
+        }
+        if (publicInputLde.length != 1 << logLength) {
+            throw new IllegalArgumentException("the public inputs' extension has " + publicInputLde.length
+                    + " values, the quotient's domain " + (1 << logLength));
+        }
     }
 
     /** The quotient's values on the LDE domain, as {@code {c0, c1}}. */
