@@ -62,39 +62,43 @@ final class Domains {
     }
 
     /**
-     * The extension of {@code coefficients} on the quotient's domain ({@code 2^q n} points, in
-     * bit-reversed order like every extension here), given their committed extension on the FRI
-     * domain ({@code 2^b n} points, {@code b < q}). In bit-reversed order the larger coset is
-     * {@code 2^(q-b)} blocks of {@code 2^b n}: block {@code i} is the FRI blowup's extension on the
-     * coset shifted once more by {@code W^rev(i)} ({@code W} of order {@code 2^q n}, {@code rev}
-     * over {@code q - b} bits), and block 0 is the committed extension itself. So only the other
-     * blocks are transformed: half the work of the whole when {@code q = b + 1}.
+     * The first {@code rows} rows of the extension of {@code coefficients} on the coset of
+     * {@code 2^q n} points (in bit-reversed order like every extension here), given their
+     * committed extension on the FRI domain ({@code 2^b n} points, {@code b < q}, {@code rows}
+     * more than that). In bit-reversed order the larger coset is {@code 2^(q-b)} blocks of
+     * {@code 2^b n}: block {@code i} is the FRI blowup's extension on the coset shifted once more by
+     * {@code W^rev(i)} ({@code W} of order {@code 2^q n}, {@code rev} over {@code q - b} bits), and
+     * block 0 is the committed extension itself. So only the blocks that reach into the first
+     * {@code rows} are transformed, and block 0 not at all.
      */
     static ColumnMatrix extendFromCommitted(ProverBackend backend, ColumnMatrix committed, long[][] coefficients,
-                                            int logBlowup, int quotientLogBlowup, Arena arena) {
+                                            int logBlowup, int quotientLogBlowup, int rows, Arena arena) {
         int extra = quotientLogBlowup - logBlowup;
-        if (extra < 1 || committed.columns() != coefficients.length) {
-            throw new IllegalArgumentException("an extension of blowup 2^" + logBlowup + " and " + committed.columns()
-                    + " columns cannot make one of 2^" + quotientLogBlowup + " for " + coefficients.length + " columns");
-        }
         int blockRows = committed.rows();
-        int columns = committed.columns();
-        ColumnMatrix out = ColumnMatrix.allocateForOverwrite(arena, columns, blockRows << extra);
-        copyBlock(committed, out, 0);
+        if (extra < 1 || committed.columns() != coefficients.length || rows <= blockRows
+                || rows > blockRows << extra) {
+            throw new IllegalArgumentException("an extension of blowup 2^" + logBlowup + ", " + blockRows + " rows and "
+                    + committed.columns() + " columns cannot make " + rows + " rows of one of 2^" + quotientLogBlowup
+                    + " for " + coefficients.length + " columns");
+        }
+        ColumnMatrix out = ColumnMatrix.allocateForOverwrite(arena, committed.columns(), rows);
+        copyBlock(committed, out, 0, blockRows);
         long w = TwoAdicRoots.rootOfUnity(Integer.numberOfTrailingZeros(blockRows) + extra);
-        for (int i = 1; i < 1 << extra; i++) {
+        for (int i = 1; i * blockRows < rows; i++) {
             long shift = Goldilocks.mul(SHIFT, Goldilocks.pow(w, TwoAdicRoots.reverseBits(i, extra)));
             try (Arena block = PooledArena.shared()) {
-                copyBlock(backend.cosetLde(coefficients, logBlowup, shift, block), out, i);
+                copyBlock(backend.cosetLde(coefficients, logBlowup, shift, block), out, i * blockRows,
+                        Math.min(blockRows, rows - i * blockRows));
             }
         }
         return out;
     }
 
-    /** Every column of {@code block} into block {@code i} of the same column of {@code out}. */
-    private static void copyBlock(ColumnMatrix block, ColumnMatrix out, int i) {
-        long bytes = (long) block.rows() * Long.BYTES;
-        IntStream.range(0, block.columns()).parallel().forEach(c -> MemorySegment.copy(block.segment(), c * bytes,
-                out.segment(), ((long) c * out.rows() + (long) i * block.rows()) * Long.BYTES, bytes));
+    /** The first {@code rows} rows of every column of {@code block} into the same column of {@code out}, from row {@code at} on. */
+    private static void copyBlock(ColumnMatrix block, ColumnMatrix out, long at, int rows) {
+        long bytes = (long) rows * Long.BYTES;
+        long stride = (long) block.rows() * Long.BYTES;
+        IntStream.range(0, block.columns()).parallel().forEach(c -> MemorySegment.copy(block.segment(), c * stride,
+                out.segment(), ((long) c * out.rows() + at) * Long.BYTES, bytes));
     }
 }

@@ -102,22 +102,22 @@ public final class PlonkishProver {
         transcript.observe(productsTree.tree.cap());
         Ext2 alpha = transcript.sampleExt();
 
-        // the quotient needs a domain larger than its degree, (maxDegree - 1) * n, and no more,
-        // whatever the FRI blowup: below it the columns are extended once more, uncommitted;
-        // above it the committed extensions' first rows are that domain already
+        // the quotient, of degree below (maxDegree - 1) n, is evaluated on that many cosets of H,
+        // the first blocks of the smallest power-of-two coset that holds them, whatever the FRI
+        // blowup: the committed extensions' first rows where they reach, else extended further
         int quotientLogBlowup = quotientLogBlowup(g);
         long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), quotientLogBlowup);
         long[][] quotient;
         // extensions made only for the quotient's domain are freed as soon as it is evaluated
         try (Arena quotientDomain = PooledArena.shared()) {
             quotient = new QuotientEvaluator(g, key.gates(),
-                    onQuotientDomain(setup.lde(), setup.coefficients(), quotientLogBlowup, quotientDomain),
-                    onQuotientDomain(witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
-                    onQuotientDomain(productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain),
-                    publicInputLde, quotientLogBlowup).evaluate(alpha, beta, gamma);
+                    onQuotientDomain(g, setup.lde(), setup.coefficients(), quotientLogBlowup, quotientDomain),
+                    onQuotientDomain(g, witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
+                    onQuotientDomain(g, productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain),
+                    publicInputLde, quotientLogBlowup, g.quotientChunks()).evaluate(alpha, beta, gamma);
         }
         timer.mark(ProverStages.QUOTIENT_EVALUATION);
-        long[][] quotientCoefficients = splitQuotient(g, quotient, g.logRows() + quotientLogBlowup);
+        long[][] quotientCoefficients = QuotientPieces.split(config.backend(), quotient, g.logRows(), quotientLogBlowup);
         Committed quotientTree = commit(quotientCoefficients, arena, timer, ProverStages.QUOTIENT_COMMITMENT,
                 ProverStages.QUOTIENT_COMMITMENT);
         transcript.observe(quotientTree.tree.cap());
@@ -157,27 +157,30 @@ public final class PlonkishProver {
     }
 
     /**
-     * log2 of the quotient's evaluation domain over the trace's: the smallest power of two above
-     * its degree over n, {@code maxDegree - 1}, whatever the FRI blowup. The quotient's values
-     * there determine it as well as on any larger domain, and where the FRI blowup is larger
-     * (LDE 8 with constraints of degree 4) evaluating the constraints on the whole FRI domain
-     * would do twice the work for the same polynomial, the same commitment and the same proof.
+     * log2 of the smallest power-of-two coset that holds as many cosets of the trace domain as the
+     * quotient has pieces ({@code maxDegree - 1}), whatever the FRI blowup: the quotient is
+     * evaluated on the first {@code maxDegree - 1} blocks of it ({@link QuotientPieces}). Its
+     * values there determine it as well as on any larger domain, and where the FRI blowup is
+     * larger (LDE 8 with constraints of degree 4) evaluating the constraints on the whole FRI
+     * domain would do more than twice the work for the same polynomial, commitment and proof.
      */
     static int quotientLogBlowup(Geometry g) {
         return 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
     }
 
     /**
-     * The committed LDE where the quotient's domain is the FRI domain or smaller (in bit-reversed
-     * order, the first {@code 2^q n} rows of a coset of {@code 2^b n} points, {@code q <= b}, are
-     * the coset of {@code 2^q n} points, which is all the quotient evaluator reads), else the
-     * larger coset's extension of the same coefficients, which holds the committed one as its
-     * first block.
+     * The committed LDE where it holds the quotient's domain (in bit-reversed order, the first
+     * {@code 2^q n} rows of a coset of {@code 2^b n} points, {@code q <= b}, are the coset of
+     * {@code 2^q n} points, and the quotient evaluator reads only the first {@code maxDegree - 1}
+     * blocks of those), else the larger coset's extension of the same coefficients as far as the
+     * domain reaches, which holds the committed one as its first block.
      */
-    private ColumnMatrix onQuotientDomain(ColumnMatrix lde, long[][] coefficients, int quotientLogBlowup, Arena arena) {
-        return quotientLogBlowup <= config.fri().logBlowup() ? lde
+    private ColumnMatrix onQuotientDomain(Geometry g, ColumnMatrix lde, long[][] coefficients, int quotientLogBlowup,
+                                          Arena arena) {
+        int rows = g.quotientChunks() << g.logRows();
+        return rows <= lde.rows() ? lde
                 : Domains.extendFromCommitted(config.backend(), lde, coefficients, config.fri().logBlowup(),
-                        quotientLogBlowup, arena);
+                        quotientLogBlowup, rows, arena);
     }
 
     /** The coset LDE of {@code coefficients} and its Merkle tree, each charged to its stage. */
@@ -201,35 +204,6 @@ public final class PlonkishProver {
         }
         config.backend().ntt().inverseBatch(column);
         return config.backend().ntt().cosetLde(column, logBlowup, Domains.SHIFT)[0];
-    }
-
-    /**
-     * Interpolates the quotient from the LDE domain and cuts its coefficients into
-     * {@code maxDegree - 1} pieces of {@code n}: columns {@code 2k, 2k+1} hold piece {@code k}'s
-     * {@code c0, c1}. Coefficients beyond the bound (only there for an unsatisfying witness) are
-     * dropped, and the verifier's quotient check fails.
-     */
-    private long[][] splitQuotient(Geometry g, long[][] quotient, int logLength) {
-        int n = g.rows();
-        long[][] natural = {quotient[0].clone(), quotient[1].clone()};
-        for (long[] c : natural) {
-            TwoAdicRoots.bitReverse(c);
-        }
-        config.backend().ntt().inverseBatch(natural);
-        // undo the coset shift: coefficient i was scaled by 7^i
-        long shiftInverse = Goldilocks.inverse(Domains.SHIFT);
-        long scale = 1;
-        for (int i = 0; i < natural[0].length; i++) {
-            natural[0][i] = Goldilocks.mul(natural[0][i], scale);
-            natural[1][i] = Goldilocks.mul(natural[1][i], scale);
-            scale = Goldilocks.mul(scale, shiftInverse);
-        }
-        long[][] pieces = new long[2 * g.quotientChunks()][];
-        for (int k = 0; k < g.quotientChunks(); k++) {
-            pieces[2 * k] = Arrays.copyOfRange(natural[0], k * n, (k + 1) * n);
-            pieces[2 * k + 1] = Arrays.copyOfRange(natural[1], k * n, (k + 1) * n);
-        }
-        return pieces;
     }
 
     /**

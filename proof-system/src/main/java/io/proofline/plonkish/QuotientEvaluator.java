@@ -14,18 +14,21 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Evaluates the quotient {@code C(x) / (x^n - 1)} on its domain (a coset of {@code blowup}
- * times the trace's size, at least the quotient's degree), where {@code C} combines
+ * Evaluates the quotient {@code C(x) / (x^n - 1)} on its domain, where {@code C} combines
  * every constraint with powers of {@code alpha}: gate constraints times their selectors, then
  * the copy-permutation terms. Gate constraints are evaluated over blocks of points with
  * {@link BlockAlgebra}; blocks run in parallel. The Poseidon2 gate, most of a hashing circuit's
  * work, goes through {@link Poseidon2RoundCheck} where the Vector API is present: the same
  * values from the permutation's vector kernels.
  *
- * <p>The extensions may be longer than the domain: only their first {@code blowup * n} rows are
- * read, which in bit-reversed order are the domain's points whenever an extension is on a
- * coset {@code 2^k} times larger (the committed LDE 8 extensions for a quotient of degree
- * {@code 3n}).
+ * <p>The domain is the first {@code blocks * n} points of the coset {@code 7 <W>} of
+ * {@code blowup * n} points in bit-reversed order: {@code blocks} cosets of the trace domain
+ * {@code H}, since in that order every aligned run of {@code n} points is one. A quotient of
+ * degree below {@code k n} is determined by its values on {@code k} cosets of {@code H}
+ * ({@link QuotientPieces}), so the prover evaluates {@code k} blocks and no more. The extensions
+ * read may be longer than that: only their first {@code blocks * n} rows are read, which are the
+ * same points whenever an extension is on a coset {@code 2^j} times larger (the committed LDE 8
+ * extensions).
  */
 final class QuotientEvaluator {
 
@@ -39,11 +42,13 @@ final class QuotientEvaluator {
     private final long[] publicInputLde;
     private final int logLength;
     private final int logBlowup;
-    /** Points per block: at most the whole domain. */
+    /** Points evaluated: {@code blocks * n}. */
+    private final int length;
+    /** Points per parallel task: at most the trace's size, so that it divides the domain. */
     private final int block;
 
     QuotientEvaluator(Geometry g, List<Gate> gates, ColumnMatrix setupLde, ColumnMatrix witnessLde,
-                      ColumnMatrix productsLde, long[] publicInputLde, int logBlowup) {
+                      ColumnMatrix productsLde, long[] publicInputLde, int logBlowup, int blocks) {
         this.g = g;
         this.gates = gates;
         this.setupLde = setupLde;
@@ -52,11 +57,15 @@ final class QuotientEvaluator {
         this.publicInputLde = publicInputLde;
         this.logBlowup = logBlowup;
         this.logLength = g.logRows() + logBlowup;
-        this.block = Math.min(MAX_BLOCK, 1 << logLength);
+        if (blocks < 1 || blocks > 1 << logBlowup) {
+            throw new IllegalArgumentException("a quotient domain of " + blocks + " blocks in a blowup of 2^" + logBlowup);
+        }
+        this.length = blocks << g.logRows();
+        this.block = Math.min(MAX_BLOCK, g.rows());
         for (ColumnMatrix lde : List.of(setupLde, witnessLde, productsLde)) {
-            if (lde.rows() < 1 << logLength) {
+            if (lde.rows() < length) {
                 throw new IllegalArgumentException("an extension of " + lde.rows() + " rows is shorter than the quotient's domain of "
-                        + (1 << logLength));
+                        + length);
             }
         }
         if (publicInputLde.length != 1 << logLength) {
@@ -65,9 +74,8 @@ final class QuotientEvaluator {
         }
     }
 
-    /** The quotient's values on the LDE domain, as {@code {c0, c1}}. */
+    /** The quotient's values on its domain, as {@code {c0, c1}}. */
     long[][] evaluate(Ext2 alpha, Ext2 beta, Ext2 gamma) {
-        int length = 1 << logLength;
         int gateConstraints = GateTerms.count(g, gates);
         Ext2[] alphaPowers = new Ext2[gateConstraints + g.permutationProducts() + 1];
         Ext2 a = Ext2.ONE;

@@ -66,7 +66,8 @@ final class CheatingProver {
         Ext2 alpha = transcript.sampleExt();
 
         long[][] quotient = new QuotientEvaluator(g, key.gates(), setup.lde(), witnessTree.lde(), productsTree.lde(),
-                publicInputLde(g, key.publicInputRows(), witness.publicInputs()), config.fri().logBlowup())
+                publicInputLde(g, key.publicInputRows(), witness.publicInputs()), config.fri().logBlowup(),
+                1 << config.fri().logBlowup())
                 .evaluate(alpha, beta, gamma);
         long[][] all = coefficientsOnLde(quotient, logLength);
         long[][] pieces = new long[2 * g.quotientChunks()][];

@@ -7,6 +7,7 @@ import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Goldilocks;
 import java.lang.foreign.Arena;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +29,23 @@ class QuotientDomainTests {
 
     @Test
     void theLargerCosetIsTheCommittedExtensionFollowedByShiftedOnes() {
-        // FRI blowups 2 and 4 under quotient blowups one and two steps larger; 2^5 and 2^13 rows
-        for (int[] shape : new int[][] {{5, 1, 2}, {5, 1, 3}, {5, 2, 3}, {13, 1, 2}}) {
+        // FRI blowups 2 and 4 under quotient blowups one and two steps larger, 2^5 and 2^13 rows,
+        // the whole larger coset and its first blocks of n rows (3 of 4, 5 and 7 of 8)
+        for (int[] shape : new int[][] {{5, 1, 2, 4}, {5, 1, 2, 3}, {5, 1, 3, 8}, {5, 1, 3, 5}, {5, 2, 3, 7},
+                {13, 1, 2, 3}}) {
             long[][] coefficients = random(3, 1 << shape[0]);
+            int rows = shape[3] << shape[0];
             try (Arena arena = Arena.ofShared()) {
                 ColumnMatrix committed = JAVA.cosetLde(coefficients, shape[1], Domains.SHIFT, arena);
-                ColumnMatrix made = Domains.extendFromCommitted(JAVA, committed, coefficients, shape[1], shape[2], arena);
-                assertArrayEquals(JAVA.ntt().cosetLde(coefficients, shape[2], Domains.SHIFT), made.toArrays(),
-                        "2^" + shape[0] + " rows, blowup 2^" + shape[1] + " to 2^" + shape[2]);
+                ColumnMatrix made = Domains.extendFromCommitted(JAVA, committed, coefficients, shape[1], shape[2], rows,
+                        arena);
+                long[][] whole = JAVA.ntt().cosetLde(coefficients, shape[2], Domains.SHIFT);
+                long[][] expected = new long[whole.length][];
+                for (int c = 0; c < whole.length; c++) {
+                    expected[c] = Arrays.copyOf(whole[c], rows);
+                }
+                assertArrayEquals(expected, made.toArrays(),
+                        "2^" + shape[0] + " rows, blowup 2^" + shape[1] + " to the first " + shape[3] + " of 2^" + shape[2]);
             }
         }
     }
@@ -46,9 +56,14 @@ class QuotientDomainTests {
         try (Arena arena = Arena.ofShared()) {
             ColumnMatrix committed = JAVA.cosetLde(coefficients, 2, Domains.SHIFT, arena);
             assertThrows(IllegalArgumentException.class,
-                    () -> Domains.extendFromCommitted(JAVA, committed, coefficients, 2, 2, arena));
+                    () -> Domains.extendFromCommitted(JAVA, committed, coefficients, 2, 2, 1 << 6, arena));
             assertThrows(IllegalArgumentException.class,
-                    () -> Domains.extendFromCommitted(JAVA, committed, random(3, 1 << 4), 2, 3, arena));
+                    () -> Domains.extendFromCommitted(JAVA, committed, random(3, 1 << 4), 2, 3, 1 << 7, arena));
+            // no more rows than the committed extension has, or more than the larger coset
+            assertThrows(IllegalArgumentException.class,
+                    () -> Domains.extendFromCommitted(JAVA, committed, coefficients, 2, 3, 1 << 6, arena));
+            assertThrows(IllegalArgumentException.class,
+                    () -> Domains.extendFromCommitted(JAVA, committed, coefficients, 2, 3, (1 << 7) + 16, arena));
         }
     }
 }
