@@ -1,12 +1,12 @@
 package io.proofline.plonkish;
 
 import io.proofline.backend.ColumnMatrix;
-import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -69,10 +69,10 @@ final class Domains {
      * {@code 2^b n}: block {@code i} is the FRI blowup's extension on the coset shifted once more by
      * {@code W^rev(i)} ({@code W} of order {@code 2^q n}, {@code rev} over {@code q - b} bits), and
      * block 0 is the committed extension itself. So only the blocks that reach into the first
-     * {@code rows} are transformed, and block 0 not at all.
+     * {@code rows} are transformed, block 0 not at all, and each stays a segment of its own.
      */
-    static ColumnMatrix extendFromCommitted(ProverBackend backend, ColumnMatrix committed, long[][] coefficients,
-                                            int logBlowup, int quotientLogBlowup, int rows, Arena arena) {
+    static QuotientDomainColumns extendFromCommitted(ProverBackend backend, ColumnMatrix committed, long[][] coefficients,
+                                                     int logBlowup, int quotientLogBlowup, int rows, Arena arena) {
         int extra = quotientLogBlowup - logBlowup;
         int blockRows = committed.rows();
         if (extra < 1 || committed.columns() != coefficients.length || rows <= blockRows
@@ -81,24 +81,13 @@ final class Domains {
                     + committed.columns() + " columns cannot make " + rows + " rows of one of 2^" + quotientLogBlowup
                     + " for " + coefficients.length + " columns");
         }
-        ColumnMatrix out = ColumnMatrix.allocateForOverwrite(arena, committed.columns(), rows);
-        copyBlock(committed, out, 0, blockRows);
+        List<ColumnMatrix> segments = new ArrayList<>();
+        segments.add(committed);
         long w = TwoAdicRoots.rootOfUnity(Integer.numberOfTrailingZeros(blockRows) + extra);
         for (int i = 1; i * blockRows < rows; i++) {
             long shift = Goldilocks.mul(SHIFT, Goldilocks.pow(w, TwoAdicRoots.reverseBits(i, extra)));
-            try (Arena block = PooledArena.shared()) {
-                copyBlock(backend.cosetLde(coefficients, logBlowup, shift, block), out, i * blockRows,
-                        Math.min(blockRows, rows - i * blockRows));
-            }
+            segments.add(backend.cosetLde(coefficients, logBlowup, shift, arena));
         }
-        return out;
-    }
-
-    /** The first {@code rows} rows of every column of {@code block} into the same column of {@code out}, from row {@code at} on. */
-    private static void copyBlock(ColumnMatrix block, ColumnMatrix out, long at, int rows) {
-        long bytes = (long) rows * Long.BYTES;
-        long stride = (long) block.rows() * Long.BYTES;
-        IntStream.range(0, block.columns()).parallel().forEach(c -> MemorySegment.copy(block.segment(), c * stride,
-                out.segment(), ((long) c * out.rows() + at) * Long.BYTES, bytes));
+        return new QuotientDomainColumns(segments, rows);
     }
 }

@@ -175,10 +175,10 @@ public final class PlonkishProver {
      * blocks of those), else the larger coset's extension of the same coefficients as far as the
      * domain reaches, which holds the committed one as its first block.
      */
-    private ColumnMatrix onQuotientDomain(Geometry g, ColumnMatrix lde, long[][] coefficients, int quotientLogBlowup,
-                                          Arena arena) {
+    private QuotientDomainColumns onQuotientDomain(Geometry g, ColumnMatrix lde, long[][] coefficients,
+                                                   int quotientLogBlowup, Arena arena) {
         int rows = g.quotientChunks() << g.logRows();
-        return rows <= lde.rows() ? lde
+        return rows <= lde.rows() ? QuotientDomainColumns.of(lde, rows)
                 : Domains.extendFromCommitted(config.backend(), lde, coefficients, config.fri().logBlowup(),
                         quotientLogBlowup, rows, arena);
     }

@@ -1,6 +1,5 @@
 package io.proofline.plonkish;
 
-import io.proofline.backend.ColumnMatrix;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
@@ -36,9 +35,9 @@ final class QuotientEvaluator {
 
     private final Geometry g;
     private final List<Gate> gates;
-    private final ColumnMatrix setupLde;
-    private final ColumnMatrix witnessLde;
-    private final ColumnMatrix productsLde;
+    private final QuotientDomainColumns setupLde;
+    private final QuotientDomainColumns witnessLde;
+    private final QuotientDomainColumns productsLde;
     private final long[] publicInputLde;
     private final int logLength;
     private final int logBlowup;
@@ -47,8 +46,8 @@ final class QuotientEvaluator {
     /** Points per parallel task: at most the trace's size, so that it divides the domain. */
     private final int block;
 
-    QuotientEvaluator(Geometry g, List<Gate> gates, ColumnMatrix setupLde, ColumnMatrix witnessLde,
-                      ColumnMatrix productsLde, long[] publicInputLde, int logBlowup, int blocks) {
+    QuotientEvaluator(Geometry g, List<Gate> gates, QuotientDomainColumns setupLde, QuotientDomainColumns witnessLde,
+                      QuotientDomainColumns productsLde, long[] publicInputLde, int logBlowup, int blocks) {
         this.g = g;
         this.gates = gates;
         this.setupLde = setupLde;
@@ -62,7 +61,7 @@ final class QuotientEvaluator {
         }
         this.length = blocks << g.logRows();
         this.block = Math.min(MAX_BLOCK, g.rows());
-        for (ColumnMatrix lde : List.of(setupLde, witnessLde, productsLde)) {
+        for (QuotientDomainColumns lde : List.of(setupLde, witnessLde, productsLde)) {
             if (lde.rows() < length) {
                 throw new IllegalArgumentException("an extension of " + lde.rows() + " rows is shorter than the quotient's domain of "
                         + length);
@@ -249,7 +248,7 @@ final class QuotientEvaluator {
         return out;
     }
 
-    private static long[] slice(BlockAlgebra f, ColumnMatrix matrix, int column, int from) {
+    private static long[] slice(BlockAlgebra f, QuotientDomainColumns matrix, int column, int from) {
         long[] out = f.next();
         matrix.read(column, from, out, out.length);
         return out;

@@ -65,7 +65,7 @@ final class CheatingProver {
         transcript.observe(productsTree.tree().cap());
         Ext2 alpha = transcript.sampleExt();
 
-        long[][] quotient = new QuotientEvaluator(g, key.gates(), setup.lde(), witnessTree.lde(), productsTree.lde(),
+        long[][] quotient = new QuotientEvaluator(g, key.gates(), whole(setup.lde()), whole(witnessTree.lde()), whole(productsTree.lde()),
                 publicInputLde(g, key.publicInputRows(), witness.publicInputs()), config.fri().logBlowup(),
                 1 << config.fri().logBlowup())
                 .evaluate(alpha, beta, gamma);
@@ -166,6 +166,10 @@ final class CheatingProver {
         long[][] lde = config.backend().ntt().cosetLde(coefficients, config.fri().logBlowup(), Domains.SHIFT);
         return new Committed(coefficients, ColumnMatrix.copyOf(Arena.ofAuto(), lde),
                 MerkleTree.build(lde, config.fri().logCapSize(), config.backend().merkleHasher()));
+    }
+
+    private static QuotientDomainColumns whole(ColumnMatrix lde) {
+        return QuotientDomainColumns.of(lde, lde.rows());
     }
 
     private static PlonkishProof.TreeOpening open(MerkleTree tree, int index) {

@@ -1,6 +1,7 @@
 package io.proofline.plonkish;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.proofline.backend.ColumnMatrix;
@@ -11,7 +12,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The quotient domain's extension built on the committed one ({@link Domains#extendFromCommitted}). */
+/** The quotient domain's extension built on the committed one ({@link Domains#extendFromCommitted}), in segments. */
 class QuotientDomainTests {
 
     private static final ProverBackend JAVA = ProverBackend.java();
@@ -37,7 +38,7 @@ class QuotientDomainTests {
             int rows = shape[3] << shape[0];
             try (Arena arena = Arena.ofShared()) {
                 ColumnMatrix committed = JAVA.cosetLde(coefficients, shape[1], Domains.SHIFT, arena);
-                ColumnMatrix made = Domains.extendFromCommitted(JAVA, committed, coefficients, shape[1], shape[2], rows,
+                QuotientDomainColumns made = Domains.extendFromCommitted(JAVA, committed, coefficients, shape[1], shape[2], rows,
                         arena);
                 long[][] whole = JAVA.ntt().cosetLde(coefficients, shape[2], Domains.SHIFT);
                 long[][] expected = new long[whole.length][];
@@ -46,6 +47,12 @@ class QuotientDomainTests {
                 }
                 assertArrayEquals(expected, made.toArrays(),
                         "2^" + shape[0] + " rows, blowup 2^" + shape[1] + " to the first " + shape[3] + " of 2^" + shape[2]);
+                for (int row : new int[] {0, committed.rows() - 1, committed.rows(), rows - 1}) {
+                    assertEquals(expected[2][row], made.get(2, row), "row " + row);
+                }
+                // a run of rows is read within one segment, and never past the domain
+                assertThrows(IndexOutOfBoundsException.class, () -> made.read(0, committed.rows() - 1, new long[2], 2));
+                assertThrows(IndexOutOfBoundsException.class, () -> made.read(0, rows - 1, new long[2], 2));
             }
         }
     }
