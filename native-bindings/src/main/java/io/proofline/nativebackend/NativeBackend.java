@@ -153,7 +153,12 @@ public final class NativeBackend implements ProverBackend {
             return true;
         }
         long[] memory = library.memoryInfo();
-        return memory[0] - bytes >= memory[1] / 4;
+        return leavesAQuarterFree(memory[0], memory[1], bytes);
+    }
+
+    /** Whether {@code bytes} more in use still leave a quarter of {@code totalBytes} free, given {@code freeBytes} free now. */
+    static boolean leavesAQuarterFree(long freeBytes, long totalBytes, long bytes) {
+        return freeBytes - bytes >= totalBytes / 4;
     }
 
     /**
