@@ -5,6 +5,7 @@ import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.plonkish.gates.Algebra;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -24,46 +25,85 @@ public final class PermutationArgument {
     private PermutationArgument() {
     }
 
+    /** Rows per parallel block of {@link #products}. */
+    private static final int BLOCK = 1 << 12;
+
     /**
      * The products {@code p_0..p_{m-1}} on the trace domain, as {@code 2m} base columns
      * ({@code c0} and {@code c1} of each product).
+     *
+     * <p>The running product is a scan, done in parallel blocks of rows: each block computes its
+     * chunks' ratios {@code F_j / G_j} and the running product from 1 within the block, then
+     * every block is multiplied by the product of the blocks before it. Field multiplication is
+     * exact, so the values are those of one pass over all rows.
      */
     static long[][] products(Geometry g, long[][] copyColumns, long[][] sigmas, Ext2 beta, Ext2 gamma) {
         int n = g.rows();
         int m = g.permutationProducts();
-        int chunk = g.permutationChunk();
         long[] omega = TwoAdicRoots.powers(g.logRows());
-        // each chunk's ratio F_j / G_j on every row, as (c0, c1) columns; chunks side by side
-        long[][] ratios0 = new long[m][];
-        long[][] ratios1 = new long[m][];
-        IntStream.range(0, m).parallel().forEach(j -> {
-            long[] num0 = new long[n];
-            long[] num1 = new long[n];
-            long[] den0 = new long[n];
-            long[] den1 = new long[n];
-            ExtBlocks ext = new ExtBlocks(n);
-            chunkProducts(g, j, omega, i -> copyColumns[i], i -> sigmas[i], beta, gamma, num0, num1, den0, den1, ext);
-            ext.invertInPlace(den0, den1);
-            ext.mulInto(num0, num1, den0, den1);
-            ratios0[j] = num0;
-            ratios1[j] = num1;
-        });
+        int block = Math.min(n, BLOCK);
+        int blocks = n / block;
         long[][] out = new long[2 * m][n];
-        long z0 = 1;
-        long z1 = 0;
-        for (int r = 0; r < n; r++) {
+        // each block's product of all its ratios, as (c0, c1)
+        long[] totals0 = new long[blocks];
+        long[] totals1 = new long[blocks];
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int from = b * block;
+            long[] x = Arrays.copyOfRange(omega, from, from + block);
+            long[][] ratios0 = new long[m][block];
+            long[][] ratios1 = new long[m][block];
+            long[] den0 = new long[block];
+            long[] den1 = new long[block];
+            ExtBlocks ext = new ExtBlocks(block);
             for (int j = 0; j < m; j++) {
-                out[2 * j][r] = z0;
-                out[2 * j + 1][r] = z1;
-                // (z0, z1) *= ratio, as Ext2.mul
-                long q0 = ratios0[j][r];
-                long q1 = ratios1[j][r];
-                long t = Goldilocks.mul(z0, q0);
-                long u = Goldilocks.mul(z1, q1);
-                z1 = Goldilocks.sub(Goldilocks.mul(Goldilocks.add(z0, z1), Goldilocks.add(q0, q1)), Goldilocks.add(t, u));
-                z0 = Goldilocks.add(t, Goldilocks.mul(Ext2.W, u));
+                chunkProducts(g, j, x, i -> Arrays.copyOfRange(copyColumns[i], from, from + block),
+                        i -> Arrays.copyOfRange(sigmas[i], from, from + block), beta, gamma, ratios0[j], ratios1[j],
+                        den0, den1, ext);
+                ext.invertInPlace(den0, den1);
+                ext.mulInto(ratios0[j], ratios1[j], den0, den1);
             }
+            long z0 = 1;
+            long z1 = 0;
+            for (int r = 0; r < block; r++) {
+                for (int j = 0; j < m; j++) {
+                    out[2 * j][from + r] = z0;
+                    out[2 * j + 1][from + r] = z1;
+                    long q0 = ratios0[j][r];
+                    long q1 = ratios1[j][r];
+                    // (z0, z1) *= (q0, q1), as Ext2.mul
+                    long t = Goldilocks.mul(z0, q0);
+                    long u = Goldilocks.mul(z1, q1);
+                    z1 = Goldilocks.sub(Goldilocks.mul(Goldilocks.add(z0, z1), Goldilocks.add(q0, q1)), Goldilocks.add(t, u));
+                    z0 = Goldilocks.add(t, Goldilocks.mul(Ext2.W, u));
+                }
+            }
+            totals0[b] = z0;
+            totals1[b] = z1;
+        });
+        // block b starts from the product of the totals before it
+        Ext2[] starts = new Ext2[blocks];
+        Ext2 start = Ext2.ONE;
+        for (int b = 0; b < blocks; b++) {
+            starts[b] = start;
+            start = start.mul(new Ext2(totals0[b], totals1[b]));
         }
+        IntStream.range(1, blocks).parallel().forEach(b -> {
+            int from = b * block;
+            long[] s0 = new long[block];
+            long[] s1 = new long[block];
+            Arrays.fill(s0, starts[b].c0());
+            Arrays.fill(s1, starts[b].c1());
+            long[] p0 = new long[block];
+            long[] p1 = new long[block];
+            ExtBlocks ext = new ExtBlocks(block);
+            for (int j = 0; j < m; j++) {
+                System.arraycopy(out[2 * j], from, p0, 0, block);
+                System.arraycopy(out[2 * j + 1], from, p1, 0, block);
+                ext.mulInto(p0, p1, s0, s1);
+                System.arraycopy(p0, 0, out[2 * j], from, block);
+                System.arraycopy(p1, 0, out[2 * j + 1], from, block);
+            }
+        });
         return out;
     }
 
