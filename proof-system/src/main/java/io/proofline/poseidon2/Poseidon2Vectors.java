@@ -43,6 +43,14 @@ final class Poseidon2Vectors {
 
     private static final VectorSpecies<Long> SPECIES = GoldilocksVectors.SPECIES;
     private static final int VLEN = SPECIES.length();
+    /**
+     * How {@code hl * (2^32 - 1)} is formed in a reduction: a 32 x 32-bit multiply with 512-bit
+     * vectors, a shift and a subtraction with narrower ones, where C2 multiplied by the constant
+     * in a slower way (one core, 2^13 permutations, the 2-core AVX-512 host of
+     * {@code docs/benchmarks.md} on 2026-12-04: 0.58 against 0.59 to 0.62 µs per permutation with
+     * AVX-512; with {@code -XX:UseAVX=2} 0.87 against 0.76).
+     */
+    private static final boolean EPSILON_PRODUCT_BY_MUL = VLEN >= 8;
     /** Vectors per row; more groups gain little once the chains of two overlap. */
     private static final int GROUPS = 2;
     /** States per batch, the length of a buffer row. */
@@ -232,7 +240,8 @@ final class Poseidon2Vectors {
             LongVector loS = ll.and(LOW32).or(t1.lanewise(LSHL, 32)).lanewise(XOR, SIGN);
             LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
             r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
-            LongVector r2S = r0S.add(hi.and(LOW32).mul(epsilon));
+            LongVector hl = hi.and(LOW32);
+            LongVector r2S = r0S.add(EPSILON_PRODUCT_BY_MUL ? hl.mul(epsilon) : hl.lanewise(LSHL, 32).sub(hl));
             r2S.add(EPSILON, r0S.compare(GT, r2S)).lanewise(XOR, SIGN).intoArray(dst, d * LANES + i);
         }
     }
@@ -252,7 +261,8 @@ final class Poseidon2Vectors {
             LongVector loS = ll.and(LOW32).or(t1.lanewise(LSHL, 32)).lanewise(XOR, SIGN);
             LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
             r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
-            LongVector r2S = r0S.add(hi.and(LOW32).mul(epsilon));
+            LongVector hl = hi.and(LOW32);
+            LongVector r2S = r0S.add(EPSILON_PRODUCT_BY_MUL ? hl.mul(epsilon) : hl.lanewise(LSHL, 32).sub(hl));
             r2S.add(EPSILON, r0S.compare(GT, r2S)).lanewise(XOR, SIGN).intoArray(b, d * LANES + i);
         }
     }
