@@ -25,8 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link io.proofline.field.VectorSupport#PRESENT}.
  *
  * <p>The states live lane-major in a buffer from {@link #newBuffer}: element {@code i} of state
- * {@code l} at {@code [i * LANES + l]}, so buffer row {@code i} is two vectors (two groups of
- * states, whose dependency chains interleave: a partial round has only one s-box). Each step
+ * {@code l} at {@code [i * LANES + l]}, so buffer row {@code i} is {@link #GROUPS} vectors (groups
+ * of states, whose dependency chains interleave: a partial round has only one s-box). Each step
  * is the scalar {@link Poseidon2} step on whole rows, with the same lazy (below 2^64, not
  * necessarily canonical) intermediate values, so the results are identical. SIMD units lack a
  * 64x64-bit multiply; a product is assembled from four 32x32-bit ones, which the JIT emits as
@@ -51,8 +51,14 @@ final class Poseidon2Vectors {
      * AVX-512; with {@code -XX:UseAVX=2} 0.87 against 0.76).
      */
     private static final boolean EPSILON_PRODUCT_BY_MUL = VLEN >= 8;
-    /** Vectors per row; more groups gain little once the chains of two overlap. */
-    private static final int GROUPS = 2;
+    /**
+     * Vectors per row: independent chains that keep the multipliers busy through a partial
+     * round's single s-box. One core, 2^13 permutations (the host of
+     * {@link #EPSILON_PRODUCT_BY_MUL}): with AVX-512 2, 4 and 8 groups took 0.58 to 0.60, 0.55 to
+     * 0.57 and 0.56 to 0.57 µs per permutation; with {@code -XX:UseAVX=2} 0.74 to 0.75, 0.70 and
+     * 0.70.
+     */
+    private static final int GROUPS = 4;
     /** States per batch, the length of a buffer row. */
     static final int LANES = GROUPS * VLEN;
 
