@@ -12,10 +12,11 @@ import java.util.stream.IntStream;
 /**
  * The domains of a proof: the trace domain {@code H = <w>} of size {@code n}, and cosets
  * {@code 7 * <W>} of size {@code n * blowup} in bit-reversed order: the LDE domain, on which
- * everything is committed and FRI runs, and the quotient's domain, of the smallest power-of-two
- * size above the quotient's degree: the first rows of the LDE domain where the FRI blowup is at
- * least that (in bit-reversed order a coset's first half is the coset of half its size), and a
- * larger coset otherwise.
+ * everything is committed and FRI runs, and the quotient's domain: as many cosets of {@code H}
+ * as the quotient has pieces, the first blocks of {@code n} rows of the smallest such coset that
+ * holds them (in bit-reversed order every aligned block of {@code n} rows is a coset of
+ * {@code H}, and a coset's first half is the coset of half its size), so the first rows of the
+ * LDE domain where the FRI blowup is large enough, and of a larger coset otherwise.
  */
 final class Domains {
 
