@@ -164,7 +164,7 @@ public final class PlonkishProver {
      * larger (LDE 8 with constraints of degree 4) evaluating the constraints on the whole FRI
      * domain would do more than twice the work for the same polynomial, commitment and proof.
      */
-    static int quotientLogBlowup(Geometry g) {
+    private static int quotientLogBlowup(Geometry g) {
         return 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
     }
 
