@@ -343,8 +343,9 @@ final class Poseidon2Vectors {
     }
 
     /**
-     * As {@link Poseidon2#internalLinear}, but with the sum added after the product (made
-     * canonical first, so that the addition cannot carry twice) to share {@link #mulRows}.
+     * As {@link Poseidon2#internalLinear}: the sum of the row goes to the sum rows (as it is and
+     * sign-flipped), then each row becomes {@code d_i x_i + sum} with the sum folded into the
+     * 128-bit product before its one reduction, as {@link #mulRows} reduces.
      */
     private static void internalLinear(long[] b) {
         for (int g = 0; g < LANES; g += VLEN) {
@@ -358,15 +359,32 @@ final class Poseidon2Vectors {
             LongVector small = sumLo.add(sumHi.and(HIGH32)).sub(sumHi.lanewise(LSHR, 32));
             LongVector s = sumHi.lanewise(LSHL, 32).add(small);
             s = s.add(EPSILON, s.compare(ULT, small));
-            s.sub(Goldilocks.P, s.compare(UGE, Goldilocks.P)).intoArray(b, SUMS * LANES + g);
+            s.intoArray(b, SUMS * LANES + g);
+            s.lanewise(XOR, SIGN).intoArray(b, (SUMS + 1) * LANES + g);
         }
-        mulRows(b, 0, b, 0, DIAG_ROWS, 0, WIDTH);
-        for (int row = 0; row < WIDTH * LANES; row += LANES) {
-            for (int g = 0; g < LANES; g += VLEN) {
-                LongVector sum = LongVector.fromArray(SPECIES, b, SUMS * LANES + g);
-                LongVector y = LongVector.fromArray(SPECIES, b, row + g).add(sum);
-                y.add(EPSILON, y.compare(ULT, sum)).intoArray(b, row + g);
-            }
+        LongVector epsilon = LongVector.broadcast(SPECIES, EPSILON).and(LOW32);
+        for (int i = 0; i < WIDTH * LANES; i += VLEN) {
+            int g = i % LANES;
+            LongVector u = LongVector.fromArray(SPECIES, b, i);
+            LongVector v = LongVector.fromArray(SPECIES, DIAG_ROWS, i);
+            LongVector uLo = u.and(LOW32);
+            LongVector uHi = u.lanewise(LSHR, 32);
+            LongVector vLo = v.and(LOW32);
+            LongVector vHi = v.lanewise(LSHR, 32);
+            LongVector ll = uLo.mul(vLo);
+            LongVector t0 = uHi.mul(vLo).add(ll.lanewise(LSHR, 32));
+            LongVector t1 = uLo.mul(vHi).add(t0.and(LOW32));
+            LongVector hi = uHi.mul(vHi).add(t0.lanewise(LSHR, 32)).add(t1.lanewise(LSHR, 32));
+            // lo + sum, flipped: a carry (lo + sum below sum) goes into hi, which the product of
+            // two words below 2^64 leaves at most 2^64 - 2
+            LongVector loS = ll.and(LOW32).or(t1.lanewise(LSHL, 32)).lanewise(XOR, SIGN)
+                    .add(LongVector.fromArray(SPECIES, b, SUMS * LANES + g));
+            hi = hi.add(1L, LongVector.fromArray(SPECIES, b, (SUMS + 1) * LANES + g).compare(GT, loS));
+            LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
+            r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
+            LongVector hl = hi.and(LOW32);
+            LongVector r2S = r0S.add(EPSILON_PRODUCT_BY_MUL ? hl.mul(epsilon) : hl.lanewise(LSHL, 32).sub(hl));
+            r2S.add(EPSILON, r0S.compare(GT, r2S)).lanewise(XOR, SIGN).intoArray(b, i);
         }
     }
 }
