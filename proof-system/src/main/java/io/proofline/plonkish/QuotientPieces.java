@@ -40,9 +40,8 @@ final class QuotientPieces {
      */
     static long[][] split(ProverBackend backend, long[][] values, int logRows, int logBlowup) {
         int n = 1 << logRows;
-        int k = values[0].length / n;
-        if (values.length != 2 || values[1].length != values[0].length || k * n != values[0].length || k < 1
-                || k > 1 << logBlowup) {
+        int k = values.length == 2 ? values[0].length / n : 0;
+        if (k < 1 || k > 1 << logBlowup || values[1].length != values[0].length || k * n != values[0].length) {
             throw new IllegalArgumentException("quotient values must be two columns of k * 2^" + logRows
                     + " elements, k at most 2^" + logBlowup);
         }

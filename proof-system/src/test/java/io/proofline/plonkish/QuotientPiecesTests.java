@@ -60,6 +60,8 @@ class QuotientPiecesTests {
         assertThrows(IllegalArgumentException.class, () -> QuotientPieces.split(JAVA, values, 3, 1));
         assertThrows(IllegalArgumentException.class, () -> QuotientPieces.split(JAVA, new long[][] {random(20), random(20)}, 3, 2));
         assertThrows(IllegalArgumentException.class, () -> QuotientPieces.split(JAVA, new long[][] {random(24)}, 3, 2));
+        assertThrows(IllegalArgumentException.class, () -> QuotientPieces.split(JAVA, new long[0][], 3, 2));
+        assertThrows(IllegalArgumentException.class, () -> QuotientPieces.split(JAVA, new long[][] {random(24), random(16)}, 3, 2));
     }
 
     @Test
