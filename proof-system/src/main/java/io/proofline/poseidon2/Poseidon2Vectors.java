@@ -62,9 +62,12 @@ final class Poseidon2Vectors {
     /** States per batch, the length of a buffer row. */
     static final int LANES = GROUPS * VLEN;
 
+    /** For {@link #mulRows}: plain products. */
+    private static final int NO_ADDEND = -1;
     /**
      * Buffer rows: the state, the s-box temporaries x^2 and x^3, then scratch for sums: the
-     * halves of the column sums of the external layer, or the sum of the internal layer.
+     * halves of the column sums of the external layer, or the sum of the internal layer and its
+     * sign-flipped copy.
      */
     private static final int X2 = WIDTH;
     private static final int X3 = 2 * WIDTH;
@@ -180,8 +183,8 @@ final class Poseidon2Vectors {
             s.sub(y).sub(EPSILON, s.compare(ULT, y)).intoArray(b, RESIDUAL * LANES + g);
             s.intoArray(b, row * LANES + g);
         }
-        mulRows(b, PRODUCT0, b, RESIDUAL, weights0, k, 1);
-        mulRows(b, PRODUCT1, b, RESIDUAL, weights1, k, 1);
+        mulRows(b, PRODUCT0, b, RESIDUAL, weights0, k, 1, NO_ADDEND);
+        mulRows(b, PRODUCT1, b, RESIDUAL, weights1, k, 1, NO_ADDEND);
         for (int g = 0; g < 2 * LANES; g += VLEN) {
             // a canonical addend: a carry leaves the sum below it, so adding 2^64 mod p cannot carry again
             LongVector product = LongVector.fromArray(SPECIES, b, PRODUCT0 * LANES + g);
@@ -216,9 +219,9 @@ final class Poseidon2Vectors {
     /** {@code x^7} on rows {@code [row, row + n)}: two squarings and two products, row-wise. */
     private static void sbox(long[] b, int row, int n) {
         squareRows(b, X2, row, n);
-        mulRows(b, X3, b, X2, b, row, n);
+        mulRows(b, X3, b, X2, b, row, n, NO_ADDEND);
         squareRows(b, X2, X2, n);
-        mulRows(b, row, b, X3, b, X2, n);
+        mulRows(b, row, b, X3, b, X2, n, NO_ADDEND);
     }
 
     /**
@@ -228,9 +231,11 @@ final class Poseidon2Vectors {
      * carry needs a compare; then the 128-bit value is reduced as {@link Poseidon2#reduce}, where
      * {@code hl * (2^32 - 1)} is one more 32x32-bit product. The reduction's two carry tests are
      * signed compares on sign-flipped values ({@code S}), as in {@code GoldilocksVectors.mul}:
-     * AVX2 has no unsigned 64-bit compare.
+     * AVX2 has no unsigned 64-bit compare. With an {@code addend} row of {@code dst} (its value,
+     * then the sign-flipped value in the row after, one per group), each product gains it before
+     * the reduction; {@link #NO_ADDEND} for none.
      */
-    private static void mulRows(long[] dst, int d, long[] x, int a, long[] y, int c, int n) {
+    private static void mulRows(long[] dst, int d, long[] x, int a, long[] y, int c, int n, int addend) {
         LongVector epsilon = LongVector.broadcast(SPECIES, EPSILON).and(LOW32);
         for (int i = 0; i < n * LANES; i += VLEN) {
             LongVector u = LongVector.fromArray(SPECIES, x, a * LANES + i);
@@ -244,6 +249,13 @@ final class Poseidon2Vectors {
             LongVector t1 = uLo.mul(vHi).add(t0.and(LOW32));
             LongVector hi = uHi.mul(vHi).add(t0.lanewise(LSHR, 32)).add(t1.lanewise(LSHR, 32));
             LongVector loS = ll.and(LOW32).or(t1.lanewise(LSHL, 32)).lanewise(XOR, SIGN);
+            if (addend != NO_ADDEND) {
+                // lo + s, flipped: a carry (lo + s below s) goes into hi, which the product of two
+                // words below 2^64 leaves at most 2^64 - 2
+                int g = i % LANES;
+                loS = loS.add(LongVector.fromArray(SPECIES, dst, addend * LANES + g));
+                hi = hi.add(1L, LongVector.fromArray(SPECIES, dst, (addend + 1) * LANES + g).compare(GT, loS));
+            }
             LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
             r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
             LongVector hl = hi.and(LOW32);
@@ -345,7 +357,7 @@ final class Poseidon2Vectors {
     /**
      * As {@link Poseidon2#internalLinear}: the sum of the row goes to the sum rows (as it is and
      * sign-flipped), then each row becomes {@code d_i x_i + sum} with the sum folded into the
-     * 128-bit product before its one reduction, as {@link #mulRows} reduces.
+     * 128-bit product before its one reduction ({@link #mulRows} with an addend).
      */
     private static void internalLinear(long[] b) {
         for (int g = 0; g < LANES; g += VLEN) {
@@ -362,29 +374,6 @@ final class Poseidon2Vectors {
             s.intoArray(b, SUMS * LANES + g);
             s.lanewise(XOR, SIGN).intoArray(b, (SUMS + 1) * LANES + g);
         }
-        LongVector epsilon = LongVector.broadcast(SPECIES, EPSILON).and(LOW32);
-        for (int i = 0; i < WIDTH * LANES; i += VLEN) {
-            int g = i % LANES;
-            LongVector u = LongVector.fromArray(SPECIES, b, i);
-            LongVector v = LongVector.fromArray(SPECIES, DIAG_ROWS, i);
-            LongVector uLo = u.and(LOW32);
-            LongVector uHi = u.lanewise(LSHR, 32);
-            LongVector vLo = v.and(LOW32);
-            LongVector vHi = v.lanewise(LSHR, 32);
-            LongVector ll = uLo.mul(vLo);
-            LongVector t0 = uHi.mul(vLo).add(ll.lanewise(LSHR, 32));
-            LongVector t1 = uLo.mul(vHi).add(t0.and(LOW32));
-            LongVector hi = uHi.mul(vHi).add(t0.lanewise(LSHR, 32)).add(t1.lanewise(LSHR, 32));
-            // lo + sum, flipped: a carry (lo + sum below sum) goes into hi, which the product of
-            // two words below 2^64 leaves at most 2^64 - 2
-            LongVector loS = ll.and(LOW32).or(t1.lanewise(LSHL, 32)).lanewise(XOR, SIGN)
-                    .add(LongVector.fromArray(SPECIES, b, SUMS * LANES + g));
-            hi = hi.add(1L, LongVector.fromArray(SPECIES, b, (SUMS + 1) * LANES + g).compare(GT, loS));
-            LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
-            r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
-            LongVector hl = hi.and(LOW32);
-            LongVector r2S = r0S.add(EPSILON_PRODUCT_BY_MUL ? hl.mul(epsilon) : hl.lanewise(LSHL, 32).sub(hl));
-            r2S.add(EPSILON, r0S.compare(GT, r2S)).lanewise(XOR, SIGN).intoArray(b, i);
-        }
+        mulRows(b, 0, b, 0, DIAG_ROWS, 0, WIDTH, SUMS);
     }
 }
