@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
+import io.proofline.field.RandomElements;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.fri.CosetFolding;
 import io.proofline.poseidon2.Digest;
@@ -27,11 +28,7 @@ abstract class BackendConformanceTests {
     abstract ProverBackend backend();
 
     private long[] random(int n) {
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Goldilocks.canonical(rnd.nextLong());
-        }
-        return out;
+        return RandomElements.elements(rnd, n);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.proofline.field.Goldilocks;
+import io.proofline.field.RandomElements;
 import io.proofline.merkle.MerkleTree;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -20,13 +20,7 @@ class OffHeapMatrixTests {
     private static final SplittableRandom RND = new SplittableRandom(17);
 
     private static long[][] random(int width, int rows) {
-        long[][] m = new long[width][rows];
-        for (long[] column : m) {
-            for (int r = 0; r < rows; r++) {
-                column[r] = Goldilocks.canonical(RND.nextLong());
-            }
-        }
-        return m;
+        return RandomElements.columns(RND, width, rows);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
+import io.proofline.field.RandomElements;
 import io.proofline.field.TwoAdicRoots;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,7 @@ class PermutationProductsTests {
     private final SplittableRandom rnd = new SplittableRandom(8);
 
     private long[][] random(int columns, int n) {
-        long[][] out = new long[columns][n];
-        for (long[] column : out) {
-            for (int i = 0; i < n; i++) {
-                column[i] = Goldilocks.canonical(rnd.nextLong());
-            }
-        }
-        return out;
+        return RandomElements.columns(rnd, columns, n);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.ProverBackend;
-import io.proofline.field.Goldilocks;
+import io.proofline.field.RandomElements;
 import java.lang.foreign.Arena;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -19,13 +19,7 @@ class QuotientDomainTests {
     private final SplittableRandom rnd = new SplittableRandom(4);
 
     private long[][] random(int columns, int n) {
-        long[][] out = new long[columns][n];
-        for (long[] column : out) {
-            for (int i = 0; i < n; i++) {
-                column[i] = Goldilocks.canonical(rnd.nextLong());
-            }
-        }
-        return out;
+        return RandomElements.columns(rnd, columns, n);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Goldilocks;
+import io.proofline.field.RandomElements;
 import io.proofline.field.TwoAdicRoots;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -18,11 +19,7 @@ class QuotientPiecesTests {
     private final SplittableRandom rnd = new SplittableRandom(21);
 
     private long[] random(int n) {
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Goldilocks.canonical(rnd.nextLong());
-        }
-        return out;
+        return RandomElements.elements(rnd, n);
     }
 
     @Test
