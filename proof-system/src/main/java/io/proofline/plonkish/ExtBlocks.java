@@ -43,6 +43,15 @@ final class ExtBlocks {
         Goldilocks.addBatch(t, u, a0);
     }
 
+    /** {@code (a0, a1) *= k} for one extension element {@code k}: four scalings and an addition of base blocks. */
+    void scaleInto(long[] a0, long[] a1, Ext2 k) {
+        Goldilocks.scaleBatch(a0, k.c1(), t);
+        Goldilocks.scaleBatch(a0, k.c0(), a0);
+        Goldilocks.addScaledBatch(a0, a1, Goldilocks.mul(Ext2.W, k.c1()));
+        Goldilocks.scaleBatch(a1, k.c0(), a1);
+        Goldilocks.addBatch(a1, t, a1);
+    }
+
     /**
      * {@code (a0, a1)} becomes its inverse, as {@link Ext2#inverse}: the conjugate
      * {@code (a0, -a1)} over the base-field norm {@code a0^2 - 7 a1^2}, all norms inverted together.

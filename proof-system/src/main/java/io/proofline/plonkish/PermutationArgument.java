@@ -89,17 +89,13 @@ public final class PermutationArgument {
         }
         IntStream.range(1, blocks).parallel().forEach(b -> {
             int from = b * block;
-            long[] s0 = new long[block];
-            long[] s1 = new long[block];
-            Arrays.fill(s0, starts[b].c0());
-            Arrays.fill(s1, starts[b].c1());
             long[] p0 = new long[block];
             long[] p1 = new long[block];
             ExtBlocks ext = new ExtBlocks(block);
             for (int j = 0; j < m; j++) {
                 System.arraycopy(out[2 * j], from, p0, 0, block);
                 System.arraycopy(out[2 * j + 1], from, p1, 0, block);
-                ext.mulInto(p0, p1, s0, s1);
+                ext.scaleInto(p0, p1, starts[b]);
                 System.arraycopy(p0, 0, out[2 * j], from, block);
                 System.arraycopy(p1, 0, out[2 * j + 1], from, block);
             }
