@@ -270,6 +270,24 @@ abstract class DifferentialTests {
     }
 
     @Test
+    void cosetEvaluationsAsTheJavaBackEndMakesThem() {
+        // one coset of the trace domain, for a quotient domain past the committed extension
+        for (int[] shape : new int[][] {{1, 0}, {3, 4}, {130, 5}}) {
+            long[][] coefficients = random(shape[0], 1 << shape[1]);
+            long shift = Goldilocks.canonical(rnd.nextLong());
+            try (Arena arena = Arena.ofShared()) {
+                assertArrayEquals(JAVA.cosetEvaluations(coefficients, shift, arena).toArrays(),
+                        backend().cosetEvaluations(coefficients, shift, arena).toArrays(),
+                        shape[0] + " columns of 2^" + shape[1]);
+            }
+        }
+        try (Arena arena = Arena.ofShared()) {
+            assertThrows(IllegalArgumentException.class, () -> backend().cosetEvaluations(new long[0][], 7, arena));
+            assertThrows(IllegalArgumentException.class, () -> backend().cosetEvaluations(random(2, 3), 7, arena));
+        }
+    }
+
+    @Test
     void merkleLayersUpToEveryCap() {
         for (int logLeaves : new int[] {0, 1, 4, 8}) {
             long[] leaves = random(4 << logLeaves);
@@ -298,10 +316,6 @@ abstract class DifferentialTests {
     }
 
     /** 12 queries at LDE factor 8 and 4 grinding bits: 40 bits (conjectured) on purpose, to stay fast. */
-    private static ProverConfig config(ProverBackend backend) {
-        return new ProverConfig(backend, new FriParameters(3, 12, 4, 3, 2, 2), 40);
-    }
-
     /** A Poseidon2 permutation, a product, a range check and public outputs: 2^6 rows. */
     private static Circuit circuit() {
         CircuitBuilder b = new CircuitBuilder(Geometry.standard(6));
@@ -326,14 +340,18 @@ abstract class DifferentialTests {
         }
         WitnessVector witness = circuit.resolve(inputs);
 
-        ProverConfig javaConfig = config(ProverBackend.java());
-        ProverConfig nativeConfig = config(backend());
-        SetupData javaSetup = Setup.generate(circuit, javaConfig);
-        SetupData nativeSetup = Setup.generate(circuit, nativeConfig);
-        PlonkishProof javaProof = new PlonkishProver(javaConfig).prove(circuit, javaSetup, witness);
-        PlonkishProof nativeProof = new PlonkishProver(nativeConfig).prove(circuit, nativeSetup, witness);
+        // LDE 8, and LDE 2, whose quotient domain reaches past the committed extension
+        for (FriParameters fri : new FriParameters[] {new FriParameters(3, 12, 4, 3, 2, 2), new FriParameters(1, 40, 4, 3, 2, 2)}) {
+            int bits = fri.logBlowup() * fri.numQueries() + fri.powBits();
+            ProverConfig javaConfig = new ProverConfig(ProverBackend.java(), fri, bits);
+            ProverConfig nativeConfig = new ProverConfig(backend(), fri, bits);
+            SetupData javaSetup = Setup.generate(circuit, javaConfig);
+            SetupData nativeSetup = Setup.generate(circuit, nativeConfig);
+            PlonkishProof javaProof = new PlonkishProver(javaConfig).prove(circuit, javaSetup, witness);
+            PlonkishProof nativeProof = new PlonkishProver(nativeConfig).prove(circuit, nativeSetup, witness);
 
-        assertArrayEquals(ProofCodec.encode(javaProof), ProofCodec.encode(nativeProof), "same proof bytes");
-        assertDoesNotThrow(() -> new PlonkishVerifier(javaSetup.key(), 40).verify(witness.publicInputs(), nativeProof));
+            assertArrayEquals(ProofCodec.encode(javaProof), ProofCodec.encode(nativeProof), "same proof bytes, " + fri);
+            assertDoesNotThrow(() -> new PlonkishVerifier(javaSetup.key(), bits).verify(witness.publicInputs(), nativeProof));
+        }
     }
 }

@@ -40,4 +40,11 @@ final class JavaBackend implements ProverBackend {
         ntt.cosetLde(coefficients, logBlowup, shift, lde::write);
         return lde;
     }
+
+    @Override
+    public ColumnMatrix cosetEvaluations(long[][] coefficients, long shift, Arena arena) {
+        ColumnMatrix values = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, JavaNtt.columnLength(coefficients));
+        ntt.cosetEvaluations(coefficients, shift, values::write);
+        return values;
+    }
 }

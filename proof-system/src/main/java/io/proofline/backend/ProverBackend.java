@@ -60,6 +60,16 @@ public interface ProverBackend {
     }
 
     /**
+     * {@link Ntt#cosetEvaluations} into a matrix of {@code arena}: the values on one coset of the
+     * trace domain, for a quotient domain that the committed extension does not hold.
+     *
+     * @throws IllegalArgumentException as {@link Ntt#cosetEvaluations}, and for no columns
+     */
+    default ColumnMatrix cosetEvaluations(long[][] coefficients, long shift, Arena arena) {
+        return ColumnMatrix.copyOf(arena, ntt().cosetEvaluations(coefficients, shift));
+    }
+
+    /**
      * For every row {@code r}, the extension element {@code sum_k (weights0[k] + weights1[k] x) v_k[r]},
      * where {@code v_0, v_1, ...} are the first {@code columns[0]} columns of {@code matrices[0]},
      * then the first {@code columns[1]} of {@code matrices[1]}, and so on: the DEEP composition's

@@ -68,6 +68,12 @@ public final class JavaNtt implements Ntt {
     }
 
     @Override
+    public long[][] cosetEvaluations(long[][] coefficients, long shift) {
+        int logN = Columns.logLength(coefficients);
+        return logN < 0 ? new long[0][] : extend(coefficients, logN, 0, shift, 1);
+    }
+
+    @Override
     public long[][] cosetLde(long[][] coefficients, int logBlowup, long shift) {
         int logN = Columns.logLength(coefficients);
         Columns.extendedLog(Math.max(logN, 0), logBlowup);
@@ -142,6 +148,25 @@ public final class JavaNtt implements Ntt {
         if (logN >= 0) {
             extend(coefficients, logN, logBlowup, shift, 1, sink);
         }
+    }
+
+    /** {@link #cosetEvaluations}, handed to {@code sink} as one block per column, as {@link #cosetLde(long[][], int, long, BlockSink)} does. */
+    public void cosetEvaluations(long[][] coefficients, long shift, BlockSink sink) {
+        int logN = Columns.logLength(coefficients);
+        if (logN >= 0) {
+            extend(coefficients, logN, 0, shift, 1, sink);
+        }
+    }
+
+    /**
+     * The columns' common length, 0 for no columns: to size the output of
+     * {@link #cosetEvaluations(long[][], long, BlockSink)} before asking for it.
+     *
+     * @throws IllegalArgumentException for lengths that differ or are not a power of two
+     */
+    public static int columnLength(long[][] coefficients) {
+        int logN = Columns.logLength(coefficients);
+        return logN < 0 ? 0 : 1 << logN;
     }
 
     /**

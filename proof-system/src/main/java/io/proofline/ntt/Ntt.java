@@ -79,6 +79,26 @@ public interface Ntt {
     }
 
     /**
+     * The values of coefficient columns of length {@code n} (not modified) on the coset
+     * {@code shift * H} of the order-{@code n} subgroup, in bit-reversed order: one block of
+     * {@link #cosetLde}, for a coset that no extension by a power of two holds alone.
+     */
+    default long[][] cosetEvaluations(long[][] coefficients, long shift) {
+        if (Columns.logLength(coefficients) < 0) {
+            return new long[0][];
+        }
+        long[][] out = new long[coefficients.length][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = coefficients[c].clone();
+        }
+        cosetForwardBatch(out, shift);
+        for (long[] col : out) {
+            TwoAdicRoots.bitReverse(col);
+        }
+        return out;
+    }
+
+    /**
      * As {@link #cosetLde}, but starting from evaluations on the order-{@code n} subgroup in
      * natural order (not modified): an inverse transform, then the extension.
      */

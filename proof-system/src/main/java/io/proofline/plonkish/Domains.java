@@ -66,28 +66,30 @@ final class Domains {
      * The first {@code rows} rows of the extension of {@code coefficients} on the coset of
      * {@code 2^q n} points (in bit-reversed order like every extension here), given their
      * committed extension on the FRI domain ({@code 2^b n} points, {@code b < q}, {@code rows}
-     * more than that). In bit-reversed order the larger coset is {@code 2^(q-b)} blocks of
-     * {@code 2^b n}: block {@code i} is the FRI blowup's extension on the coset shifted once more by
-     * {@code W^rev(i)} ({@code W} of order {@code 2^q n}, {@code rev} over {@code q - b} bits), and
-     * block 0 is the committed extension itself. So only the blocks that reach into the first
-     * {@code rows} are transformed, block 0 not at all, and each stays a segment of its own.
+     * more than that). In bit-reversed order the larger coset is {@code 2^q} blocks of {@code n}:
+     * block {@code i} is the trace domain shifted once more by {@code W^rev(i)} ({@code W} of order
+     * {@code 2^q n}, {@code rev} over {@code q} bits), and its first {@code 2^b} blocks are the
+     * committed extension itself. So only the blocks of {@code n} that reach into the first
+     * {@code rows} are transformed (the quotient's 7 cosets of 8 at LDE 2 make 5 blocks, not the
+     * 6 that whole blocks of the FRI blowup would), each a segment of its own.
      */
     static QuotientDomainColumns extendFromCommitted(ProverBackend backend, ColumnMatrix committed, long[][] coefficients,
                                                      int logBlowup, int quotientLogBlowup, int rows, Arena arena) {
         int extra = quotientLogBlowup - logBlowup;
-        int blockRows = committed.rows();
-        if (extra < 1 || committed.columns() != coefficients.length || rows <= blockRows
-                || rows > blockRows << extra) {
-            throw new IllegalArgumentException("an extension of blowup 2^" + logBlowup + ", " + blockRows + " rows and "
+        int committedRows = committed.rows();
+        if (extra < 1 || committed.columns() != coefficients.length || rows <= committedRows
+                || rows > committedRows << extra) {
+            throw new IllegalArgumentException("an extension of blowup 2^" + logBlowup + ", " + committedRows + " rows and "
                     + committed.columns() + " columns cannot make " + rows + " rows of one of 2^" + quotientLogBlowup
                     + " for " + coefficients.length + " columns");
         }
+        int n = committedRows >>> logBlowup;
         List<ColumnMatrix> segments = new ArrayList<>();
         segments.add(committed);
-        long w = TwoAdicRoots.rootOfUnity(Integer.numberOfTrailingZeros(blockRows) + extra);
-        for (int i = 1; i * blockRows < rows; i++) {
-            long shift = Goldilocks.mul(SHIFT, Goldilocks.pow(w, TwoAdicRoots.reverseBits(i, extra)));
-            segments.add(backend.cosetLde(coefficients, logBlowup, shift, arena));
+        long w = TwoAdicRoots.rootOfUnity(Integer.numberOfTrailingZeros(n) + quotientLogBlowup);
+        for (int i = 1 << logBlowup; i * n < rows; i++) {
+            long shift = Goldilocks.mul(SHIFT, Goldilocks.pow(w, TwoAdicRoots.reverseBits(i, quotientLogBlowup)));
+            segments.add(backend.cosetEvaluations(coefficients, shift, arena));
         }
         return new QuotientDomainColumns(segments, rows);
     }

@@ -4,33 +4,36 @@ import io.proofline.backend.ColumnMatrix;
 import java.util.List;
 
 /**
- * Columns on the quotient's domain, held as row segments of equal size one after another: the
- * committed extension, then the extensions made for the quotient alone, so that none is copied
- * into a matrix of the whole domain. Segment {@code s} holds rows {@code [s R, (s + 1) R)} for
- * {@code R} the first segment's row count (a multiple of the trace's size, so that a run of rows
- * in one coset of the trace domain never spans two segments); only the first {@link #rows} of
- * them are the domain's.
+ * Columns on the quotient's domain, held as row segments one after another: the committed
+ * extension, then the extensions made for the quotient alone, so that none is copied into a
+ * matrix of the whole domain. The segments after the first have one row count, a power of two
+ * no larger than the first's (a multiple of the trace's size, so that a run of rows in one coset
+ * of the trace domain never spans two segments); only the first {@link #rows} of them are the
+ * domain's.
  */
 final class QuotientDomainColumns {
 
     private final List<ColumnMatrix> segments;
+    private final int firstRows;
     private final int logSegmentRows;
     private final int rows;
 
     QuotientDomainColumns(List<ColumnMatrix> segments, int rows) {
         ColumnMatrix first = segments.getFirst();
-        int segmentRows = first.rows();
-        if (Integer.bitCount(segmentRows) != 1 || rows < 1 || rows > (long) segmentRows * segments.size()) {
-            throw new IllegalArgumentException(segments.size() + " segments of " + segmentRows + " rows cannot hold "
-                    + rows + " rows");
+        int segmentRows = segments.getLast().rows();
+        if (Integer.bitCount(first.rows()) != 1 || Integer.bitCount(segmentRows) != 1 || segmentRows > first.rows()
+                || rows < 1 || rows > first.rows() + (long) segmentRows * (segments.size() - 1)) {
+            throw new IllegalArgumentException(segments.size() + " segments of " + first.rows() + " rows, then "
+                    + segmentRows + " each, cannot hold " + rows + " rows");
         }
-        for (ColumnMatrix s : segments) {
+        for (ColumnMatrix s : segments.subList(1, segments.size())) {
             if (s.rows() != segmentRows || s.columns() != first.columns()) {
                 throw new IllegalArgumentException("segments of " + s.columns() + " x " + s.rows() + " and "
                         + first.columns() + " x " + segmentRows + " rows");
             }
         }
         this.segments = List.copyOf(segments);
+        this.firstRows = first.rows();
         this.logSegmentRows = Integer.numberOfTrailingZeros(segmentRows);
         this.rows = rows;
     }
@@ -49,31 +52,37 @@ final class QuotientDomainColumns {
     }
 
     long get(int column, int row) {
-        return segments.get(row >>> logSegmentRows).get(column, row & ((1 << logSegmentRows) - 1));
+        return segments.get(segment(row)).get(column, offset(row));
     }
 
     /** {@code length} values of a column from {@code from} on, within one segment. */
     void read(int column, int from, long[] dst, int length) {
-        int offset = from & ((1 << logSegmentRows) - 1);
-        if (from < 0 || offset + length > 1 << logSegmentRows || from + length > rows) {
-            throw new IndexOutOfBoundsException("rows " + from + " to " + (from + length) + " of segments of 2^"
-                    + logSegmentRows + " rows and " + rows + " in all");
+        if (from < 0 || from + length > rows || offset(from) + length > segments.get(segment(from)).rows()) {
+            throw new IndexOutOfBoundsException("rows " + from + " to " + (from + length) + " of segments of "
+                    + firstRows + " rows, then 2^" + logSegmentRows + ", and " + rows + " in all");
         }
-        segments.get(from >>> logSegmentRows).read(column, offset, dst, length);
+        segments.get(segment(from)).read(column, offset(from), dst, length);
     }
 
     /** The columns as arrays of {@link #rows} values; for tests. */
     long[][] toArrays() {
         long[][] out = new long[columns()][rows];
         for (int c = 0; c < out.length; c++) {
-            for (int from = 0; from < rows; from += 1 << logSegmentRows) {
-                read(c, from, out[c], from, Math.min(1 << logSegmentRows, rows - from));
+            for (int from = 0; from < rows; ) {
+                ColumnMatrix s = segments.get(segment(from));
+                int length = Math.min(s.rows(), rows - from);
+                s.read(c, offset(from), out[c], from, length);
+                from += length;
             }
         }
         return out;
     }
 
-    private void read(int column, int from, long[] dst, int dstFrom, int length) {
-        segments.get(from >>> logSegmentRows).read(column, from & ((1 << logSegmentRows) - 1), dst, dstFrom, length);
+    private int segment(int row) {
+        return row < firstRows ? 0 : 1 + ((row - firstRows) >>> logSegmentRows);
+    }
+
+    private int offset(int row) {
+        return row < firstRows ? row : (row - firstRows) & ((1 << logSegmentRows) - 1);
     }
 }

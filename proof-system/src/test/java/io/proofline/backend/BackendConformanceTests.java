@@ -50,6 +50,29 @@ abstract class BackendConformanceTests {
     }
 
     @Test
+    void cosetEvaluationsAreTheValuesOnOneCoset() {
+        int logN = 6;
+        long shift = Goldilocks.mul(Goldilocks.GENERATOR, TwoAdicRoots.rootOfUnity(logN + 3));
+        long[][] coefficients = {random(1 << logN), random(1 << logN)};
+        long w = TwoAdicRoots.rootOfUnity(logN);
+        try (Arena arena = Arena.ofShared()) {
+            ColumnMatrix values = backend().cosetEvaluations(coefficients, shift, arena);
+            long[][] heap = backend().ntt().cosetEvaluations(coefficients, shift);
+            assertEquals(1 << logN, values.rows());
+            for (int c = 0; c < coefficients.length; c++) {
+                for (int j = 0; j < 1 << logN; j++) {
+                    long x = Goldilocks.mul(shift, Goldilocks.pow(w, TwoAdicRoots.reverseBits(j, logN)));
+                    assertEquals(horner(coefficients[c], x), values.get(c, j), "column " + c + " position " + j);
+                    assertEquals(values.get(c, j), heap[c][j], "column " + c + " position " + j);
+                }
+            }
+            assertThrows(IllegalArgumentException.class,
+                    () -> backend().cosetEvaluations(new long[][] {random(8), random(4)}, shift, arena));
+            assertThrows(IllegalArgumentException.class, () -> backend().cosetEvaluations(new long[0][], shift, arena));
+        }
+    }
+
+    @Test
     void columnSumsWeighEachColumnOnce() {
         // two matrices, the second used in part; rows below and above a parallel block
         for (int rows : new int[] {1, 8, 1 << 13}) {

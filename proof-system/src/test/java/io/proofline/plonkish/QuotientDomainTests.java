@@ -46,6 +46,11 @@ class QuotientDomainTests {
                 }
                 // a run of rows is read within one segment, and never past the domain
                 assertThrows(IndexOutOfBoundsException.class, () -> made.read(0, committed.rows() - 1, new long[2], 2));
+                if (rows > committed.rows() + (1 << shape[0])) {
+                    // past the committed rows, one coset of the trace domain to a segment
+                    assertThrows(IndexOutOfBoundsException.class,
+                            () -> made.read(0, committed.rows() + (1 << shape[0]) - 1, new long[2], 2));
+                }
                 assertThrows(IndexOutOfBoundsException.class, () -> made.read(0, rows - 1, new long[2], 2));
             }
         }
