@@ -1,6 +1,7 @@
 package io.proofline.poseidon2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,6 +46,77 @@ class Poseidon2BatchTests {
                 }
             }
         }
+    }
+
+    /**
+     * The vector products against {@link Poseidon2#reduce} on inputs made to take each
+     * correction of the reduction, which the permutation tests reach only by chance (a borrow
+     * needs a low word below 2^32): every lane's kind of product (neither, borrow, carry, both)
+     * is checked before the kernels run, with and without an addend, and as squares.
+     */
+    @Test
+    void vectorProductsTakeEveryCarryAsTheScalarReduction() {
+        assumeTrue(VectorSupport.PRESENT, "Vector API not in the boot layer");
+        int lanes = Poseidon2Vectors.LANES;
+        long[] x = new long[lanes];
+        long[] y = new long[lanes];
+        long[] addend = new long[lanes];
+        long[] out = new long[lanes];
+        for (int trial = 0; trial < 64; trial++) {
+            for (int l = 0; l < lanes; l++) {
+                int kind = (trial + l) % 4;
+                switch (kind) {
+                    // (u 2^48)(v 2^48) = uv 2^96: low word 0, high word uv 2^32
+                    case 1 -> {
+                        x[l] = (1L + rnd.nextInt(0xFFFF)) << 48;
+                        y[l] = (1L + rnd.nextInt(0xFFFF)) << 48;
+                    }
+                    // (2^64 - 1 - a)(2^64 - 1 - b): low word (1 + a)(1 + b), high word near 2^64
+                    case 3 -> {
+                        x[l] = -1L - rnd.nextInt(1 << 8);
+                        y[l] = -1L - rnd.nextInt(1 << 8);
+                    }
+                    // neither or a carry alone: about half of all products each
+                    default -> {
+                        do {
+                            x[l] = rnd.nextInt(3) == 0 ? EDGE[rnd.nextInt(EDGE.length)] : rnd.nextLong();
+                            y[l] = rnd.nextLong();
+                        } while (corrections(x[l], y[l], 0) != kind);
+                    }
+                }
+                assertEquals(kind, corrections(x[l], y[l], 0), "lane " + l + " of trial " + trial);
+                addend[l] = rnd.nextBoolean() ? rnd.nextLong() : -1L - rnd.nextInt(1 << 8);
+            }
+            Poseidon2Vectors.mulLanes(x, y, null, out);
+            for (int l = 0; l < lanes; l++) {
+                assertEquals(Poseidon2.reduce(Math.unsignedMultiplyHigh(x[l], y[l]), x[l] * y[l]), out[l],
+                        Long.toUnsignedString(x[l]) + " * " + Long.toUnsignedString(y[l]));
+            }
+            Poseidon2Vectors.mulLanes(x, y, addend, out);
+            for (int l = 0; l < lanes; l++) {
+                long lo = x[l] * y[l] + addend[l];
+                long hi = Math.unsignedMultiplyHigh(x[l], y[l]) + (Long.compareUnsigned(lo, addend[l]) < 0 ? 1 : 0);
+                assertEquals(Poseidon2.reduce(hi, lo), out[l], Long.toUnsignedString(x[l]) + " * "
+                        + Long.toUnsignedString(y[l]) + " + " + Long.toUnsignedString(addend[l]));
+            }
+            Poseidon2Vectors.mulLanes(x, null, null, out);
+            for (int l = 0; l < lanes; l++) {
+                assertEquals(Poseidon2.reduce(Math.unsignedMultiplyHigh(x[l], x[l]), x[l] * x[l]), out[l],
+                        Long.toUnsignedString(x[l]) + " squared");
+            }
+        }
+    }
+
+    /** Which corrections {@link Poseidon2#reduce} makes to {@code x y + s}: bit 0 the borrow, bit 1 the carry. */
+    private static int corrections(long x, long y, long s) {
+        long lo = x * y + s;
+        long hi = Math.unsignedMultiplyHigh(x, y) + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
+        long hh = hi >>> 32;
+        long hl = hi & 0xFFFF_FFFFL;
+        boolean borrow = Long.compareUnsigned(lo, hh) < 0;
+        long t0 = lo - hh - (borrow ? 0xFFFF_FFFFL : 0);
+        long t1 = (hl << 32) - hl;
+        return (borrow ? 1 : 0) | (Long.compareUnsigned(t0 + t1, t1) < 0 ? 2 : 0);
     }
 
     @Test
