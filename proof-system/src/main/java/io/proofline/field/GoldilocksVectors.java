@@ -18,14 +18,17 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>No 64x64-bit multiply: products are built from four 32x32-bit ones, which the JIT emits
  *       as {@code vpmuludq} because both factors are visibly masked or shifted 32-bit halves. The
  *       partial sums are ordered so that none overflows, so they need no carry compares.
- *       {@code hl * (2^32 - 1)} is a shift and a subtraction rather than a multiplication by a
- *       constant the JIT cannot see is 32 bits wide.</li>
+ *       {@code hl * (2^32 - 1)} is a shift and a subtraction.</li>
  *   <li>No unsigned 64-bit compare: with {@code s(x) = x ^ 2^63}, {@code x < y} unsigned exactly
  *       when {@code s(x) < s(y)} signed ({@code vpcmpgtq}). Values on which several carries are
  *       tested stay in that sign-flipped form (names ending in {@code S}) from one test to the
  *       next, so each test is one compare; adding or subtracting an unflipped value keeps the
  *       form, since the flip is itself an addition of 2^63 modulo 2^64.</li>
  * </ul>
+ * With 512-bit vectors (AVX-512, which has unsigned compares) products take the plain form of
+ * {@code Goldilocks.reduce128} instead, and {@code hl * (2^32 - 1)} is one more 32x32-bit
+ * product (one core, 2026-12-04: batch products 1.47 to 1.67 G/s, a 130-column extension of
+ * 2^16 rows by 8 340 to 310 ms on 2 cores).
  */
 public final class GoldilocksVectors {
 
@@ -35,6 +38,12 @@ public final class GoldilocksVectors {
     static final long SIGN = Long.MIN_VALUE;
     /** {@code s(P) - 1}: a flipped value is at least {@code P} exactly when it is greater than this. */
     static final long P_FLIPPED_MINUS_1 = (P ^ SIGN) - 1;
+    /**
+     * Whether products test their carries with unsigned compares and form {@code hl * (2^32 - 1)}
+     * with one more 32x32-bit product: with 512-bit vectors (AVX-512 has {@code vpcmpuq}); with
+     * narrower ones, the sign-flipped form and a shift and a subtraction.
+     */
+    private static final boolean UNSIGNED_COMPARES = SPECIES.length() >= 8;
 
     private GoldilocksVectors() {
     }
@@ -53,30 +62,17 @@ public final class GoldilocksVectors {
      * lanes. Batch loops call this rather than {@link #mul(LongVector, LongVector)}: it takes
      * arrays, so where C2 leaves a call out of line (it sometimes does after recompiling a
      * loop), nothing is boxed, whereas a vector argument would be, and every operation on it
-     * would run the Vector API's lane-by-lane fallback, ten times slower or worse. The body is
-     * that method's, written out: calling it from here would pass vectors again. The NTT
-     * kernels keep the vector form, because routing their butterflies through arrays made
+     * would run the Vector API's lane-by-lane fallback, ten times slower or worse. It calls the
+     * form of {@link #mul} for this machine directly, a small method that C2 inlines here. The
+     * NTT kernels keep the vector form, because routing their butterflies through arrays made
      * {@code NttBenchmark} 1.5 times slower.
      */
     static void mulAt(long[] a, int i, long[] b, int j, long[] out, int o) {
-        LongVector x = LongVector.fromArray(SPECIES, a, i);
-        LongVector y = LongVector.fromArray(SPECIES, b, j);
-        LongVector a0 = x.and(LOW32);
-        LongVector a1 = x.lanewise(VectorOperators.LSHR, 32);
-        LongVector b0 = y.and(LOW32);
-        LongVector b1 = y.lanewise(VectorOperators.LSHR, 32);
-        LongVector ll = a0.mul(b0);
-        LongVector t = a0.mul(b1).add(ll.lanewise(VectorOperators.LSHR, 32));
-        LongVector u = a1.mul(b0).add(t.and(LOW32));
-        LongVector loS = u.lanewise(VectorOperators.LSHL, 32).or(ll.and(LOW32)).lanewise(VectorOperators.XOR, SIGN);
-        LongVector hi = a1.mul(b1).add(t.lanewise(VectorOperators.LSHR, 32)).add(u.lanewise(VectorOperators.LSHR, 32));
-        LongVector t0S = loS.sub(hi.lanewise(VectorOperators.LSHR, 32));
-        t0S = t0S.sub(EPSILON, t0S.compare(VectorOperators.GT, loS));
-        LongVector hl = hi.and(LOW32);
-        LongVector t2S = t0S.add(hl.lanewise(VectorOperators.LSHL, 32).sub(hl));
-        t2S = t2S.add(EPSILON, t0S.compare(VectorOperators.GT, t2S));
-        t2S = t2S.sub(P, t2S.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
-        t2S.lanewise(VectorOperators.XOR, SIGN).intoArray(out, o);
+        if (UNSIGNED_COMPARES) {
+            mulUnsigned(LongVector.fromArray(SPECIES, a, i), LongVector.fromArray(SPECIES, b, j)).intoArray(out, o);
+        } else {
+            mulFlipped(LongVector.fromArray(SPECIES, a, i), LongVector.fromArray(SPECIES, b, j)).intoArray(out, o);
+        }
     }
 
     /** One vector of sums, {@code out[o ..] = a[i ..] + b[j ..]}, canonical, for any 64-bit lanes; arrays for the reason of {@link #mulAt}. */
@@ -97,10 +93,36 @@ public final class GoldilocksVectors {
 
     /**
      * {@code a * b} in canonical form, for any 64-bit lanes; {@link Goldilocks#mul} lane by
-     * lane. One method on purpose: a vector passed to a method that C2 did not inline is boxed,
-     * and this body is just under C2's size limit for inlining hot methods.
+     * lane. The form for the machine's vectors is chosen here and each is a method of its own: a
+     * vector passed to a method that C2 did not inline is boxed, and C2 inlines a hot method by
+     * the size of its bytecode, dead branches included, so one method holding both forms would
+     * be too large (an NTT took 4 times as long).
      */
     public static LongVector mul(LongVector a, LongVector b) {
+        return UNSIGNED_COMPARES ? mulUnsigned(a, b) : mulFlipped(a, b);
+    }
+
+    /** {@link #mul} for 512-bit vectors: {@code Goldilocks.reduce128} as it is written, with unsigned compares. */
+    private static LongVector mulUnsigned(LongVector a, LongVector b) {
+        LongVector a0 = a.and(LOW32);
+        LongVector a1 = a.lanewise(VectorOperators.LSHR, 32);
+        LongVector b0 = b.and(LOW32);
+        LongVector b1 = b.lanewise(VectorOperators.LSHR, 32);
+        LongVector ll = a0.mul(b0);
+        LongVector t = a0.mul(b1).add(ll.lanewise(VectorOperators.LSHR, 32));
+        LongVector u = a1.mul(b0).add(t.and(LOW32));
+        LongVector hi = a1.mul(b1).add(t.lanewise(VectorOperators.LSHR, 32)).add(u.lanewise(VectorOperators.LSHR, 32));
+        LongVector lo = u.lanewise(VectorOperators.LSHL, 32).or(ll.and(LOW32));
+        LongVector hh = hi.lanewise(VectorOperators.LSHR, 32);
+        LongVector t0 = lo.sub(hh).sub(EPSILON, lo.compare(VectorOperators.ULT, hh));
+        LongVector t1 = hi.and(LOW32).mul(LongVector.broadcast(SPECIES, EPSILON).and(LOW32));
+        LongVector t2 = t0.add(t1);
+        t2 = t2.add(EPSILON, t2.compare(VectorOperators.ULT, t1));
+        return t2.sub(P, t2.compare(VectorOperators.UGE, P));
+    }
+
+    /** {@link #mul} for narrower vectors, without unsigned compares. */
+    private static LongVector mulFlipped(LongVector a, LongVector b) {
         LongVector a0 = a.and(LOW32);
         LongVector a1 = a.lanewise(VectorOperators.LSHR, 32);
         LongVector b0 = b.and(LOW32);
