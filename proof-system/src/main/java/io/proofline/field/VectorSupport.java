@@ -1,7 +1,12 @@
 package io.proofline.field;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Which kernels the field, NTT and hashing code run on this machine: the Vector API ones or the
@@ -34,10 +39,32 @@ public final class VectorSupport {
     /** Whether the batch, NTT and hashing kernels use the Vector API on this machine. */
     public static final boolean AVAILABLE;
 
+    /**
+     * The system property that says whether a vector multiply of whole 64-bit lanes is fast
+     * enough for Poseidon2 to take the low word of its products from one: {@code auto},
+     * {@code yes} or {@code no}.
+     */
+    public static final String LOW_PRODUCTS_PROPERTY = "proofline.field.low-products";
+
+    /**
+     * Whether the low 64 bits of a 64x64-bit product come from one vector multiply
+     * ({@code vpmullq}) rather than from the 32x32-bit partial products that the high word needs
+     * anyway. {@code auto} takes it with 512-bit vectors on AMD processors, whose AVX-512 cores
+     * issue {@code vpmullq} as one operation: Poseidon2 took 0.52 to 0.53 µs per permutation
+     * against 0.48 on the 2-core AMD EPYC of {@code docs/benchmarks.md} (2026-12-04). Intel's
+     * AVX-512 cores split it into three dependent operations, on which nothing was measured.
+     */
+    public static final boolean LOW_PRODUCTS;
+
     static {
         Choice choice = choose(System.getProperty(PROPERTY, "auto"), PRESENT, PRESENT ? Lanes.count() : 0);
-        System.getLogger(VectorSupport.class.getName()).log(Level.INFO, "Goldilocks field kernels: {0}", choice);
+        Choice lowProducts = chooseLowProducts(System.getProperty(LOW_PRODUCTS_PROPERTY, "auto"),
+                choice.vector() ? Lanes.count() : 0, cpuVendor());
+        System.getLogger(VectorSupport.class.getName()).log(Level.INFO, "Goldilocks field kernels: {0}; "
+                + "low words of 64-bit vector products by {1}", choice, lowProducts.vector()
+                ? "one multiply (" + lowProducts.reason() + ")" : "parts (" + lowProducts.reason() + ")");
         AVAILABLE = choice.vector();
+        LOW_PRODUCTS = lowProducts.vector();
     }
 
     private VectorSupport() {
@@ -76,6 +103,36 @@ public final class VectorSupport {
             default -> throw new IllegalArgumentException(
                     PROPERTY + " must be auto, vector or scalar, not '" + setting + "'");
         };
+    }
+
+    /**
+     * Whether products take their low word from one vector multiply, for a setting of
+     * {@value #LOW_PRODUCTS_PROPERTY}, the lanes of the vector kernels (0 for none) and the
+     * processor's vendor ({@code vendor_id} of {@code /proc/cpuinfo}, empty where unknown).
+     *
+     * @throws IllegalArgumentException for a setting other than auto, yes or no
+     */
+    static Choice chooseLowProducts(String setting, int lanes, String vendor) {
+        return switch (setting.trim().toLowerCase(Locale.ROOT)) {
+            case "yes" -> new Choice(lanes >= 8, LOW_PRODUCTS_PROPERTY + "=yes"
+                    + (lanes >= 8 ? "" : ", but only 512-bit vector kernels use it"));
+            case "no" -> new Choice(false, LOW_PRODUCTS_PROPERTY + "=no");
+            case "auto" -> lanes < 8 ? new Choice(false, "no 512-bit vector kernels")
+                    : vendor.equals("AuthenticAMD") ? new Choice(true, vendor)
+                    : new Choice(false, vendor.isEmpty() ? "processor vendor unknown" : vendor);
+            default -> throw new IllegalArgumentException(
+                    LOW_PRODUCTS_PROPERTY + " must be auto, yes or no, not '" + setting + "'");
+        };
+    }
+
+    /** {@code vendor_id} of the first processor in {@code /proc/cpuinfo}; empty off Linux or where unreadable. */
+    private static String cpuVendor() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("vendor_id")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return "";
+        }
     }
 
     /** Kept apart so that only a JVM with the Vector API loads its classes. */

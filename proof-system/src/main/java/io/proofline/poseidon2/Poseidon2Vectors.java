@@ -16,6 +16,7 @@ import static jdk.incubator.vector.VectorOperators.XOR;
 
 import io.proofline.field.Goldilocks;
 import io.proofline.field.GoldilocksVectors;
+import io.proofline.field.VectorSupport;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -58,6 +59,12 @@ final class Poseidon2Vectors {
      * 0.553 to 0.530 µs per permutation with AVX-512).
      */
     private static final boolean UNSIGNED_COMPARES = VLEN >= 8;
+    /**
+     * Whether, with {@link #UNSIGNED_COMPARES}, the low word of a product is one multiply of whole
+     * lanes ({@code vpmullq}) instead of being assembled from the partial products
+     * ({@link VectorSupport#LOW_PRODUCTS}: on AMD's AVX-512 cores).
+     */
+    private static final boolean LOW_PRODUCTS = UNSIGNED_COMPARES && VectorSupport.LOW_PRODUCTS;
     /**
      * Vectors per row: independent chains that keep the multipliers busy through a partial
      * round's single s-box. One core, 2^13 permutations (the host of
@@ -281,7 +288,7 @@ final class Poseidon2Vectors {
             LongVector t1 = uLo.mul(vHi).add(t0.and(LOW32));
             LongVector hi = uHi.mul(vHi).add(t0.lanewise(LSHR, 32)).add(t1.lanewise(LSHR, 32));
             if (UNSIGNED_COMPARES) {
-                LongVector lo = ll.and(LOW32).or(t1.lanewise(LSHL, 32));
+                LongVector lo = LOW_PRODUCTS ? u.mul(v) : ll.and(LOW32).or(t1.lanewise(LSHL, 32));
                 if (addend != NO_ADDEND) {
                     LongVector s = LongVector.fromArray(SPECIES, dst, addend * LANES + i % LANES);
                     lo = lo.add(s);
@@ -323,7 +330,7 @@ final class Poseidon2Vectors {
             LongVector t1 = lh.add(t0.and(LOW32));
             LongVector hi = uHi.mul(uHi).add(t0.lanewise(LSHR, 32)).add(t1.lanewise(LSHR, 32));
             if (UNSIGNED_COMPARES) {
-                LongVector lo = ll.and(LOW32).or(t1.lanewise(LSHL, 32));
+                LongVector lo = LOW_PRODUCTS ? u.mul(u) : ll.and(LOW32).or(t1.lanewise(LSHL, 32));
                 LongVector hh = hi.lanewise(LSHR, 32);
                 LongVector r0 = lo.sub(hh).sub(EPSILON, lo.compare(ULT, hh));
                 LongVector t = hi.and(LOW32).mul(epsilon);

@@ -30,4 +30,18 @@ class VectorSupportTests {
                 () -> VectorSupport.choose("fast", true, 8));
         assertEquals("proofline.field.kernels must be auto, vector or scalar, not 'fast'", bad.getMessage());
     }
+
+    @Test
+    void lowProductsByOneMultiplyOnAmdsAvx512Alone() {
+        assertTrue(VectorSupport.chooseLowProducts("auto", 8, "AuthenticAMD").vector());
+        assertFalse(VectorSupport.chooseLowProducts("auto", 8, "GenuineIntel").vector(), "not measured on Intel");
+        assertFalse(VectorSupport.chooseLowProducts("auto", 4, "AuthenticAMD").vector(), "AVX2 has no vpmullq");
+        assertFalse(VectorSupport.chooseLowProducts("auto", 8, "").vector());
+        assertTrue(VectorSupport.chooseLowProducts(" Yes", 8, "GenuineIntel").vector());
+        assertFalse(VectorSupport.chooseLowProducts("yes", 4, "AuthenticAMD").vector(), "only where vectors are 512 bits");
+        assertFalse(VectorSupport.chooseLowProducts("no", 8, "AuthenticAMD").vector());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> VectorSupport.chooseLowProducts("fast", 8, "AuthenticAMD"));
+        assertEquals("proofline.field.low-products must be auto, yes or no, not 'fast'", bad.getMessage());
+    }
 }
