@@ -63,17 +63,61 @@ public final class GoldilocksVectors {
      * lanes. Batch loops call this rather than {@link #mul(LongVector, LongVector)}: it takes
      * arrays, so where C2 leaves a call out of line (it sometimes does after recompiling a
      * loop), nothing is boxed, whereas a vector argument would be, and every operation on it
-     * would run the Vector API's lane-by-lane fallback, ten times slower or worse. It calls the
-     * form of {@link #mul} for this machine directly, a small method that C2 inlines here. The
-     * NTT kernels keep the vector form, because routing their butterflies through arrays made
-     * {@code NttBenchmark} 1.5 times slower.
+     * would run the Vector API's lane-by-lane fallback, ten times slower or worse. The bodies
+     * are {@link #mul}'s forms written out on arrays, for the same reason: passing vectors to
+     * them from here made {@code FieldBenchmark.batchMul} with AVX2 drop from 1.2 G/s to 0.25
+     * once C2 recompiled the loop. The NTT kernels keep the vector form, because routing their
+     * butterflies through arrays made {@code NttBenchmark} 1.5 times slower.
      */
     static void mulAt(long[] a, int i, long[] b, int j, long[] out, int o) {
         if (UNSIGNED_COMPARES) {
-            mulUnsigned(LongVector.fromArray(SPECIES, a, i), LongVector.fromArray(SPECIES, b, j)).intoArray(out, o);
+            mulAtUnsigned(a, i, b, j, out, o);
         } else {
-            mulFlipped(LongVector.fromArray(SPECIES, a, i), LongVector.fromArray(SPECIES, b, j)).intoArray(out, o);
+            mulAtFlipped(a, i, b, j, out, o);
         }
+    }
+
+    /** {@link #mulAt} for 512-bit vectors: the body of {@link #mulUnsigned} on arrays. */
+    private static void mulAtUnsigned(long[] a, int i, long[] b, int j, long[] out, int o) {
+        LongVector x = LongVector.fromArray(SPECIES, a, i);
+        LongVector y = LongVector.fromArray(SPECIES, b, j);
+        LongVector a0 = x.and(LOW32);
+        LongVector a1 = x.lanewise(VectorOperators.LSHR, 32);
+        LongVector b0 = y.and(LOW32);
+        LongVector b1 = y.lanewise(VectorOperators.LSHR, 32);
+        LongVector ll = a0.mul(b0);
+        LongVector t = a0.mul(b1).add(ll.lanewise(VectorOperators.LSHR, 32));
+        LongVector u = a1.mul(b0).add(t.and(LOW32));
+        LongVector hi = a1.mul(b1).add(t.lanewise(VectorOperators.LSHR, 32)).add(u.lanewise(VectorOperators.LSHR, 32));
+        LongVector lo = u.lanewise(VectorOperators.LSHL, 32).or(ll.and(LOW32));
+        LongVector hh = hi.lanewise(VectorOperators.LSHR, 32);
+        LongVector t0 = lo.sub(hh).sub(EPSILON, lo.compare(VectorOperators.ULT, hh));
+        LongVector t1 = hi.and(LOW32).mul(LongVector.broadcast(SPECIES, EPSILON).and(LOW32));
+        LongVector t2 = t0.add(t1);
+        t2 = t2.add(EPSILON, t2.compare(VectorOperators.ULT, t1));
+        t2.sub(P, t2.compare(VectorOperators.UGE, P)).intoArray(out, o);
+    }
+
+    /** {@link #mulAt} for narrower vectors: the body of {@link #mulFlipped} on arrays. */
+    private static void mulAtFlipped(long[] a, int i, long[] b, int j, long[] out, int o) {
+        LongVector x = LongVector.fromArray(SPECIES, a, i);
+        LongVector y = LongVector.fromArray(SPECIES, b, j);
+        LongVector a0 = x.and(LOW32);
+        LongVector a1 = x.lanewise(VectorOperators.LSHR, 32);
+        LongVector b0 = y.and(LOW32);
+        LongVector b1 = y.lanewise(VectorOperators.LSHR, 32);
+        LongVector ll = a0.mul(b0);
+        LongVector t = a0.mul(b1).add(ll.lanewise(VectorOperators.LSHR, 32));
+        LongVector u = a1.mul(b0).add(t.and(LOW32));
+        LongVector loS = u.lanewise(VectorOperators.LSHL, 32).or(ll.and(LOW32)).lanewise(VectorOperators.XOR, SIGN);
+        LongVector hi = a1.mul(b1).add(t.lanewise(VectorOperators.LSHR, 32)).add(u.lanewise(VectorOperators.LSHR, 32));
+        LongVector t0S = loS.sub(hi.lanewise(VectorOperators.LSHR, 32));
+        t0S = t0S.sub(EPSILON, t0S.compare(VectorOperators.GT, loS));
+        LongVector hl = hi.and(LOW32);
+        LongVector t2S = t0S.add(hl.lanewise(VectorOperators.LSHL, 32).sub(hl));
+        t2S = t2S.add(EPSILON, t0S.compare(VectorOperators.GT, t2S));
+        t2S = t2S.sub(P, t2S.compare(VectorOperators.GT, P_FLIPPED_MINUS_1));
+        t2S.lanewise(VectorOperators.XOR, SIGN).intoArray(out, o);
     }
 
     /** One vector of sums, {@code out[o ..] = a[i ..] + b[j ..]}, canonical, for any 64-bit lanes; arrays for the reason of {@link #mulAt}. */
