@@ -1,5 +1,6 @@
 package io.proofline.backend;
 
+import io.proofline.field.VectorSupport;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Chooses the back end from the setting {@code proofline.prover.backend}: {@code java},
  * {@code native-cpu}, {@code cuda} or {@code auto}. The setting is read from the system property
  * of that name, else the environment variable {@code PROOFLINE_PROVER_BACKEND}, else it is
- * {@code java}. {@code auto} takes CUDA when a device is present, otherwise
- * {@link #AUTO_WITHOUT_DEVICE}, the faster of the CPU back ends for a whole proof in
- * docs/benchmarks.md, otherwise Java. Native
+ * {@code java}. {@code auto} takes CUDA when a device is present, otherwise the faster of the
+ * CPU back ends for a whole proof in docs/benchmarks.md on a machine like this one
+ * ({@link #withoutDevice}). Native
  * back ends come from {@code native-bindings} through {@link ProverBackendProvider}; each is
  * opened once per process. The choice is logged.
  */
@@ -23,12 +24,9 @@ public final class ProverBackends {
     public static final String SETTING = "proofline.prover.backend";
     public static final String ENVIRONMENT = "PROOFLINE_PROVER_BACKEND";
     /**
-     * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load). With
-     * the extensions off heap (docs/benchmarks.md, "Extensions off heap"), the native CPU back end
-     * proved faster than the Java one at 2^16 rows in both of two back-to-back runs on an idle
-     * 2-core AVX-512 host (5.8 and 6.1 s against 6.4 and 6.8 s at LDE 8), and on a busy AVX2 host
-     * before that; at 2^18 rows and LDE 8 it was ahead in both runs by about 6%, and at 2^14 rows
-     * and at 2^18 rows with LDE 2 the two were level.
+     * Without a GPU and without 512-bit vectors for the Java kernels, {@code auto} means this
+     * back end (then {@code java} if it cannot load): on a real AVX2 host it proved 1.2 to 1.7
+     * times faster than the Java one (docs/benchmarks.md, "A real AVX2 host").
      */
     public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
     /** The values {@link #SETTING} takes. */
@@ -72,6 +70,16 @@ public final class ProverBackends {
         return chosen;
     }
 
+    /**
+     * The back end {@code auto} takes without a GPU, given the lanes of the Java vector kernels
+     * ({@link VectorSupport#LANES}): {@code java} with 512-bit vectors, where its kernels now prove
+     * faster than the CPU library's (2^16 rows at LDE 8 on a 2-core AVX-512 host, 2026-12-05: 4.1
+     * against 4.7 s), else {@link #AUTO_WITHOUT_DEVICE}.
+     */
+    public static String withoutDevice(int javaLanes) {
+        return javaLanes >= 8 ? "java" : AUTO_WITHOUT_DEVICE;
+    }
+
     /** Decided once per process: probing for a device on every config would cost a driver call each time. */
     private static volatile ProverBackend autoChoice;
 
@@ -92,8 +100,12 @@ public final class ProverBackends {
         try {
             return open("cuda");
         } catch (IllegalStateException noDevice) {
-            LOG.log(Level.INFO, "auto back end: no CUDA back end ({0}); trying {1}", noDevice.getMessage(),
-                    AUTO_WITHOUT_DEVICE);
+            String cpu = withoutDevice(VectorSupport.LANES);
+            LOG.log(Level.INFO, "auto back end: no CUDA back end ({0}); {1} with Java vector kernels of {2} lanes",
+                    noDevice.getMessage(), cpu, VectorSupport.LANES);
+            if (cpu.equals("java")) {
+                return ProverBackend.java();
+            }
         }
         try {
             return open(AUTO_WITHOUT_DEVICE);

@@ -39,6 +39,9 @@ public final class VectorSupport {
     /** Whether the batch, NTT and hashing kernels use the Vector API on this machine. */
     public static final boolean AVAILABLE;
 
+    /** The 64-bit lanes of the vector kernels in use: 8 with AVX-512, 4 with AVX2; 0 for the scalar kernels. */
+    public static final int LANES;
+
     /**
      * The system property that says whether a vector multiply of whole 64-bit lanes is fast
      * enough for Poseidon2 to take the low word of its products from one: {@code auto},
@@ -64,6 +67,7 @@ public final class VectorSupport {
                 + "low words of 64-bit vector products by {1}", choice, lowProducts.vector()
                 ? "one multiply (" + lowProducts.reason() + ")" : "parts (" + lowProducts.reason() + ")");
         AVAILABLE = choice.vector();
+        LANES = AVAILABLE ? Lanes.count() : 0;
         LOW_PRODUCTS = lowProducts.vector();
     }
 
