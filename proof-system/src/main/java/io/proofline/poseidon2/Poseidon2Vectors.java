@@ -30,8 +30,10 @@ import jdk.incubator.vector.VectorSpecies;
  * of states, whose dependency chains interleave: a partial round has only one s-box). Each step
  * is the scalar {@link Poseidon2} step on whole rows, with the same lazy (below 2^64, not
  * necessarily canonical) intermediate values, so the results are identical. SIMD units lack a
- * 64x64-bit multiply; a product is assembled from four 32x32-bit ones, which the JIT emits as
- * {@code vpmuludq} because the factors are visibly masked or shifted 32-bit halves.
+ * 64x64-bit multiply with a 128-bit result; a product is assembled from four 32x32-bit ones,
+ * which the JIT emits as {@code vpmuludq} because the factors are visibly masked or shifted
+ * 32-bit halves (on AMD's AVX-512 cores the low word comes from one {@code vpmullq} instead:
+ * {@link #LOW_PRODUCTS}).
  *
  * <p>Code shape: every method here takes arrays and indices, never a vector, and calls the
  * Vector API directly. C2 stops inlining ordinary methods once a compilation has created about
