@@ -55,12 +55,13 @@ static inline v4 v_sub(v4 a, v4 b) {
  */
 static inline v4 v_reduce_lazy_flipped(v4 hi, v4 lo_flipped) {
     v4 hh = SHR(hi, 32);
-    v4 hl = AND(hi, V_M32);
     v4 t0 = SUB(lo_flipped, hh);
-    t0 = SUB(t0, AND(_mm256_cmpgt_epi64(t0, lo_flipped), V_EPS));
-    v4 t1 = SUB(SHL(hl, 32), hl);
+    t0 = SUB(t0, SHR(_mm256_cmpgt_epi64(t0, lo_flipped), 32));
+    /* (hi mod 2^32) * (2^32 - 1): _mm256_mul_epu32 reads the low halves alone */
+    v4 t1 = _mm256_mul_epu32(hi, V_EPS);
     v4 t2 = ADD(t0, t1);
-    return ADD(t2, AND(_mm256_cmpgt_epi64(t0, t2), V_EPS));
+    /* a lane of all ones shifted right by 32 is EPSILON */
+    return ADD(t2, SHR(_mm256_cmpgt_epi64(t0, t2), 32));
 }
 
 /* hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise): the lazy value, less p where it is at least p */

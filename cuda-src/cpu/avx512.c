@@ -36,10 +36,10 @@ static inline v8 v_sub(v8 a, v8 b) {
 /* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical (Poseidon2.reduce) */
 static inline v8 v_reduce_lazy(v8 hi, v8 lo) {
     v8 hh = _mm512_srli_epi64(hi, 32);
-    v8 hl = _mm512_and_si512(hi, V_M32);
     v8 t0 = _mm512_sub_epi64(lo, hh);
     t0 = _mm512_mask_sub_epi64(t0, _mm512_cmplt_epu64_mask(lo, hh), t0, V_EPS);
-    v8 t1 = _mm512_sub_epi64(_mm512_slli_epi64(hl, 32), hl);
+    /* (hi mod 2^32) * (2^32 - 1): _mm512_mul_epu32 reads the low halves alone */
+    v8 t1 = _mm512_mul_epu32(hi, V_EPS);
     v8 t2 = _mm512_add_epi64(t0, t1);
     return _mm512_mask_add_epi64(t2, _mm512_cmplt_epu64_mask(t2, t1), t2, V_EPS);
 }
