@@ -61,13 +61,15 @@ public final class VectorSupport {
 
     static {
         Choice choice = choose(System.getProperty(PROPERTY, "auto"), PRESENT, PRESENT ? Lanes.count() : 0);
-        Choice lowProducts = chooseLowProducts(System.getProperty(LOW_PRODUCTS_PROPERTY, "auto"),
-                choice.vector() ? Lanes.count() : 0, cpuVendor());
+        int lanes = choice.vector() ? Lanes.count() : 0;
+        // the vendor matters only to 512-bit kernels: no reading of /proc/cpuinfo for others
+        Choice lowProducts = chooseLowProducts(System.getProperty(LOW_PRODUCTS_PROPERTY, "auto"), lanes,
+                lanes >= 8 ? cpuVendor() : "");
         System.getLogger(VectorSupport.class.getName()).log(Level.INFO, "Goldilocks field kernels: {0}; "
                 + "low words of 64-bit vector products by {1}", choice, lowProducts.vector()
                 ? "one multiply (" + lowProducts.reason() + ")" : "parts (" + lowProducts.reason() + ")");
         AVAILABLE = choice.vector();
-        LANES = AVAILABLE ? Lanes.count() : 0;
+        LANES = lanes;
         LOW_PRODUCTS = lowProducts.vector();
     }
 

@@ -47,18 +47,14 @@ final class Poseidon2Vectors {
     private static final VectorSpecies<Long> SPECIES = GoldilocksVectors.SPECIES;
     private static final int VLEN = SPECIES.length();
     /**
-     * How {@code hl * (2^32 - 1)} is formed in a reduction: a 32 x 32-bit multiply with 512-bit
-     * vectors, a shift and a subtraction with narrower ones, where C2 multiplied by the constant
-     * in a slower way (one core, 2^13 permutations, the 2-core AVX-512 host of
-     * {@code docs/benchmarks.md} on 2026-12-04: 0.58 against 0.59 to 0.62 µs per permutation with
-     * AVX-512; with {@code -XX:UseAVX=2} 0.87 against 0.76).
-     */
-    private static final boolean EPSILON_PRODUCT_BY_MUL = VLEN >= 8;
-    /**
-     * Whether {@link #mulRows} and {@link #squareRows} test carries with unsigned compares, which
-     * AVX-512 has ({@code vpcmpuq}), rather than with signed compares on sign-flipped values,
-     * which AVX2 needs: two flips fewer per product (one core, 2^13 permutations, 2026-12-04:
-     * 0.553 to 0.530 µs per permutation with AVX-512).
+     * Whether {@link #mulRows} and {@link #squareRows} take their 512-bit form: carries tested
+     * with unsigned compares, which AVX-512 has ({@code vpcmpuq}), and {@code hl * (2^32 - 1)}
+     * one 32 x 32-bit multiply. Narrower vectors test carries with signed compares on
+     * sign-flipped values, which AVX2 needs, and form that product by a shift and a subtraction,
+     * where C2 multiplied by the constant in a slower way. One core, 2^13 permutations, the 2-core
+     * AVX-512 host of {@code docs/benchmarks.md} on 2026-12-04: the multiply 0.58 against 0.59 to
+     * 0.62 µs per permutation with AVX-512 and 0.87 against 0.76 with {@code -XX:UseAVX=2}; the
+     * unsigned compares 0.553 to 0.530 with AVX-512 (two flips fewer per product).
      */
     private static final boolean UNSIGNED_COMPARES = VLEN >= 8;
     /**
@@ -70,7 +66,7 @@ final class Poseidon2Vectors {
     /**
      * Vectors per row: independent chains that keep the multipliers busy through a partial
      * round's single s-box. One core, 2^13 permutations (the host of
-     * {@link #EPSILON_PRODUCT_BY_MUL}): with AVX-512 2, 4 and 8 groups took 0.58 to 0.60, 0.55 to
+     * {@link #UNSIGNED_COMPARES}): with AVX-512 2, 4 and 8 groups took 0.58 to 0.60, 0.55 to
      * 0.57 and 0.56 to 0.57 µs per permutation; with {@code -XX:UseAVX=2} 0.74 to 0.75, 0.70 and
      * 0.70.
      */
@@ -268,11 +264,10 @@ final class Poseidon2Vectors {
      * Rows {@code d + i} of {@code dst} become the products of rows {@code a + i} of {@code x}
      * and {@code c + i} of {@code y}, as {@link Poseidon2#mul}. With {@code ll, lh, hl, hh} the
      * products of the 32-bit halves, the middle terms are split so that no sum overflows and no
-     * carry needs a compare; then the 128-bit value is reduced as {@link Poseidon2#reduce}, where
-     * {@code hl * (2^32 - 1)} is one more 32x32-bit product. The reduction's two carry tests are
-     * unsigned compares with 512-bit vectors ({@link #UNSIGNED_COMPARES}), else signed compares
-     * on sign-flipped values ({@code S}), as in {@code GoldilocksVectors.mul}: AVX2 has no
-     * unsigned 64-bit compare. With an {@code addend} row of {@code dst} (its value, then the
+     * carry needs a compare; then the 128-bit value is reduced as {@link Poseidon2#reduce}, in
+     * the form {@link #UNSIGNED_COMPARES} chooses: with 512-bit vectors unsigned carry tests and
+     * {@code hl * (2^32 - 1)} one more 32x32-bit product, else signed compares on sign-flipped
+     * values ({@code S}), as in {@code GoldilocksVectors.mul}, and a shift and a subtraction. With an {@code addend} row of {@code dst} (its value, then the
      * sign-flipped value in the row after, one per group), each product gains it before the
      * reduction; {@link #NO_ADDEND} for none.
      */
@@ -314,7 +309,7 @@ final class Poseidon2Vectors {
             LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
             r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
             LongVector hl = hi.and(LOW32);
-            LongVector r2S = r0S.add(EPSILON_PRODUCT_BY_MUL ? hl.mul(epsilon) : hl.lanewise(LSHL, 32).sub(hl));
+            LongVector r2S = r0S.add(hl.lanewise(LSHL, 32).sub(hl));
             r2S.add(EPSILON, r0S.compare(GT, r2S)).lanewise(XOR, SIGN).intoArray(dst, d * LANES + i);
         }
     }
@@ -344,7 +339,7 @@ final class Poseidon2Vectors {
             LongVector r0S = loS.sub(hi.lanewise(LSHR, 32));
             r0S = r0S.sub(EPSILON, r0S.compare(GT, loS));
             LongVector hl = hi.and(LOW32);
-            LongVector r2S = r0S.add(EPSILON_PRODUCT_BY_MUL ? hl.mul(epsilon) : hl.lanewise(LSHL, 32).sub(hl));
+            LongVector r2S = r0S.add(hl.lanewise(LSHL, 32).sub(hl));
             r2S.add(EPSILON, r0S.compare(GT, r2S)).lanewise(XOR, SIGN).intoArray(b, d * LANES + i);
         }
     }
