@@ -1,6 +1,7 @@
 package io.proofline.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.core.ProoflineCoreApplication;
@@ -19,9 +20,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +36,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,6 +64,48 @@ class SharedDatabaseIntegrationTests {
     @Test
     void theProverFirstThenTheCore() throws Exception {
         shareOneDatabase(false);
+    }
+
+    /**
+     * Workers started together (the demo's, the README's) on a fresh database: every one comes up,
+     * and the prover's history records each migration once, applied.
+     */
+    @Test
+    void proversStartingTogether() throws Exception {
+        int provers = 3;
+        try (TestDatabase db = TestDatabase.create(); ExecutorService starts = Executors.newFixedThreadPool(provers)) {
+            List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();
+            for (int i = 0; i < provers; i++) {
+                long delayMillis = 40L * i; // one looks for the history while another creates it
+                started.add(starts.submit(() -> {
+                    Thread.sleep(delayMillis);
+                    return startProver(db);
+                }));
+            }
+            List<ConfigurableApplicationContext> apps = new ArrayList<>();
+            try {
+                // then all have started
+                for (Future<ConfigurableApplicationContext> app : started) {
+                    apps.add(app.get());
+                }
+                Flyway flyway = ProverSchema.flyway(db.dataSource());
+                flyway.validate();
+                assertEquals(0, flyway.info().pending().length);
+                JdbcClient jdbc = JdbcClient.create(db.dataSource());
+                List<String> scripts = scripts(jdbc, ProverMigrations.HISTORY_TABLE);
+                assertEquals(Set.copyOf(scripts).size(), scripts.size(), "each migration once: " + scripts);
+                assertInstanceOf(FlywayMigrationStrategy.class, apps.getFirst().getBean("serialMigrations"),
+                        "the prover migrates through SerialMigrations");
+            } finally {
+                for (Future<ConfigurableApplicationContext> app : started) {
+                    try {
+                        app.get().close();
+                    } catch (ExecutionException e) {
+                        // its failure is the test's
+                    }
+                }
+            }
+        }
     }
 
     private void shareOneDatabase(boolean coreFirst) throws Exception {

@@ -1,6 +1,7 @@
 package io.proofline.jobs.schema;
 
 import io.proofline.storage.tables.ProverMigrations;
+import io.proofline.storage.tables.SerialMigrations;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -8,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +40,12 @@ public class ProverSchema {
                 flyway.locations(Stream.concat(Arrays.stream(LOCATIONS), Arrays.stream(extraLocations)).toArray(String[]::new));
             }
         };
+    }
+
+    /** Workers starting together on one database migrate it one after another ({@link SerialMigrations}). */
+    @Bean
+    FlywayMigrationStrategy serialMigrations() {
+        return SerialMigrations::migrate;
     }
 
     /** The prover application's Flyway on {@code dataSource}, as it runs at startup (tools and tests). */

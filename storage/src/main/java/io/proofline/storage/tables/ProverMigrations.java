@@ -23,9 +23,9 @@ public final class ProverMigrations {
     private ProverMigrations() {
     }
 
-    /** @return how many migrations ran */
+    /** @return how many migrations ran; processes migrating together take turns ({@link SerialMigrations}) */
     public static int migrate(DataSource dataSource) {
-        MigrateResult result = flyway(dataSource).migrate();
+        MigrateResult result = SerialMigrations.migrate(flyway(dataSource));
         return result.migrationsExecuted;
     }
 

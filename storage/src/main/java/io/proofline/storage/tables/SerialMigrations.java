@@ -1,0 +1,54 @@
+package io.proofline.storage.tables;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Runs a Flyway migration while holding a session-level PostgreSQL advisory lock, so that processes
+ * starting together on one database (the demo's workers, a README setup, a rolling deployment)
+ * migrate one after another. Flyway's own lock covers applying migrations but not its decision to
+ * create or baseline the history table: two processes that both find no history in a schema the
+ * other has just started filling both try to baseline, and the later one stops with "Unable to
+ * baseline schema history table ... as it already exists, and is empty" (flyway/flyway#2243).
+ * Under this lock the later process finds the history complete and has nothing to do.
+ */
+public final class SerialMigrations {
+
+    /** One key for every history table: migrations of different histories on one database wait for each other too. */
+    static final long LOCK_KEY = 0x70726f6f666c6eL; // "proofln"
+
+    private SerialMigrations() {
+    }
+
+    /** {@code flyway.migrate()} under the lock; without PostgreSQL, as it is. */
+    public static MigrateResult migrate(Flyway flyway) {
+        DataSource dataSource = flyway.getConfiguration().getDataSource();
+        try (Connection lock = dataSource.getConnection()) {
+            if (!lock.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                return flyway.migrate();
+            }
+            lock.setAutoCommit(true);
+            call(lock, "SELECT pg_advisory_lock(?)");
+            try {
+                return flyway.migrate();
+            } finally {
+                // a pooled connection's session outlives this call: release before handing it back
+                call(lock, "SELECT pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw new FlywayException("cannot take the migration lock " + LOCK_KEY + " on the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void call(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setLong(1, LOCK_KEY);
+            st.execute();
+        }
+    }
+}
