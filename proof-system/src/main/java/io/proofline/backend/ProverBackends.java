@@ -24,9 +24,9 @@ public final class ProverBackends {
     public static final String SETTING = "proofline.prover.backend";
     public static final String ENVIRONMENT = "PROOFLINE_PROVER_BACKEND";
     /**
-     * Without a GPU and without 512-bit vectors for the Java kernels, {@code auto} means this
-     * back end (then {@code java} if it cannot load): on a real AVX2 host it proved 1.2 to 1.7
-     * times faster than the Java one (docs/benchmarks.md, "A real AVX2 host").
+     * Without a GPU and without vector kernels for the Java back end (no Vector API, or vectors
+     * narrower than 256 bits), {@code auto} means this back end (then {@code java} if it cannot
+     * load): its C kernels have AVX2 and portable forms, the Java back end only scalar ones there.
      */
     public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
     /** The values {@link #SETTING} takes. */
@@ -72,12 +72,14 @@ public final class ProverBackends {
 
     /**
      * The back end {@code auto} takes without a GPU, given the lanes of the Java vector kernels
-     * ({@link VectorSupport#LANES}): {@code java} with 512-bit vectors, where its kernels now prove
-     * faster than the CPU library's (2^16 rows at LDE 8 on a 2-core AVX-512 host, 2026-12-05: 4.1
-     * against 4.7 s), else {@link #AUTO_WITHOUT_DEVICE}.
+     * ({@link VectorSupport#LANES}): {@code java} wherever they are vector kernels, which now prove
+     * at least as fast as the CPU library's with 512-bit vectors (2^16 rows at LDE 8 on a 2-core
+     * AVX-512 host, 2026-12-05: 4.1 against 4.7 s) and with 256-bit ones (a 2-core AVX2 host,
+     * 2026-12-05, three runs each: 7.3 to 8.0 against 7.6 to 8.0 s at LDE 8, 2.9 to 3.6 against
+     * 3.5 to 4.2 s at LDE 2; docs/benchmarks.md), else {@link #AUTO_WITHOUT_DEVICE}.
      */
     public static String withoutDevice(int javaLanes) {
-        return javaLanes >= 8 ? "java" : AUTO_WITHOUT_DEVICE;
+        return javaLanes >= VectorSupport.MIN_LANES ? "java" : AUTO_WITHOUT_DEVICE;
     }
 
     /** Decided once per process: probing for a device on every config would cost a driver call each time. */

@@ -34,7 +34,7 @@ public final class VectorSupport {
     public static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     /** The fewest 64-bit lanes per vector with which the vector kernels beat the scalar ones. */
-    static final int MIN_LANES = 4;
+    public static final int MIN_LANES = 4;
 
     /** Whether the batch, NTT and hashing kernels use the Vector API on this machine. */
     public static final boolean AVAILABLE;

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class AutoBackendTests {
 
     @Test
-    void javaWith512BitVectorsElseTheCpuLibrary() {
+    void javaWithVectorKernelsElseTheCpuLibrary() {
         assertEquals("java", ProverBackends.withoutDevice(8), "AVX-512");
-        assertEquals("native-cpu", ProverBackends.withoutDevice(4), "AVX2");
+        assertEquals("java", ProverBackends.withoutDevice(4), "AVX2");
         assertEquals("native-cpu", ProverBackends.withoutDevice(0), "scalar Java kernels");
     }
 }
