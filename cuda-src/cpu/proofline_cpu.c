@@ -374,7 +374,7 @@ static int32_t extend(const char *fn, const uint64_t *coefficients, uint64_t col
 int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
                      uint64_t *out) {
     pl_clear_error();
-    int32_t st = pl_check_lde("pl_coset_lde", coefficients, out, log_n, log_blowup);
+    int32_t st = pl_check_coset_lde("pl_coset_lde", coefficients, out, log_n, log_blowup);
     if (st) return st;
     return extend("pl_coset_lde", coefficients, columns, log_n, log_blowup, shift, 1, out);
 }

@@ -378,7 +378,10 @@ int32_t lde_on_device(const char *fn, const uint64_t *in, uint64_t columns, uint
 int32_t lde(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
             uint64_t *out, bool from_evaluations) {
     pl_clear_error();
-    int32_t st = check_lde(fn, in, out, log_n, log_blowup);
+    /* pl_coset_lde also takes log_blowup 0 (the coset itself) */
+    int32_t st = from_evaluations ? pl_check_lde(fn, in, out, log_n, log_blowup)
+                                  : pl_check_coset_lde(fn, in, out, log_n, log_blowup);
+    if (!st) st = require_device(fn);
     if (st || columns == 0) return st;
     DeviceBuffer dst;
     if ((st = lde_on_device(fn, in, columns, log_n, log_blowup, shift, from_evaluations, dst))) return st;

@@ -81,6 +81,8 @@ int32_t pl_ntt_coset_forward(uint64_t *data, uint64_t columns, uint32_t log_n, u
  * Coset low-degree extension of coefficient columns of 2^log_n elements into `out`, columns of
  * 2^(log_n + log_blowup) elements holding f(shift * W^rev(j)) at position j (rev reverses
  * log_n + log_blowup bits, W the root of unity of that order). `coefficients` is not modified.
+ * log_blowup 0 gives the values on the coset shift * H of the order-2^log_n subgroup H itself, in
+ * bit-reversed order (a block of a larger extension that no power-of-two blowup holds alone).
  */
 int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
                      uint64_t shift, uint64_t *out);

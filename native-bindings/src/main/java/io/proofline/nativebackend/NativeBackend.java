@@ -232,6 +232,21 @@ public final class NativeBackend implements ProverBackend {
         }
     }
 
+    /** One coset's values straight into the caller's arena: the library's extension with blowup 1 (log 0). */
+    @Override
+    public ColumnMatrix cosetEvaluations(long[][] coefficients, long shift, Arena arena) {
+        if (coefficients.length == 0) {
+            throw new IllegalArgumentException("a matrix needs at least one column");
+        }
+        int logN = NativeNtt.logLength(coefficients);
+        int n = 1 << logN;
+        ColumnMatrix values = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, n);
+        try (Arena input = PooledArena.confined()) {
+            library.cosetLde(OffHeap.columns(input, coefficients, n), coefficients.length, logN, 0, shift, values.segment());
+        }
+        return values;
+    }
+
     /** The extension straight into the caller's arena, with no copy back to the heap. */
     @Override
     public ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
