@@ -23,7 +23,9 @@ import java.util.List;
  * aggregation layer's time, the share of the batch's proving time spent aggregating, the final
  * proof's size and the time to verify it (median of 11 runs, as the core does), next to the
  * bundle of base proofs it replaces. Also the rows one in-circuit verification takes, by part.
- * Key generation comes first and is not counted.
+ * Key generation comes first and is not counted. {@code PROOFLINE_BENCH_BASE_PARAMS=lde2} proves
+ * the base circuits at LDE 2 ({@link ProverConfig#ldeFactor2()}, 84 queries) under recursion
+ * layers at LDE 8, to weigh the faster base proofs against the larger leaves that verify them.
  */
 public final class AggregationBench {
 
@@ -34,14 +36,21 @@ public final class AggregationBench {
         String capsName = args.length > 0 ? args[0] : "production";
         int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {16, 1000};
         ProverConfig config = ProverConfig.standard();
+        ProverConfig baseConfig = switch (System.getenv().getOrDefault("PROOFLINE_BENCH_BASE_PARAMS", "standard")) {
+            case "standard" -> config;
+            case "lde2" -> ProverConfig.ldeFactor2();
+            default -> throw new IllegalArgumentException("PROOFLINE_BENCH_BASE_PARAMS must be standard or lde2, got '"
+                    + System.getenv("PROOFLINE_BENCH_BASE_PARAMS") + "'");
+        };
         CircuitCapacities caps = CircuitCapacities.named(capsName);
         long t0 = System.nanoTime();
-        BaseCircuitKeys base = BaseCircuitKeys.generate(caps, config);
+        BaseCircuitKeys base = BaseCircuitKeys.generate(caps, baseConfig);
         long t1 = System.nanoTime();
         AggregationKeys keys = AggregationKeys.generate(base, config);
         long t2 = System.nanoTime();
-        System.out.printf("%s capacities, %d bits (conjectured), %d cores%n", capsName, config.securityBits(),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("%s capacities, %d bits (conjectured), %d cores; base proofs at LDE %d (%d queries), recursion at LDE %d"
+                + " (%d queries)%n", capsName, config.securityBits(), Runtime.getRuntime().availableProcessors(),
+                baseConfig.fri().ldeFactor(), baseConfig.fri().numQueries(), config.fri().ldeFactor(), config.fri().numQueries());
         System.out.printf("key generation: base %.1f s, recursion %.1f s; leaves and node 2^%d rows, scheduler 2^%d rows%n",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, keys.logRows(), keys.scheduler().circuit().geometry().logRows());
         System.out.printf("%-34s %-11s %-9s %-12s %-8s %-7s %-6s%n", "rows of one in-circuit verification", "transcript",
@@ -58,7 +67,7 @@ public final class AggregationBench {
                 "recursion", "leaf s", "node s", "sched s", "aggr %", "proof KB", "verify ms", "bundle KB", "bundle ms");
         for (int n : sizes) {
             BatchExecution.SealedBatch batch = TransferBatches.of(n);
-            BatchProver prover = new BatchProver(base, config);
+            BatchProver prover = new BatchProver(base, baseConfig);
             long start = System.nanoTime();
             BatchProof bundle = prover.proveBatch(batch.witnessInput());
             long baseNanos = System.nanoTime() - start;
