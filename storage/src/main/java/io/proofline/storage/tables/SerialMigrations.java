@@ -34,14 +34,28 @@ public final class SerialMigrations {
             }
             lock.setAutoCommit(true);
             call(lock, "SELECT pg_advisory_lock(?)");
+            MigrateResult result;
             try {
-                return flyway.migrate();
-            } finally {
-                // a pooled connection's session outlives this call: release before handing it back
-                call(lock, "SELECT pg_advisory_unlock(?)");
+                result = flyway.migrate();
+            } catch (RuntimeException failed) {
+                unlock(lock, failed);
+                throw failed;
             }
+            // a pooled connection's session outlives this call: release before handing it back
+            call(lock, "SELECT pg_advisory_unlock(?)");
+            return result;
         } catch (SQLException e) {
-            throw new FlywayException("cannot take the migration lock " + LOCK_KEY + " on the database: " + e.getMessage(), e);
+            throw new FlywayException("the migration lock " + LOCK_KEY + " on the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Releases the lock after a failed migration, whose exception stays the one reported. */
+    private static void unlock(Connection lock, RuntimeException failed) {
+        try {
+            call(lock, "SELECT pg_advisory_unlock(?)");
+        } catch (SQLException e) {
+            // a broken session has released the lock already
+            failed.addSuppressed(e);
         }
     }
 
