@@ -2,6 +2,7 @@ package io.proofline.storage.tables;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,6 +20,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class SerialMigrations {
 
+    private static final System.Logger LOG = System.getLogger(SerialMigrations.class.getName());
+
     /** One key for every history table: migrations of different histories on one database wait for each other too. */
     static final long LOCK_KEY = 0x70726f6f666c6eL; // "proofln"
 
@@ -33,7 +36,10 @@ public final class SerialMigrations {
                 return flyway.migrate();
             }
             lock.setAutoCommit(true);
-            call(lock, "SELECT pg_advisory_lock(?)");
+            if (!take(lock)) {
+                LOG.log(System.Logger.Level.INFO, "another process is migrating the database; waiting for migration lock " + LOCK_KEY);
+                call(lock, "SELECT pg_advisory_lock(?)");
+            }
             MigrateResult result;
             try {
                 result = flyway.migrate();
@@ -46,6 +52,17 @@ public final class SerialMigrations {
             return result;
         } catch (SQLException e) {
             throw new FlywayException("the migration lock " + LOCK_KEY + " on the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the lock if it is free. */
+    private static boolean take(Connection lock) throws SQLException {
+        try (PreparedStatement st = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            st.setLong(1, LOCK_KEY);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
