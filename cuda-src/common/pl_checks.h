@@ -20,7 +20,7 @@ static inline int32_t pl_check_lde(const char *fn, const void *in, const void *o
 
 /* As pl_check_lde, for pl_coset_lde alone, which also takes log_blowup 0: the values on the coset itself. */
 static inline int32_t pl_check_coset_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
-    return log_blowup == 0 ? pl_check_lde(fn, in, out, log_n, 1) : pl_check_lde(fn, in, out, log_n, log_blowup);
+    return pl_check_lde(fn, in, out, log_n, log_blowup == 0 ? 1 : log_blowup);
 }
 
 /* What pl_commit_lde checks beyond pl_check_lde: the tree's buffers, its cap, some columns. */

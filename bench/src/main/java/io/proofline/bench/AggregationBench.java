@@ -36,11 +36,12 @@ public final class AggregationBench {
         String capsName = args.length > 0 ? args[0] : "production";
         int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {16, 1000};
         ProverConfig config = ProverConfig.standard();
-        ProverConfig baseConfig = switch (System.getenv().getOrDefault("PROOFLINE_BENCH_BASE_PARAMS", "standard")) {
+        String baseParams = System.getenv().getOrDefault("PROOFLINE_BENCH_BASE_PARAMS", "standard");
+        ProverConfig baseConfig = switch (baseParams) {
             case "standard" -> config;
             case "lde2" -> ProverConfig.ldeFactor2();
             default -> throw new IllegalArgumentException("PROOFLINE_BENCH_BASE_PARAMS must be standard or lde2, got '"
-                    + System.getenv("PROOFLINE_BENCH_BASE_PARAMS") + "'");
+                    + baseParams + "'");
         };
         CircuitCapacities caps = CircuitCapacities.named(capsName);
         long t0 = System.nanoTime();

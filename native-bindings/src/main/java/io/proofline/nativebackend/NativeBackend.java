@@ -235,33 +235,32 @@ public final class NativeBackend implements ProverBackend {
     /** One coset's values straight into the caller's arena: the library's extension with blowup 1 (log 0). */
     @Override
     public ColumnMatrix cosetEvaluations(long[][] coefficients, long shift, Arena arena) {
-        if (coefficients.length == 0) {
-            throw new IllegalArgumentException("a matrix needs at least one column");
-        }
-        int logN = NativeNtt.logLength(coefficients);
-        int n = 1 << logN;
-        ColumnMatrix values = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, n);
-        try (Arena input = PooledArena.confined()) {
-            library.cosetLde(OffHeap.columns(input, coefficients, n), coefficients.length, logN, 0, shift, values.segment());
-        }
-        return values;
+        return extendInto(coefficients, logLengthOf(coefficients), 0, shift, arena);
     }
 
     /** The extension straight into the caller's arena, with no copy back to the heap. */
     @Override
     public ColumnMatrix cosetLde(long[][] coefficients, int logBlowup, long shift, Arena arena) {
+        int logN = logLengthOf(coefficients);
+        NativeNtt.extendedLog(logN, logBlowup);
+        return extendInto(coefficients, logN, logBlowup, shift, arena);
+    }
+
+    /** log2 of the columns' length, for a matrix that must have a column. */
+    private static int logLengthOf(long[][] coefficients) {
         if (coefficients.length == 0) {
             throw new IllegalArgumentException("a matrix needs at least one column");
         }
-        int logN = NativeNtt.logLength(coefficients);
-        NativeNtt.extendedLog(logN, logBlowup);
+        return NativeNtt.logLength(coefficients);
+    }
+
+    /** {@code pl_coset_lde} of checked columns of {@code 2^logN} into a new matrix of {@code arena}. */
+    private ColumnMatrix extendInto(long[][] coefficients, int logN, int logBlowup, long shift, Arena arena) {
         int n = 1 << logN;
-        int rows = 1 << (logN + logBlowup);
-        ColumnMatrix lde = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, rows);
+        ColumnMatrix out = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, n << logBlowup);
         try (Arena input = PooledArena.confined()) {
-            MemorySegment in = OffHeap.columns(input, coefficients, n);
-            library.cosetLde(in, coefficients.length, logN, logBlowup, shift, lde.segment());
+            library.cosetLde(OffHeap.columns(input, coefficients, n), coefficients.length, logN, logBlowup, shift, out.segment());
         }
-        return lde;
+        return out;
     }
 }
