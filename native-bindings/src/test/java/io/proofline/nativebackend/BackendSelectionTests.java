@@ -32,7 +32,7 @@ class BackendSelectionTests {
         } catch (IllegalStateException none) {
             gpu = false;
         }
-        assertEquals(gpu ? "cuda" : ProverBackends.withoutDevice(VectorSupport.LANES), ProverBackends.select("auto").name());
+        assertEquals(gpu ? "cuda" : ProverBackends.withoutDevice(VectorSupport.LANES, VectorSupport.cpuVendor()), ProverBackends.select("auto").name());
     }
 
     @Test

@@ -24,9 +24,9 @@ public final class ProverBackends {
     public static final String SETTING = "proofline.prover.backend";
     public static final String ENVIRONMENT = "PROOFLINE_PROVER_BACKEND";
     /**
-     * Without a GPU and without vector kernels for the Java back end (no Vector API, or vectors
-     * narrower than 256 bits), {@code auto} means this back end (then {@code java} if it cannot
-     * load): its C kernels have AVX2 and portable forms, the Java back end only scalar ones there.
+     * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load) except
+     * on AMD processors whose JVM gives the Java kernels vectors ({@link #withoutDevice}); the
+     * library's C kernels have AVX-512, AVX2 and portable forms.
      */
     public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
     /** The values {@link #SETTING} takes. */
@@ -72,14 +72,20 @@ public final class ProverBackends {
 
     /**
      * The back end {@code auto} takes without a GPU, given the lanes of the Java vector kernels
-     * ({@link VectorSupport#LANES}): {@code java} wherever they are vector kernels, which now prove
-     * at least as fast as the CPU library's with 512-bit vectors (2^16 rows at LDE 8 on a 2-core
-     * AVX-512 host, 2026-12-05: 4.1 against 4.7 s) and with 256-bit ones (a 2-core AVX2 host,
-     * 2026-12-05, three runs each: 7.3 to 8.0 against 7.6 to 8.0 s at LDE 8, 2.9 to 3.6 against
-     * 3.5 to 4.2 s at LDE 2; docs/benchmarks.md), else {@link #AUTO_WITHOUT_DEVICE}.
+     * ({@link VectorSupport#LANES}) and the processor's vendor ({@link VectorSupport#cpuVendor}):
+     * {@code java} on AMD processors where they are vector kernels, {@link #AUTO_WITHOUT_DEVICE}
+     * everywhere else. Whole proofs of 2^16 rows (docs/benchmarks.md): on AMD the Java kernels
+     * were at least as fast as the CPU library's with 512-bit vectors (4.1 against 4.7 s at LDE 8,
+     * 2026-12-05) and with 256-bit ones (7.3 to 8.0 against 7.6 to 8.0 s at LDE 8, 2.9 to 3.6
+     * against 3.5 to 4.2 s at LDE 2, 2026-12-05); on Intel the library was faster at LDE 8, the
+     * base circuits' (a 2-core Xeon, 2026-12-06, two runs each: with AVX-512 4.7 to 5.4 against
+     * 6.3 to 6.5 s, and 2.2 to 2.5 against 2.5 to 2.9 s at LDE 2; with HotSpot and the library
+     * held to AVX2, 9.9 to 11.0 against 10.8 to 14.2 s, and level at LDE 2), as on the 16 Xeon
+     * cores of the GPU machine (1.07 against 1.22 s at LDE 8, 2026-12-04).
+     * Other vendors, and ARM's narrow vectors, take the library: nothing was measured there.
      */
-    public static String withoutDevice(int javaLanes) {
-        return javaLanes >= VectorSupport.MIN_LANES ? "java" : AUTO_WITHOUT_DEVICE;
+    public static String withoutDevice(int javaLanes, String vendor) {
+        return javaLanes >= VectorSupport.MIN_LANES && vendor.equals("AuthenticAMD") ? "java" : AUTO_WITHOUT_DEVICE;
     }
 
     /** Decided once per process: probing for a device on every config would cost a driver call each time. */
@@ -102,9 +108,10 @@ public final class ProverBackends {
         try {
             return open("cuda");
         } catch (IllegalStateException noDevice) {
-            String cpu = withoutDevice(VectorSupport.LANES);
-            LOG.log(Level.INFO, "auto back end: no CUDA back end ({0}); {1} with Java vector kernels of {2} lanes",
-                    noDevice.getMessage(), cpu, VectorSupport.LANES);
+            String vendor = VectorSupport.cpuVendor();
+            String cpu = withoutDevice(VectorSupport.LANES, vendor);
+            LOG.log(Level.INFO, "auto back end: no CUDA back end ({0}); {1} with Java vector kernels of {2} lanes"
+                    + " on a processor of vendor ''{3}''", noDevice.getMessage(), cpu, VectorSupport.LANES, vendor);
             if (cpu.equals("java")) {
                 return ProverBackend.java();
             }

@@ -55,7 +55,9 @@ public final class VectorSupport {
      * anyway. {@code auto} takes it with 512-bit vectors on AMD processors, whose AVX-512 cores
      * issue {@code vpmullq} as one operation: Poseidon2 took 0.52 to 0.53 µs per permutation
      * against 0.48 on the 2-core AMD EPYC of {@code docs/benchmarks.md} (2026-12-04). Intel's
-     * AVX-512 cores split it into three dependent operations, on which nothing was measured.
+     * AVX-512 cores split it into three dependent operations: on a 2-core Xeon (2026-12-06) it
+     * gained nothing beyond that host's noise (JMH {@code permuteBatch}, three runs each: 1.11
+     * to 1.25 permutations per µs with it, 1.11 to 1.33 without).
      */
     public static final boolean LOW_PRODUCTS;
 
@@ -131,8 +133,12 @@ public final class VectorSupport {
         };
     }
 
-    /** {@code vendor_id} of the first processor in {@code /proc/cpuinfo}; empty off Linux or where unreadable. */
-    private static String cpuVendor() {
+    /**
+     * {@code vendor_id} of the first processor in {@code /proc/cpuinfo} ({@code AuthenticAMD},
+     * {@code GenuineIntel}, ...); empty off Linux, on processors that name none (ARM), or where
+     * unreadable.
+     */
+    public static String cpuVendor() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(l -> l.startsWith("vendor_id")).findFirst()
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
