@@ -214,6 +214,34 @@ PL_FN void pl_ext_mul(uint64_t a0, uint64_t a1, uint64_t b0, uint64_t b1, uint64
     *r1 = t1;
 }
 
+/* N(x - z) = (x - z0)^2 - 7 z1^2, the norm of x - z for a base x: zero exactly when x = z. */
+PL_FN uint64_t pl_point_norm(uint64_t x, uint64_t z0, uint64_t z1) {
+    uint64_t d0 = pl_sub(x, z0);
+    return pl_sub(pl_mul(d0, d0), pl_mul(7, pl_mul(z1, z1)));
+}
+
+/*
+ * (s - c) / (x - z) for a base x, given 1 / N(x - z): 1 / (d0 + d1 a) = (d0 - d1 a) / N with
+ * d0 = x - z0, d1 = -z1.
+ */
+PL_FN void pl_divide_at_point(uint64_t s0, uint64_t s1, uint64_t c0, uint64_t c1, uint64_t x, uint64_t z0, uint64_t z1,
+                              uint64_t norm_inverse, uint64_t *r0, uint64_t *r1) {
+    pl_ext_mul(pl_sub(s0, c0), pl_sub(s1, c1), pl_mul(pl_sub(x, z0), norm_inverse), pl_mul(z1, norm_inverse), r0, r1);
+}
+
+/*
+ * One row of pl_deep_codeword from its sums s, t and point x, given 1 / (N(x - zeta) N(x - zeta_next))
+ * (values as in that call: claimed, claimed_next, zeta, zeta_next).
+ */
+PL_FN void pl_deep_row(uint64_t s0, uint64_t s1, uint64_t t0, uint64_t t1, uint64_t x, const uint64_t *values,
+                       uint64_t n1, uint64_t n2, uint64_t both_inverse, uint64_t *r0, uint64_t *r1) {
+    uint64_t a0, a1, b0, b1;
+    pl_divide_at_point(s0, s1, values[0], values[1], x, values[4], values[5], pl_mul(both_inverse, n2), &a0, &a1);
+    pl_divide_at_point(t0, t1, values[2], values[3], x, values[6], values[7], pl_mul(both_inverse, n1), &b0, &b1);
+    *r0 = pl_add(a0, b0);
+    *r1 = pl_add(a1, b1);
+}
+
 /* The most a fold table holds: 1/A, then z^(-j) for j < A / 2, for arities up to 16. */
 #define PL_FOLD_TABLE 9
 

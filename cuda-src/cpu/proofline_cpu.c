@@ -519,6 +519,84 @@ int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uin
     return PL_OK;
 }
 
+/*
+ * The sums by pl_combine_columns, then the divisions block by block: a block of rows shares the
+ * high bits of r, so x_r = shift w^rev(r) is one power for the block times a table entry for the
+ * low bits, and the block's norms N(x - zeta) N(x - zeta_next) are inverted together (one
+ * inversion and three products each).
+ */
+int32_t pl_deep_codeword(const uint64_t *handles, const uint64_t *columns, uint64_t count, const uint64_t *weights0,
+                         const uint64_t *weights1, uint64_t next_handle, uint64_t next_columns,
+                         const uint64_t *next_weights0, const uint64_t *next_weights1, uint32_t log_rows,
+                         uint64_t shift, const uint64_t *values, uint64_t *out0, uint64_t *out1) {
+    const char *fn = "pl_deep_codeword";
+    pl_clear_error();
+    int32_t st = pl_check_deep(fn, handles, columns, weights0, weights1, next_handle, next_weights0, next_weights1,
+                               log_rows, values, out0, out1);
+    if (st) return st;
+    uint64_t rows = 1ull << log_rows;
+    st = pl_combine_columns(handles, columns, count, rows, weights0, weights1, out0, out1);
+    if (st) return st;
+    uint32_t log_block = log_rows < 12 ? log_rows : 12;
+    uint64_t block = 1ull << log_block, blocks = rows >> log_block;
+    uint64_t *t = malloc(2 * rows * sizeof(uint64_t));
+    uint64_t *low = malloc(block * sizeof(uint64_t));
+    if (!t || !low) {
+        free(t);
+        free(low);
+        return pl_fail(PL_ERR_MEMORY, "%s: no memory for %llu rows", fn, (unsigned long long) rows);
+    }
+    st = pl_combine_columns(&next_handle, &next_columns, 1, rows, next_weights0, next_weights1, t, t + rows);
+    if (st) {
+        free(t);
+        free(low);
+        return st;
+    }
+    uint64_t w = pl_root_of_unity(log_rows);
+    /* w^(rev(b) 2^(log_rows - log_block)) for the low bits b of a row */
+    uint64_t w_low = pl_pow(w, 1ull << (log_rows - log_block));
+    for (uint64_t b = 0; b < block; b++) low[b] = pl_pow(w_low, pl_reverse_bits((uint32_t) b, log_block));
+    int failed = 0; /* 1: a zero norm, 2: no scratch memory */
+    #pragma omp parallel for schedule(dynamic, 1) reduction(| : failed) if (rows >= PARALLEL_MIN / 16)
+    for (uint64_t a = 0; a < blocks; a++) {
+        uint64_t *scratch = malloc(3 * block * sizeof(uint64_t));
+        if (!scratch) {
+            failed |= 2;
+            continue;
+        }
+        uint64_t *n1 = scratch, *n2 = scratch + block, *prefix = scratch + 2 * block;
+        uint64_t high = log_rows > log_block ? pl_reverse_bits((uint32_t) a, log_rows - log_block) : 0;
+        uint64_t base = pl_mul(shift, pl_pow(w, high));
+        uint64_t acc = 1;
+        for (uint64_t b = 0; b < block; b++) {
+            uint64_t x = pl_mul(base, low[b]);
+            n1[b] = pl_point_norm(x, values[4], values[5]);
+            n2[b] = pl_point_norm(x, values[6], values[7]);
+            prefix[b] = acc;
+            acc = pl_mul(acc, pl_mul(n1[b], n2[b]));
+        }
+        if (acc == 0) {
+            failed |= 1;
+            free(scratch);
+            continue;
+        }
+        uint64_t inv = pl_inverse(acc);
+        for (uint64_t b = block; b-- > 0;) {
+            uint64_t r = (a << log_block) + b, both = pl_mul(n1[b], n2[b]);
+            uint64_t x = pl_mul(base, low[b]);
+            pl_deep_row(out0[r], out1[r], t[r], t[rows + r], x, values, n1[b], n2[b], pl_mul(inv, prefix[b]),
+                        out0 + r, out1 + r);
+            inv = pl_mul(inv, both);
+        }
+        free(scratch);
+    }
+    free(t);
+    free(low);
+    if (failed & 2) return pl_fail(PL_ERR_MEMORY, "%s: no memory for a block's scratch", fn);
+    if (failed) return pl_fail(PL_ERR_ARGUMENT, "%s: a point of the domain is zeta or zeta_next", fn);
+    return PL_OK;
+}
+
 /* ---- FRI ---- */
 
 /* (1/A) z^(-ik) for A = 2^log_arity, as CosetFolding's INVERSE_DFT */

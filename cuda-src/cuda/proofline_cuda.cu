@@ -224,6 +224,36 @@ __global__ void k_combine(const uint64_t *const *mats, const uint64_t *cols, uin
     }
 }
 
+/* The values of pl_deep_codeword by value, so that a kernel takes them as a parameter. */
+struct DeepValues {
+    uint64_t v[8];
+};
+
+/*
+ * One row of the DEEP codeword from the sums (s, t), overwriting s: x_r = shift w^rev(r) by one
+ * power, and one inversion for both norms. __host__ __device__ so that host_check.cu can run it.
+ */
+__host__ __device__ __forceinline__ void deep_row(uint64_t *s0, uint64_t *s1, const uint64_t *t0, const uint64_t *t1,
+                                                  uint32_t log_rows, uint64_t shift, uint64_t w, const DeepValues &d,
+                                                  uint64_t r, int *zero) {
+    uint64_t x = pl_mul(shift, pl_pow(w, pl_reverse_bits((uint32_t) r, log_rows)));
+    uint64_t n1 = pl_point_norm(x, d.v[4], d.v[5]), n2 = pl_point_norm(x, d.v[6], d.v[7]);
+    uint64_t both = pl_mul(n1, n2);
+    if (both == 0) {
+        *zero = 1;
+        return;
+    }
+    pl_deep_row(s0[r], s1[r], t0[r], t1[r], x, d.v, n1, n2, pl_inverse(both), s0 + r, s1 + r);
+}
+
+__global__ void k_deep(uint64_t *s0, uint64_t *s1, const uint64_t *t0, const uint64_t *t1, uint32_t log_rows,
+                       uint64_t shift, uint64_t w, DeepValues d, int *zero) {
+    uint64_t rows = 1ull << log_rows;
+    for (uint64_t r = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; r < rows; r += (uint64_t) gridDim.x * blockDim.x) {
+        deep_row(s0, s1, t0, t1, log_rows, shift, w, d, r, zero);
+    }
+}
+
 __global__ void k_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inv, uint64_t cosets, uint32_t log_arity,
                        uint64_t beta0, uint64_t beta1, const uint64_t *table, uint64_t *out0, uint64_t *out1) {
     for (uint64_t j = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; j < cosets; j += (uint64_t) gridDim.x * blockDim.x) {
@@ -564,19 +594,19 @@ int32_t pl_release(uint64_t handle) {
     return PL_OK;
 }
 
-int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
-                           const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1) {
-    const char *fn = "pl_combine_columns";
-    pl_clear_error();
-    if (!handles || !columns || !weights0 || !weights1 || !out0 || !out1) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+}  // extern "C"
+
+namespace {
+
+/* The column sums of pl_combine_columns into device buffers o0, o1 of `rows` elements (allocated here). */
+int32_t combine_on_device(const char *fn, const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
+                          const uint64_t *weights0, const uint64_t *weights1, DeviceBuffer &o0, DeviceBuffer &o1) {
     uint64_t total = 0;
     for (uint64_t i = 0; i < count; i++) {
         if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "%s: handle %llu is null", fn, (unsigned long long) i);
         total += columns[i];
     }
-    int32_t st = require_device(fn);
-    if (st || rows == 0) return st;
-    DeviceBuffer mats, cols, w0, w1, o0, o1;
+    DeviceBuffer mats, cols, w0, w1;
     size_t small = (count ? count : 1) * sizeof(uint64_t), weights = (total ? total : 1) * sizeof(uint64_t);
     PL_CK(fn, "cudaMalloc", cudaMalloc(&mats.ptr, small));
     PL_CK(fn, "cudaMalloc", cudaMalloc(&cols.ptr, small));
@@ -590,8 +620,63 @@ int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uin
     PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(w1.ptr, weights1, total * sizeof(uint64_t), cudaMemcpyHostToDevice));
     k_combine<<<grid(rows), THREADS>>>((const uint64_t *const *) mats.ptr, cols.ptr, count, rows, w0.ptr, w1.ptr, o0.ptr, o1.ptr);
     PL_CK(fn, "kernel launch", cudaGetLastError());
+    /* the weights are freed at return: the kernel must be done with them */
+    PL_CK(fn, "kernel", cudaDeviceSynchronize());
+    return PL_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
+                           const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1) {
+    const char *fn = "pl_combine_columns";
+    pl_clear_error();
+    if (!handles || !columns || !weights0 || !weights1 || !out0 || !out1) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    for (uint64_t i = 0; i < count; i++) {
+        if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "%s: handle %llu is null", fn, (unsigned long long) i);
+    }
+    int32_t st = require_device(fn);
+    if (st || rows == 0) return st;
+    DeviceBuffer o0, o1;
+    st = combine_on_device(fn, handles, columns, count, rows, weights0, weights1, o0, o1);
+    if (st) return st;
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out0, o0.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out1, o1.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+/* Both sums on the device (pl_combine_columns' kernel), the divisions there too, then the codeword to the host. */
+int32_t pl_deep_codeword(const uint64_t *handles, const uint64_t *columns, uint64_t count, const uint64_t *weights0,
+                         const uint64_t *weights1, uint64_t next_handle, uint64_t next_columns,
+                         const uint64_t *next_weights0, const uint64_t *next_weights1, uint32_t log_rows,
+                         uint64_t shift, const uint64_t *values, uint64_t *out0, uint64_t *out1) {
+    const char *fn = "pl_deep_codeword";
+    pl_clear_error();
+    int32_t st = pl_check_deep(fn, handles, columns, weights0, weights1, next_handle, next_weights0, next_weights1,
+                               log_rows, values, out0, out1);
+    if (st) return st;
+    st = require_device(fn);
+    if (st) return st;
+    uint64_t rows = 1ull << log_rows;
+    DeviceBuffer s0, s1, t0, t1, flag;
+    st = combine_on_device(fn, handles, columns, count, rows, weights0, weights1, s0, s1);
+    if (st) return st;
+    st = combine_on_device(fn, &next_handle, &next_columns, 1, rows, next_weights0, next_weights1, t0, t1);
+    if (st) return st;
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&flag.ptr, sizeof(uint64_t)));
+    PL_CK(fn, "cudaMemset", cudaMemset(flag.ptr, 0, sizeof(uint64_t)));
+    DeepValues d;
+    memcpy(d.v, values, sizeof d.v);
+    k_deep<<<grid(rows), THREADS>>>(s0.ptr, s1.ptr, t0.ptr, t1.ptr, log_rows, shift, pl_root_of_unity(log_rows), d,
+                                    (int *) flag.ptr);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    int zero = 0;
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(&zero, flag.ptr, sizeof zero, cudaMemcpyDeviceToHost));
+    if (zero) return pl_fail(PL_ERR_ARGUMENT, "%s: a point of the domain is zeta or zeta_next", fn);
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out0, s0.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out1, s1.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     return PL_OK;
 }
 

@@ -141,6 +141,23 @@ int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uin
                            const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1);
 
 /**
+ * The DEEP composition's codeword in one call. With s the sums pl_combine_columns makes of
+ * (handles, columns, count, weights0, weights1) and t those of the first next_columns columns of
+ * the extension kept under next_handle (weights next_weights0, next_weights1), for every row
+ * r < 2^log_rows:
+ *   out0[r] + out1[r] x = (s[r] - claimed) / (x_r - zeta) + (t[r] - claimed_next) / (x_r - zeta_next),
+ * where x_r = shift * w^rev(r) is row r of a coset extension in bit-reversed order (w of order
+ * 2^log_rows, rev reversing log_rows bits) and the extension values are pairs (c0, c1) of
+ * F[x]/(x^2 - 7): values = {claimed, claimed_next, zeta, zeta_next}, eight elements. On the CUDA
+ * build the sums, the divisions and the points stay on the device; only the codeword comes back.
+ * PL_ERR_ARGUMENT where some x_r equals zeta or zeta_next.
+ */
+int32_t pl_deep_codeword(const uint64_t *handles, const uint64_t *columns, uint64_t count, const uint64_t *weights0,
+                         const uint64_t *weights1, uint64_t next_handle, uint64_t next_columns,
+                         const uint64_t *next_weights0, const uint64_t *next_weights1, uint32_t log_rows,
+                         uint64_t shift, const uint64_t *values, uint64_t *out0, uint64_t *out1);
+
+/**
  * One FRI folding round by 2^log_arity (1 to 4) of an extension codeword of
  * cosets * 2^log_arity elements stored coset after coset in bit-reversed order; x_inverses holds
  * 1/x_j per coset; beta = beta0 + beta1 x. Writes `cosets` elements to out0/out1.
@@ -169,6 +186,7 @@ typedef int32_t (*pl_merkle_layers_fn)(const uint64_t *leaf_digests, uint32_t lo
 typedef int32_t (*pl_commit_lde_fn)(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep);
 typedef int32_t (*pl_release_fn)(uint64_t handle);
 typedef int32_t (*pl_combine_columns_fn)(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows, const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1);
+typedef int32_t (*pl_deep_codeword_fn)(const uint64_t *handles, const uint64_t *columns, uint64_t count, const uint64_t *weights0, const uint64_t *weights1, uint64_t next_handle, uint64_t next_columns, const uint64_t *next_weights0, const uint64_t *next_weights1, uint32_t log_rows, uint64_t shift, const uint64_t *values, uint64_t *out0, uint64_t *out1);
 typedef int32_t (*pl_fri_fold_fn)(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
 
 #ifdef __cplusplus

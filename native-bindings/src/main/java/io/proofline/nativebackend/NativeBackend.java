@@ -7,6 +7,7 @@ import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.MerkleHasher;
 import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
+import io.proofline.field.Ext2;
 import io.proofline.nativebackend.ffi.ProoflineNative;
 import io.proofline.ntt.Ntt;
 import java.lang.System.Logger.Level;
@@ -228,6 +229,45 @@ public final class NativeBackend implements ProverBackend {
             MemorySegment out1 = OffHeap.output(arena, rows);
             library.combineColumns(OffHeap.of(arena, handles), OffHeap.of(arena, counts), handles.length, rows,
                     OffHeap.of(arena, weights0), OffHeap.of(arena, weights1), out0, out1);
+            return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
+        }
+    }
+
+    /**
+     * The sums and the divisions in one library call when it keeps every matrix: the CUDA build
+     * makes the codeword on the device from its copies of the extensions, and only the codeword
+     * crosses. Otherwise the Java back end's way, with this back end's sums.
+     */
+    @Override
+    public long[][] deepCodeword(List<ColumnMatrix> matrices, int[] columns, long[] weights0, long[] weights1,
+                                 ColumnMatrix next, int nextColumns, long[] nextWeights0, long[] nextWeights1,
+                                 long shift, Ext2 claimed, Ext2 claimedNext, Ext2 zeta, Ext2 zetaNext) {
+        int rows = ColumnSums.check(matrices, columns, weights0, weights1);
+        ColumnSums.check(List.of(next), new int[] {nextColumns}, nextWeights0, nextWeights1);
+        long[] handles = handles(matrices);
+        long[] nextHandle = handles(List.of(next));
+        if (handles == null || nextHandle == null || next.rows() != rows || Integer.bitCount(rows) != 1) {
+            return ProverBackend.super.deepCodeword(matrices, columns, weights0, weights1, next, nextColumns,
+                    nextWeights0, nextWeights1, shift, claimed, claimedNext, zeta, zetaNext);
+        }
+        long[] counts = new long[columns.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = columns[i];
+        }
+        long[] values = {claimed.c0(), claimed.c1(), claimedNext.c0(), claimedNext.c1(), zeta.c0(), zeta.c1(),
+                zetaNext.c0(), zetaNext.c1()};
+        try (Arena arena = PooledArena.confined()) {
+            MemorySegment out0 = OffHeap.output(arena, rows);
+            MemorySegment out1 = OffHeap.output(arena, rows);
+            try {
+                library.deepCodeword(OffHeap.of(arena, handles), OffHeap.of(arena, counts), handles.length,
+                        OffHeap.of(arena, weights0), OffHeap.of(arena, weights1), nextHandle[0], nextColumns,
+                        OffHeap.of(arena, nextWeights0), OffHeap.of(arena, nextWeights1),
+                        Integer.numberOfTrailingZeros(rows), shift, OffHeap.of(arena, values), out0, out1);
+            } catch (IllegalArgumentException e) {
+                // the only argument the checks above leave to the library: a point of the domain at zeta
+                throw new ArithmeticException(e.getMessage());
+            }
             return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
         }
     }

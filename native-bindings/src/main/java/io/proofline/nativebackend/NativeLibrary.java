@@ -3,6 +3,7 @@ package io.proofline.nativebackend;
 import io.proofline.nativebackend.ffi.ProoflineNative;
 import io.proofline.nativebackend.ffi.pl_backend_name_fn;
 import io.proofline.nativebackend.ffi.pl_combine_columns_fn;
+import io.proofline.nativebackend.ffi.pl_deep_codeword_fn;
 import io.proofline.nativebackend.ffi.pl_commit_lde_fn;
 import io.proofline.nativebackend.ffi.pl_coset_lde_fn;
 import io.proofline.nativebackend.ffi.pl_coset_lde_from_evaluations_fn;
@@ -64,6 +65,7 @@ public final class NativeLibrary {
     private final MemorySegment commitLde;
     private final MemorySegment release;
     private final MemorySegment combineColumns;
+    private final MemorySegment deepCodeword;
     private final MemorySegment friFold;
 
     private NativeLibrary(Path path) {
@@ -85,6 +87,7 @@ public final class NativeLibrary {
         commitLde = lib.findOrThrow("pl_commit_lde");
         release = lib.findOrThrow("pl_release");
         combineColumns = lib.findOrThrow("pl_combine_columns");
+        deepCodeword = lib.findOrThrow("pl_deep_codeword");
         friFold = lib.findOrThrow("pl_fri_fold");
     }
 
@@ -227,6 +230,14 @@ public final class NativeLibrary {
             MemorySegment weights1, MemorySegment out0, MemorySegment out1) {
         check(pl_combine_columns_fn.invoke(combineColumns, handles, columns, count, rows, weights0, weights1, out0, out1),
                 "column sums");
+    }
+
+    void deepCodeword(MemorySegment handles, MemorySegment columns, long count, MemorySegment weights0,
+            MemorySegment weights1, long nextHandle, long nextColumns, MemorySegment nextWeights0,
+            MemorySegment nextWeights1, int logRows, long shift, MemorySegment values, MemorySegment out0,
+            MemorySegment out1) {
+        check(pl_deep_codeword_fn.invoke(deepCodeword, handles, columns, count, weights0, weights1, nextHandle, nextColumns,
+                nextWeights0, nextWeights1, logRows, shift, values, out0, out1), "DEEP codeword");
     }
 
     void friFold(MemorySegment c0, MemorySegment c1, MemorySegment xInverses, long cosets, int logArity, long beta0,

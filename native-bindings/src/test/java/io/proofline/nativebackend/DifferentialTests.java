@@ -13,6 +13,7 @@ import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
+import io.proofline.field.TwoAdicRoots;
 import io.proofline.fri.FriParameters;
 import io.proofline.plonkish.Circuit;
 import io.proofline.plonkish.CircuitBuilder;
@@ -221,6 +222,40 @@ abstract class DifferentialTests {
                     () -> backend().combineColumns(kept, new int[] {6, 2, 1}, random(9), random(9)));
         }
         assertNull(backend().handles(List.of(made)), "closing the arena lets the extensions go");
+    }
+
+    @Test
+    void deepCodewordsOfKeptExtensionsAsTheJavaBackEndMakesThem() {
+        // rows below and above the CPU library's block of 2^12 rows, whose points share high bits (4 blocks at 2^14)
+        for (int logN : new int[] {0, 4, 9, 11}) {
+            try (Arena arena = Arena.ofShared()) {
+                ColumnMatrix a = backend().commit(random(5, 1 << logN), 3, 7, 4, arena, () -> { }).lde();
+                ColumnMatrix b = backend().commit(random(3, 1 << logN), 3, 7, 4, arena, () -> { }).lde();
+                List<ColumnMatrix> kept = List.of(a, b);
+                int[] columns = {5, 3};
+                long[] w0 = random(8);
+                long[] w1 = random(8);
+                long[] n0 = random(2);
+                long[] n1 = random(2);
+                Ext2[] v = new Ext2[4];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = new Ext2(Goldilocks.canonical(rnd.nextLong()), Goldilocks.canonical(rnd.nextLong()));
+                }
+                assertNotNull(backend().handles(kept));
+                assertArrayEquals(JAVA.deepCodeword(kept, columns, w0, w1, b, 2, n0, n1, 7, v[0], v[1], v[2], v[3]),
+                        backend().deepCodeword(kept, columns, w0, w1, b, 2, n0, n1, 7, v[0], v[1], v[2], v[3]),
+                        "2^" + (logN + 3) + " rows");
+                // zeta on the domain: no codeword, from either back end
+                int logRows = logN + 3;
+                long x = Goldilocks.mul(7, Goldilocks.pow(TwoAdicRoots.rootOfUnity(logRows),
+                        TwoAdicRoots.reverseBits(Math.min(5, (1 << logRows) - 1), logRows)));
+                Ext2 onDomain = new Ext2(x, 0);
+                assertThrows(ArithmeticException.class,
+                        () -> JAVA.deepCodeword(kept, columns, w0, w1, b, 2, n0, n1, 7, v[0], v[1], onDomain, v[3]));
+                assertThrows(ArithmeticException.class,
+                        () -> backend().deepCodeword(kept, columns, w0, w1, b, 2, n0, n1, 7, v[0], v[1], v[2], onDomain));
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.proofline.backend;
 
+import io.proofline.field.Ext2;
 import io.proofline.ntt.Ntt;
 import java.lang.foreign.Arena;
 import java.util.List;
@@ -82,6 +83,28 @@ public interface ProverBackend {
      */
     default long[][] combineColumns(List<ColumnMatrix> matrices, int[] columns, long[] weights0, long[] weights1) {
         return ColumnSums.combine(matrices, columns, weights0, weights1);
+    }
+
+    /**
+     * The DEEP composition's codeword over extensions of {@code 2^k} rows on the coset
+     * {@code shift <w>} in bit-reversed order: for every row {@code r} with point {@code x_r},
+     * {@code (s[r] - claimed) / (x_r - zeta) + (t[r] - claimedNext) / (x_r - zetaNext)}, where
+     * {@code s} is {@link #combineColumns} of {@code matrices} and {@code t} that of the first
+     * {@code nextColumns} columns of {@code next}. A native back end does the sums and the
+     * divisions where it kept the extensions, so that only the codeword comes back.
+     *
+     * @return {@code {c0, c1}}, one element per row
+     * @throws IllegalArgumentException as {@link #combineColumns}, and for rows of two counts or
+     *     not a power of two
+     * @throws ArithmeticException if a point of the domain is {@code zeta} or {@code zetaNext}
+     */
+    default long[][] deepCodeword(List<ColumnMatrix> matrices, int[] columns, long[] weights0, long[] weights1,
+                                  ColumnMatrix next, int nextColumns, long[] nextWeights0, long[] nextWeights1,
+                                  long shift, Ext2 claimed, Ext2 claimedNext, Ext2 zeta, Ext2 zetaNext) {
+        DeepDivisions.checkRows(matrices, next);
+        long[][] s = combineColumns(matrices, columns, weights0, weights1);
+        long[][] t = combineColumns(List.of(next), new int[] {nextColumns}, nextWeights0, nextWeights1);
+        return DeepDivisions.divide(s, t, shift, claimed, claimedNext, zeta, zetaNext);
     }
 
     /** The pure Java backend. */

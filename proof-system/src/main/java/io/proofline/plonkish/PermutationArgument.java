@@ -1,6 +1,7 @@
 package io.proofline.plonkish;
 
 import io.proofline.field.Ext2;
+import io.proofline.field.ExtBlocks;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.plonkish.gates.Algebra;

@@ -81,8 +81,6 @@ public final class PlonkishProver {
         if (!key.fri().equals(config.fri())) {
             throw new IllegalArgumentException("setup was made with FRI parameters " + key.fri() + ", the prover uses " + config.fri());
         }
-        int logBlowup = config.fri().logBlowup();
-        int logLength = g.logRows() + logBlowup;
         Transcript transcript = new Transcript(DOMAIN);
         transcript.observe(key.commitment());
         transcript.observe(witness.publicInputs());
@@ -137,7 +135,7 @@ public final class PlonkishProver {
         long[][] deep = DeepComposition.codeword(config.backend(),
                 List.of(setup.lde(), witnessTree.lde, productsTree.lde, quotientTree.lde),
                 productsTree.lde, openings.all().subList(0, openings.all().size() - 2), openings.productsNext(), zeta,
-                zetaNext, phi, Domains.ldePoints(logLength));
+                zetaNext, phi);
         timer.mark(ProverStages.DEEP);
         List<Integer> queryIndices = new ArrayList<>();
         FriProver friProver = new FriProver(config.fri(), config.backend());

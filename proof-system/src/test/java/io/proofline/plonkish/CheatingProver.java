@@ -94,7 +94,7 @@ final class CheatingProver {
         List<Ext2> atZeta = honest.all().subList(0, honest.all().size() - 2);
         long[][] deep = DeepComposition.codeword(config.backend(),
                 List.of(setup.lde(), witnessTree.lde(), productsTree.lde(), quotientTree.lde()),
-                productsTree.lde(), atZeta, honest.productsNext(), zeta, zetaNext, phi, Domains.ldePoints(logLength));
+                productsTree.lde(), atZeta, honest.productsNext(), zeta, zetaNext, phi);
         List<Integer> indices = new ArrayList<>();
         FriProof fri = new FriProver(config.fri(), config.backend()).prove(transcript, deep[0], deep[1], g.logRows(), indices::add);
         List<PlonkishProof.QueryOpenings> queries = new ArrayList<>();

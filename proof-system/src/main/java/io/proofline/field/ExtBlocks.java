@@ -1,24 +1,21 @@
-package io.proofline.plonkish;
-
-import io.proofline.field.Ext2;
-import io.proofline.field.Goldilocks;
+package io.proofline.field;
 
 /**
  * Blocks of extension elements as pairs of base blocks {@code (c0, c1)}, multiplied with the
  * base field's batch kernels (vectorized where {@code VectorSupport} chose it): the quotient's
- * per-point extension arithmetic without an {@link Ext2} object per value.
+ * per-point extension arithmetic (and the DEEP divisions') without an {@link Ext2} object per value.
  */
-final class ExtBlocks {
+public final class ExtBlocks {
 
     private final long[] t;
     private final long[] u;
     private final long[] sumA;
     private final long[] sumB;
     /** Scratch for one factor at a time, {@code (c0, c1)}, for callers building products. */
-    final long[] factor0;
-    final long[] factor1;
+    public final long[] factor0;
+    public final long[] factor1;
 
-    ExtBlocks(int size) {
+    public ExtBlocks(int size) {
         t = new long[size];
         u = new long[size];
         sumA = new long[size];
@@ -31,7 +28,7 @@ final class ExtBlocks {
      * {@code (a0, a1) *= (b0, b1)}, as {@link Ext2#mul}: {@code a0 b0 + 7 a1 b1} and the cross
      * term from one product of sums (Karatsuba).
      */
-    void mulInto(long[] a0, long[] a1, long[] b0, long[] b1) {
+    public void mulInto(long[] a0, long[] a1, long[] b0, long[] b1) {
         Goldilocks.mulBatch(a0, b0, t);
         Goldilocks.mulBatch(a1, b1, u);
         Goldilocks.addBatch(a0, a1, sumA);
@@ -44,7 +41,7 @@ final class ExtBlocks {
     }
 
     /** {@code (a0, a1) *= k} for one extension element {@code k}: four scalings and an addition of base blocks. */
-    void scaleInto(long[] a0, long[] a1, Ext2 k) {
+    public void scaleInto(long[] a0, long[] a1, Ext2 k) {
         Goldilocks.scaleBatch(a0, k.c1(), t);
         Goldilocks.scaleBatch(a0, k.c0(), a0);
         Goldilocks.addScaledBatch(a0, a1, Goldilocks.mul(Ext2.W, k.c1()));
@@ -58,7 +55,7 @@ final class ExtBlocks {
      *
      * @throws ArithmeticException if any element is zero
      */
-    void invertInPlace(long[] a0, long[] a1) {
+    public void invertInPlace(long[] a0, long[] a1) {
         for (int i = 0; i < a0.length; i++) {
             t[i] = Goldilocks.sub(Goldilocks.square(a0[i]), Goldilocks.mul(Ext2.W, Goldilocks.square(a1[i])));
         }
@@ -70,7 +67,7 @@ final class ExtBlocks {
     }
 
     /** {@code (out0, out1) = v * (k0, k1) + w + gamma}: a base block times an extension constant, plus a base block and {@code gamma}. */
-    static void affine(long[] v, long k0, long k1, long[] w, Ext2 gamma, long[] out0, long[] out1) {
+    public static void affine(long[] v, long k0, long k1, long[] w, Ext2 gamma, long[] out0, long[] out1) {
         Goldilocks.scaleBatch(v, k0, out0);
         Goldilocks.addBatch(out0, w, out0);
         Goldilocks.scaleBatch(v, k1, out1);
