@@ -11,7 +11,7 @@
 # device-resident data, the prover table on CUDA, the Java back end on 2 of the machine's cores at
 # 2^20 rows (issue 12's yardstick for proof time), and the back ends side by side (JMH, NTT up to
 # 2^24; JMH_INCLUDE=<regex> runs fewer of its methods). About 8 to 10 minutes on an H200
-# machine; with JMH_INCLUDE='BackendBenchmark.(nttForward|commit)', about 7.
+# machine; with JMH_INCLUDE='BackendBenchmark.(nttForward|commit|deepCodeword)', about 7.
 # Each part has a time limit and writes its output to the results dir (default $OUT when set,
 # else <bundle>/results); a part that crashes or runs out of time is reported and the next one
 # still runs.

@@ -1,11 +1,14 @@
 package io.proofline.bench;
 
+import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
 import io.proofline.backend.ProverBackends;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import java.lang.foreign.Arena;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The back ends side by side, per operation of the SPI, in milliseconds per call: the same
@@ -138,6 +142,51 @@ public class BackendBenchmark {
             xInverses = random(rnd, 1 << 16);
             beta = new Ext2(Goldilocks.canonical(rnd.nextLong()), Goldilocks.canonical(rnd.nextLong()));
         }
+    }
+
+    /**
+     * The DEEP codeword over the commitments of a 2^13-row proof (setup-like 40 and witness-like
+     * 130 columns, extended by 8 to 2^16 rows, kept by the back end as the prover's are), with
+     * the first two witness columns opened at the next row as well.
+     */
+    @State(Scope.Benchmark)
+    public static class DeepInput {
+        @Param({"java", "native-cpu"})
+        String backend;
+
+        ProverBackend b;
+        Arena arena;
+        List<ColumnMatrix> matrices;
+        long[] weights0;
+        long[] weights1;
+        Ext2[] values;
+
+        @Setup
+        public void setup() {
+            b = ProverBackends.select(backend);
+            SplittableRandom rnd = new SplittableRandom(6);
+            arena = Arena.ofShared();
+            matrices = List.of(b.commit(randomColumns(rnd, 40, 1 << 13), 3, Goldilocks.GENERATOR, 4, arena, () -> { }).lde(),
+                    b.commit(randomColumns(rnd, 130, 1 << 13), 3, Goldilocks.GENERATOR, 4, arena, () -> { }).lde());
+            weights0 = random(rnd, 170);
+            weights1 = random(rnd, 170);
+            values = new Ext2[4];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = new Ext2(Goldilocks.canonical(rnd.nextLong()), Goldilocks.canonical(rnd.nextLong()));
+            }
+        }
+
+        @TearDown
+        public void tearDown() {
+            arena.close();
+        }
+    }
+
+    @Benchmark
+    public long[][] deepCodeword(DeepInput in) {
+        return in.b.deepCodeword(in.matrices, new int[] {40, 130}, in.weights0, in.weights1, in.matrices.get(1), 2,
+                Arrays.copyOf(in.weights0, 2), Arrays.copyOf(in.weights1, 2), Goldilocks.GENERATOR, in.values[0],
+                in.values[1], in.values[2], in.values[3]);
     }
 
     @Benchmark
