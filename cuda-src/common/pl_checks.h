@@ -32,13 +32,24 @@ static inline int32_t pl_check_commit(const char *fn, const void *digests, const
     return PL_OK;
 }
 
-/* The pointers and the length of pl_deep_codeword (the sums' own checks are pl_combine_columns'). */
-static inline int32_t pl_check_deep(const char *fn, const void *handles, const void *columns, const void *weights0,
-                                    const void *weights1, uint64_t next_handle, const void *next_weights0,
-                                    const void *next_weights1, uint32_t log_rows, const void *values, const void *out0,
-                                    const void *out1) {
-    if (!handles || !columns || !weights0 || !weights1 || !next_weights0 || !next_weights1 || !values || !out0 || !out1)
-        return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+/* The pointers and handles of pl_combine_columns: no null pointer, no null handle among the count. */
+static inline int32_t pl_check_sums(const char *fn, const uint64_t *handles, const void *columns, uint64_t count,
+                                    const void *weights0, const void *weights1, const void *out0, const void *out1) {
+    if (!handles || !columns || !weights0 || !weights1 || !out0 || !out1) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    for (uint64_t i = 0; i < count; i++) {
+        if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "%s: handle %llu is null", fn, (unsigned long long) i);
+    }
+    return PL_OK;
+}
+
+/* What pl_deep_codeword checks beyond pl_check_sums for its sums: the next-row sums' pointers, the values, the length. */
+static inline int32_t pl_check_deep(const char *fn, const uint64_t *handles, const void *columns, uint64_t count,
+                                    const void *weights0, const void *weights1, uint64_t next_handle,
+                                    const void *next_weights0, const void *next_weights1, uint32_t log_rows,
+                                    const void *values, const void *out0, const void *out1) {
+    int32_t st = pl_check_sums(fn, handles, columns, count, weights0, weights1, out0, out1);
+    if (st) return st;
+    if (!next_weights0 || !next_weights1 || !values) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
     if (!next_handle) return pl_fail(PL_ERR_ARGUMENT, "%s: the next-row handle is null", fn);
     if (log_rows > PL_MAX_LOG_LENGTH)
         return pl_fail(PL_ERR_ARGUMENT, "%s: length 2^%u exceeds 2^%d", fn, log_rows, PL_MAX_LOG_LENGTH);

@@ -484,13 +484,10 @@ int32_t pl_release(uint64_t handle) {
 int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
                            const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1) {
     pl_clear_error();
-    if (!handles || !columns || !weights0 || !weights1 || !out0 || !out1)
-        return pl_fail(PL_ERR_ARGUMENT, "pl_combine_columns: null pointer");
+    int32_t st = pl_check_sums("pl_combine_columns", handles, columns, count, weights0, weights1, out0, out1);
+    if (st) return st;
     uint64_t total = 0;
-    for (uint64_t i = 0; i < count; i++) {
-        if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "pl_combine_columns: handle %llu is null", (unsigned long long) i);
-        total += columns[i];
-    }
+    for (uint64_t i = 0; i < count; i++) total += columns[i];
     const uint64_t block = 1 << 12;
     uint64_t blocks = (rows + block - 1) / block;
     #pragma omp parallel for schedule(dynamic, 1) if (rows * total >= PARALLEL_MIN)
@@ -531,8 +528,8 @@ int32_t pl_deep_codeword(const uint64_t *handles, const uint64_t *columns, uint6
                          uint64_t shift, const uint64_t *values, uint64_t *out0, uint64_t *out1) {
     const char *fn = "pl_deep_codeword";
     pl_clear_error();
-    int32_t st = pl_check_deep(fn, handles, columns, weights0, weights1, next_handle, next_weights0, next_weights1,
-                               log_rows, values, out0, out1);
+    int32_t st = pl_check_deep(fn, handles, columns, count, weights0, weights1, next_handle, next_weights0,
+                               next_weights1, log_rows, values, out0, out1);
     if (st) return st;
     uint64_t rows = 1ull << log_rows;
     st = pl_combine_columns(handles, columns, count, rows, weights0, weights1, out0, out1);

@@ -598,14 +598,14 @@ int32_t pl_release(uint64_t handle) {
 
 namespace {
 
-/* The column sums of pl_combine_columns into device buffers o0, o1 of `rows` elements (allocated here). */
+/*
+ * The column sums of pl_combine_columns, for arguments pl_check_sums passed, into device buffers
+ * o0, o1 of `rows` elements (allocated here).
+ */
 int32_t combine_on_device(const char *fn, const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
                           const uint64_t *weights0, const uint64_t *weights1, DeviceBuffer &o0, DeviceBuffer &o1) {
     uint64_t total = 0;
-    for (uint64_t i = 0; i < count; i++) {
-        if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "%s: handle %llu is null", fn, (unsigned long long) i);
-        total += columns[i];
-    }
+    for (uint64_t i = 0; i < count; i++) total += columns[i];
     DeviceBuffer mats, cols, w0, w1;
     size_t small = (count ? count : 1) * sizeof(uint64_t), weights = (total ? total : 1) * sizeof(uint64_t);
     PL_CK(fn, "cudaMalloc", cudaMalloc(&mats.ptr, small));
@@ -620,8 +620,8 @@ int32_t combine_on_device(const char *fn, const uint64_t *handles, const uint64_
     PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(w1.ptr, weights1, total * sizeof(uint64_t), cudaMemcpyHostToDevice));
     k_combine<<<grid(rows), THREADS>>>((const uint64_t *const *) mats.ptr, cols.ptr, count, rows, w0.ptr, w1.ptr, o0.ptr, o1.ptr);
     PL_CK(fn, "kernel launch", cudaGetLastError());
-    /* the weights are freed at return: the kernel must be done with them */
-    PL_CK(fn, "kernel", cudaDeviceSynchronize());
+    /* the weights are freed at return: the kernel (on this thread's default stream) must be done with them */
+    PL_CK(fn, "kernel", cudaStreamSynchronize(0));
     return PL_OK;
 }
 
@@ -633,11 +633,8 @@ int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uin
                            const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1) {
     const char *fn = "pl_combine_columns";
     pl_clear_error();
-    if (!handles || !columns || !weights0 || !weights1 || !out0 || !out1) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
-    for (uint64_t i = 0; i < count; i++) {
-        if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "%s: handle %llu is null", fn, (unsigned long long) i);
-    }
-    int32_t st = require_device(fn);
+    int32_t st = pl_check_sums(fn, handles, columns, count, weights0, weights1, out0, out1);
+    if (!st) st = require_device(fn);
     if (st || rows == 0) return st;
     DeviceBuffer o0, o1;
     st = combine_on_device(fn, handles, columns, count, rows, weights0, weights1, o0, o1);
@@ -654,8 +651,8 @@ int32_t pl_deep_codeword(const uint64_t *handles, const uint64_t *columns, uint6
                          uint64_t shift, const uint64_t *values, uint64_t *out0, uint64_t *out1) {
     const char *fn = "pl_deep_codeword";
     pl_clear_error();
-    int32_t st = pl_check_deep(fn, handles, columns, weights0, weights1, next_handle, next_weights0, next_weights1,
-                               log_rows, values, out0, out1);
+    int32_t st = pl_check_deep(fn, handles, columns, count, weights0, weights1, next_handle, next_weights0,
+                               next_weights1, log_rows, values, out0, out1);
     if (st) return st;
     st = require_device(fn);
     if (st) return st;

@@ -2,6 +2,7 @@ package io.proofline.nativebackend;
 
 import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.ColumnSums;
+import io.proofline.backend.DeepDivisions;
 import io.proofline.backend.FriFolder;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.MerkleHasher;
@@ -242,11 +243,12 @@ public final class NativeBackend implements ProverBackend {
     public long[][] deepCodeword(List<ColumnMatrix> matrices, int[] columns, long[] weights0, long[] weights1,
                                  ColumnMatrix next, int nextColumns, long[] nextWeights0, long[] nextWeights1,
                                  long shift, Ext2 claimed, Ext2 claimedNext, Ext2 zeta, Ext2 zetaNext) {
-        int rows = ColumnSums.check(matrices, columns, weights0, weights1);
+        int rows = DeepDivisions.checkRows(matrices, next);
+        ColumnSums.check(matrices, columns, weights0, weights1);
         ColumnSums.check(List.of(next), new int[] {nextColumns}, nextWeights0, nextWeights1);
         long[] handles = handles(matrices);
         long[] nextHandle = handles(List.of(next));
-        if (handles == null || nextHandle == null || next.rows() != rows || Integer.bitCount(rows) != 1) {
+        if (handles == null || nextHandle == null) {
             return ProverBackend.super.deepCodeword(matrices, columns, weights0, weights1, next, nextColumns,
                     nextWeights0, nextWeights1, shift, claimed, claimedNext, zeta, zetaNext);
         }

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * {@code x} of a coset extension in bit-reversed order, in parallel blocks, each block's
  * denominators inverted together.
  */
-final class DeepDivisions {
+public final class DeepDivisions {
 
     /** Points per parallel block. */
     private static final int BLOCK = 1 << 12;
@@ -24,11 +24,11 @@ final class DeepDivisions {
 
     /**
      * The rows of the extensions {@link ProverBackend#deepCodeword} reads, which {@code next}
-     * shares with {@code matrices}: a power of two.
+     * shares with {@code matrices}: a power of two. For every back end's implementation.
      *
      * @throws IllegalArgumentException for no matrices, rows of two counts or not a power of two
      */
-    static int checkRows(List<ColumnMatrix> matrices, ColumnMatrix next) {
+    public static int checkRows(List<ColumnMatrix> matrices, ColumnMatrix next) {
         if (matrices.isEmpty()) {
             throw new IllegalArgumentException("a DEEP codeword of no matrices");
         }
