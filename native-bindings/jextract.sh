@@ -32,10 +32,12 @@ rm -rf "$OUT/${PKG//.//}"
 args=()
 for fn in backend_name kernel_set last_error device_count memory_info ntt_forward ntt_inverse ntt_coset_forward coset_lde \
           coset_lde_from_evaluations poseidon2_permute hash_rows merkle_layers commit_lde release combine_columns deep_codeword \
-          fri_fold; do
+          quotient fri_fold; do
   args+=(--include-typedef "pl_${fn}_fn")
 done
-for c in PL_OK PL_ERR_ARGUMENT PL_ERR_NO_DEVICE PL_ERR_DEVICE PL_ERR_MEMORY PL_MAX_LOG_LENGTH PL_MAX_LOG_BLOWUP; do
+for c in PL_OK PL_ERR_ARGUMENT PL_ERR_NO_DEVICE PL_ERR_DEVICE PL_ERR_MEMORY PL_MAX_LOG_LENGTH PL_MAX_LOG_BLOWUP \
+         PL_Q_CONST PL_Q_COLUMN PL_Q_NEXT PL_Q_PUBLIC PL_Q_X PL_Q_L0 PL_Q_ADD PL_Q_SUB PL_Q_MUL PL_Q_ADD_CONST \
+         PL_Q_SUB_CONST PL_Q_CONST_SUB PL_Q_MUL_CONST PL_Q_OUT PL_Q_MAX_REGISTERS; do
   args+=(--include-constant "$c")
 done
 "$JEXTRACT" --output "$OUT" -t "$PKG" --header-class-name ProoflineNative "${args[@]}" "$HEADER"

@@ -7,6 +7,7 @@
 
 #include "proofline_native.h"
 #include "pl_error.h"
+#include "pl_field.h"
 
 /* The pointers and sizes of pl_coset_lde and the calls built on it. */
 static inline int32_t pl_check_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
@@ -53,6 +54,96 @@ static inline int32_t pl_check_deep(const char *fn, const uint64_t *handles, con
     if (!next_handle) return pl_fail(PL_ERR_ARGUMENT, "%s: the next-row handle is null", fn);
     if (log_rows > PL_MAX_LOG_LENGTH)
         return pl_fail(PL_ERR_ARGUMENT, "%s: length 2^%u exceeds 2^%d", fn, log_rows, PL_MAX_LOG_LENGTH);
+    return PL_OK;
+}
+
+/*
+ * What pl_quotient checks: the pointers and handles, the domain's sizes, and the program: every
+ * opcode known, every register below `registers` and written before it is read, every constant
+ * and column in range, one PL_Q_OUT and last. So a malformed program is refused before any row
+ * runs, and no instruction reads outside the buffers.
+ */
+static inline int32_t pl_check_quotient(const char *fn, const uint64_t *handles, const uint64_t *columns,
+                                        uint32_t log_extension_rows, uint32_t log_n, uint32_t log_blowup, uint64_t rows,
+                                        const uint32_t *program, uint64_t instructions, const uint64_t *constants,
+                                        uint64_t constant_count, uint32_t registers, const uint64_t *public_input,
+                                        const void *out0, const void *out1) {
+    if (!handles || !columns || !program || !public_input || !out0 || !out1 || (constant_count && !constants))
+        return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    for (int i = 0; i < 3; i++) {
+        if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "%s: handle %d is null", fn, i);
+    }
+    uint32_t log_length = log_n + log_blowup;
+    if (log_blowup > PL_MAX_LOG_BLOWUP || log_length > log_extension_rows || log_extension_rows > PL_MAX_LOG_LENGTH)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: a domain of 2^%u + %u points in extensions of 2^%u rows", fn, log_n, log_blowup,
+                       log_extension_rows);
+    if (rows == 0 || rows > (1ull << log_length) || (rows & ((1ull << log_n) - 1)))
+        return pl_fail(PL_ERR_ARGUMENT, "%s: %llu rows are not a multiple of 2^%u within 2^%u", fn, (unsigned long long) rows,
+                       log_n, log_length);
+    if (registers < 1 || registers > PL_Q_MAX_REGISTERS)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: %u registers, at most %d", fn, registers, PL_Q_MAX_REGISTERS);
+    if (instructions == 0 || program[4 * (instructions - 1)] != PL_Q_OUT)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: the program does not end with OUT", fn);
+    uint8_t written[PL_Q_MAX_REGISTERS] = {0};
+    for (uint64_t i = 0; i < instructions; i++) {
+        const uint32_t *in = program + 4 * i;
+        uint32_t op = in[0], dst = in[1], a = in[2], b = in[3];
+        int reads = 0; /* 1: r[a], 2: r[a] and r[b] */
+        switch (op) {
+        case PL_Q_CONST:
+            if (a >= constant_count) goto bad;
+            break;
+        case PL_Q_COLUMN:
+        case PL_Q_NEXT:
+            if (a > 2 || b >= columns[a]) goto bad;
+            break;
+        case PL_Q_PUBLIC:
+        case PL_Q_X:
+        case PL_Q_L0:
+            break;
+        case PL_Q_ADD:
+        case PL_Q_SUB:
+        case PL_Q_MUL:
+        case PL_Q_OUT:
+            reads = 2;
+            break;
+        case PL_Q_ADD_CONST:
+        case PL_Q_SUB_CONST:
+        case PL_Q_CONST_SUB:
+        case PL_Q_MUL_CONST:
+            if (b >= constant_count) goto bad;
+            reads = 1;
+            break;
+        default:
+            goto bad;
+        }
+        if (reads >= 1 && (a >= registers || !written[a])) goto bad;
+        if (reads == 2 && (b >= registers || !written[b])) goto bad;
+        if (op == PL_Q_OUT) {
+            if (i + 1 != instructions) goto bad;
+            continue;
+        }
+        if (dst >= registers) goto bad;
+        written[dst] = 1;
+        continue;
+    bad:
+        return pl_fail(PL_ERR_ARGUMENT, "%s: instruction %llu (%u %u %u %u) is malformed", fn, (unsigned long long) i, op, dst,
+                       a, b);
+    }
+    return PL_OK;
+}
+
+/* 1 / (x^n - 1) and x^n - 1 for x = shift W^k, k < 2^log_blowup: the values x^n takes on the domain (index rev(r) mod blowup). */
+static inline int32_t pl_quotient_vanishing(const char *fn, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+                                            uint64_t *zh, uint64_t *zh_inverse) {
+    uint64_t shift_n = pl_pow(shift, 1ull << log_n), root = pl_root_of_unity(log_blowup), power = 1;
+    for (uint64_t k = 0; k < (1ull << log_blowup); k++) {
+        zh[k] = pl_sub(pl_mul(shift_n, power), 1);
+        if (zh[k] == 0) return pl_fail(PL_ERR_ARGUMENT, "%s: x^n - 1 vanishes on the domain (shift %llu)", fn,
+                                       (unsigned long long) shift);
+        zh_inverse[k] = pl_inverse(zh[k]);
+        power = pl_mul(power, root);
+    }
     return PL_OK;
 }
 

@@ -8,6 +8,7 @@
  * portable code's, which the differential tests check on every path.
  */
 #include "avx2.h"
+#include "proofline_native.h"
 #include "../common/pl_field.h"
 
 #include <immintrin.h>
@@ -125,6 +126,37 @@ void pl_avx2_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint
         v4 x = load(v + i);
         store(acc0 + i, v_add(load(acc0 + i), v_mul(x, a)));
         store(acc1 + i, v_add(load(acc1 + i), v_mul(x, b)));
+    }
+}
+
+/*
+ * One instruction of a quotient program over a block of n rows (n a multiple of 4):
+ * d = a op b, or a op k for the PL_Q_*_CONST forms. d may be a or b.
+ */
+void pl_avx2_block_op(uint32_t op, uint64_t *d, const uint64_t *a, const uint64_t *b, uint64_t k, size_t n) {
+    v4 c = splat(k);
+    switch (op) {
+    case PL_Q_ADD:
+        for (size_t i = 0; i < n; i += 4) store(d + i, v_add(load(a + i), load(b + i)));
+        break;
+    case PL_Q_SUB:
+        for (size_t i = 0; i < n; i += 4) store(d + i, v_sub(load(a + i), load(b + i)));
+        break;
+    case PL_Q_MUL:
+        for (size_t i = 0; i < n; i += 4) store(d + i, v_mul(load(a + i), load(b + i)));
+        break;
+    case PL_Q_ADD_CONST:
+        for (size_t i = 0; i < n; i += 4) store(d + i, v_add(load(a + i), c));
+        break;
+    case PL_Q_SUB_CONST:
+        for (size_t i = 0; i < n; i += 4) store(d + i, v_sub(load(a + i), c));
+        break;
+    case PL_Q_CONST_SUB:
+        for (size_t i = 0; i < n; i += 4) store(d + i, v_sub(c, load(a + i)));
+        break;
+    default: /* PL_Q_MUL_CONST */
+        for (size_t i = 0; i < n; i += 4) store(d + i, v_mul(load(a + i), c));
+        break;
     }
 }
 

@@ -19,5 +19,7 @@ void pl_avx2_permute4(uint64_t *states);
 void pl_avx2_hash_rows8(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
 /* parents i .. i + 7 of one Merkle layer */
 void pl_avx2_compress8(const uint64_t *below, uint64_t i, uint64_t *layer);
+/* one quotient-program instruction (a PL_Q_ arithmetic opcode) over n rows, n a multiple of 4 */
+void pl_avx2_block_op(uint32_t op, uint64_t *d, const uint64_t *a, const uint64_t *b, uint64_t k, size_t n);
 
 #endif

@@ -5,6 +5,7 @@
  * the portable code's, which the differential tests check on both paths.
  */
 #include "avx512.h"
+#include "proofline_native.h"
 #include "../common/pl_field.h"
 
 #include <immintrin.h>
@@ -95,6 +96,37 @@ void pl_avx512_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, ui
         v8 x = _mm512_loadu_si512(v + i);
         _mm512_storeu_si512(acc0 + i, v_add(_mm512_loadu_si512(acc0 + i), v_mul(x, a)));
         _mm512_storeu_si512(acc1 + i, v_add(_mm512_loadu_si512(acc1 + i), v_mul(x, b)));
+    }
+}
+
+/*
+ * One instruction of a quotient program over a block of n rows (n a multiple of 8):
+ * d = a op b, or a op k for the PL_Q_*_CONST forms. d may be a or b.
+ */
+void pl_avx512_block_op(uint32_t op, uint64_t *d, const uint64_t *a, const uint64_t *b, uint64_t k, size_t n) {
+    v8 c = _mm512_set1_epi64((long long) k);
+    switch (op) {
+    case PL_Q_ADD:
+        for (size_t i = 0; i < n; i += 8) _mm512_storeu_si512(d + i, v_add(_mm512_loadu_si512(a + i), _mm512_loadu_si512(b + i)));
+        break;
+    case PL_Q_SUB:
+        for (size_t i = 0; i < n; i += 8) _mm512_storeu_si512(d + i, v_sub(_mm512_loadu_si512(a + i), _mm512_loadu_si512(b + i)));
+        break;
+    case PL_Q_MUL:
+        for (size_t i = 0; i < n; i += 8) _mm512_storeu_si512(d + i, v_mul(_mm512_loadu_si512(a + i), _mm512_loadu_si512(b + i)));
+        break;
+    case PL_Q_ADD_CONST:
+        for (size_t i = 0; i < n; i += 8) _mm512_storeu_si512(d + i, v_add(_mm512_loadu_si512(a + i), c));
+        break;
+    case PL_Q_SUB_CONST:
+        for (size_t i = 0; i < n; i += 8) _mm512_storeu_si512(d + i, v_sub(_mm512_loadu_si512(a + i), c));
+        break;
+    case PL_Q_CONST_SUB:
+        for (size_t i = 0; i < n; i += 8) _mm512_storeu_si512(d + i, v_sub(c, _mm512_loadu_si512(a + i)));
+        break;
+    default: /* PL_Q_MUL_CONST */
+        for (size_t i = 0; i < n; i += 8) _mm512_storeu_si512(d + i, v_mul(_mm512_loadu_si512(a + i), c));
+        break;
     }
 }
 

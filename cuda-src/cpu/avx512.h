@@ -19,5 +19,7 @@ void pl_avx512_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, ui
 void pl_avx512_hash_rows16(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
 /* parents i .. i + 15 of one Merkle layer */
 void pl_avx512_compress16(const uint64_t *below, uint64_t i, uint64_t *layer);
+/* one quotient-program instruction (a PL_Q_ arithmetic opcode) over n rows, n a multiple of 8 */
+void pl_avx512_block_op(uint32_t op, uint64_t *d, const uint64_t *a, const uint64_t *b, uint64_t k, size_t n);
 
 #endif

@@ -39,14 +39,17 @@ struct kernels {
     void (*hash_rows)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
     void (*compress)(const uint64_t *below, uint64_t i, uint64_t *layer);
     void (*add_scaled2)(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n);
+    /* one quotient-program instruction over a block of rows, a multiple of lanes */
+    void (*block_op)(uint32_t op, uint64_t *d, const uint64_t *a, const uint64_t *b, uint64_t k, size_t n);
 };
 
-static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL};
+static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL};
 static const struct kernels AVX2 = {"avx2", 4, pl_avx2_dif_run, pl_avx2_dif_last3, pl_avx2_mul_powers,
-                                    pl_avx2_permute4, 8, pl_avx2_hash_rows8, pl_avx2_compress8, pl_avx2_add_scaled2};
+                                    pl_avx2_permute4, 8, pl_avx2_hash_rows8, pl_avx2_compress8, pl_avx2_add_scaled2,
+                                    pl_avx2_block_op};
 static const struct kernels AVX512 = {"avx512", 8, pl_avx512_dif_run, pl_avx512_dif_last3, pl_avx512_mul_powers,
                                       pl_avx512_permute8, 16, pl_avx512_hash_rows16, pl_avx512_compress16,
-                                      pl_avx512_add_scaled2};
+                                      pl_avx512_add_scaled2, pl_avx512_block_op};
 
 static struct kernels vec;
 
@@ -591,6 +594,152 @@ int32_t pl_deep_codeword(const uint64_t *handles, const uint64_t *columns, uint6
     free(low);
     if (failed & 2) return pl_fail(PL_ERR_MEMORY, "%s: no memory for a block's scratch", fn);
     if (failed) return pl_fail(PL_ERR_ARGUMENT, "%s: a point of the domain is zeta or zeta_next", fn);
+    return PL_OK;
+}
+
+/* ---- the quotient ---- */
+
+/* log2 of the rows a quotient block runs each instruction over */
+#define QUOTIENT_BLOCK_LOG 6
+
+/*
+ * The quotient's numerator by its program, one block of rows at a time: each instruction runs
+ * over the block's rows before the next (registers hold a block each), so the interpretation
+ * costs once per block, not per row, and the loops are plain arrays. Blocks run in parallel.
+ */
+int32_t pl_quotient(const uint64_t *handles, const uint64_t *columns, uint32_t log_extension_rows, uint32_t log_n,
+                    uint32_t log_blowup, uint64_t rows, uint64_t shift, const uint32_t *program, uint64_t instructions,
+                    const uint64_t *constants, uint64_t constant_count, uint32_t registers, const uint64_t *public_input,
+                    uint64_t *out0, uint64_t *out1) {
+    const char *fn = "pl_quotient";
+    pl_clear_error();
+    int32_t st = pl_check_quotient(fn, handles, columns, log_extension_rows, log_n, log_blowup, rows, program, instructions,
+                                   constants, constant_count, registers, public_input, out0, out1);
+    if (st) return st;
+    uint32_t log_length = log_n + log_blowup;
+    uint64_t blowup = 1ull << log_blowup, mask = (1ull << log_length) - 1;
+    uint64_t zh[1 << PL_MAX_LOG_BLOWUP], zh_inverse[1 << PL_MAX_LOG_BLOWUP];
+    if ((st = pl_quotient_vanishing(fn, log_n, log_blowup, shift, zh, zh_inverse))) return st;
+    uint64_t n_inverse = pl_inverse(1ull << log_n);
+    uint32_t log_block = log_length < QUOTIENT_BLOCK_LOG ? log_length : QUOTIENT_BLOCK_LOG;
+    uint64_t block = 1ull << log_block, blocks = (rows + block - 1) >> log_block;
+    uint64_t w = pl_root_of_unity(log_length);
+    /* w^(rev(b) 2^(log_length - log_block)) for the low bits b of a row, as pl_deep_codeword */
+    uint64_t low[1 << QUOTIENT_BLOCK_LOG];
+    uint64_t w_low = pl_pow(w, 1ull << (log_length - log_block));
+    for (uint64_t b = 0; b < block; b++) low[b] = pl_pow(w_low, pl_reverse_bits((uint32_t) b, log_block));
+    const uint64_t *ext[3] = {(const uint64_t *) (uintptr_t) handles[0], (const uint64_t *) (uintptr_t) handles[1],
+                              (const uint64_t *) (uintptr_t) handles[2]};
+    int failed = 0; /* 1: x = 1 on the domain, 2: no scratch memory */
+    #pragma omp parallel reduction(| : failed) if (rows * instructions >= PARALLEL_MIN)
+    {
+        /* registers, then the block's points, L_0, next rows and the inversion's prefixes */
+        uint64_t *scratch = malloc(((uint64_t) registers + 4) * block * sizeof(uint64_t));
+        if (!scratch) failed |= 2;
+        #pragma omp for schedule(dynamic, 1)
+        for (uint64_t a = 0; a < blocks; a++) {
+            if (!scratch) continue;
+            uint64_t *x = scratch + (uint64_t) registers * block, *l0 = x + block, *next = l0 + block, *prefix = next + block;
+            uint64_t from = a << log_block, len = rows - from < block ? rows - from : block;
+            uint64_t high = log_length > log_block ? pl_reverse_bits((uint32_t) a, log_length - log_block) : 0;
+            uint64_t base = pl_mul(shift, pl_pow(w, high));
+            uint64_t acc = 1;
+            for (uint64_t b = 0; b < len; b++) {
+                uint64_t r = from + b, natural = pl_reverse_bits((uint32_t) r, log_length);
+                x[b] = pl_mul(base, low[b]);
+                next[b] = pl_reverse_bits((uint32_t) ((natural + blowup) & mask), log_length);
+                l0[b] = pl_sub(x[b], 1);
+                prefix[b] = acc;
+                acc = pl_mul(acc, l0[b]);
+            }
+            if (acc == 0) {
+                failed |= 1;
+                continue;
+            }
+            /* 1 / (x - 1) by one inversion for the block, then L_0 = (x^n - 1) / (n (x - 1)) */
+            uint64_t inv = pl_inverse(acc);
+            for (uint64_t b = len; b-- > 0;) {
+                uint64_t d = l0[b];
+                uint64_t natural = pl_reverse_bits((uint32_t) (from + b), log_length);
+                l0[b] = pl_mul(pl_mul(zh[natural & (blowup - 1)], n_inverse), pl_mul(inv, prefix[b]));
+                inv = pl_mul(inv, d);
+            }
+            /* the vector set's kernels where the block is whole vectors */
+            int vector_ops = vec.block_op && len % vec.lanes == 0;
+            for (uint64_t i = 0; i < instructions; i++) {
+                const uint32_t *in = program + 4 * i;
+                uint64_t *d = scratch + (uint64_t) in[1] * block;
+                const uint64_t *ra = scratch + (uint64_t) in[2] * block, *rb = scratch + (uint64_t) in[3] * block;
+                if (vector_ops && in[0] >= PL_Q_ADD && in[0] <= PL_Q_MUL_CONST) {
+                    vec.block_op(in[0], d, ra, in[0] >= PL_Q_ADD_CONST ? ra : rb,
+                                 in[0] >= PL_Q_ADD_CONST ? constants[in[3]] : 0, len);
+                    continue;
+                }
+                switch (in[0]) {
+                case PL_Q_CONST:
+                    for (uint64_t b = 0; b < len; b++) d[b] = constants[in[2]];
+                    break;
+                case PL_Q_COLUMN:
+                    memcpy(d, ext[in[2]] + ((uint64_t) in[3] << log_extension_rows) + from, len * sizeof(uint64_t));
+                    break;
+                case PL_Q_NEXT: {
+                    const uint64_t *c = ext[in[2]] + ((uint64_t) in[3] << log_extension_rows);
+                    for (uint64_t b = 0; b < len; b++) d[b] = c[next[b]];
+                    break;
+                }
+                case PL_Q_PUBLIC:
+                    memcpy(d, public_input + from, len * sizeof(uint64_t));
+                    break;
+                case PL_Q_X:
+                    memcpy(d, x, len * sizeof(uint64_t));
+                    break;
+                case PL_Q_L0:
+                    memcpy(d, l0, len * sizeof(uint64_t));
+                    break;
+                case PL_Q_ADD:
+                    for (uint64_t b = 0; b < len; b++) d[b] = pl_add(ra[b], rb[b]);
+                    break;
+                case PL_Q_SUB:
+                    for (uint64_t b = 0; b < len; b++) d[b] = pl_sub(ra[b], rb[b]);
+                    break;
+                case PL_Q_MUL:
+                    for (uint64_t b = 0; b < len; b++) d[b] = pl_mul(ra[b], rb[b]);
+                    break;
+                case PL_Q_ADD_CONST: {
+                    uint64_t k = constants[in[3]];
+                    for (uint64_t b = 0; b < len; b++) d[b] = pl_add(ra[b], k);
+                    break;
+                }
+                case PL_Q_SUB_CONST: {
+                    uint64_t k = constants[in[3]];
+                    for (uint64_t b = 0; b < len; b++) d[b] = pl_sub(ra[b], k);
+                    break;
+                }
+                case PL_Q_CONST_SUB: {
+                    uint64_t k = constants[in[3]];
+                    for (uint64_t b = 0; b < len; b++) d[b] = pl_sub(k, ra[b]);
+                    break;
+                }
+                case PL_Q_MUL_CONST: {
+                    uint64_t k = constants[in[3]];
+                    for (uint64_t b = 0; b < len; b++) d[b] = pl_mul(ra[b], k);
+                    break;
+                }
+                case PL_Q_OUT:
+                    for (uint64_t b = 0; b < len; b++) {
+                        uint64_t natural = pl_reverse_bits((uint32_t) (from + b), log_length);
+                        uint64_t z = zh_inverse[natural & (blowup - 1)];
+                        out0[from + b] = pl_mul(ra[b], z);
+                        out1[from + b] = pl_mul(rb[b], z);
+                    }
+                    break;
+                }
+            }
+        }
+        free(scratch);
+    }
+    if (failed & 2) return pl_fail(PL_ERR_MEMORY, "%s: no memory for a block's registers", fn);
+    if (failed) return pl_fail(PL_ERR_ARGUMENT, "%s: the point 1 is on the domain", fn);
     return PL_OK;
 }
 

@@ -254,6 +254,85 @@ __global__ void k_deep(uint64_t *s0, uint64_t *s1, const uint64_t *t0, const uin
     }
 }
 
+/* What every row of pl_quotient shares, by value so that a kernel takes it as a parameter. */
+struct QuotientDomain {
+    const uint64_t *ext[3];
+    uint32_t log_extension_rows;
+    uint32_t log_length;
+    uint64_t blowup;
+    uint64_t shift;
+    uint64_t w;
+    uint64_t n_inverse;
+};
+
+/*
+ * One row of a quotient program (checked by pl_check_quotient) into (o0[r], o1[r]), registers in
+ * `reg`. The point, the row of omega x and L_0 are made here, L_0 only where the program asks
+ * (an inversion a row). *one is set where x = 1, which no coset with shift outside the domain
+ * has. __host__ __device__ so that host_check.cu can run it.
+ */
+__host__ __device__ __forceinline__ void quotient_row(const uint32_t *program, uint64_t instructions,
+                                                      const uint64_t *constants, const QuotientDomain &q,
+                                                      const uint64_t *public_input, const uint64_t *zh,
+                                                      const uint64_t *zh_inverse, uint64_t r, uint64_t *reg,
+                                                      uint64_t *o0, uint64_t *o1, int *one) {
+    uint64_t natural = pl_reverse_bits((uint32_t) r, q.log_length);
+    uint64_t x = pl_mul(q.shift, pl_pow(q.w, natural));
+    uint64_t k = natural & (q.blowup - 1);
+    for (uint64_t i = 0; i < instructions; i++) {
+        const uint32_t *in = program + 4 * i;
+        uint32_t a = in[2], b = in[3];
+        uint64_t v;
+        switch (in[0]) {
+        case PL_Q_CONST: v = constants[a]; break;
+        case PL_Q_COLUMN: v = q.ext[a][((uint64_t) b << q.log_extension_rows) + r]; break;
+        case PL_Q_NEXT: {
+            uint64_t mask = (1ull << q.log_length) - 1;
+            uint64_t next = pl_reverse_bits((uint32_t) ((natural + q.blowup) & mask), q.log_length);
+            v = q.ext[a][((uint64_t) b << q.log_extension_rows) + next];
+            break;
+        }
+        case PL_Q_PUBLIC: v = public_input[r]; break;
+        case PL_Q_X: v = x; break;
+        case PL_Q_L0: {
+            uint64_t d = pl_sub(x, 1);
+            if (d == 0) {
+                *one = 1;
+                return;
+            }
+            v = pl_mul(pl_mul(zh[k], q.n_inverse), pl_inverse(d));
+            break;
+        }
+        case PL_Q_ADD: v = pl_add(reg[a], reg[b]); break;
+        case PL_Q_SUB: v = pl_sub(reg[a], reg[b]); break;
+        case PL_Q_MUL: v = pl_mul(reg[a], reg[b]); break;
+        case PL_Q_ADD_CONST: v = pl_add(reg[a], constants[b]); break;
+        case PL_Q_SUB_CONST: v = pl_sub(reg[a], constants[b]); break;
+        case PL_Q_CONST_SUB: v = pl_sub(constants[b], reg[a]); break;
+        case PL_Q_MUL_CONST: v = pl_mul(reg[a], constants[b]); break;
+        default: /* PL_Q_OUT, the last */
+            o0[r] = pl_mul(reg[a], zh_inverse[k]);
+            o1[r] = pl_mul(reg[b], zh_inverse[k]);
+            return;
+        }
+        reg[in[1]] = v;
+    }
+}
+
+/*
+ * One row per thread, its R registers in the thread's local memory; R a size the program fits,
+ * so that the local memory reserved for every resident thread is no larger than it needs.
+ */
+template <int R>
+__global__ void k_quotient(const uint32_t *program, uint64_t instructions, const uint64_t *constants, QuotientDomain q,
+                           const uint64_t *public_input, const uint64_t *zh, uint64_t rows, uint64_t *o0, uint64_t *o1,
+                           int *one) {
+    uint64_t reg[R];
+    for (uint64_t r = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; r < rows; r += (uint64_t) gridDim.x * blockDim.x) {
+        quotient_row(program, instructions, constants, q, public_input, zh, zh + q.blowup, r, reg, o0, o1, one);
+    }
+}
+
 __global__ void k_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inv, uint64_t cosets, uint32_t log_arity,
                        uint64_t beta0, uint64_t beta1, const uint64_t *table, uint64_t *out0, uint64_t *out1) {
     for (uint64_t j = blockIdx.x * (uint64_t) blockDim.x + threadIdx.x; j < cosets; j += (uint64_t) gridDim.x * blockDim.x) {
@@ -674,6 +753,64 @@ int32_t pl_deep_codeword(const uint64_t *handles, const uint64_t *columns, uint6
     if (zero) return pl_fail(PL_ERR_ARGUMENT, "%s: a point of the domain is zeta or zeta_next", fn);
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out0, s0.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out1, s1.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    return PL_OK;
+}
+
+/*
+ * The program runs on the device over the extensions where pl_commit_lde kept them: only the
+ * program, its constants, the public inputs' column and the quotient cross.
+ */
+int32_t pl_quotient(const uint64_t *handles, const uint64_t *columns, uint32_t log_extension_rows, uint32_t log_n,
+                    uint32_t log_blowup, uint64_t rows, uint64_t shift, const uint32_t *program, uint64_t instructions,
+                    const uint64_t *constants, uint64_t constant_count, uint32_t registers, const uint64_t *public_input,
+                    uint64_t *out0, uint64_t *out1) {
+    const char *fn = "pl_quotient";
+    pl_clear_error();
+    int32_t st = pl_check_quotient(fn, handles, columns, log_extension_rows, log_n, log_blowup, rows, program, instructions,
+                                   constants, constant_count, registers, public_input, out0, out1);
+    if (st) return st;
+    st = require_device(fn);
+    if (st) return st;
+    QuotientDomain q;
+    for (int i = 0; i < 3; i++) q.ext[i] = (const uint64_t *) (uintptr_t) handles[i];
+    q.log_extension_rows = log_extension_rows;
+    q.log_length = log_n + log_blowup;
+    q.blowup = 1ull << log_blowup;
+    q.shift = shift;
+    q.w = pl_root_of_unity(q.log_length);
+    q.n_inverse = pl_inverse(1ull << log_n);
+    std::vector<uint64_t> zh(2 * q.blowup);
+    if ((st = pl_quotient_vanishing(fn, log_n, log_blowup, shift, zh.data(), zh.data() + q.blowup))) return st;
+    DeviceBuffer dprog, dconst, dzh, dpub, o0, o1, flag;
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&dprog.ptr, 4 * instructions * sizeof(uint32_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&dconst.ptr, (constant_count ? constant_count : 1) * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&dzh.ptr, zh.size() * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&dpub.ptr, rows * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&o0.ptr, rows * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&o1.ptr, rows * sizeof(uint64_t)));
+    PL_CK(fn, "cudaMalloc", cudaMalloc(&flag.ptr, sizeof(uint64_t)));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(dprog.ptr, program, 4 * instructions * sizeof(uint32_t), cudaMemcpyHostToDevice));
+    if (constant_count)
+        PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(dconst.ptr, constants, constant_count * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(dzh.ptr, zh.data(), zh.size() * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemcpy to device", cudaMemcpy(dpub.ptr, public_input, rows * sizeof(uint64_t), cudaMemcpyHostToDevice));
+    PL_CK(fn, "cudaMemset", cudaMemset(flag.ptr, 0, sizeof(uint64_t)));
+    const uint32_t *code = (const uint32_t *) dprog.ptr;
+    if (registers <= 64)
+        k_quotient<64><<<grid(rows), THREADS>>>(code, instructions, dconst.ptr, q, dpub.ptr, dzh.ptr, rows, o0.ptr, o1.ptr,
+                                                (int *) flag.ptr);
+    else if (registers <= 128)
+        k_quotient<128><<<grid(rows), THREADS>>>(code, instructions, dconst.ptr, q, dpub.ptr, dzh.ptr, rows, o0.ptr, o1.ptr,
+                                                 (int *) flag.ptr);
+    else
+        k_quotient<PL_Q_MAX_REGISTERS><<<grid(rows), THREADS>>>(code, instructions, dconst.ptr, q, dpub.ptr, dzh.ptr, rows,
+                                                                o0.ptr, o1.ptr, (int *) flag.ptr);
+    PL_CK(fn, "kernel launch", cudaGetLastError());
+    int one = 0;
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(&one, flag.ptr, sizeof one, cudaMemcpyDeviceToHost));
+    if (one) return pl_fail(PL_ERR_ARGUMENT, "%s: the point 1 is on the domain", fn);
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out0, o0.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
+    PL_CK(fn, "cudaMemcpy to host", cudaMemcpy(out1, o1.ptr, rows * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     return PL_OK;
 }
 

@@ -166,6 +166,52 @@ int32_t pl_fri_fold(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_in
                     uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
 
 /*
+ * Opcodes of a quotient program (pl_quotient), io.proofline.backend.QuotientProgram's: an
+ * instruction is four uint32_t, op, dst, a, b, over registers r[] of base-field values, k = a
+ * constant's index.
+ */
+/** r[dst] = constants[a] */
+#define PL_Q_CONST 0
+/** r[dst] = column b of extension a (0 setup, 1 witness, 2 products) at the row */
+#define PL_Q_COLUMN 1
+/** as PL_Q_COLUMN, at the row of omega x */
+#define PL_Q_NEXT 2
+/** r[dst] = the public inputs' column at the row */
+#define PL_Q_PUBLIC 3
+/** r[dst] = the row's point x */
+#define PL_Q_X 4
+/** r[dst] = L_0(x) = (x^n - 1) / (n (x - 1)) */
+#define PL_Q_L0 5
+/** r[dst] = r[a] + r[b], r[a] - r[b], r[a] * r[b] */
+#define PL_Q_ADD 6
+#define PL_Q_SUB 7
+#define PL_Q_MUL 8
+/** r[dst] = r[a] + constants[b], r[a] - constants[b], constants[b] - r[a], r[a] * constants[b] */
+#define PL_Q_ADD_CONST 9
+#define PL_Q_SUB_CONST 10
+#define PL_Q_CONST_SUB 11
+#define PL_Q_MUL_CONST 12
+/** the numerator is (r[a], r[b]); the last instruction, and the only one of its kind */
+#define PL_Q_OUT 13
+/** The most registers a quotient program may use. */
+#define PL_Q_MAX_REGISTERS 512
+
+/**
+ * The quotient C(x) / (x^n - 1) on its domain, C given as a program (the opcodes above) that
+ * every row runs: for each row r < rows, with L = log_n + log_blowup, x_r = shift * W^rev(r)
+ * (W of order 2^L, rev reversing L bits) and n = 2^log_n, the program's numerator at row r times
+ * 1 / (x_r^n - 1) into (out0[r], out1[r]). handles[3] are the setup, witness and products
+ * extensions kept by pl_commit_lde (columns[i] columns of 2^log_extension_rows rows each, those
+ * rows a coset extension in bit-reversed order whose first 2^L rows are this domain), read where
+ * they were kept; public_input holds `rows` values. The row of omega x (omega of order n) is
+ * rev(rev(r) + 2^log_blowup mod 2^L). rows: a multiple of n, at most 2^L.
+ */
+int32_t pl_quotient(const uint64_t *handles, const uint64_t *columns, uint32_t log_extension_rows, uint32_t log_n,
+                    uint32_t log_blowup, uint64_t rows, uint64_t shift, const uint32_t *program, uint64_t instructions,
+                    const uint64_t *constants, uint64_t constant_count, uint32_t registers, const uint64_t *public_input,
+                    uint64_t *out0, uint64_t *out1);
+
+/*
  * The entry points as function pointer types, one per function above, so that bindings can
  * resolve each symbol in the library they load (the CPU and CUDA builds export the same names)
  * and call it through its address.
@@ -187,6 +233,7 @@ typedef int32_t (*pl_commit_lde_fn)(const uint64_t *coefficients, uint64_t colum
 typedef int32_t (*pl_release_fn)(uint64_t handle);
 typedef int32_t (*pl_combine_columns_fn)(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows, const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1);
 typedef int32_t (*pl_deep_codeword_fn)(const uint64_t *handles, const uint64_t *columns, uint64_t count, const uint64_t *weights0, const uint64_t *weights1, uint64_t next_handle, uint64_t next_columns, const uint64_t *next_weights0, const uint64_t *next_weights1, uint32_t log_rows, uint64_t shift, const uint64_t *values, uint64_t *out0, uint64_t *out1);
+typedef int32_t (*pl_quotient_fn)(const uint64_t *handles, const uint64_t *columns, uint32_t log_extension_rows, uint32_t log_n, uint32_t log_blowup, uint64_t rows, uint64_t shift, const uint32_t *program, uint64_t instructions, const uint64_t *constants, uint64_t constant_count, uint32_t registers, const uint64_t *public_input, uint64_t *out0, uint64_t *out1);
 typedef int32_t (*pl_fri_fold_fn)(const uint64_t *c0, const uint64_t *c1, const uint64_t *x_inverses, uint64_t cosets, uint32_t log_arity, uint64_t beta0, uint64_t beta1, uint64_t *out0, uint64_t *out1);
 
 #ifdef __cplusplus

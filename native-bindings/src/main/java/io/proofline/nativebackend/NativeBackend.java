@@ -8,6 +8,7 @@ import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.MerkleHasher;
 import io.proofline.backend.PooledArena;
 import io.proofline.backend.ProverBackend;
+import io.proofline.backend.QuotientProgram;
 import io.proofline.field.Ext2;
 import io.proofline.nativebackend.ffi.ProoflineNative;
 import io.proofline.ntt.Ntt;
@@ -15,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -270,6 +272,56 @@ public final class NativeBackend implements ProverBackend {
                 // the only argument the checks above leave to the library: a point of the domain at zeta
                 throw new ArithmeticException(e.getMessage());
             }
+            return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
+        }
+    }
+
+    @Override
+    public boolean runsQuotientPrograms() {
+        return true;
+    }
+
+    /**
+     * The program run by the library over the extensions it kept (the CUDA build on the device,
+     * where only the program, the public inputs and the quotient cross); null where it keeps not
+     * all three.
+     */
+    @Override
+    public long[][] quotient(QuotientProgram program, List<ColumnMatrix> extensions, long[] publicInput, int logRows,
+                             int logBlowup, int rows, long shift) {
+        if (extensions.size() != 3) {
+            throw new IllegalArgumentException("a quotient reads setup, witness and products, got " + extensions.size()
+                    + " extensions");
+        }
+        int extensionRows = extensions.getFirst().rows();
+        int[] read = program.columnsRead();
+        for (int i = 0; i < 3; i++) {
+            ColumnMatrix e = extensions.get(i);
+            if (e.rows() != extensionRows || e.rows() < 1 << logRows + logBlowup || e.columns() < read[i]) {
+                throw new IllegalArgumentException("extension " + i + " of " + e.columns() + " x " + e.rows()
+                        + " cannot serve a program reading " + read[i] + " columns on 2^" + (logRows + logBlowup) + " points");
+            }
+        }
+        if (publicInput.length < rows) {
+            throw new IllegalArgumentException(publicInput.length + " public input values for " + rows + " rows");
+        }
+        long[] handles = handles(extensions);
+        if (handles == null) {
+            return null;
+        }
+        long[] columns = new long[3];
+        for (int i = 0; i < 3; i++) {
+            columns[i] = extensions.get(i).columns();
+        }
+        try (Arena arena = PooledArena.confined()) {
+            MemorySegment code = arena.allocateFrom(ValueLayout.JAVA_INT, program.code());
+            MemorySegment out0 = OffHeap.output(arena, rows);
+            MemorySegment out1 = OffHeap.output(arena, rows);
+            long[] constants = program.constants();
+            library.quotient(OffHeap.of(arena, handles), OffHeap.of(arena, columns), Integer.numberOfTrailingZeros(extensionRows),
+                    logRows, logBlowup, rows, shift, code, program.instructions(),
+                    OffHeap.of(arena, constants.length == 0 ? new long[1] : constants), constants.length, program.registers(),
+                    OffHeap.of(arena, Arrays.copyOf(publicInput, rows)), out0, out1);
             return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
         }
     }

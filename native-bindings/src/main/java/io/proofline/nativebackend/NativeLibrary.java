@@ -18,6 +18,7 @@ import io.proofline.nativebackend.ffi.pl_ntt_coset_forward_fn;
 import io.proofline.nativebackend.ffi.pl_ntt_forward_fn;
 import io.proofline.nativebackend.ffi.pl_ntt_inverse_fn;
 import io.proofline.nativebackend.ffi.pl_poseidon2_permute_fn;
+import io.proofline.nativebackend.ffi.pl_quotient_fn;
 import io.proofline.nativebackend.ffi.pl_release_fn;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,7 @@ public final class NativeLibrary {
     private final MemorySegment release;
     private final MemorySegment combineColumns;
     private final MemorySegment deepCodeword;
+    private final MemorySegment quotient;
     private final MemorySegment friFold;
 
     private NativeLibrary(Path path) {
@@ -88,6 +90,7 @@ public final class NativeLibrary {
         release = lib.findOrThrow("pl_release");
         combineColumns = lib.findOrThrow("pl_combine_columns");
         deepCodeword = lib.findOrThrow("pl_deep_codeword");
+        quotient = lib.findOrThrow("pl_quotient");
         friFold = lib.findOrThrow("pl_fri_fold");
     }
 
@@ -238,6 +241,13 @@ public final class NativeLibrary {
             MemorySegment out1) {
         check(pl_deep_codeword_fn.invoke(deepCodeword, handles, columns, count, weights0, weights1, nextHandle, nextColumns,
                 nextWeights0, nextWeights1, logRows, shift, values, out0, out1), "DEEP codeword");
+    }
+
+    void quotient(MemorySegment handles, MemorySegment columns, int logExtensionRows, int logN, int logBlowup, long rows,
+            long shift, MemorySegment program, long instructions, MemorySegment constants, long constantCount, int registers,
+            MemorySegment publicInput, MemorySegment out0, MemorySegment out1) {
+        check(pl_quotient_fn.invoke(quotient, handles, columns, logExtensionRows, logN, logBlowup, rows, shift, program,
+                instructions, constants, constantCount, registers, publicInput, out0, out1), "quotient");
     }
 
     void friFold(MemorySegment c0, MemorySegment c1, MemorySegment xInverses, long cosets, int logArity, long beta0,

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.ProverBackend;
+import io.proofline.backend.QuotientProgram;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.fri.FriParameters;
+import io.proofline.nativebackend.ffi.ProoflineNative;
 import io.proofline.plonkish.Circuit;
 import io.proofline.plonkish.CircuitBuilder;
 import io.proofline.plonkish.Geometry;
@@ -23,10 +26,12 @@ import io.proofline.plonkish.PlonkishProver;
 import io.proofline.plonkish.PlonkishVerifier;
 import io.proofline.plonkish.ProofCodec;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.QuotientProgramCompiler;
 import io.proofline.plonkish.Setup;
 import io.proofline.plonkish.SetupData;
 import io.proofline.plonkish.Variable;
 import io.proofline.plonkish.WitnessVector;
+import io.proofline.plonkish.gates.Gate;
 import io.proofline.poseidon2.Poseidon2;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -254,6 +259,66 @@ abstract class DifferentialTests {
                         () -> JAVA.deepCodeword(kept, columns, w0, w1, b, 2, n0, n1, 7, v[0], v[1], onDomain, v[3]));
                 assertThrows(ArithmeticException.class,
                         () -> backend().deepCodeword(kept, columns, w0, w1, b, 2, n0, n1, 7, v[0], v[1], v[2], onDomain));
+            }
+        }
+    }
+
+    @Test
+    void quotientProgramsUseTheHeadersOpcodes() {
+        int[][] pairs = {{QuotientProgram.CONST, ProoflineNative.PL_Q_CONST()}, {QuotientProgram.COLUMN, ProoflineNative.PL_Q_COLUMN()},
+            {QuotientProgram.NEXT, ProoflineNative.PL_Q_NEXT()}, {QuotientProgram.PUBLIC, ProoflineNative.PL_Q_PUBLIC()},
+            {QuotientProgram.X, ProoflineNative.PL_Q_X()}, {QuotientProgram.L0, ProoflineNative.PL_Q_L0()},
+            {QuotientProgram.ADD, ProoflineNative.PL_Q_ADD()}, {QuotientProgram.SUB, ProoflineNative.PL_Q_SUB()},
+            {QuotientProgram.MUL, ProoflineNative.PL_Q_MUL()}, {QuotientProgram.ADD_CONST, ProoflineNative.PL_Q_ADD_CONST()},
+            {QuotientProgram.SUB_CONST, ProoflineNative.PL_Q_SUB_CONST()},
+            {QuotientProgram.CONST_SUB, ProoflineNative.PL_Q_CONST_SUB()},
+            {QuotientProgram.MUL_CONST, ProoflineNative.PL_Q_MUL_CONST()}, {QuotientProgram.OUT, ProoflineNative.PL_Q_OUT()},
+            {QuotientProgram.MAX_REGISTERS, ProoflineNative.PL_Q_MAX_REGISTERS()}};
+        for (int[] pair : pairs) {
+            assertEquals(pair[1], pair[0]);
+        }
+    }
+
+    @Test
+    void quotientsOfCompiledProgramsAsTheJavaReferenceMakesThem() {
+        // every gate kind at degree 8 (7 cosets of a blowup of 8) at 2^3 and 2^9 rows, and a degree-4
+        // geometry (3 cosets of 4) in a larger blowup, as the prover reads the committed extensions
+        for (Geometry g : List.of(Geometry.standard(3), Geometry.standard(9), new Geometry(9, 0, 3, 5, 4))) {
+            List<Gate> gates = Arrays.stream(Gate.all())
+                    .filter(gate -> gate.instancesPerRow(g.copyColumns(), g.witnessColumns(), g.constantColumns()) > 0)
+                    .toList();
+            int logBlowup = 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
+            int rows = g.quotientChunks() << g.logRows();
+            int n = g.rows();
+            try (Arena arena = Arena.ofShared()) {
+                ColumnMatrix setup = backend().commit(random(g.constantColumns() + gates.size() + g.copyColumns(), n), 3, 7, 2,
+                        arena, () -> { }).lde();
+                ColumnMatrix witness = backend().commit(random(g.copyColumns() + g.witnessColumns(), n), 3, 7, 2, arena,
+                        () -> { }).lde();
+                ColumnMatrix products = backend().commit(random(2 * g.permutationProducts(), n), 3, 7, 2, arena, () -> { })
+                        .lde();
+                List<ColumnMatrix> kept = List.of(setup, witness, products);
+                long[] publicInput = random(n << logBlowup);
+                Ext2[] challenges = new Ext2[3];
+                for (int i = 0; i < challenges.length; i++) {
+                    challenges[i] = new Ext2(Goldilocks.canonical(rnd.nextLong()), Goldilocks.canonical(rnd.nextLong()));
+                }
+                QuotientProgram program = QuotientProgramCompiler.compile(g, gates, challenges[0], challenges[1], challenges[2]);
+                long[][] expected = program.evaluate(kept, publicInput, g.logRows(), logBlowup, rows, 7);
+                assertTrue(backend().runsQuotientPrograms());
+                assertArrayEquals(expected, backend().quotient(program, kept, publicInput, g.logRows(), logBlowup, rows, 7),
+                        g + ", " + program);
+                // extensions the library did not make: the prover's own evaluator, not the library
+                ColumnMatrix copy = ColumnMatrix.copyOf(arena, witness.toArrays());
+                assertNull(backend().quotient(program, List.of(setup, copy, products), publicInput, g.logRows(), logBlowup,
+                        rows, 7));
+                // a domain longer than the extensions, rows that are not whole cosets, too few public inputs
+                assertThrows(IllegalArgumentException.class, () -> backend().quotient(program, kept, publicInput,
+                        g.logRows(), 4, rows, 7));
+                assertThrows(IllegalArgumentException.class, () -> backend().quotient(program, kept, publicInput,
+                        g.logRows(), logBlowup, rows - 1, 7));
+                assertThrows(IllegalArgumentException.class, () -> backend().quotient(program, kept,
+                        Arrays.copyOf(publicInput, rows - 1), g.logRows(), logBlowup, rows, 7));
             }
         }
     }

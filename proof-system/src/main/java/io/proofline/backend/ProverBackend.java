@@ -107,6 +107,34 @@ public interface ProverBackend {
         return DeepDivisions.divide(s, t, shift, claimed, claimedNext, zeta, zetaNext);
     }
 
+    /**
+     * Whether this back end runs quotient programs ({@link #quotient}), so that the prover
+     * compiles one only for a back end that may run it.
+     */
+    default boolean runsQuotientPrograms() {
+        return false;
+    }
+
+    /**
+     * The quotient {@code C(x) / (x^n - 1)} on its domain, {@code C} the numerator that
+     * {@code program} computes at each point ({@link QuotientProgram#evaluate} defines the
+     * values): the first {@code rows} points of the coset {@code shift <W>} of
+     * {@code 2^(logRows + logBlowup)} points in bit-reversed order, read from the first rows of
+     * {@code extensions} (setup, witness, products), {@code n = 2^logRows}. A back end that keeps
+     * the extensions where it made them (a GPU's memory) runs the program there, so that they
+     * never cross again and only the quotient comes back.
+     *
+     * @return {@code {c0, c1}}, or null where this back end does not run the program on these
+     *     extensions (it does not keep them, or runs no programs): the prover then evaluates the
+     *     constraints itself
+     * @throws IllegalArgumentException for extensions shorter than the domain or a program that
+     *     reads columns they lack
+     */
+    default long[][] quotient(QuotientProgram program, List<ColumnMatrix> extensions, long[] publicInput, int logRows,
+                              int logBlowup, int rows, long shift) {
+        return null;
+    }
+
     /** The pure Java backend. */
     static ProverBackend java() {
         return JavaBackend.INSTANCE;

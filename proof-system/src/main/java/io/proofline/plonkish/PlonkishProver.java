@@ -3,12 +3,14 @@ package io.proofline.plonkish;
 import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.PooledArena;
+import io.proofline.backend.QuotientProgram;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.fri.FriProof;
 import io.proofline.fri.FriProver;
 import io.proofline.merkle.MerkleTree;
+import io.proofline.plonkish.gates.Gate;
 import io.proofline.transcript.Transcript;
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
@@ -105,14 +107,17 @@ public final class PlonkishProver {
         // blowup: the committed extensions' first rows where they reach, else extended further
         int quotientLogBlowup = quotientLogBlowup(g);
         long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), quotientLogBlowup);
-        long[][] quotient;
-        // extensions made only for the quotient's domain are freed as soon as it is evaluated
-        try (Arena quotientDomain = PooledArena.shared()) {
-            quotient = new QuotientEvaluator(g, key.gates(),
-                    onQuotientDomain(g, setup.lde(), setup.coefficients(), quotientLogBlowup, quotientDomain),
-                    onQuotientDomain(g, witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
-                    onQuotientDomain(g, productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain),
-                    publicInputLde, quotientLogBlowup, g.quotientChunks()).evaluate(alpha, beta, gamma);
+        long[][] quotient = programQuotient(g, key.gates(), List.of(setup.lde(), witnessTree.lde, productsTree.lde),
+                publicInputLde, quotientLogBlowup, alpha, beta, gamma);
+        if (quotient == null) {
+            // extensions made only for the quotient's domain are freed as soon as it is evaluated
+            try (Arena quotientDomain = PooledArena.shared()) {
+                quotient = new QuotientEvaluator(g, key.gates(),
+                        onQuotientDomain(g, setup.lde(), setup.coefficients(), quotientLogBlowup, quotientDomain),
+                        onQuotientDomain(g, witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
+                        onQuotientDomain(g, productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain),
+                        publicInputLde, quotientLogBlowup, g.quotientChunks()).evaluate(alpha, beta, gamma);
+            }
         }
         timer.mark(ProverStages.QUOTIENT_EVALUATION);
         long[][] quotientCoefficients = QuotientPieces.split(config.backend(), quotient, g.logRows(), quotientLogBlowup);
@@ -164,6 +169,22 @@ public final class PlonkishProver {
      */
     private static int quotientLogBlowup(Geometry g) {
         return 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
+    }
+
+    /**
+     * The quotient by the back end's run of the constraints compiled into a program, where the
+     * back end runs programs and the committed extensions hold the quotient's domain (their first
+     * rows, as {@link #onQuotientDomain}); else null.
+     */
+    private long[][] programQuotient(Geometry g, List<Gate> gates, List<ColumnMatrix> extensions, long[] publicInputLde,
+                                     int quotientLogBlowup, Ext2 alpha, Ext2 beta, Ext2 gamma) {
+        int rows = g.quotientChunks() << g.logRows();
+        if (!config.backend().runsQuotientPrograms() || extensions.stream().anyMatch(e -> e.rows() < rows)) {
+            return null;
+        }
+        QuotientProgram program = QuotientProgramCompiler.compile(g, gates, alpha, beta, gamma);
+        return config.backend().quotient(program, extensions, publicInputLde, g.logRows(), quotientLogBlowup, rows,
+                Domains.SHIFT);
     }
 
     /**

@@ -86,5 +86,140 @@ public class ProoflineNative extends ProoflineNative$shared {
     public static int PL_MAX_LOG_BLOWUP() {
         return PL_MAX_LOG_BLOWUP;
     }
+    private static final int PL_Q_CONST = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_CONST 0
+     * }
+     */
+    public static int PL_Q_CONST() {
+        return PL_Q_CONST;
+    }
+    private static final int PL_Q_COLUMN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_COLUMN 1
+     * }
+     */
+    public static int PL_Q_COLUMN() {
+        return PL_Q_COLUMN;
+    }
+    private static final int PL_Q_NEXT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_NEXT 2
+     * }
+     */
+    public static int PL_Q_NEXT() {
+        return PL_Q_NEXT;
+    }
+    private static final int PL_Q_PUBLIC = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_PUBLIC 3
+     * }
+     */
+    public static int PL_Q_PUBLIC() {
+        return PL_Q_PUBLIC;
+    }
+    private static final int PL_Q_X = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_X 4
+     * }
+     */
+    public static int PL_Q_X() {
+        return PL_Q_X;
+    }
+    private static final int PL_Q_L0 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_L0 5
+     * }
+     */
+    public static int PL_Q_L0() {
+        return PL_Q_L0;
+    }
+    private static final int PL_Q_ADD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_ADD 6
+     * }
+     */
+    public static int PL_Q_ADD() {
+        return PL_Q_ADD;
+    }
+    private static final int PL_Q_SUB = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_SUB 7
+     * }
+     */
+    public static int PL_Q_SUB() {
+        return PL_Q_SUB;
+    }
+    private static final int PL_Q_MUL = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_MUL 8
+     * }
+     */
+    public static int PL_Q_MUL() {
+        return PL_Q_MUL;
+    }
+    private static final int PL_Q_ADD_CONST = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_ADD_CONST 9
+     * }
+     */
+    public static int PL_Q_ADD_CONST() {
+        return PL_Q_ADD_CONST;
+    }
+    private static final int PL_Q_SUB_CONST = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_SUB_CONST 10
+     * }
+     */
+    public static int PL_Q_SUB_CONST() {
+        return PL_Q_SUB_CONST;
+    }
+    private static final int PL_Q_CONST_SUB = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_CONST_SUB 11
+     * }
+     */
+    public static int PL_Q_CONST_SUB() {
+        return PL_Q_CONST_SUB;
+    }
+    private static final int PL_Q_MUL_CONST = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_MUL_CONST 12
+     * }
+     */
+    public static int PL_Q_MUL_CONST() {
+        return PL_Q_MUL_CONST;
+    }
+    private static final int PL_Q_OUT = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_OUT 13
+     * }
+     */
+    public static int PL_Q_OUT() {
+        return PL_Q_OUT;
+    }
+    private static final int PL_Q_MAX_REGISTERS = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * #define PL_Q_MAX_REGISTERS 512
+     * }
+     */
+    public static int PL_Q_MAX_REGISTERS() {
+        return PL_Q_MAX_REGISTERS;
+    }
 }
 
