@@ -284,7 +284,7 @@ public final class NativeBackend implements ProverBackend {
     /**
      * The program run by the library over the extensions it kept (the CUDA build on the device,
      * where only the program, the public inputs and the quotient cross); null where it keeps not
-     * all three.
+     * all three, or the device has no room left for the quotient's buffers (with a warning).
      */
     @Override
     public long[][] quotient(QuotientProgram program, List<ColumnMatrix> extensions, long[] publicInput, int logRows,
@@ -318,10 +318,20 @@ public final class NativeBackend implements ProverBackend {
             MemorySegment out0 = OffHeap.output(arena, rows);
             MemorySegment out1 = OffHeap.output(arena, rows);
             long[] constants = program.constants();
-            library.quotient(OffHeap.of(arena, handles), OffHeap.of(arena, columns), Integer.numberOfTrailingZeros(extensionRows),
-                    logRows, logBlowup, rows, shift, code, program.instructions(),
-                    OffHeap.of(arena, constants.length == 0 ? new long[1] : constants), constants.length, program.registers(),
-                    OffHeap.of(arena, Arrays.copyOf(publicInput, rows)), out0, out1);
+            try {
+                library.quotient(OffHeap.of(arena, handles), OffHeap.of(arena, columns),
+                        Integer.numberOfTrailingZeros(extensionRows), logRows, logBlowup, rows, shift, code,
+                        program.instructions(), OffHeap.of(arena, constants.length == 0 ? new long[1] : constants),
+                        constants.length, program.registers(), OffHeap.of(arena, Arrays.copyOf(publicInput, rows)), out0, out1);
+            } catch (NativeBackendException e) {
+                if (e.status() != ProoflineNative.PL_ERR_MEMORY()) {
+                    throw e;
+                }
+                // the quotient's buffers did not fit beside the kept extensions: the host evaluates it
+                LOG.log(Level.WARNING, "{0}: no room for the quotient of {1} rows, evaluated on the host: {2}", name, rows,
+                        e.getMessage());
+                return null;
+            }
             return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
         }
     }

@@ -174,7 +174,7 @@ public final class PlonkishProver {
     /**
      * The quotient by the back end's run of the constraints compiled into a program, where the
      * back end runs programs and the committed extensions hold the quotient's domain (their first
-     * rows, as {@link #onQuotientDomain}); else null.
+     * rows, as {@link #onQuotientDomain}) and the program fits the back end's registers; else null.
      */
     private long[][] programQuotient(Geometry g, List<Gate> gates, List<ColumnMatrix> extensions, long[] publicInputLde,
                                      int quotientLogBlowup, Ext2 alpha, Ext2 beta, Ext2 gamma) {
@@ -183,6 +183,9 @@ public final class PlonkishProver {
             return null;
         }
         QuotientProgram program = QuotientProgramCompiler.compile(g, gates, alpha, beta, gamma);
+        if (program == null) {
+            return null;
+        }
         return config.backend().quotient(program, extensions, publicInputLde, g.logRows(), quotientLogBlowup, rows,
                 Domains.SHIFT);
     }

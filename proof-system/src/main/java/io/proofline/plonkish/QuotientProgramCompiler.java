@@ -49,6 +49,9 @@ public final class QuotientProgramCompiler {
      * The numerator {@code sum_g selector_g sum_k alpha^i c_{g,k} + sum_j alpha^(G + j) t_j} of
      * {@link QuotientEvaluator}, with the same alpha powers: the gate constraints in
      * {@link GateTerms} order, then the permutation terms.
+     *
+     * @return the program, or null where it needs more than {@link QuotientProgram#MAX_REGISTERS}
+     *     registers (the standard geometry needs 69)
      */
     public static QuotientProgram compile(Geometry g, List<Gate> gates, Ext2 alpha, Ext2 beta, Ext2 gamma) {
         QuotientProgramCompiler c = new QuotientProgramCompiler();
@@ -366,6 +369,9 @@ public final class QuotientProgramCompiler {
         int[] flat = new int[4 * code.size()];
         for (int i = 0; i < code.size(); i++) {
             System.arraycopy(code.get(i), 0, flat, 4 * i, 4);
+        }
+        if (registers > QuotientProgram.MAX_REGISTERS) {
+            return null;
         }
         long[] pool = constants.stream().mapToLong(Long::longValue).toArray();
         return new QuotientProgram(flat, pool, registers);
