@@ -31,8 +31,8 @@ PKG=io.proofline.nativebackend.ffi
 rm -rf "$OUT/${PKG//.//}"
 args=()
 for fn in backend_name kernel_set last_error device_count memory_info ntt_forward ntt_inverse ntt_coset_forward coset_lde \
-          coset_lde_from_evaluations poseidon2_permute hash_rows merkle_layers commit_lde release combine_columns deep_codeword \
-          quotient fri_fold; do
+          coset_lde_from_evaluations poseidon2_permute hash_rows merkle_layers commit_lde commit_evaluations release \
+          combine_columns deep_codeword quotient fri_fold; do
   args+=(--include-typedef "pl_${fn}_fn")
 done
 for c in PL_OK PL_ERR_ARGUMENT PL_ERR_NO_DEVICE PL_ERR_DEVICE PL_ERR_MEMORY PL_MAX_LOG_LENGTH PL_MAX_LOG_BLOWUP \

@@ -478,6 +478,21 @@ int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t l
     return PL_OK;
 }
 
+/* The values copied to `coefficients`, transformed there, then pl_commit_lde from them. */
+int32_t pl_commit_evaluations(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                              uint64_t shift, uint32_t log_cap, uint64_t *coefficients, uint64_t *out, uint64_t *digests,
+                              uint64_t *layers, uint64_t *keep) {
+    const char *fn = "pl_commit_evaluations";
+    pl_clear_error();
+    int32_t st = pl_check_lde(fn, evaluations, out, log_n, log_blowup);
+    if (!st) st = pl_check_commit(fn, digests, layers, columns, log_n + log_blowup, log_cap);
+    if (!st && !coefficients) st = pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (st) return st;
+    if (coefficients != evaluations) memcpy(coefficients, evaluations, (columns << log_n) * sizeof(uint64_t));
+    if ((st = pl_ntt_inverse(coefficients, columns, log_n))) return st;
+    return pl_commit_lde(coefficients, columns, log_n, log_blowup, shift, log_cap, out, digests, layers, keep);
+}
+
 int32_t pl_release(uint64_t handle) {
     pl_clear_error();
     return handle ? PL_OK : pl_fail(PL_ERR_ARGUMENT, "pl_release: no handle");

@@ -451,7 +451,7 @@ int32_t check_lde(const char *fn, const void *in, const void *out, uint32_t log_
  * arguments.
  */
 int32_t lde_on_device(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
-                      uint64_t shift, bool from_evaluations, DeviceBuffer &dst) {
+                      uint64_t shift, bool from_evaluations, DeviceBuffer &dst, uint64_t *coefficients = nullptr) {
     uint64_t n = 1ull << log_n;
     uint32_t blocks = 1u << log_blowup;
     const uint64_t *tw;
@@ -465,11 +465,13 @@ int32_t lde_on_device(const char *fn, const uint64_t *in, uint64_t columns, uint
     if (from_evaluations) {
         const uint64_t *itw;
         if ((st = twiddles(fn, log_n, 1, &itw))) return st;
-        /* natural-order coefficients: DIF, then bit reversal into dst's first columns * n elements, back to src */
+        /* natural-order coefficients, scaled by 1/n: DIF, then bit reversal into dst's first columns * n elements, back to src */
         dif_all(src.ptr, columns, log_n, itw);
-        k_bit_reverse<<<grid(columns * n), THREADS>>>(src.ptr, dst.ptr, log_n, 1, columns * n);
+        k_bit_reverse<<<grid(columns * n), THREADS>>>(src.ptr, dst.ptr, log_n, pl_inverse(n), columns * n);
         PL_CK(fn, "cudaMemcpy on device", cudaMemcpy(src.ptr, dst.ptr, columns * n * sizeof(uint64_t), cudaMemcpyDeviceToDevice));
-        k = pl_inverse(n);
+        if (coefficients)
+            PL_CK(fn, "cudaMemcpy to host",
+                  cudaMemcpy(coefficients, src.ptr, columns * n * sizeof(uint64_t), cudaMemcpyDeviceToHost));
     }
     std::vector<uint64_t> gs(blocks);
     uint64_t w = pl_root_of_unity(log_n + log_blowup);
@@ -624,17 +626,17 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
     return PL_OK;
 }
 
-/*
- * The extension stays on the device from the transform to the hashing. The rows are hashed on a
- * stream of their own while the extension is copied to the host, so the copy (the longest part:
- * 8.7 GB for 130 columns of 2^23 rows) hides the hashing.
- */
-int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
-                      uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep) {
-    const char *fn = "pl_commit_lde";
+}  // extern "C"
+
+namespace {
+
+/* pl_commit_lde and pl_commit_evaluations: from coefficients, or from values whose coefficients are made on the device */
+int32_t commit(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+               uint32_t log_cap, bool from_evaluations, uint64_t *coefficients, uint64_t *out, uint64_t *digests,
+               uint64_t *layers, uint64_t *keep) {
     pl_clear_error();
     uint32_t log_rows = log_n + log_blowup;
-    int32_t st = check_lde(fn, coefficients, out, log_n, log_blowup);
+    int32_t st = check_lde(fn, in, out, log_n, log_blowup);
     if (!st) st = pl_check_commit(fn, digests, layers, columns, log_rows, log_cap);
     if (st) return st;
     uint64_t rows = 1ull << log_rows;
@@ -644,7 +646,7 @@ int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t l
     PL_CK(fn, "cudaMalloc", cudaMalloc(&dig.ptr, 4 * rows * sizeof(uint64_t)));
     if (above) PL_CK(fn, "cudaMalloc", cudaMalloc(&lay.ptr, above * sizeof(uint64_t)));
     PL_CK(fn, "cudaStreamCreate", cudaStreamCreateWithFlags(&hashing.s, cudaStreamNonBlocking));
-    if ((st = lde_on_device(fn, coefficients, columns, log_n, log_blowup, shift, false, ext))) return st;
+    if ((st = lde_on_device(fn, in, columns, log_n, log_blowup, shift, from_evaluations, ext, coefficients))) return st;
     /* the non-blocking stream does not wait for the default one by itself */
     PL_CK(fn, "cudaDeviceSynchronize", cudaDeviceSynchronize());
     k_hash_rows<<<grid(rows), THREADS, 0, hashing.s>>>(ext.ptr, columns, rows, dig.ptr);
@@ -661,6 +663,34 @@ int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t l
         ext.ptr = nullptr;
     }
     return PL_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+/*
+ * The extension stays on the device from the transform to the hashing. The rows are hashed on a
+ * stream of their own while the extension is copied to the host, so the copy (the longest part:
+ * 8.7 GB for 130 columns of 2^23 rows) hides the hashing.
+ */
+int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
+                      uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep) {
+    return commit("pl_commit_lde", coefficients, columns, log_n, log_blowup, shift, log_cap, false, nullptr, out, digests,
+                  layers, keep);
+}
+
+/* As pl_commit_lde, the values uploaded once: the coefficients are made on the device and copied back on the way. */
+int32_t pl_commit_evaluations(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                              uint64_t shift, uint32_t log_cap, uint64_t *coefficients, uint64_t *out, uint64_t *digests,
+                              uint64_t *layers, uint64_t *keep) {
+    const char *fn = "pl_commit_evaluations";
+    if (!coefficients) {
+        pl_clear_error();
+        return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    }
+    return commit(fn, evaluations, columns, log_n, log_blowup, shift, log_cap, true, coefficients, out, digests, layers,
+                  keep);
 }
 
 int32_t pl_release(uint64_t handle) {

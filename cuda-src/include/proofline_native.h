@@ -126,6 +126,17 @@ int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t l
                       uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers,
                       uint64_t *keep);
 
+/**
+ * pl_commit_lde of columns given by their values on the order-2^log_n subgroup in natural order,
+ * also writing their coefficients (natural order: pl_ntt_inverse of the values) to
+ * `coefficients`: the prover's interpolation and commitment in one call, so that the CUDA build
+ * uploads the values once and makes the coefficients and the extension on the device. keep as
+ * for pl_commit_lde; `evaluations` is not modified.
+ */
+int32_t pl_commit_evaluations(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
+                              uint64_t shift, uint32_t log_cap, uint64_t *coefficients, uint64_t *out, uint64_t *digests,
+                              uint64_t *layers, uint64_t *keep);
+
 /** Lets go of an extension kept by pl_commit_lde; each handle once. */
 int32_t pl_release(uint64_t handle);
 
@@ -230,6 +241,7 @@ typedef int32_t (*pl_poseidon2_permute_fn)(uint64_t *states, uint64_t count);
 typedef int32_t (*pl_hash_rows_fn)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t *digests);
 typedef int32_t (*pl_merkle_layers_fn)(const uint64_t *leaf_digests, uint32_t log_leaves, uint32_t log_cap, uint64_t *layers);
 typedef int32_t (*pl_commit_lde_fn)(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep);
+typedef int32_t (*pl_commit_evaluations_fn)(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift, uint32_t log_cap, uint64_t *coefficients, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep);
 typedef int32_t (*pl_release_fn)(uint64_t handle);
 typedef int32_t (*pl_combine_columns_fn)(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows, const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1);
 typedef int32_t (*pl_deep_codeword_fn)(const uint64_t *handles, const uint64_t *columns, uint64_t count, const uint64_t *weights0, const uint64_t *weights1, uint64_t next_handle, uint64_t next_columns, const uint64_t *next_weights0, const uint64_t *next_weights1, uint32_t log_rows, uint64_t shift, const uint64_t *values, uint64_t *out0, uint64_t *out1);

@@ -4,6 +4,7 @@ import io.proofline.backend.ColumnMatrix;
 import io.proofline.backend.ColumnSums;
 import io.proofline.backend.DeepDivisions;
 import io.proofline.backend.FriFolder;
+import io.proofline.backend.Interpolation;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.MerkleHasher;
 import io.proofline.backend.PooledArena;
@@ -112,38 +113,72 @@ public final class NativeBackend implements ProverBackend {
     @Override
     public LdeCommitment commit(long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
                                 Runnable extended) {
-        LdeCommitment.checkArguments(coefficients, logCap);
-        int logN = NativeNtt.logLength(coefficients);
+        return commit(coefficients, null, logBlowup, shift, logCap, arena, extended);
+    }
+
+    /**
+     * {@link #commit} from the values, in one library call that also writes the coefficients: the
+     * CUDA build uploads the values once and makes the coefficients on the device.
+     */
+    @Override
+    public Interpolation commitEvaluations(long[][] evaluations, int logBlowup, long shift, int logCap, Arena arena,
+                                           Runnable extended) {
+        long[][] coefficients = new long[evaluations.length][];
+        LdeCommitment made = commit(evaluations, coefficients, logBlowup, shift, logCap, arena, extended);
+        return new Interpolation(coefficients, made);
+    }
+
+    /**
+     * pl_commit_lde of {@code in}, or, with {@code coefficients} not null, pl_commit_evaluations
+     * of {@code in}, whose coefficients then fill {@code coefficients}.
+     */
+    private LdeCommitment commit(long[][] in, long[][] coefficients, int logBlowup, long shift, int logCap, Arena arena,
+                                 Runnable extended) {
+        LdeCommitment.checkArguments(in, logCap);
+        int logN = NativeNtt.logLength(in);
         NativeNtt.extendedLog(logN, logBlowup);
         int logRows = logN + logBlowup;
         int cap = Math.min(logCap, logRows);
         long rows = 1L << logRows;
-        ColumnMatrix lde = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, (int) rows);
+        int n = 1 << logN;
+        ColumnMatrix lde = ColumnMatrix.allocateForOverwrite(arena, in.length, (int) rows);
         try (Arena scratch = PooledArena.confined()) {
-            MemorySegment in = OffHeap.columns(scratch, coefficients, 1 << logN);
+            MemorySegment input = OffHeap.columns(scratch, in, n);
+            MemorySegment made = coefficients == null ? MemorySegment.NULL : OffHeap.output(scratch, (long) in.length * n);
             MemorySegment digests = OffHeap.output(scratch, 4 * rows);
             MemorySegment layers = OffHeap.output(scratch, 4 * (rows - (1L << cap)));
             boolean keeping = roomToKeep(lde.segment().byteSize());
             MemorySegment keep = keeping ? scratch.allocate(ValueLayout.JAVA_LONG) : MemorySegment.NULL;
             try {
-                library.commitLde(in, coefficients.length, logN, logBlowup, shift, cap, lde.segment(), digests, layers,
-                        keep);
+                commitCall(input, made, in.length, logN, logBlowup, shift, cap, lde, digests, layers, keep);
             } catch (NativeBackendException e) {
                 if (!keeping || e.status() != ProoflineNative.PL_ERR_MEMORY()) {
                     throw e;
                 }
                 LOG.log(Level.WARNING, "{0}: no room to keep an extension of {1} x {2}, made again without: {3}", name,
-                        coefficients.length, rows, e.getMessage());
+                        in.length, rows, e.getMessage());
                 keeping = false;
-                library.commitLde(in, coefficients.length, logN, logBlowup, shift, cap, lde.segment(), digests, layers,
-                        MemorySegment.NULL);
+                commitCall(input, made, in.length, logN, logBlowup, shift, cap, lde, digests, layers, MemorySegment.NULL);
             }
             if (keeping) {
                 keepUntilClosed(lde, keep.get(ValueLayout.JAVA_LONG, 0), arena);
             }
             extended.run();
+            if (coefficients != null) {
+                System.arraycopy(OffHeap.toColumns(made, in.length, n), 0, coefficients, 0, in.length);
+            }
             long[] leaves = OffHeap.toArray(digests, 0, (int) (4 * rows));
             return new LdeCommitment(lde, NativeMerkleHasher.toLayers(leaves, layers, logRows - cap + 1));
+        }
+    }
+
+    private void commitCall(MemorySegment input, MemorySegment coefficients, int columns, int logN, int logBlowup, long shift,
+                            int cap, ColumnMatrix lde, MemorySegment digests, MemorySegment layers, MemorySegment keep) {
+        if (coefficients.equals(MemorySegment.NULL)) {
+            library.commitLde(input, columns, logN, logBlowup, shift, cap, lde.segment(), digests, layers, keep);
+        } else {
+            library.commitEvaluations(input, columns, logN, logBlowup, shift, cap, coefficients, lde.segment(), digests,
+                    layers, keep);
         }
     }
 

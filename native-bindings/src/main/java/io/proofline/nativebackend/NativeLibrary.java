@@ -4,6 +4,7 @@ import io.proofline.nativebackend.ffi.ProoflineNative;
 import io.proofline.nativebackend.ffi.pl_backend_name_fn;
 import io.proofline.nativebackend.ffi.pl_combine_columns_fn;
 import io.proofline.nativebackend.ffi.pl_deep_codeword_fn;
+import io.proofline.nativebackend.ffi.pl_commit_evaluations_fn;
 import io.proofline.nativebackend.ffi.pl_commit_lde_fn;
 import io.proofline.nativebackend.ffi.pl_coset_lde_fn;
 import io.proofline.nativebackend.ffi.pl_coset_lde_from_evaluations_fn;
@@ -64,6 +65,7 @@ public final class NativeLibrary {
     private final MemorySegment hashRows;
     private final MemorySegment merkleLayers;
     private final MemorySegment commitLde;
+    private final MemorySegment commitEvaluations;
     private final MemorySegment release;
     private final MemorySegment combineColumns;
     private final MemorySegment deepCodeword;
@@ -87,6 +89,7 @@ public final class NativeLibrary {
         hashRows = lib.findOrThrow("pl_hash_rows");
         merkleLayers = lib.findOrThrow("pl_merkle_layers");
         commitLde = lib.findOrThrow("pl_commit_lde");
+        commitEvaluations = lib.findOrThrow("pl_commit_evaluations");
         release = lib.findOrThrow("pl_release");
         combineColumns = lib.findOrThrow("pl_combine_columns");
         deepCodeword = lib.findOrThrow("pl_deep_codeword");
@@ -223,6 +226,12 @@ public final class NativeLibrary {
             MemorySegment out, MemorySegment digests, MemorySegment layers, MemorySegment keep) {
         check(pl_commit_lde_fn.invoke(commitLde, coefficients, columns, logN, logBlowup, shift, logCap, out, digests,
                 layers, keep), "commitment");
+    }
+
+    void commitEvaluations(MemorySegment evaluations, long columns, int logN, int logBlowup, long shift, int logCap,
+            MemorySegment coefficients, MemorySegment out, MemorySegment digests, MemorySegment layers, MemorySegment keep) {
+        check(pl_commit_evaluations_fn.invoke(commitEvaluations, evaluations, columns, logN, logBlowup, shift, logCap,
+                coefficients, out, digests, layers, keep), "commitment of evaluations");
     }
 
     void release(long handle) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.backend.ColumnMatrix;
+import io.proofline.backend.Interpolation;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.ProverBackend;
 import io.proofline.backend.QuotientProgram;
@@ -320,6 +321,37 @@ abstract class DifferentialTests {
                 assertThrows(IllegalArgumentException.class, () -> backend().quotient(program, kept,
                         Arrays.copyOf(publicInput, rows - 1), g.logRows(), logBlowup, rows, 7));
             }
+        }
+    }
+
+    @Test
+    void commitmentsOfValuesAsTheJavaBackEndMakesThem() {
+        // the prover's interpolation and commit in one call: coefficients, extension and layers
+        for (int[] shape : new int[][] {{1, 0, 1, 0}, {3, 4, 3, 2}, {12, 6, 1, 4}, {130, 5, 3, 16}}) {
+            long[][] evaluations = random(shape[0], 1 << shape[1]);
+            long[][] before = Arrays.stream(evaluations).map(long[]::clone).toArray(long[][]::new);
+            long shift = Goldilocks.canonical(rnd.nextLong());
+            String what = shape[0] + " columns of 2^" + shape[1] + ", blowup 2^" + shape[2] + ", cap 2^" + shape[3];
+            try (Arena arena = Arena.ofShared()) {
+                Interpolation expected = JAVA.commitEvaluations(evaluations, shape[2], shift, shape[3], arena, () -> { });
+                int[] extended = {0};
+                Interpolation actual = backend().commitEvaluations(evaluations, shape[2], shift, shape[3], arena,
+                        () -> extended[0]++);
+                long[][] coefficients = Arrays.stream(evaluations).map(long[]::clone).toArray(long[][]::new);
+                JAVA.ntt().inverseBatch(coefficients);
+                assertArrayEquals(coefficients, actual.coefficients(), what);
+                assertArrayEquals(expected.coefficients(), actual.coefficients(), what);
+                assertArrayEquals(expected.commitment().lde().toArrays(), actual.commitment().lde().toArrays(), what);
+                assertArrayEquals(expected.commitment().layers(), actual.commitment().layers(), what);
+                assertArrayEquals(before, evaluations, "the values are left as they were: " + what);
+                assertEquals(1, extended[0], "the extension is reported once: " + what);
+                assertNotNull(backend().handles(List.of(actual.commitment().lde())), "the extension is kept: " + what);
+            }
+        }
+        try (Arena arena = Arena.ofShared()) {
+            assertThrows(IllegalArgumentException.class, () -> backend().commitEvaluations(new long[0][], 1, 7, 0, arena, () -> { }));
+            assertThrows(IllegalArgumentException.class, () -> backend().commitEvaluations(random(2, 4), 1, 7, -1, arena, () -> { }));
+            assertThrows(IllegalArgumentException.class, () -> backend().commitEvaluations(random(2, 3), 1, 7, 0, arena, () -> { }));
         }
     }
 

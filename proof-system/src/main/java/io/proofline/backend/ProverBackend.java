@@ -4,6 +4,7 @@ import io.proofline.field.Ext2;
 import io.proofline.ntt.Ntt;
 import java.lang.foreign.Arena;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A provider of the prover's hot loops. {@link JavaBackend} is the reference; the native (C,
@@ -47,6 +48,25 @@ public interface ProverBackend {
         int logRows = Integer.numberOfTrailingZeros(lde.rows());
         long[] leaves = merkleHasher().hashRows(lde);
         return new LdeCommitment(lde, merkleHasher().buildLayers(leaves, Math.min(logCap, logRows)));
+    }
+
+    /**
+     * The coefficients of columns given by their values on the trace domain (natural order, the
+     * inverse of {@link Ntt#forwardBatch}), and {@link #commit} of them: the prover's
+     * interpolation and commitment in one call, so that a native back end takes the values across
+     * once and makes the coefficients where it makes the extension. {@code evaluations} is not
+     * modified.
+     *
+     * @throws IllegalArgumentException as {@link #commit}
+     */
+    default Interpolation commitEvaluations(long[][] evaluations, int logBlowup, long shift, int logCap, Arena arena,
+                                           Runnable extended) {
+        LdeCommitment.checkArguments(evaluations, logCap);
+        // a column per pool thread: 130 columns of 2^20 are 1 GB to copy
+        long[][] coefficients = new long[evaluations.length][];
+        IntStream.range(0, evaluations.length).parallel().forEach(i -> coefficients[i] = evaluations[i].clone());
+        ntt().inverseBatch(coefficients);
+        return new Interpolation(coefficients, commit(coefficients, logBlowup, shift, logCap, arena, extended));
     }
 
     /**

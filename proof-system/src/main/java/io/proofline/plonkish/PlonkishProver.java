@@ -1,6 +1,7 @@
 package io.proofline.plonkish;
 
 import io.proofline.backend.ColumnMatrix;
+import io.proofline.backend.Interpolation;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.backend.PooledArena;
 import io.proofline.backend.QuotientProgram;
@@ -87,18 +88,18 @@ public final class PlonkishProver {
         transcript.observe(key.commitment());
         transcript.observe(witness.publicInputs());
 
-        long[][] witnessCoefficients = Domains.interpolate(witness.columns(), config.backend());
-        Committed witnessTree = commit(witnessCoefficients, arena, timer, ProverStages.WITNESS_LDE,
-                ProverStages.WITNESS_HASHING);
+        Interpolation witnessMade = commitEvaluations(witness.columns(), arena, timer, ProverStages.WITNESS_LDE);
+        long[][] witnessCoefficients = witnessMade.coefficients();
+        Committed witnessTree = committed(witnessMade.commitment(), timer, ProverStages.WITNESS_HASHING);
         transcript.observe(witnessTree.tree.cap());
         Ext2 beta = transcript.sampleExt();
         Ext2 gamma = transcript.sampleExt();
 
         long[][] sigmas = Arrays.copyOfRange(setup.columns(), g.constantColumns() + key.gates().size(), key.setupColumns());
         long[][] products = PermutationArgument.products(g, Arrays.copyOf(witness.columns(), g.copyColumns()), sigmas, beta, gamma);
-        long[][] productCoefficients = Domains.interpolate(products, config.backend());
-        Committed productsTree = commit(productCoefficients, arena, timer, ProverStages.PERMUTATION,
-                ProverStages.PERMUTATION);
+        Interpolation productsMade = commitEvaluations(products, arena, timer, ProverStages.PERMUTATION);
+        long[][] productCoefficients = productsMade.coefficients();
+        Committed productsTree = committed(productsMade.commitment(), timer, ProverStages.PERMUTATION);
         transcript.observe(productsTree.tree.cap());
         Ext2 alpha = transcript.sampleExt();
 
@@ -209,6 +210,20 @@ public final class PlonkishProver {
     private Committed commit(long[][] coefficients, Arena arena, ProverStages timer, String ldeStage, String hashingStage) {
         LdeCommitment made = config.backend().commit(coefficients, config.fri().logBlowup(), Domains.SHIFT,
                 config.fri().logCapSize(), arena, () -> timer.mark(ldeStage));
+        return committed(made, timer, hashingStage);
+    }
+
+    /**
+     * The coefficients of columns given by their values on the trace domain and their commitment,
+     * interpolation and extension charged to {@code ldeStage} (the tree is {@link #committed}).
+     */
+    private Interpolation commitEvaluations(long[][] evaluations, Arena arena, ProverStages timer, String ldeStage) {
+        return config.backend().commitEvaluations(evaluations, config.fri().logBlowup(), Domains.SHIFT,
+                config.fri().logCapSize(), arena, () -> timer.mark(ldeStage));
+    }
+
+    /** A commitment's Merkle tree over its extension, charged to {@code hashingStage}. */
+    private static Committed committed(LdeCommitment made, ProverStages timer, String hashingStage) {
         MerkleTree tree = MerkleTree.of(made.lde(), made.layers());
         timer.mark(hashingStage);
         return new Committed(made.lde(), tree);
