@@ -648,13 +648,14 @@ int32_t pl_quotient(const uint64_t *handles, const uint64_t *columns, uint32_t l
     int failed = 0; /* 1: x = 1 on the domain, 2: no scratch memory */
     #pragma omp parallel reduction(| : failed) if (rows * instructions >= PARALLEL_MIN)
     {
-        /* registers, then the block's points, L_0, next rows and the inversion's prefixes */
-        uint64_t *scratch = malloc(((uint64_t) registers + 4) * block * sizeof(uint64_t));
+        /* registers, then the block's points, L_0, next rows, the inversion's prefixes and x^n's index (natural mod blowup) */
+        uint64_t *scratch = malloc(((uint64_t) registers + 5) * block * sizeof(uint64_t));
         if (!scratch) failed |= 2;
         #pragma omp for schedule(dynamic, 1)
         for (uint64_t a = 0; a < blocks; a++) {
             if (!scratch) continue;
             uint64_t *x = scratch + (uint64_t) registers * block, *l0 = x + block, *next = l0 + block, *prefix = next + block;
+            uint64_t *zk = prefix + block;
             uint64_t from = a << log_block, len = rows - from < block ? rows - from : block;
             uint64_t high = log_length > log_block ? pl_reverse_bits((uint32_t) a, log_length - log_block) : 0;
             uint64_t base = pl_mul(shift, pl_pow(w, high));
@@ -663,6 +664,7 @@ int32_t pl_quotient(const uint64_t *handles, const uint64_t *columns, uint32_t l
                 uint64_t r = from + b, natural = pl_reverse_bits((uint32_t) r, log_length);
                 x[b] = pl_mul(base, low[b]);
                 next[b] = pl_reverse_bits((uint32_t) ((natural + blowup) & mask), log_length);
+                zk[b] = natural & (blowup - 1);
                 l0[b] = pl_sub(x[b], 1);
                 prefix[b] = acc;
                 acc = pl_mul(acc, l0[b]);
@@ -675,8 +677,7 @@ int32_t pl_quotient(const uint64_t *handles, const uint64_t *columns, uint32_t l
             uint64_t inv = pl_inverse(acc);
             for (uint64_t b = len; b-- > 0;) {
                 uint64_t d = l0[b];
-                uint64_t natural = pl_reverse_bits((uint32_t) (from + b), log_length);
-                l0[b] = pl_mul(pl_mul(zh[natural & (blowup - 1)], n_inverse), pl_mul(inv, prefix[b]));
+                l0[b] = pl_mul(pl_mul(zh[zk[b]], n_inverse), pl_mul(inv, prefix[b]));
                 inv = pl_mul(inv, d);
             }
             /* the vector set's kernels where the block is whole vectors */
@@ -742,8 +743,7 @@ int32_t pl_quotient(const uint64_t *handles, const uint64_t *columns, uint32_t l
                 }
                 case PL_Q_OUT:
                     for (uint64_t b = 0; b < len; b++) {
-                        uint64_t natural = pl_reverse_bits((uint32_t) (from + b), log_length);
-                        uint64_t z = zh_inverse[natural & (blowup - 1)];
+                        uint64_t z = zh_inverse[zk[b]];
                         out0[from + b] = pl_mul(ra[b], z);
                         out1[from + b] = pl_mul(rb[b], z);
                     }

@@ -4,7 +4,6 @@ import io.proofline.field.Ext2;
 import io.proofline.ntt.Ntt;
 import java.lang.foreign.Arena;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A provider of the prover's hot loops. {@link JavaBackend} is the reference; the native (C,
@@ -62,10 +61,7 @@ public interface ProverBackend {
     default Interpolation commitEvaluations(long[][] evaluations, int logBlowup, long shift, int logCap, Arena arena,
                                            Runnable extended) {
         LdeCommitment.checkArguments(evaluations, logCap);
-        // a column per pool thread: 130 columns of 2^20 are 1 GB to copy
-        long[][] coefficients = new long[evaluations.length][];
-        IntStream.range(0, evaluations.length).parallel().forEach(i -> coefficients[i] = evaluations[i].clone());
-        ntt().inverseBatch(coefficients);
+        long[][] coefficients = ntt().interpolate(evaluations);
         return new Interpolation(coefficients, commit(coefficients, logBlowup, shift, logCap, arena, extended));
     }
 

@@ -122,11 +122,7 @@ public final class QuotientProgram {
         int logLength = logRows + logBlowup;
         int length = 1 << logLength;
         int blowup = 1 << logBlowup;
-        long[] zh = new long[blowup];
-        long shiftN = Goldilocks.pow(shift, 1L << logRows);
-        for (int k = 0; k < blowup; k++) {
-            zh[k] = Goldilocks.sub(Goldilocks.mul(shiftN, Goldilocks.pow(TwoAdicRoots.rootOfUnity(logBlowup), k)), 1);
-        }
+        long[] zh = vanishing(logRows, logBlowup, shift);
         long nInverse = Goldilocks.inverse(1L << logRows);
         long root = TwoAdicRoots.rootOfUnity(logLength);
         long[] out0 = new long[rows];
@@ -167,6 +163,22 @@ public final class QuotientProgram {
             }
         }
         return new long[][] {out0, out1};
+    }
+
+    /**
+     * {@code x^n - 1} ({@code n = 2^logRows}) on the coset {@code shift <W>} of
+     * {@code 2^(logRows + logBlowup)} points, indexed by {@code k}, the natural position mod
+     * {@code 2^logBlowup}: the only values it takes there, {@code x^n = shift^n (W^n)^k}.
+     */
+    public static long[] vanishing(int logRows, int logBlowup, long shift) {
+        int blowup = 1 << logBlowup;
+        long shiftN = Goldilocks.pow(shift, 1L << logRows);
+        long root = TwoAdicRoots.rootOfUnity(logBlowup);
+        long[] out = new long[blowup];
+        for (int k = 0; k < blowup; k++) {
+            out[k] = Goldilocks.sub(Goldilocks.mul(shiftN, Goldilocks.pow(root, k)), 1);
+        }
+        return out;
     }
 
     private void check() {

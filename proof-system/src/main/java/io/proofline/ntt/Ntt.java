@@ -2,6 +2,7 @@ package io.proofline.ntt;
 
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
+import java.util.stream.IntStream;
 
 /**
  * Batched number-theoretic transforms over many columns of the same power-of-two length.
@@ -38,6 +39,18 @@ public interface Ntt {
                 col[j] = t;
             }
         }
+    }
+
+    /**
+     * {@link #inverseBatch} into new arrays: the coefficients of columns given by their values,
+     * which are left as they were.
+     */
+    default long[][] interpolate(long[][] evaluations) {
+        // a column per pool thread: 130 columns of 2^20 are 1 GB to copy
+        long[][] coefficients = new long[evaluations.length][];
+        IntStream.range(0, evaluations.length).parallel().forEach(i -> coefficients[i] = evaluations[i].clone());
+        inverseBatch(coefficients);
+        return coefficients;
     }
 
     /** In place: coefficients in natural order to evaluations at {@code shift * w^i}, natural order. */

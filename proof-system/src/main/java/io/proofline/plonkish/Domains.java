@@ -7,7 +7,6 @@ import io.proofline.field.TwoAdicRoots;
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The domains of a proof: the trace domain {@code H = <w>} of size {@code n}, and cosets
@@ -24,15 +23,6 @@ final class Domains {
     static final long SHIFT = Goldilocks.GENERATOR;
 
     private Domains() {
-    }
-
-    /** Coefficients of columns given on {@code H}, in new arrays. */
-    static long[][] interpolate(long[][] columns, ProverBackend backend) {
-        // a column per pool thread: 130 columns of 2^20 are 1 GB to copy
-        long[][] copy = new long[columns.length][];
-        IntStream.range(0, columns.length).parallel().forEach(i -> copy[i] = columns[i].clone());
-        backend.ntt().inverseBatch(copy);
-        return copy;
     }
 
     /** The LDE points in bit-reversed order: {@code 7 * W^rev(j)}. */

@@ -1,5 +1,6 @@
 package io.proofline.plonkish;
 
+import io.proofline.backend.QuotientProgram;
 import io.proofline.field.Ext2;
 import io.proofline.field.ExtBlocks;
 import io.proofline.field.Goldilocks;
@@ -86,7 +87,7 @@ final class QuotientEvaluator {
         long[] points = Domains.ldePoints(logLength);
         int[] next = Domains.nextRowPositions(logLength, logBlowup);
         // x^n - 1 takes only 'blowup' values on the LDE coset; invert them once
-        long[] zh = vanishingValues();
+        long[] zh = QuotientProgram.vanishing(g.logRows(), logBlowup, Domains.SHIFT);
         long[] zhInverse = zh.clone();
         Goldilocks.batchInverse(zhInverse);
         long nInverse = Goldilocks.inverse(g.rows());
@@ -131,19 +132,6 @@ final class QuotientEvaluator {
             g1 = new long[block];
             ext = new ExtBlocks(block);
         }
-    }
-
-    /** {@code x^n - 1} indexed by {@code natural position mod blowup}. */
-    private long[] vanishingValues() {
-        int blowup = 1 << logBlowup;
-        long shiftN = Goldilocks.pow(Domains.SHIFT, g.rows());
-        long[] out = new long[blowup];
-        long root = TwoAdicRoots.rootOfUnity(logBlowup);
-        for (int k = 0; k < blowup; k++) {
-            // x = 7 W^m with m = k mod blowup gives x^n = 7^n (W^n)^k and W^n generates the blowup subgroup
-            out[k] = Goldilocks.sub(Goldilocks.mul(shiftN, Goldilocks.pow(root, k)), 1);
-        }
-        return out;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.proofline.plonkish;
 
 import io.proofline.backend.ColumnMatrix;
+import io.proofline.backend.Interpolation;
 import io.proofline.backend.LdeCommitment;
 import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
@@ -53,10 +54,11 @@ public final class Setup {
             throw new IllegalArgumentException("requested " + config.securityBits() + " bits of conjectured security, but the"
                     + " extension field allows at most " + limit + " at 2^" + g.logRows() + " rows of this geometry");
         }
-        long[][] coefficients = Domains.interpolate(columns, config.backend());
         // a setup is kept and shared between proofs: its extension is freed with it, by the GC
-        LdeCommitment made = config.backend().commit(coefficients, config.fri().logBlowup(), Domains.SHIFT,
+        Interpolation interpolation = config.backend().commitEvaluations(columns, config.fri().logBlowup(), Domains.SHIFT,
                 config.fri().logCapSize(), Arena.ofAuto(), () -> { });
+        long[][] coefficients = interpolation.coefficients();
+        LdeCommitment made = interpolation.commitment();
         ColumnMatrix lde = made.lde();
         MerkleTree tree = MerkleTree.of(lde, made.layers());
         VerificationKey key = new VerificationKey(g, config.fri(), gates, publicInputRows, tree.cap());

@@ -53,7 +53,7 @@ final class CheatingProver {
         transcript.observe(key.commitment());
         transcript.observe(witness.publicInputs());
 
-        Committed witnessTree = commit(Domains.interpolate(witness.columns(), config.backend()));
+        Committed witnessTree = commit(config.backend().ntt().interpolate(witness.columns()));
         transcript.observe(witnessTree.tree().cap());
         Ext2 beta = transcript.sampleExt();
         Ext2 gamma = transcript.sampleExt();
@@ -61,7 +61,7 @@ final class CheatingProver {
         long[][] sigmas = Arrays.copyOfRange(setup.columns(), g.constantColumns() + key.gates().size(), key.setupColumns());
         long[][] products = cheat == Cheat.ZERO_PRODUCTS ? new long[2 * g.permutationProducts()][n]
                 : PermutationArgument.products(g, Arrays.copyOf(witness.columns(), g.copyColumns()), sigmas, beta, gamma);
-        Committed productsTree = commit(Domains.interpolate(products, config.backend()));
+        Committed productsTree = commit(config.backend().ntt().interpolate(products));
         transcript.observe(productsTree.tree().cap());
         Ext2 alpha = transcript.sampleExt();
 
