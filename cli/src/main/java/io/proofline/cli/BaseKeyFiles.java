@@ -25,18 +25,20 @@ final class BaseKeyFiles {
 
     private final Path dir;
     private final CircuitCapacities caps;
+    private final int protocolVersion;
 
-    BaseKeyFiles(Path dir, CircuitCapacities caps) {
+    BaseKeyFiles(Path dir, CircuitCapacities caps, int protocolVersion) {
         this.dir = dir;
         this.caps = caps;
+        this.protocolVersion = protocolVersion;
     }
 
     Path setupFile(CircuitType type) {
-        return BaseCircuitKeys.setupFile(dir, type, caps, CONFIG);
+        return BaseCircuitKeys.setupFile(dir, type, caps, CONFIG, protocolVersion);
     }
 
     Path keyJson(CircuitType type) {
-        return dir.resolve(type.label + "-" + caps.transactionsPerInstance() + "-" + caps.accessesPerInstance() + ".vk.json");
+        return BaseCircuitKeys.keyJsonFile(dir, type, caps, protocolVersion);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.proofline.cli;
 
+import io.proofline.circuits.base.BaseCircuits;
 import io.proofline.circuits.base.CircuitCapacities;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -15,9 +16,15 @@ final class KeyOptions {
             description = "base circuit capacities (default: $PROOFLINE_CAPACITIES or ${DEFAULT-VALUE}, the prover's)")
     String capacities;
 
+    /** The capacities for the newest protocol version. */
     CircuitCapacities circuitCapacities() {
+        return circuitCapacities(BaseCircuits.NEWEST_PROTOCOL_VERSION);
+    }
+
+    /** The capacities as {@code protocolVersion} sizes them. */
+    CircuitCapacities circuitCapacities(int protocolVersion) {
         try {
-            return CircuitCapacities.named(capacities);
+            return CircuitCapacities.named(capacities, protocolVersion);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCodes.USAGE, e.getMessage());
         }

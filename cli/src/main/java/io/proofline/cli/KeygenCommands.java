@@ -53,6 +53,16 @@ final class KeygenCommands {
         throw new CliFailure(ExitCodes.USAGE, "unknown circuit '" + circuit + "' (use one of " + String.join(", ", names) + ")");
     }
 
+    /** {@code version}, if this build defines its circuits; otherwise a refusal naming the versions it does. */
+    static int circuitVersion(int version) {
+        try {
+            BaseCircuits.revision(CircuitType.TRANSFER_EXECUTION, version);
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.refused(e.getMessage());
+        }
+        return version;
+    }
+
     static String seconds(long startNanos) {
         return Table.duration(Duration.ofNanos(System.nanoTime() - startNanos));
     }
@@ -76,7 +86,7 @@ final class KeygenCommands {
             PrintWriter out = spec.commandLine().getOut();
             CircuitCapacities caps = keys.circuitCapacities();
             List<CircuitType> types = baseTypes(circuit);
-            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps);
+            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps, BaseCircuits.NEWEST_PROTOCOL_VERSION);
             out.println("keys for " + keys.capacities + " capacities (" + caps + ") in " + keys.dir.toAbsolutePath());
             long all = System.nanoTime();
             for (CircuitType type : types) {
@@ -154,10 +164,10 @@ final class KeygenCommands {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            CircuitCapacities caps = keys.circuitCapacities();
-            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps);
             PinnedCommitments pins = PinnedCommitments.load();
             int version = protocolVersion == null ? pins.currentVersion() : protocolVersion;
+            CircuitCapacities caps = keys.circuitCapacities(circuitVersion(version));
+            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps, version);
             Map<CircuitType, Digest> pinned = pins.find(version, keys.capacities).orElse(Map.of());
             List<String> problems = new ArrayList<>();
             for (CircuitType type : CircuitType.values()) {
@@ -169,10 +179,11 @@ final class KeygenCommands {
                 } catch (FormatException e) {
                     throw new CliFailure(ExitCodes.CORRUPT, type.label + ": " + files.setupFile(type) + " is corrupt: " + e.getMessage());
                 }
-                SetupData computed = Setup.generate(BaseCircuits.build(type, caps), BaseKeyFiles.CONFIG);
+                Circuit circuit = BaseCircuits.build(type, caps, circuitVersion(version));
+                SetupData computed = Setup.generate(circuit, BaseKeyFiles.CONFIG);
                 Digest commitment = stored.key().commitment();
                 List<String> mine = new ArrayList<>();
-                SetupCheck.difference(BaseCircuits.build(type, caps), stored).ifPresent(d -> mine.add("differs from its circuit: " + d));
+                SetupCheck.difference(circuit, stored).ifPresent(d -> mine.add("differs from its circuit: " + d));
                 if (!computed.key().commitment().equals(commitment)) {
                     mine.add("commitment " + commitment + " differs from the recomputed " + computed.key().commitment());
                 }
@@ -207,7 +218,7 @@ final class KeygenCommands {
             out.print("recursion layers (leaf per base circuit, node, scheduler): rebuilding their circuits ... ");
             out.flush();
             long start = System.nanoTime();
-            BaseCircuitKeys base = BaseCircuitKeys.loadOrGenerate(keys.dir, caps, BaseKeyFiles.CONFIG);
+            BaseCircuitKeys base = BaseCircuitKeys.loadOrGenerate(keys.dir, caps, BaseKeyFiles.CONFIG, circuitVersion(version));
             List<AggregationKeys.StoredLayer> layers = AggregationKeys.inspect(keys.dir, base, BaseKeyFiles.CONFIG);
             out.println("done in " + seconds(start));
             List<String> problems = new ArrayList<>();
@@ -247,10 +258,10 @@ final class KeygenCommands {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            CircuitCapacities caps = keys.circuitCapacities();
-            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps);
             PinnedCommitments pins = PinnedCommitments.load();
             int version = protocolVersion == null ? pins.currentVersion() : protocolVersion;
+            CircuitCapacities caps = keys.circuitCapacities(circuitVersion(version));
+            BaseKeyFiles files = new BaseKeyFiles(keys.dir, caps, version);
             Map<CircuitType, Digest> commitments = new EnumMap<>(CircuitType.class);
             for (CircuitType type : CircuitType.values()) {
                 try {

@@ -40,7 +40,7 @@ class KeygenTests {
     void generatedKeysAreThePinnedOnesTheProverLoadsThemAndVerifyRefusesATamperedRecursionKey() throws IOException {
         CliRun gen = CliRun.keygen(opts("generate", "--circuit", "all"));
         assertEquals(0, gen.code(), gen.toString());
-        Map<CircuitType, io.proofline.poseidon2.Digest> pinned = PinnedCommitments.load().require(1, "small");
+        Map<CircuitType, io.proofline.poseidon2.Digest> pinned = PinnedCommitments.load().require(PINNED_VERSION, "small");
         for (CircuitType t : CircuitType.values()) {
             assertTrue(gen.out().contains(t.label + ": generating 2^"), gen.out());
             assertTrue(gen.out().contains("commitment " + pinned.get(t)), gen.out());

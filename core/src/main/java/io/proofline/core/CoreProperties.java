@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("proofline.core")
 public record CoreProperties(
         @DefaultValue("1") long chainId,
-        @DefaultValue("2") int protocolVersion,
+        @DefaultValue("3") int protocolVersion,
         Path keysDir,
         @DefaultValue(CircuitCapacities.DEFAULT_NAME) String capacities,
         @DefaultValue("10m") Duration pickTimeout,
@@ -52,9 +52,9 @@ public record CoreProperties(
         }
     }
 
-    /** The circuit capacities named by {@link #capacities()}. */
+    /** The circuit capacities named by {@link #capacities()}, as the configured protocol version sizes them. */
     public CircuitCapacities circuitCapacities() {
-        return CircuitCapacities.named(capacities);
+        return CircuitCapacities.named(capacities, protocolVersion);
     }
 
     /**

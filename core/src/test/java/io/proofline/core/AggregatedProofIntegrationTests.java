@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Protocol version 2, the default: a batch is proven by one aggregated proof ({@code PLBATCH2}),
+ * Protocol version 3, the default (2 as well): a batch is proven by one aggregated proof ({@code PLBATCH2}),
  * verified against the batch's stored header and the registered recursion keys; a bundle of base
  * proofs, a proof of another batch and a proof of another post-state root are refused, each
  * with its reason, and leave the batch unproven.
@@ -54,7 +54,7 @@ class AggregatedProofIntegrationTests {
 
     @Test
     void oneAggregatedProofProvesABatchAndNothingElse() {
-        // given two sealed batches under version 2, handed out with every key of the version
+        // given two sealed batches under version 3, handed out with every key of the version
         ApiClient api = new ApiClient(port);
         deposit(api, 1, 1000, 11);
         deposit(api, 2, 500, 22);
@@ -64,8 +64,8 @@ class AggregatedProofIntegrationTests {
         deposit(api, 3, 70, 33);
         assertEquals(2, api.post("/batches/seal", null).json().get("batchNumber").asLong());
         JsonNode first = api.post("/proof_generation_data", "{}").json();
-        assertEquals(2, first.get("protocolVersion").asInt());
-        var recursion = PinnedCommitments.load().findRecursion(2, "small").orElseThrow();
+        assertEquals(3, first.get("protocolVersion").asInt());
+        var recursion = PinnedCommitments.load().findRecursion(3, "small").orElseThrow();
         recursion.byLabel().forEach((label, digest) ->
                 assertEquals(digest.toString(), first.get("verificationKeys").get(label).asString(), label));
         WitnessInputData data = WitnessInputCodec.decode(Base64.getDecoder().decode(first.get("witnessInputData").asString()));
@@ -75,7 +75,7 @@ class AggregatedProofIntegrationTests {
         // a bundle of base proofs is the other version's format
         ApiClient.Response bundle = submit(api, 1, BatchProofCodec.encode(CoreTestEnvironment.prove(data)));
         assertEquals(400, bundle.status(), bundle.toString());
-        assertEquals("proof rejected: protocol version 2 takes one aggregated proof (PLBATCH2), not a bundle of base proofs "
+        assertEquals("proof rejected: protocol version 3 takes one aggregated proof (PLBATCH2), not a bundle of base proofs "
                 + "(PLBATCH1)", bundle.error());
 
         // batch 1's proof for batch 2: by its label, then relabelled, by the scheduler proof itself
@@ -122,6 +122,6 @@ class AggregatedProofIntegrationTests {
     }
 
     private static ApiClient.Response submit(ApiClient api, long batch, byte[] proof) {
-        return api.postJson("/submit_proof/" + batch, Map.of("protocolVersion", 2, "proof", Base64.getEncoder().encodeToString(proof)));
+        return api.postJson("/submit_proof/" + batch, Map.of("protocolVersion", 3, "proof", Base64.getEncoder().encodeToString(proof)));
     }
 }

@@ -19,7 +19,7 @@ class CorePropertiesTests {
     void defaultsEverything() {
         CoreProperties p = bind(Map.of());
         assertEquals(1, p.chainId());
-        assertEquals(2, p.protocolVersion());
+        assertEquals(3, p.protocolVersion());
         assertEquals(CircuitCapacities.production(), p.circuitCapacities());
         assertEquals(Duration.ofMinutes(10), p.pickTimeout());
         assertEquals(64L << 20, p.maxRequestBytes().toBytes());

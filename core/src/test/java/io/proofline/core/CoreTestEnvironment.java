@@ -4,6 +4,7 @@ import io.proofline.circuits.aggregation.AggregatedBatchProof;
 import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.aggregation.AggregationProver;
 import io.proofline.circuits.base.BaseCircuitKeys;
+import io.proofline.circuits.base.BaseCircuits;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.batch.BatchProof;
 import io.proofline.circuits.batch.BatchProver;
@@ -12,6 +13,7 @@ import io.proofline.plonkish.ProverConfig;
 import io.proofline.testsupport.TemporaryDirectories;
 import io.proofline.testsupport.TestDatabase;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +30,7 @@ public final class CoreTestEnvironment {
     public static final ProverConfig CONFIG = ProverConfig.standard();
 
     private static Path keysDir;
-    private static BatchProver prover;
+    private static final Map<Integer, BatchProver> PROVERS = new HashMap<>();
     private static AggregationKeys aggregationKeys;
 
     private CoreTestEnvironment() {
@@ -41,11 +43,16 @@ public final class CoreTestEnvironment {
         return keysDir;
     }
 
+    /** The newest protocol version's keys, which a core of the default version loads. */
     public static synchronized BaseCircuitKeys keys() {
-        return BaseCircuitKeys.loadOrGenerate(keysDir(), CAPACITIES, CONFIG);
+        return keys(BaseCircuits.NEWEST_PROTOCOL_VERSION);
     }
 
-    /** The recursion keys a version-2 core loads from the same directory. */
+    public static synchronized BaseCircuitKeys keys(int protocolVersion) {
+        return BaseCircuitKeys.loadOrGenerate(keysDir(), CAPACITIES, CONFIG, protocolVersion);
+    }
+
+    /** The recursion keys a core of the newest version loads from the same directory. */
     public static synchronized AggregationKeys aggregationKeys() {
         if (aggregationKeys == null) {
             aggregationKeys = AggregationKeys.loadOrGenerate(keysDir(), keys(), CONFIG);
@@ -53,16 +60,14 @@ public final class CoreTestEnvironment {
         return aggregationKeys;
     }
 
-    /** The batch's base proofs aggregated into one proof, as a prover of version 2 submits it. */
+    /** The batch's base proofs aggregated into one proof, as a prover of the newest version submits it. */
     public static synchronized AggregatedBatchProof proveAggregated(WitnessInputData data) {
         return new AggregationProver(keys(), aggregationKeys()).prove(prove(data)).proof();
     }
 
+    /** The batch's base proofs, made with the circuits and keys of the batch's protocol version. */
     public static synchronized BatchProof prove(WitnessInputData data) {
-        if (prover == null) {
-            prover = new BatchProver(keys(), CONFIG);
-        }
-        return prover.proveBatch(data);
+        return PROVERS.computeIfAbsent(data.protocolVersion(), v -> new BatchProver(keys(v), CONFIG)).proveBatch(data);
     }
 
     /**

@@ -94,7 +94,7 @@ class ProofDataHandlerIntegrationTests {
         assertEquals(1, first.get("chainId").asLong());
         assertEquals(1, first.get("protocolVersion").asInt());
         assertEquals(api.get("/batches/1").json().get("commitment").asString(), first.get("batchCommitment").asString());
-        CoreTestEnvironment.keys().commitments().forEach((type, digest) ->
+        CoreTestEnvironment.keys(1).commitments().forEach((type, digest) ->
                 assertEquals(digest.toString(), first.get("verificationKeys").get(type.label).asString(), type.label));
         assertEquals("picked", status(api, 1).get("status").asString());
         assertEquals(1, status(api, 1).get("attempts").asInt());

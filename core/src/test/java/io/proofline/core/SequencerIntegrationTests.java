@@ -115,14 +115,14 @@ class SequencerIntegrationTests {
             db.execute("UPDATE core_protocol_versions SET transfer_execution_key = '0x" + "0".repeat(64) + "'");
             Exception e = assertThrows(Exception.class, () -> start(db, Map.of()).close());
             String messages = causes(e);
-            assertTrue(messages.contains("protocol version 2 is registered with other keys"), messages);
+            assertTrue(messages.contains("protocol version 3 is registered with other keys"), messages);
             // the recursion keys are held to the registration as well
             db.execute("UPDATE core_protocol_versions SET transfer_execution_key = '"
                     + PinnedCommitments.load().require(2, "small").get(CircuitType.TRANSFER_EXECUTION) + "'");
             start(db, Map.of()).close();
             db.execute("UPDATE core_protocol_versions SET scheduler_key = '0x" + "0".repeat(64) + "'");
             String recursion = causes(assertThrows(Exception.class, () -> start(db, Map.of()).close()));
-            assertTrue(recursion.contains("protocol version 2 is registered with other keys") && recursion.contains("scheduler 0x"
+            assertTrue(recursion.contains("protocol version 3 is registered with other keys") && recursion.contains("scheduler 0x"
                     + "0".repeat(64)), recursion);
         }
     }

@@ -8,6 +8,7 @@ import io.proofline.plonkish.gates.ConditionalSwapGate;
 import io.proofline.plonkish.gates.ConstantGate;
 import io.proofline.plonkish.gates.ExtFmaGate;
 import io.proofline.plonkish.gates.FmaGate;
+import io.proofline.plonkish.gates.MerkleLevelGate;
 import io.proofline.plonkish.gates.Gate;
 import io.proofline.plonkish.gates.Poseidon2Gate;
 import io.proofline.plonkish.gates.PublicInputGate;
@@ -245,6 +246,41 @@ public final class CircuitBuilder {
         System.arraycopy(output, 0, copyCells, Poseidon2.WIDTH, Poseidon2.WIDTH);
         place(gate, new long[0], new long[0], copyCells, witness);
         return output;
+    }
+
+    /**
+     * One level of a Merkle path: {@code Poseidon2Hash.compress(left, right)} of {@code node} and
+     * {@code sibling} ordered by {@code bit} (1: the node is the right child), in one row
+     * ({@link MerkleLevelGate}). The gate also requires {@code bit} to be boolean.
+     */
+    public Variable[] merkleLevel(Variable bit, Variable[] node, Variable[] sibling) {
+        if (node.length != 4 || sibling.length != 4) {
+            throw new IllegalArgumentException("a Merkle level takes digests of 4 variables, got " + node.length + " and "
+                    + sibling.length);
+        }
+        Variable[] pair = new Variable[8];
+        Variable[] digest = new Variable[4];
+        Variable[] witness = new Variable[MerkleLevelGate.INSTANCE.witnessCells()];
+        for (Variable[] vars : new Variable[][] {pair, digest, witness}) {
+            for (int i = 0; i < vars.length; i++) {
+                vars[i] = allocate();
+            }
+        }
+        Variable[] in = new Variable[9];
+        in[0] = bit;
+        System.arraycopy(node, 0, in, 1, 4);
+        System.arraycopy(sibling, 0, in, 5, 4);
+        Variable[] out = new Variable[pair.length + digest.length + witness.length];
+        System.arraycopy(pair, 0, out, 0, 8);
+        System.arraycopy(digest, 0, out, 8, 4);
+        System.arraycopy(witness, 0, out, 12, witness.length);
+        resolver(in, out, v -> MerkleLevelGate.resolve(v[0], Arrays.copyOfRange(v, 1, 5), Arrays.copyOfRange(v, 5, 9)));
+        Variable[] copy = new Variable[MerkleLevelGate.INSTANCE.copyCells()];
+        System.arraycopy(in, 0, copy, MerkleLevelGate.BIT, 9);
+        System.arraycopy(pair, 0, copy, MerkleLevelGate.LEFT, 8);
+        System.arraycopy(digest, 0, copy, MerkleLevelGate.DIGEST, 4);
+        place(MerkleLevelGate.INSTANCE, new long[0], new long[0], copy, witness);
+        return digest;
     }
 
     /** Places one gate instance and returns its row. */

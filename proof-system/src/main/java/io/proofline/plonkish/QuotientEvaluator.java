@@ -7,6 +7,8 @@ import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.plonkish.gates.BlockAlgebra;
 import io.proofline.plonkish.gates.Gate;
+import io.proofline.plonkish.gates.GateCells;
+import io.proofline.plonkish.gates.MerkleLevelGate;
 import io.proofline.plonkish.gates.Poseidon2Gate;
 import io.proofline.poseidon2.Poseidon2;
 import io.proofline.poseidon2.Poseidon2RoundCheck;
@@ -18,9 +20,9 @@ import java.util.stream.IntStream;
  * Evaluates the quotient {@code C(x) / (x^n - 1)} on its domain, where {@code C} combines
  * every constraint with powers of {@code alpha}: gate constraints times their selectors, then
  * the copy-permutation terms. Gate constraints are evaluated over blocks of points with
- * {@link BlockAlgebra}; blocks run in parallel. The Poseidon2 gate, most of a hashing circuit's
- * work, goes through {@link Poseidon2RoundCheck} where the Vector API is present: the same
- * values from the permutation's vector kernels.
+ * {@link BlockAlgebra}; blocks run in parallel. The permutations of the Poseidon2 and Merkle
+ * level gates, most of a hashing circuit's work, go through {@link Poseidon2RoundCheck} where the
+ * Vector API is present: the same values from the permutation's vector kernels.
  *
  * <p>The domain is the first {@code blocks * n} points of the coset {@code 7 <W>} of
  * {@code blowup * n} points in bit-reversed order: {@code blocks} cosets of the trace domain
@@ -93,7 +95,8 @@ final class QuotientEvaluator {
         long nInverse = Goldilocks.inverse(g.rows());
         long[] q0 = new long[length];
         long[] q1 = new long[length];
-        Poseidon2RoundCheck roundCheck = roundCheck(alphaPowers);
+        RoundChecks roundCheck = new RoundChecks(roundCheck(alphaPowers, Poseidon2Gate.INSTANCE),
+                roundCheck(alphaPowers, MerkleLevelGate.INSTANCE));
         // scratch per pool thread, reused from block to block: the per-block loops allocate nothing
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(block));
         IntStream.range(0, length / block).parallel().forEach(b -> {
@@ -123,8 +126,13 @@ final class QuotientEvaluator {
         final long[] roundCheck = Poseidon2RoundCheck.AVAILABLE ? Poseidon2RoundCheck.newBuffer() : null;
         final long[][] roundInput = new long[Poseidon2.WIDTH][];
         final long[][] roundStored = new long[Poseidon2RoundCheck.RESIDUALS][];
+        final long[] zeros;
+        final long[] ones;
 
         Scratch(int block) {
+            zeros = new long[block];
+            ones = new long[block];
+            Arrays.fill(ones, 1);
             algebra = new BlockAlgebra(block);
             acc0 = new long[block];
             acc1 = new long[block];
@@ -134,22 +142,32 @@ final class QuotientEvaluator {
         }
     }
 
+    /** The round-check kernels of the Poseidon2 and Merkle level gates, each null where not used. */
+    private record RoundChecks(Poseidon2RoundCheck poseidon2, Poseidon2RoundCheck merkleLevel) {
+    }
+
     /**
-     * The Poseidon2 gate's kernel with its alpha powers as weights, where the gate has a slot in
-     * this geometry and the kernel can run on blocks of this size; otherwise null.
+     * The kernel of {@code gate} (Poseidon2 or Merkle level) with the alpha powers of its
+     * permutation's residuals as weights, where the gate has a slot in this geometry and the
+     * kernel can run on blocks of this size; otherwise null. The Merkle level gate's permutation
+     * comes after its {@link MerkleLevelGate#ORDERING_CONSTRAINTS} and exposes 4 outputs of 12:
+     * the other 8 residuals weigh 0.
      */
-    private Poseidon2RoundCheck roundCheck(Ext2[] alphaPowers) {
+    private Poseidon2RoundCheck roundCheck(Ext2[] alphaPowers, Gate kind) {
         if (!Poseidon2RoundCheck.AVAILABLE || block % Poseidon2RoundCheck.lanes() != 0) {
             return null;
         }
         int alpha = 0;
         for (Gate gate : gates) {
-            if (gate == Poseidon2Gate.INSTANCE && GateTerms.capacity(g, gate) == 1) {
-                long[] w0 = new long[gate.constraints()];
-                long[] w1 = new long[gate.constraints()];
-                for (int k = 0; k < w0.length; k++) {
-                    w0[k] = alphaPowers[alpha + k].c0();
-                    w1[k] = alphaPowers[alpha + k].c1();
+            if (gate == kind && GateTerms.capacity(g, gate) == 1) {
+                int first = gate == MerkleLevelGate.INSTANCE ? alpha + MerkleLevelGate.ORDERING_CONSTRAINTS : alpha;
+                int weighted = gate == MerkleLevelGate.INSTANCE ? gate.constraints() - MerkleLevelGate.ORDERING_CONSTRAINTS
+                        : gate.constraints();
+                long[] w0 = new long[Poseidon2RoundCheck.RESIDUALS];
+                long[] w1 = new long[Poseidon2RoundCheck.RESIDUALS];
+                for (int k = 0; k < weighted; k++) {
+                    w0[k] = alphaPowers[first + k].c0();
+                    w1[k] = alphaPowers[first + k].c1();
                 }
                 return new Poseidon2RoundCheck(w0, w1);
             }
@@ -158,7 +176,7 @@ final class QuotientEvaluator {
         return null;
     }
 
-    private void gateTerms(Scratch s, int from, Ext2[] alphaPowers, Poseidon2RoundCheck roundCheck) {
+    private void gateTerms(Scratch s, int from, Ext2[] alphaPowers, RoundChecks roundCheck) {
         BlockAlgebra f = s.algebra;
         f.reset();
         int constantsOffset = 0;
@@ -209,12 +227,16 @@ final class QuotientEvaluator {
 
             @Override
             public boolean wholeGate(Gate gate, int firstAlpha) {
-                if (gate != Poseidon2Gate.INSTANCE || roundCheck == null) {
-                    return false;
+                // the kernels' weights are the alpha powers from the gate's first index on
+                if (gate == Poseidon2Gate.INSTANCE && roundCheck.poseidon2() != null) {
+                    poseidon2Terms(s, columns, roundCheck.poseidon2());
+                    return true;
                 }
-                // roundCheck's weights are the alpha powers from this gate's first index on
-                poseidon2Terms(s, columns, roundCheck);
-                return true;
+                if (gate == MerkleLevelGate.INSTANCE && roundCheck.merkleLevel() != null) {
+                    merkleLevelTerms(s, columns, firstAlpha, alphaPowers, roundCheck.merkleLevel());
+                    return true;
+                }
+                return false;
             }
         });
     }
@@ -227,6 +249,59 @@ final class QuotientEvaluator {
         for (int k = 0; k < s.roundStored.length; k++) {
             int cell = Poseidon2Gate.storedCell(k);
             s.roundStored[k] = Poseidon2Gate.storedInWitness(k) ? columns.witness(cell) : columns.copy(cell);
+        }
+        roundCheck.sums(s.roundInput, s.roundStored, 0, block, s.g0, s.g1, s.roundCheck);
+    }
+
+    /**
+     * The Merkle level gate's share of a block into {@code (g0, g1)}: its ordering constraints
+     * through the block algebra, its permutation by the round-check kernel on the input
+     * {@code (left, right, 0, 0, 0, 1)}, with the 8 unexposed outputs' residuals at weight 0.
+     */
+    private void merkleLevelTerms(Scratch s, GateTerms.Columns<long[]> columns, int firstAlpha, Ext2[] alphaPowers,
+                                  Poseidon2RoundCheck roundCheck) {
+        GateCells<long[]> cells = new GateCells<>() {
+            @Override
+            public long[] copy(int i) {
+                return columns.copy(i);
+            }
+
+            @Override
+            public long[] witness(int i) {
+                return columns.witness(i);
+            }
+
+            @Override
+            public long[] rowConstant(int i) {
+                throw new IllegalStateException("a Merkle level has no row constants");
+            }
+
+            @Override
+            public long[] instanceConstant(int i) {
+                throw new IllegalStateException("a Merkle level has no instance constants");
+            }
+
+            @Override
+            public long[] publicInput() {
+                throw new IllegalStateException("a Merkle level reads no public input");
+            }
+        };
+        int[] alpha = {firstAlpha};
+        MerkleLevelGate.orderingConstraints(s.algebra, cells, value -> {
+            Goldilocks.addScaledBatch(s.g0, value, alphaPowers[alpha[0]].c0());
+            Goldilocks.addScaledBatch(s.g1, value, alphaPowers[alpha[0]++].c1());
+        });
+        for (int i = 0; i < 8; i++) {
+            s.roundInput[i] = columns.copy(MerkleLevelGate.LEFT + i);
+        }
+        long[] capacity = MerkleLevelGate.compressionCapacity();
+        for (int i = 0; i < 4; i++) {
+            s.roundInput[8 + i] = capacity[i] == 0 ? s.zeros : s.ones;
+        }
+        for (int k = 0; k < s.roundStored.length; k++) {
+            int cell = Poseidon2Gate.storedCell(k);
+            s.roundStored[k] = Poseidon2Gate.storedInWitness(k) ? columns.witness(cell)
+                    : cell - Poseidon2.WIDTH < 4 ? columns.copy(MerkleLevelGate.DIGEST + cell - Poseidon2.WIDTH) : s.zeros;
         }
         roundCheck.sums(s.roundInput, s.roundStored, 0, block, s.g0, s.g1, s.roundCheck);
     }

@@ -63,6 +63,19 @@ class PlonkishProverTests {
     }
 
     @Test
+    void merkleLevelRowsProveAndVerifyAndABrokenOneCannotVerify() {
+        Circuit levels = TestCircuits.merkleLevels(GEOMETRY);
+        SetupData levelsSetup = Setup.generate(levels, CONFIG);
+        WitnessVector w = levels.resolve(TestCircuits.merkleLevelsInputs(3));
+        PlonkishProver prover = new PlonkishProver(CONFIG);
+        PlonkishVerifier verifier = new PlonkishVerifier(levelsSetup.key(), CONFIG.securityBits());
+        assertDoesNotThrow(() -> verifier.verify(w.publicInputs(), prover.prove(levels, levelsSetup, w)));
+        WitnessVector bad = TestCircuits.breakGate(levels, w, io.proofline.plonkish.gates.MerkleLevelGate.INSTANCE);
+        PlonkishProof forged = prover.proveUnchecked(levelsSetup, bad);
+        assertThrows(VerificationException.class, () -> verifier.verify(bad.publicInputs(), forged));
+    }
+
+    @Test
     void aConfigWithTooFewQueriesForItsStatedSecurityIsRejected() {
         // given FRI parameters reaching 12 * 3 + 4 = 40 conjectured bits
         FriParameters fri = CONFIG.fri();

@@ -77,6 +77,39 @@ final class TestCircuits {
         return b.build();
     }
 
+    /**
+     * {@link #everyGate}'s Merkle path with a {@code merkle_level} row per level: inputs are the
+     * first {@code 4 + 5 * DEPTH} of {@link #everyGateInputs} (leaf, siblings, bits), public
+     * inputs the root.
+     */
+    static Circuit merkleLevels(Geometry geometry) {
+        CircuitBuilder b = new CircuitBuilder(geometry);
+        Variable[] leaf = b.inputs(4);
+        Variable[][] siblings = new Variable[DEPTH][];
+        for (int level = 0; level < DEPTH; level++) {
+            siblings[level] = b.inputs(4);
+        }
+        Variable[] bits = b.inputs(DEPTH);
+        Variable zero = b.constant(0);
+        Variable[] state = new Variable[Poseidon2.WIDTH];
+        for (int i = 0; i < Poseidon2.WIDTH; i++) {
+            state[i] = i < 4 ? leaf[i] : zero;
+        }
+        state[8] = b.constant(4);
+        Variable[] node = java.util.Arrays.copyOf(b.poseidon2(state), 4);
+        for (int level = 0; level < DEPTH; level++) {
+            node = b.merkleLevel(bits[level], node, siblings[level]);
+        }
+        for (Variable root : node) {
+            b.publicInput(root);
+        }
+        return b.build();
+    }
+
+    static long[] merkleLevelsInputs(long seed) {
+        return java.util.Arrays.copyOf(everyGateInputs(seed), 4 + 5 * DEPTH);
+    }
+
     /** Valid inputs for {@link #everyGate}. */
     static long[] everyGateInputs(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -108,6 +141,7 @@ final class TestCircuits {
             case "select", "conditional_swap" -> 3;
             case "zero_check" -> 2;
             case "poseidon2" -> 12;
+            case "merkle_level" -> 17;
             default -> 0;
         };
     }

@@ -77,7 +77,7 @@ public final class AggregationKeys {
      * @throws io.proofline.circuits.base.KeysRefusedException naming the layer, the file and the first difference
      */
     public static AggregationKeys loadOrGenerate(Path dir, BaseCircuitKeys base, ProverConfig config) {
-        AggregationSetupCache cache = new AggregationSetupCache(dir, base.capacities(), config);
+        AggregationSetupCache cache = new AggregationSetupCache(dir, base, config);
         AggregationKeys keys = build(base, config, cache::loadOrGenerate);
         cache.writeGenerated(keys.layerNames());
         return keys;
@@ -104,7 +104,7 @@ public final class AggregationKeys {
      * regenerating it would give. Layers in {@link RecursionCommitments#LABELS} order.
      */
     public static List<StoredLayer> inspect(Path dir, BaseCircuitKeys base, ProverConfig config) {
-        AggregationSetupCache cache = new AggregationSetupCache(dir, base.capacities(), config);
+        AggregationSetupCache cache = new AggregationSetupCache(dir, base, config);
         Map<String, StoredLayer> found = new LinkedHashMap<>();
         build(base, config, (layer, circuit) -> cache.inspect(layer, circuit, found));
         List<StoredLayer> out = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class AggregationKeys {
 
     /** Where {@link #loadOrGenerate} keeps a layer's setup: {@code leaf_<type>}, {@code node} or {@code scheduler}. */
     public static Path setupFile(Path dir, String layer, int logRows, BaseCircuitKeys base, ProverConfig config) {
-        return AggregationSetupCache.file(dir, layer + "-r" + logRows, base.capacities(), config);
+        return AggregationSetupCache.file(dir, layer + "-r" + logRows + base.circuitSetTag(), base.capacities(), config);
     }
 
     /** Gives a built circuit its setup, by the layer's name and size. */

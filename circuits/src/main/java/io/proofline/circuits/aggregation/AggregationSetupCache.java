@@ -1,5 +1,6 @@
 package io.proofline.circuits.aggregation;
 
+import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.KeysRefusedException;
 import io.proofline.codec.FormatException;
@@ -22,7 +23,8 @@ import java.util.Set;
 
 /**
  * The recursion layers' setups in the keys directory, beside the base keys. A file name carries
- * the layer, its size, the base capacities and the prover parameters. A loaded setup must be the
+ * the layer, its size, the base circuits' set where it is not the first
+ * ({@link BaseCircuitKeys#circuitSetTag}), the base capacities and the prover parameters. A loaded setup must be the
  * one its circuit (rebuilt from the base keys) defines: a damaged file is regenerated, an intact
  * one that differs is refused. Generated setups are written only once every layer is built, so
  * that the search for the layers' size leaves no file of a size it gave up.
@@ -33,19 +35,21 @@ final class AggregationSetupCache {
 
     private final Path dir;
     private final CircuitCapacities caps;
+    private final String tag;
     private final ProverConfig config;
     private final Map<String, SetupData> generated = new LinkedHashMap<>();
 
-    AggregationSetupCache(Path dir, CircuitCapacities caps, ProverConfig config) {
+    AggregationSetupCache(Path dir, BaseCircuitKeys base, ProverConfig config) {
         this.dir = dir;
-        this.caps = caps;
+        this.caps = base.capacities();
+        this.tag = base.circuitSetTag();
         this.config = config;
     }
 
     /** @throws KeysRefusedException if the file holds another circuit's setup */
     StoredSetup loadOrGenerate(String layer, Circuit circuit) {
         String name = sized(layer, circuit);
-        Path file = file(dir, name, caps, config);
+        Path file = file(dir, name + tag, caps, config);
         if (Files.exists(file)) {
             try {
                 StoredSetup setup = SetupCodec.decodeStored(Files.readAllBytes(file), config);
@@ -75,7 +79,7 @@ final class AggregationSetupCache {
      * (generated here), so that the layers built on this one can still be checked.
      */
     StoredSetup inspect(String layer, Circuit circuit, Map<String, AggregationKeys.StoredLayer> found) {
-        Path file = file(dir, sized(layer, circuit), caps, config);
+        Path file = file(dir, sized(layer, circuit) + tag, caps, config);
         if (!Files.exists(file)) {
             found.put(layer, new AggregationKeys.StoredLayer(layer, file, null, "no setup " + file));
             return StoredSetup.of(Setup.generate(circuit, config));
@@ -105,7 +109,7 @@ final class AggregationSetupCache {
                 }
                 Path tmp = Files.createTempFile(dir, e.getKey(), ".tmp");
                 Files.write(tmp, SetupCodec.encode(e.getValue()));
-                Files.move(tmp, file(dir, e.getKey(), caps, config), StandardCopyOption.REPLACE_EXISTING,
+                Files.move(tmp, file(dir, e.getKey() + tag, caps, config), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
                 Path vk = Files.createTempFile(dir, e.getKey(), ".tmp");
                 Files.writeString(vk, VerificationKeyCodec.toJson(e.getValue().key()));

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * What leaf and node circuits share, so that one node circuit verifies proofs of both with the
  * inner key's setup cap as a witness: the same {@link Geometry#standard(int)} geometry, the same
- * gate list (every kind of {@link Gate#all()} is placed), the same public-input rows (the 33
+ * gate list (every kind of {@link Gate#all()} but {@code merkle_level} is placed: the recursion
+ * circuits predate it and their keys stay as pinned), the same public-input rows (the 33
  * public inputs are placed before any other gate, on rows 0..32) and the same FRI parameters.
  * The last is not part of a circuit: generate leaf and node keys with one prover configuration;
  * {@link #requireSameShape} checks keys.
@@ -87,7 +88,10 @@ public final class RecursionShape {
         placeEveryGate(b);
     }
 
-    /** One instance of each gate kind on zeros; whatever else the circuit uses, its gate list is {@link Gate#all()}. */
+    /**
+     * One instance of each gate kind but {@code merkle_level} on zeros; whatever else the circuit
+     * uses, its gate list is {@link Gate#all()} without it.
+     */
     private static void placeEveryGate(CircuitBuilder b) {
         Variable zero = b.constant(0);
         Variable[] pair = {zero, zero};

@@ -20,8 +20,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The circuits, setup data and verification keys of both base circuit types for one set of
- * capacities and prover parameters. {@link #loadOrGenerate} caches them in a directory: a
+ * The circuits, setup data and verification keys of both base circuit types for one protocol
+ * version, set of capacities and prover parameters. {@link #loadOrGenerate} caches them in a directory: a
  * cached file that fails its integrity check is regenerated; one that is intact but does not
  * match its circuit is refused. Which keys a protocol version uses is pinned apart from the
  * directory, by {@link PinnedCommitments}.
@@ -30,25 +30,38 @@ public final class BaseCircuitKeys {
 
     private static final System.Logger LOG = System.getLogger(BaseCircuitKeys.class.getName());
 
+    private final int protocolVersion;
     private final CircuitCapacities capacities;
     private final Map<CircuitType, Circuit> circuits;
     private final Map<CircuitType, StoredSetup> setups;
 
-    private BaseCircuitKeys(CircuitCapacities capacities, Map<CircuitType, Circuit> circuits, Map<CircuitType, StoredSetup> setups) {
+    private BaseCircuitKeys(int protocolVersion, CircuitCapacities capacities, Map<CircuitType, Circuit> circuits,
+                            Map<CircuitType, StoredSetup> setups) {
+        this.protocolVersion = protocolVersion;
         this.capacities = capacities;
         this.circuits = circuits;
         this.setups = setups;
     }
 
+    /** The keys of the newest protocol version's circuits. */
     public static BaseCircuitKeys generate(CircuitCapacities caps, ProverConfig config) {
+        return generate(caps, config, BaseCircuits.NEWEST_PROTOCOL_VERSION);
+    }
+
+    public static BaseCircuitKeys generate(CircuitCapacities caps, ProverConfig config, int protocolVersion) {
         Map<CircuitType, Circuit> circuits = new EnumMap<>(CircuitType.class);
         Map<CircuitType, StoredSetup> setups = new EnumMap<>(CircuitType.class);
         for (CircuitType type : CircuitType.values()) {
-            Circuit circuit = BaseCircuits.build(type, caps);
+            Circuit circuit = BaseCircuits.build(type, caps, protocolVersion);
             circuits.put(type, circuit);
             setups.put(type, StoredSetup.of(Setup.generate(circuit, config)));
         }
-        return new BaseCircuitKeys(caps, circuits, setups);
+        return new BaseCircuitKeys(protocolVersion, caps, circuits, setups);
+    }
+
+    /** {@link #loadOrGenerate(Path, CircuitCapacities, ProverConfig, int)} for the newest protocol version. */
+    public static BaseCircuitKeys loadOrGenerate(Path dir, CircuitCapacities caps, ProverConfig config) {
+        return loadOrGenerate(dir, caps, config, BaseCircuits.NEWEST_PROTOCOL_VERSION);
     }
 
     /**
@@ -61,15 +74,15 @@ public final class BaseCircuitKeys {
      *
      * @throws KeysRefusedException naming the circuit, the file and the first difference
      */
-    public static BaseCircuitKeys loadOrGenerate(Path dir, CircuitCapacities caps, ProverConfig config) {
+    public static BaseCircuitKeys loadOrGenerate(Path dir, CircuitCapacities caps, ProverConfig config, int protocolVersion) {
         Map<CircuitType, Circuit> circuits = new EnumMap<>(CircuitType.class);
         Map<CircuitType, StoredSetup> setups = new EnumMap<>(CircuitType.class);
         try {
             Files.createDirectories(dir);
             for (CircuitType type : CircuitType.values()) {
-                Circuit circuit = BaseCircuits.build(type, caps);
+                Circuit circuit = BaseCircuits.build(type, caps, protocolVersion);
                 circuits.put(type, circuit);
-                Path file = dir.resolve(fileName(type, caps, config));
+                Path file = dir.resolve(fileName(type, caps, config, protocolVersion));
                 StoredSetup setup = null;
                 if (Files.exists(file)) {
                     try {
@@ -87,15 +100,14 @@ public final class BaseCircuitKeys {
                     Path tmp = Files.createTempFile(dir, type.label, ".tmp");
                     Files.write(tmp, SetupCodec.encode(generated));
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    Files.writeString(dir.resolve(type.label + "-" + caps.transactionsPerInstance() + "-"
-                            + caps.accessesPerInstance() + ".vk.json"), VerificationKeyCodec.toJson(setup.key()));
+                    Files.writeString(keyJsonFile(dir, type, caps, protocolVersion), VerificationKeyCodec.toJson(setup.key()));
                 }
                 setups.put(type, setup);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the key directory " + dir, e);
         }
-        return new BaseCircuitKeys(caps, circuits, setups);
+        return new BaseCircuitKeys(protocolVersion, caps, circuits, setups);
     }
 
     private static void requireMatches(CircuitType type, CircuitCapacities caps, Circuit circuit, StoredSetup setup, Path file) {
@@ -106,16 +118,51 @@ public final class BaseCircuitKeys {
         });
     }
 
-    /** Where {@link #loadOrGenerate} keeps the setup of {@code type} for these capacities and parameters. */
+    /** Where {@link #loadOrGenerate} keeps the setup of {@code type} for the newest protocol version. */
     public static Path setupFile(Path dir, CircuitType type, CircuitCapacities caps, ProverConfig config) {
-        return dir.resolve(fileName(type, caps, config));
+        return setupFile(dir, type, caps, config, BaseCircuits.NEWEST_PROTOCOL_VERSION);
     }
 
-    private static String fileName(CircuitType type, CircuitCapacities caps, ProverConfig config) {
+    /** Where {@link #loadOrGenerate} keeps the setup of {@code type} for this protocol version, capacities and parameters. */
+    public static Path setupFile(Path dir, CircuitType type, CircuitCapacities caps, ProverConfig config, int protocolVersion) {
+        return dir.resolve(fileName(type, caps, config, protocolVersion));
+    }
+
+    /** Where {@link #loadOrGenerate} writes the verification key of {@code type} as JSON. */
+    public static Path keyJsonFile(Path dir, CircuitType type, CircuitCapacities caps, int protocolVersion) {
+        return dir.resolve(name(type, protocolVersion) + "-" + caps.transactionsPerInstance() + "-" + caps.accessesPerInstance()
+                + ".vk.json");
+    }
+
+    private static String fileName(CircuitType type, CircuitCapacities caps, ProverConfig config, int protocolVersion) {
         var f = config.fri();
-        return String.format("%s-%d-%d-b%d-q%d-w%d-a%d-f%d-c%d.setup", type.label, caps.transactionsPerInstance(),
+        return String.format("%s-%d-%d-b%d-q%d-w%d-a%d-f%d-c%d.setup", name(type, protocolVersion), caps.transactionsPerInstance(),
                 caps.accessesPerInstance(), f.logBlowup(), f.numQueries(), f.powBits(), f.logFoldingArity(),
                 f.logFinalPolyLength(), f.logCapSize());
+    }
+
+    /** The circuit's label, with its revision from the second on (storage_application-c2). */
+    private static String name(CircuitType type, int protocolVersion) {
+        int revision = BaseCircuits.revision(type, protocolVersion);
+        return revision == 1 ? type.label : type.label + "-c" + revision;
+    }
+
+    /**
+     * What the recursion layers' key files built on these keys carry in their names: empty for
+     * the base circuits of protocol versions 1 and 2, {@code -c2} for those of version 3 on, whose
+     * leaves verify another storage-application circuit.
+     */
+    public String circuitSetTag() {
+        int set = 1;
+        for (CircuitType type : CircuitType.values()) {
+            set = Math.max(set, BaseCircuits.revision(type, protocolVersion));
+        }
+        return set == 1 ? "" : "-c" + set;
+    }
+
+    /** The protocol version whose circuits these are. */
+    public int protocolVersion() {
+        return protocolVersion;
     }
 
     public CircuitCapacities capacities() {

@@ -6,19 +6,49 @@ import io.proofline.plonkish.Geometry;
 import java.util.function.BiConsumer;
 
 /**
- * Builds the base circuits for given capacities, each in the smallest power-of-two number of
- * rows of the standard geometry that holds it.
+ * Builds the base circuits of a protocol version for given capacities, each in the smallest
+ * power-of-two number of rows of the standard geometry that holds it. A protocol version fixes
+ * the circuits, so their keys: versions 1 and 2 share one set; from version 3 on, storage
+ * application hashes each Merkle level in one row ({@link #MERKLE_LEVEL_GATES_SINCE}).
  */
 public final class BaseCircuits {
+
+    /** The newest protocol version whose circuits this build defines; {@code commitments.json} pins it last. */
+    public static final int NEWEST_PROTOCOL_VERSION = 3;
+    /** The first protocol version whose storage application uses {@code MerkleLevelGate}. */
+    public static final int MERKLE_LEVEL_GATES_SINCE = 3;
 
     private BaseCircuits() {
     }
 
+    /** The circuit of {@code type} for the newest protocol version. */
     public static Circuit build(CircuitType type, CircuitCapacities caps) {
+        return build(type, caps, NEWEST_PROTOCOL_VERSION);
+    }
+
+    /** @throws IllegalArgumentException for a protocol version this build does not define */
+    public static Circuit build(CircuitType type, CircuitCapacities caps, int protocolVersion) {
+        int revision = revision(type, protocolVersion);
         return switch (type) {
             case TRANSFER_EXECUTION -> fit((b, n) -> TransferExecutionCircuit.define(b, n), caps.transactionsPerInstance());
-            case STORAGE_APPLICATION -> fit((b, n) -> StorageApplicationCircuit.define(b, n), caps.accessesPerInstance());
+            case STORAGE_APPLICATION -> fit((b, n) -> StorageApplicationCircuit.define(b, n, revision > 1),
+                    caps.accessesPerInstance());
         };
+    }
+
+    /**
+     * Which definition of {@code type} a protocol version uses, counted from 1; key files carry
+     * it beside the circuit's name from 2 on, so that versions with different circuits never
+     * share a file.
+     *
+     * @throws IllegalArgumentException for a protocol version this build does not define
+     */
+    public static int revision(CircuitType type, int protocolVersion) {
+        if (protocolVersion < 1 || protocolVersion > NEWEST_PROTOCOL_VERSION) {
+            throw new IllegalArgumentException("protocol version " + protocolVersion + " is not one this build defines circuits for"
+                    + " (1 to " + NEWEST_PROTOCOL_VERSION + ")");
+        }
+        return type == CircuitType.STORAGE_APPLICATION && protocolVersion >= MERKLE_LEVEL_GATES_SINCE ? 2 : 1;
     }
 
     private static Circuit fit(BiConsumer<CircuitBuilder, Integer> definition, int slots) {

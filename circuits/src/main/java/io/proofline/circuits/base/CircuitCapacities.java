@@ -35,16 +35,29 @@ public record CircuitCapacities(int transactionsPerInstance, int accessesPerInst
         return new CircuitCapacities(4, 4);
     }
 
-    /** 4,560 transactions (129,795 rows) and 1,530 accesses (130,514 rows): 2^17 rows each. */
+    /** The newest protocol version's {@link #production(int)}. */
     public static CircuitCapacities production() {
-        return new CircuitCapacities(4560, 1530);
+        return production(BaseCircuits.NEWEST_PROTOCOL_VERSION);
     }
 
-    /** {@code small} or {@code production}. */
+    /**
+     * 4,560 transactions (129,795 rows) and, from protocol version 3 on, 2,880 accesses (130,457
+     * rows, a Merkle level a row), before it 1,530 (130,514 rows, two rows a level): 2^17 rows each.
+     */
+    public static CircuitCapacities production(int protocolVersion) {
+        return new CircuitCapacities(4560, protocolVersion >= BaseCircuits.MERKLE_LEVEL_GATES_SINCE ? 2880 : 1530);
+    }
+
+    /** {@code small} or {@code production}, for the newest protocol version. */
     public static CircuitCapacities named(String name) {
+        return named(name, BaseCircuits.NEWEST_PROTOCOL_VERSION);
+    }
+
+    /** {@code small} or {@code production}, for a protocol version: the production sizes fill its circuits' 2^17 rows. */
+    public static CircuitCapacities named(String name, int protocolVersion) {
         return switch (name) {
             case "small" -> small();
-            case "production" -> production();
+            case "production" -> production(protocolVersion);
             default -> throw new IllegalArgumentException("unknown circuit capacities '" + name + "' (use small or production)");
         };
     }

@@ -39,6 +39,30 @@ class PinnedCommitmentsTests {
     private static final Map<String, BaseCircuitKeys> BASE_KEYS = new HashMap<>();
 
     @Test
+    void theNewestPinnedVersionIsTheNewestThisBuildDefines() {
+        assertEquals(BaseCircuits.NEWEST_PROTOCOL_VERSION, PinnedCommitments.load().currentVersion());
+    }
+
+    /** Earlier versions' circuits stay as they were pinned: a core configured for one still finds its keys. */
+    @Test
+    void earlierVersionsPinTheCommitmentsOfTheirCircuits() {
+        PinnedCommitments pins = PinnedCommitments.load();
+        for (int version = 1; version < pins.currentVersion(); version++) {
+            assertEquals(pins.require(version, "small"), baseKeys("small", version).commitments(), "protocol version " + version);
+        }
+    }
+
+    @Test
+    void versionThreeChangesStorageApplicationAlone() {
+        PinnedCommitments pins = PinnedCommitments.load();
+        Map<CircuitType, Digest> two = pins.require(2, "production");
+        Map<CircuitType, Digest> three = pins.require(3, "production");
+        assertEquals(two.get(CircuitType.TRANSFER_EXECUTION), three.get(CircuitType.TRANSFER_EXECUTION));
+        assertTrue(!two.get(CircuitType.STORAGE_APPLICATION).equals(three.get(CircuitType.STORAGE_APPLICATION)),
+                "storage application hashes its Merkle levels in one row from version 3 on");
+    }
+
+    @Test
     void theCurrentVersionPinsTheCommitmentsOfThisBuildsCircuits() {
         // production keys take tens of seconds: 2^17 rows per circuit, LDE and Merkle tree included
         PinnedCommitments pins = PinnedCommitments.load();
@@ -107,13 +131,21 @@ class PinnedCommitmentsTests {
     }
 
     static RecursionCommitments computeRecursion(String capacities) {
-        return AggregationKeys.generate(baseKeys(capacities), ProverConfig.standard()).commitments();
+        return computeRecursion(capacities, BaseCircuits.NEWEST_PROTOCOL_VERSION);
     }
 
-    /** Each capacities' base keys, generated once for the whole class: production's take tens of seconds. */
-    private static synchronized BaseCircuitKeys baseKeys(String capacities) {
-        return BASE_KEYS.computeIfAbsent(capacities,
-                name -> BaseCircuitKeys.generate(CircuitCapacities.named(name), ProverConfig.standard()));
+    static RecursionCommitments computeRecursion(String capacities, int version) {
+        return AggregationKeys.generate(baseKeys(capacities, version), ProverConfig.standard()).commitments();
+    }
+
+    private static BaseCircuitKeys baseKeys(String capacities) {
+        return baseKeys(capacities, BaseCircuits.NEWEST_PROTOCOL_VERSION);
+    }
+
+    /** Each capacities' and version's base keys, generated once for the whole class: production's take tens of seconds. */
+    private static synchronized BaseCircuitKeys baseKeys(String capacities, int version) {
+        return BASE_KEYS.computeIfAbsent(capacities + "@" + version,
+                name -> BaseCircuitKeys.generate(CircuitCapacities.named(capacities, version), ProverConfig.standard(), version));
     }
 
     @Test
@@ -129,9 +161,9 @@ class PinnedCommitmentsTests {
         boolean aggregated = !Boolean.getBoolean("proofline.pin-bundles");
         PinnedCommitments pins = Files.exists(SOURCE) ? PinnedCommitments.parse(Files.readString(SOURCE)) : null;
         for (String capacities : PinnedCommitments.CAPACITIES) {
-            Map<CircuitType, Digest> computed = baseKeys(capacities).commitments();
+            Map<CircuitType, Digest> computed = baseKeys(capacities, version).commitments();
             pins = pins == null ? PinnedCommitments.parse(firstFile(version, capacities, computed)) : pins;
-            pins = pins.with(version, capacities, computed, aggregated ? computeRecursion(capacities) : null);
+            pins = pins.with(version, capacities, computed, aggregated ? computeRecursion(capacities, version) : null);
         }
         Files.writeString(SOURCE, pins.toJson(), StandardCharsets.UTF_8);
     }

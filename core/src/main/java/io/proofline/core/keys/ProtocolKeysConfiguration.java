@@ -42,7 +42,8 @@ class ProtocolKeysConfiguration {
         long start = System.nanoTime();
         CircuitCapacities caps = properties.circuitCapacities();
         Map<CircuitType, Digest> pinned = pins.require(properties.protocolVersion(), properties.capacities());
-        BaseCircuitKeys keys = BaseCircuitKeys.loadOrGenerate(properties.keysDir(), caps, ProverConfig.standard());
+        BaseCircuitKeys keys = BaseCircuitKeys.loadOrGenerate(properties.keysDir(), caps, ProverConfig.standard(),
+                properties.protocolVersion());
         pins.requireMatches(properties.protocolVersion(), properties.capacities(), keys.commitments());
         Optional<RecursionCommitments> pinnedRecursion = pins.findRecursion(properties.protocolVersion(), properties.capacities());
         AggregationKeys recursion = null;

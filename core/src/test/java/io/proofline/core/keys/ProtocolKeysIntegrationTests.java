@@ -84,21 +84,23 @@ class ProtocolKeysIntegrationTests {
 
     @Test
     @Order(3)
-    void versionTwoIsRegisteredWithItsRecursionKeysAndHandsThemOut() throws SQLException {
+    void theDefaultVersionIsRegisteredWithItsRecursionKeysAndHandsThemOut() throws SQLException {
         PinnedCommitments pins = PinnedCommitments.load();
-        RecursionCommitments recursion = pins.findRecursion(2, "small").orElseThrow();
+        int version = pins.currentVersion();
+        RecursionCommitments recursion = pins.findRecursion(version, "small").orElseThrow();
         try (ConfigurableApplicationContext core = start(Map.of())) {
             ProtocolKeys keys = core.getBean(ProtocolKeys.class);
             assertTrue(keys.aggregated());
-            assertEquals(2, keys.protocolVersion());
+            assertEquals(version, keys.protocolVersion());
             Map<String, String> handedOut = keys.commitmentsByLabel();
             assertEquals(List.of("transfer_execution", "storage_application", "leaf_transfer_execution",
                     "leaf_storage_application", "node", "scheduler"), List.copyOf(handedOut.keySet()));
             assertEquals(recursion.scheduler().toString(), handedOut.get("scheduler"));
         }
         List<String> row = registered().getLast();
-        List<String> expected = new ArrayList<>(List.of("2", pins.require(2, "small").get(CircuitType.TRANSFER_EXECUTION).toString(),
-                pins.require(2, "small").get(STORAGE).toString(), "small"));
+        List<String> expected = new ArrayList<>(List.of(String.valueOf(version),
+                pins.require(version, "small").get(CircuitType.TRANSFER_EXECUTION).toString(),
+                pins.require(version, "small").get(STORAGE).toString(), "small"));
         recursion.byLabel().values().forEach(d -> expected.add(d.toString()));
         assertEquals(expected, row);
     }
@@ -106,8 +108,8 @@ class ProtocolKeysIntegrationTests {
     @Test
     @Order(4)
     void anUnpinnedVersionDoesNotStart() {
-        KeysRefusedException e = refusal(() -> start(Map.of("proofline.core.protocol-version", "3")));
-        assertTrue(e.getMessage().startsWith("no key commitments are pinned for protocol version 3 with small capacities"),
+        KeysRefusedException e = refusal(() -> start(Map.of("proofline.core.protocol-version", "4")));
+        assertTrue(e.getMessage().startsWith("no key commitments are pinned for protocol version 4 with small capacities"),
                 e.getMessage());
     }
 
@@ -119,17 +121,18 @@ class ProtocolKeysIntegrationTests {
         Digest other = new Digest(1, 2, 3, 4);
         Map<CircuitType, Digest> pinned = new EnumMap<>(loaded);
         pinned.put(STORAGE, other);
-        PinnedCommitments pins = PinnedCommitments.load().with(4, "small", pinned);
-        CoreProperties properties = new CoreProperties(1, 4, CoreTestEnvironment.keysDir(), "small", Duration.ofMinutes(1),
+        int version = PinnedCommitments.load().currentVersion();
+        PinnedCommitments pins = PinnedCommitments.load().with(version, "small", pinned);
+        CoreProperties properties = new CoreProperties(1, version, CoreTestEnvironment.keysDir(), "small", Duration.ofMinutes(1),
                 DataSize.ofMegabytes(1), null, new CoreProperties.Batch(100, Duration.ofHours(1)),
                 new CoreProperties.Traffic(false, 10));
         List<List<String>> before = registered();
 
-        // when the core loads its keys for version 4, then it refuses them, naming the circuit
+        // when the core loads its keys for that version, then it refuses them, naming the circuit
         KeysRefusedException e = assertThrows(KeysRefusedException.class, () -> ProtocolKeysConfiguration.load(properties,
                 new ProtocolVersionRegistry(JdbcClient.create(DB.dataSource())), pins));
         assertEquals("storage_application key commitment " + loaded.get(STORAGE) + " differs from the pinned " + other
-                + " (commitments.json, protocol version 4, small capacities)", e.getMessage());
+                + " (commitments.json, protocol version " + version + ", small capacities)", e.getMessage());
         // and registers nothing for it
         assertEquals(before, registered());
     }

@@ -1,14 +1,13 @@
 package io.proofline.jobs.batchproof;
 
-import io.proofline.circuits.aggregation.AggregationKeys;
 import io.proofline.circuits.aggregation.AggregationProver;
-import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.batch.BatchProver;
 import io.proofline.jobs.ConditionalOnRole;
 import io.proofline.jobs.Role;
 import io.proofline.jobs.channels.RequestChannels;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.jobs.config.ProverKeyring;
 import io.proofline.jobs.config.ProverResources.WorkerIdentity;
 import io.proofline.jobs.config.ProvingConcurrency;
 import io.proofline.plonkish.ProverConfig;
@@ -54,7 +53,8 @@ public class WorkerConfiguration {
                                           ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
                                           JobsProperties properties, BeanFactory beanFactory) {
             return BasicWitnessGenerationWorkerStep.build(jobRepository, tx, requests, beanFactory,
-                    new BasicWitnessGenerationTasklet(store, batches, instances, CircuitCapacities.named(properties.capacities())));
+                    new BasicWitnessGenerationTasklet(store, batches, instances,
+                            version -> CircuitCapacities.named(properties.capacities(), version)));
         }
     }
 
@@ -76,11 +76,11 @@ public class WorkerConfiguration {
         @Bean(WorkerStepNames.PROVE_BASE_CIRCUITS)
         Step proveBaseCircuitsWorker(JobRepository jobRepository,
                                      @Qualifier(RequestChannels.PROVE_BASE_CIRCUITS) MessageChannel requests,
-                                     ObjectStore store, CircuitInstancesDal instances, BaseCircuitKeys keys,
+                                     ObjectStore store, CircuitInstancesDal instances, ProverKeyring keys,
                                      ProverConfig config, WorkerIdentity worker, JobsProperties properties,
                                      ProverPipeline pipeline, BeanFactory beanFactory) {
             return ProveBaseCircuitsWorkerStep.build(jobRepository, requests, beanFactory,
-                    new ProveCircuitTasklet(store, instances, new BatchProver(keys, config), worker.id(),
+                    new ProveCircuitTasklet(store, instances, version -> new BatchProver(keys.base(version), config), worker.id(),
                             properties.prover().heartbeatInterval(), pipeline));
         }
 
@@ -89,11 +89,12 @@ public class WorkerConfiguration {
         Step aggregationProofWorker(JobRepository jobRepository,
                                     @Qualifier(RequestChannels.AGGREGATION_PROOFS) MessageChannel requests,
                                     ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
-                                    AggregationProofsDal proofs, BaseCircuitKeys keys, AggregationKeys aggregationKeys,
+                                    AggregationProofsDal proofs, ProverKeyring keys,
                                     WorkerIdentity worker, JobsProperties properties, ProverPipeline pipeline,
                                     BeanFactory beanFactory) {
             return AggregationProofWorkerStep.build(jobRepository, requests, beanFactory,
-                    new AggregationProofTasklet(store, batches, instances, proofs, new AggregationProver(keys, aggregationKeys),
+                    new AggregationProofTasklet(store, batches, instances, proofs,
+                            version -> new AggregationProver(keys.base(version), keys.aggregation(version)),
                             worker.id(), properties.prover().heartbeatInterval(), pipeline));
         }
     }

@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The prover's keys: loaded from the keys directory, which refuses a setup that is not its
  * circuit's, and required to have the commitments that {@code commitments.json} (compiled into
- * this build) pins for its newest protocol version and the configured capacities. A
- * circuit-prover loads them at startup, so that wrong keys stop it before it takes a partition;
- * the orchestrator alone needs none.
+ * this build) pins for their protocol version and the configured capacities. A circuit-prover
+ * loads the newest version's at startup, so that wrong keys stop it before it takes a partition,
+ * and an earlier version's when it first meets a batch of it ({@link ProverKeyring}); the
+ * orchestrator alone needs none.
  */
 @Configuration(proxyBeanMethods = false)
 class ProverKeys {
@@ -26,11 +27,10 @@ class ProverKeys {
     private static final System.Logger LOG = System.getLogger(ProverKeys.class.getName());
 
     /** @throws io.proofline.circuits.base.KeysRefusedException naming the circuit and what differs */
-    static BaseCircuitKeys load(Path dir, String capacities, ProverConfig config) {
+    static BaseCircuitKeys load(Path dir, String capacities, ProverConfig config, int version) {
         PinnedCommitments pins = PinnedCommitments.load();
-        int version = pins.currentVersion();
         pins.require(version, capacities);
-        BaseCircuitKeys keys = BaseCircuitKeys.loadOrGenerate(dir, CircuitCapacities.named(capacities), config);
+        BaseCircuitKeys keys = BaseCircuitKeys.loadOrGenerate(dir, CircuitCapacities.named(capacities, version), config, version);
         pins.requireMatches(version, capacities, keys.commitments());
         LOG.log(System.Logger.Level.INFO, "keys of protocol version " + version + " (" + capacities + " capacities) from " + dir
                 + " match commitments.json");
@@ -39,14 +39,15 @@ class ProverKeys {
 
     /**
      * The recursion layers' keys over {@code base}, from the same directory, required to have the
-     * commitments pinned for the newest protocol version, whose proofs are aggregated.
+     * commitments pinned for {@code version}, whose proofs are aggregated.
      *
      * @throws io.proofline.circuits.base.KeysRefusedException naming the layer and what differs, or
-     *     if the newest version pins no recursion keys
+     *     if the version pins no recursion keys
      */
-    static AggregationKeys loadAggregation(Path dir, String capacities, BaseCircuitKeys base, ProverConfig config) {
+    static AggregationKeys loadAggregation(Path dir, String capacities, BaseCircuitKeys base, ProverConfig config, int version) {
         PinnedCommitments pins = PinnedCommitments.load();
-        int version = pins.currentVersion();
+        pins.findRecursion(version, capacities).orElseThrow(() -> new io.proofline.circuits.base.KeysRefusedException(
+                "protocol version " + version + " pins no recursion keys for " + capacities + " capacities"));
         AggregationKeys keys = AggregationKeys.loadOrGenerate(dir, base, config);
         pins.requireRecursionMatches(version, capacities, keys.commitments());
         LOG.log(System.Logger.Level.INFO, "recursion keys of protocol version " + version + " (" + capacities + " capacities, 2^"

@@ -83,16 +83,22 @@ public class ProverResources {
      * the gateway alone needs none. Checked against the pinned commitments ({@link ProverKeys}).
      */
     @Bean
-    @Lazy
-    BaseCircuitKeys baseCircuitKeys(JobsProperties properties, ProverConfig config) {
-        return ProverKeys.load(properties.keysDir(), properties.capacities(), config);
+    ProverKeyring proverKeyring(JobsProperties properties, ProverConfig config) {
+        return new ProverKeyring(properties.keysDir(), properties.capacities(), config);
     }
 
-    /** The recursion layers' keys, loaded as the base keys are (a circuit-prover's at startup). */
+    /** The newest protocol version's base keys. */
     @Bean
     @Lazy
-    AggregationKeys aggregationKeys(JobsProperties properties, BaseCircuitKeys base, ProverConfig config) {
-        return ProverKeys.loadAggregation(properties.keysDir(), properties.capacities(), base, config);
+    BaseCircuitKeys baseCircuitKeys(ProverKeyring keyring) {
+        return keyring.base(keyring.currentVersion());
+    }
+
+    /** The newest version's recursion layers' keys, loaded as the base keys are (a circuit-prover's at startup). */
+    @Bean
+    @Lazy
+    AggregationKeys aggregationKeys(ProverKeyring keyring) {
+        return keyring.aggregation(keyring.currentVersion());
     }
 
     @Bean

@@ -77,12 +77,31 @@ class ProverKeysIntegrationTests {
     void keysOtherThanThePinnedOnesAreRefused(@TempDir Path dir) {
         // intact and their circuits' own, but made with other FRI parameters than the pinned keys
         ProverConfig other = new ProverConfig(CONFIG.backend(), new FriParameters(3, 40, 0, 3, 5, 4), 60);
-        KeysRefusedException e = assertThrows(KeysRefusedException.class, () -> ProverKeys.load(dir, "small", other));
+        KeysRefusedException e = assertThrows(KeysRefusedException.class, () -> ProverKeys.load(dir, "small", other,
+                PinnedCommitments.load().currentVersion()));
         String transfer = BaseCircuitKeys.generate(CAPS, other).commitments().get(CircuitType.TRANSFER_EXECUTION).toString();
         assertTrue(e.getMessage().startsWith("transfer_execution key commitment " + transfer + " differs from the pinned "),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("(commitments.json, protocol version " + PinnedCommitments.load().currentVersion()
                 + ", small capacities)"), e.getMessage());
+    }
+
+    /** A batch is proven with its version's circuits: a prover that meets an earlier version loads that version's keys. */
+    @Test
+    void theKeyringLoadsEachVersionsOwnKeysBesideEachOther(@TempDir Path dir) {
+        PinnedCommitments pins = PinnedCommitments.load();
+        ProverKeyring keyring = new ProverKeyring(dir, "small", CONFIG);
+        for (int version = 1; version <= pins.currentVersion(); version++) {
+            assertEquals(pins.require(version, "small"), keyring.base(version).commitments(), "protocol version " + version);
+            assertEquals(version, keyring.base(version).protocolVersion());
+        }
+        assertEquals(pins.findRecursion(2, "small").orElseThrow(), keyring.aggregation(2).commitments());
+        KeysRefusedException e = assertThrows(KeysRefusedException.class, () -> keyring.aggregation(1));
+        assertEquals("protocol version 1 pins no recursion keys for small capacities", e.getMessage());
+        // and a second keyring finds every version's files in the directory, none refused
+        ProverKeyring again = new ProverKeyring(dir, "small", CONFIG);
+        assertEquals(keyring.base(2).commitments(), again.base(2).commitments());
+        assertEquals(keyring.base(pins.currentVersion()).commitments(), again.base(pins.currentVersion()).commitments());
     }
 
     @Test

@@ -8,7 +8,7 @@ package io.proofline.plonkish.gates;
  * {@link Poseidon2Gate}, take a whole row and the witness-only columns.
  */
 public sealed interface Gate permits FmaGate, ExtFmaGate, ConstantGate, PublicInputGate, BooleanGate,
-        BitDecompositionGate, SelectionGate, ConditionalSwapGate, ZeroCheckGate, Poseidon2Gate {
+        BitDecompositionGate, SelectionGate, ConditionalSwapGate, ZeroCheckGate, Poseidon2Gate, MerkleLevelGate {
 
     /** The gate's stable name, as written in verification keys. */
     String name();
@@ -53,11 +53,15 @@ public sealed interface Gate permits FmaGate, ExtFmaGate, ConstantGate, PublicIn
         return rowConstants() > constantColumns ? 0 : n;
     }
 
-    /** Every gate kind, in the order used by selector columns and keys. */
+    /**
+     * Every gate kind, in the order used by selector columns and keys. New kinds go at the end:
+     * a circuit's selector columns follow this order over the kinds it uses, so a circuit that
+     * does not use a new kind keeps its keys.
+     */
     static Gate[] all() {
         return new Gate[] {FmaGate.INSTANCE, ExtFmaGate.INSTANCE, ConstantGate.INSTANCE, PublicInputGate.INSTANCE,
             BooleanGate.INSTANCE, BitDecompositionGate.INSTANCE, SelectionGate.INSTANCE,
-            ConditionalSwapGate.INSTANCE, ZeroCheckGate.INSTANCE, Poseidon2Gate.INSTANCE};
+            ConditionalSwapGate.INSTANCE, ZeroCheckGate.INSTANCE, Poseidon2Gate.INSTANCE, MerkleLevelGate.INSTANCE};
     }
 
     /** @throws IllegalArgumentException for an unknown name */

@@ -4,6 +4,7 @@ import io.proofline.poseidon2.Poseidon2;
 import io.proofline.poseidon2.Poseidon2Parameters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The whole Poseidon2 permutation in one row. Copy cells 0..11 hold the input, 12..23 the output.
@@ -62,11 +63,23 @@ public final class Poseidon2Gate implements Gate {
 
     @Override
     public <T> void evaluate(Algebra<T> f, GateCells<T> c, ConstraintSink<T> out) {
-        List<T> s = new ArrayList<>(W);
+        List<T> input = new ArrayList<>(W);
         for (int i = 0; i < W; i++) {
-            s.add(c.copy(i));
+            input.add(c.copy(i));
         }
-        s = externalLinear(f, s);
+        roundConstraints(f, input, c, W, i -> c.copy(W + i), out);
+    }
+
+    /**
+     * The permutation's constraints on {@code input}, with the round states stored in the
+     * instance's witness cells 0..105 as this gate stores them: one per stored value, in round
+     * order, then the last round's first {@code outputs} elements against {@code output}. Shared
+     * with {@link MerkleLevelGate}, whose permutation input is not twelve copy cells and which
+     * exposes four outputs.
+     */
+    static <T> void roundConstraints(Algebra<T> f, List<T> input, GateCells<T> c, int outputs, IntFunction<T> output,
+                                     ConstraintSink<T> out) {
+        List<T> s = externalLinear(f, input);
         int witness = 0;
         int round = 0;
         for (int r = 0; r < 2 * HALF_FULL + PARTIAL; r++, round++) {
@@ -77,13 +90,18 @@ public final class Poseidon2Gate implements Gate {
                     next.add(f.pow7(f.addConstant(s.get(i), Poseidon2Parameters.roundConstant(round, i))));
                 }
                 next = externalLinear(f, next);
-                boolean last = r == 2 * HALF_FULL + PARTIAL - 1;
+                if (r == 2 * HALF_FULL + PARTIAL - 1) {
+                    for (int i = 0; i < outputs; i++) {
+                        out.constraint(f.sub(output.apply(i), next.get(i)));
+                    }
+                    return;
+                }
                 for (int i = 0; i < W; i++) {
-                    T stored = last ? c.copy(W + i) : c.witness(witness + i);
+                    T stored = c.witness(witness + i);
                     out.constraint(f.sub(stored, next.get(i)));
                     s.set(i, stored);
                 }
-                witness += last ? 0 : W;
+                witness += W;
             } else {
                 T sbox = f.pow7(f.addConstant(s.get(0), Poseidon2Parameters.roundConstant(round, 0)));
                 T stored = c.witness(witness++);

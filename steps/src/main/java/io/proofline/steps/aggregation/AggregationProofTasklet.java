@@ -33,6 +33,7 @@ import io.proofline.storage.tables.ProverCircuitInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -57,30 +58,33 @@ public final class AggregationProofTasklet implements Tasklet {
     private final ProverBatchesDal batches;
     private final CircuitInstancesDal instances;
     private final AggregationProofsDal proofs;
-    private final AggregationProver prover;
+    private final IntFunction<AggregationProver> provers;
     private final String workerId;
     private final Duration heartbeat;
     private final ProverPipeline pipeline;
 
     /** Proves on the partition's own thread. */
     public AggregationProofTasklet(ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
-                            AggregationProofsDal proofs, AggregationProver prover, String workerId, Duration heartbeat) {
-        this(store, batches, instances, proofs, prover, workerId, heartbeat, ProverPipeline.inline());
+                            AggregationProofsDal proofs, IntFunction<AggregationProver> provers, String workerId,
+                            Duration heartbeat) {
+        this(store, batches, instances, proofs, provers, workerId, heartbeat, ProverPipeline.inline());
     }
 
     /**
+     * @param provers the prover of each protocol version's recursion layers: a batch is aggregated
+     *     with the keys of the version it was sealed under
      * @param pipeline whose prover thread makes the proof: on a GPU worker the one that makes base
      *     proofs, so that the device never holds two proofs at once
      */
     public AggregationProofTasklet(ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
-                            AggregationProofsDal proofs, AggregationProver prover, String workerId, Duration heartbeat,
-                            ProverPipeline pipeline) {
+                            AggregationProofsDal proofs, IntFunction<AggregationProver> provers, String workerId,
+                            Duration heartbeat, ProverPipeline pipeline) {
         this.pipeline = pipeline;
         this.store = store;
         this.batches = batches;
         this.instances = instances;
         this.proofs = proofs;
-        this.prover = prover;
+        this.provers = provers;
         this.workerId = workerId;
         this.heartbeat = heartbeat;
     }
@@ -126,14 +130,15 @@ public final class AggregationProofTasklet implements Tasklet {
             long t0 = System.nanoTime();
             ProverBatch row = batches.find(batch).orElseThrow(() -> new IllegalStateException("unknown batch " + batch));
             Manifest manifest = ManifestCodec.decode(store.get(row.manifestKey()));
+            AggregationProver prover = provers.apply(row.protocolVersion());
             AggregationPlan plan = AggregationRounds.plan(manifest);
             List<String> innerKeys = new ArrayList<>();
             StoredObject stored;
             ProverPipeline.Timed<?> timed;
             long t1;
             if (id.layer() == AggregationLayer.SCHEDULER) {
-                Made transfer = inner(batch, manifest, plan.tops().get(CircuitType.TRANSFER_EXECUTION), innerKeys);
-                Made storage = inner(batch, manifest, plan.tops().get(CircuitType.STORAGE_APPLICATION), innerKeys);
+                Made transfer = inner(prover, batch, manifest, plan.tops().get(CircuitType.TRANSFER_EXECUTION), innerKeys);
+                Made storage = inner(prover, batch, manifest, plan.tops().get(CircuitType.STORAGE_APPLICATION), innerKeys);
                 t1 = System.nanoTime();
                 ProverPipeline.Timed<AggregatedBatchProof> proof = pipeline.prove(id.toString(), () -> {
                     beat.checkHeld();
@@ -145,8 +150,8 @@ public final class AggregationProofTasklet implements Tasklet {
                 timed = proof;
             } else {
                 PlannedProof planned = AggregationRounds.planned(plan, id);
-                Made first = inner(batch, manifest, planned.first(), innerKeys);
-                Made second = planned.active2() ? inner(batch, manifest, planned.second(), innerKeys) : first;
+                Made first = inner(prover, batch, manifest, planned.first(), innerKeys);
+                Made second = planned.active2() ? inner(prover, batch, manifest, planned.second(), innerKeys) : first;
                 t1 = System.nanoTime();
                 ProverPipeline.Timed<Made> made = pipeline.prove(id.toString(), () -> {
                     beat.checkHeld();
@@ -175,7 +180,7 @@ public final class AggregationProofTasklet implements Tasklet {
     }
 
     /** Reads an inner proof: a base proof recorded by proving, or a leaf or node recorded by an earlier round. */
-    private Made inner(BatchId batch, Manifest manifest, ProofId inner, List<String> innerKeys) {
+    private Made inner(AggregationProver prover, BatchId batch, Manifest manifest, ProofId inner, List<String> innerKeys) {
         if (inner.isBase()) {
             CircuitInstanceId instanceId = new CircuitInstanceId(batch, inner.type(), inner.index());
             ProverCircuitInstance instance = instances.find(instanceId)

@@ -19,6 +19,7 @@ import io.proofline.storage.tables.ProverBatch;
 import io.proofline.storage.tables.ProverBatchesDal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -34,10 +35,11 @@ public final class BasicWitnessGenerationTasklet implements Tasklet {
     private final ObjectStore store;
     private final ProverBatchesDal batches;
     private final CircuitInstancesDal instances;
-    private final CircuitCapacities capacities;
+    private final IntFunction<CircuitCapacities> capacities;
 
+    /** @param capacities the instances' capacities by the batch's protocol version, which sizes its circuits */
     public BasicWitnessGenerationTasklet(ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
-                                  CircuitCapacities capacities) {
+                                  IntFunction<CircuitCapacities> capacities) {
         this.store = store;
         this.batches = batches;
         this.instances = instances;
@@ -49,7 +51,7 @@ public final class BasicWitnessGenerationTasklet implements Tasklet {
         BatchId id = JobParametersSupport.batchId(context);
         ProverBatch batch = batches.find(id).orElseThrow(() -> new IllegalStateException("unknown batch " + id));
         WitnessInputData data = WitnessInputCodec.decode(store.get(batch.witnessInputsKey(), batch.witnessInputsSha256()));
-        BasicWitnessGenerator.Result result = BasicWitnessGenerator.generate(data, capacities);
+        BasicWitnessGenerator.Result result = BasicWitnessGenerator.generate(data, capacities.apply(data.protocolVersion()));
         List<Manifest.Instance> entries = new ArrayList<>();
         for (CircuitInstance instance : result.instances()) {
             String key = ObjectKeys.circuitInput(id.chainId(), id.batchNumber(), instance.type(), instance.index());
