@@ -26,10 +26,7 @@ final class TestCircuits {
     static Circuit everyGate(Geometry geometry) {
         CircuitBuilder b = new CircuitBuilder(geometry);
         Variable[] leaf = b.inputs(4);
-        Variable[][] siblings = new Variable[DEPTH][];
-        for (int level = 0; level < DEPTH; level++) {
-            siblings[level] = b.inputs(4);
-        }
+        Variable[][] siblings = siblingInputs(b);
         Variable[] bits = b.inputs(DEPTH);
         Variable a = b.input();
         Variable bb = b.input();
@@ -38,14 +35,8 @@ final class TestCircuits {
         Variable y = b.input();
         Variable[] e = b.inputs(6);
 
-        // leaf hash: sponge over 4 elements, length 4 in lane 8
+        Variable[] node = leafDigest(b, leaf);
         Variable zero = b.constant(0);
-        Variable[] state = new Variable[Poseidon2.WIDTH];
-        for (int i = 0; i < Poseidon2.WIDTH; i++) {
-            state[i] = i < 4 ? leaf[i] : zero;
-        }
-        state[8] = b.constant(4);
-        Variable[] node = java.util.Arrays.copyOf(b.poseidon2(state), 4);
         for (int level = 0; level < DEPTH; level++) {
             b.assertBoolean(bits[level]);
             Variable[] compress = new Variable[Poseidon2.WIDTH];
@@ -85,18 +76,9 @@ final class TestCircuits {
     static Circuit merkleLevels(Geometry geometry) {
         CircuitBuilder b = new CircuitBuilder(geometry);
         Variable[] leaf = b.inputs(4);
-        Variable[][] siblings = new Variable[DEPTH][];
-        for (int level = 0; level < DEPTH; level++) {
-            siblings[level] = b.inputs(4);
-        }
+        Variable[][] siblings = siblingInputs(b);
         Variable[] bits = b.inputs(DEPTH);
-        Variable zero = b.constant(0);
-        Variable[] state = new Variable[Poseidon2.WIDTH];
-        for (int i = 0; i < Poseidon2.WIDTH; i++) {
-            state[i] = i < 4 ? leaf[i] : zero;
-        }
-        state[8] = b.constant(4);
-        Variable[] node = java.util.Arrays.copyOf(b.poseidon2(state), 4);
+        Variable[] node = leafDigest(b, leaf);
         for (int level = 0; level < DEPTH; level++) {
             node = b.merkleLevel(bits[level], node, siblings[level]);
         }
@@ -104,6 +86,25 @@ final class TestCircuits {
             b.publicInput(root);
         }
         return b.build();
+    }
+
+    private static Variable[][] siblingInputs(CircuitBuilder b) {
+        Variable[][] siblings = new Variable[DEPTH][];
+        for (int level = 0; level < DEPTH; level++) {
+            siblings[level] = b.inputs(4);
+        }
+        return siblings;
+    }
+
+    /** The leaf hash: the sponge over 4 elements, length 4 in lane 8. */
+    private static Variable[] leafDigest(CircuitBuilder b, Variable[] leaf) {
+        Variable zero = b.constant(0);
+        Variable[] state = new Variable[Poseidon2.WIDTH];
+        for (int i = 0; i < Poseidon2.WIDTH; i++) {
+            state[i] = i < 4 ? leaf[i] : zero;
+        }
+        state[8] = b.constant(4);
+        return java.util.Arrays.copyOf(b.poseidon2(state), 4);
     }
 
     static long[] merkleLevelsInputs(long seed) {
