@@ -117,8 +117,9 @@ class SequencerIntegrationTests {
             String messages = causes(e);
             assertTrue(messages.contains("protocol version 3 is registered with other keys"), messages);
             // the recursion keys are held to the registration as well
+            PinnedCommitments pins = PinnedCommitments.load();
             db.execute("UPDATE core_protocol_versions SET transfer_execution_key = '"
-                    + PinnedCommitments.load().require(2, "small").get(CircuitType.TRANSFER_EXECUTION) + "'");
+                    + pins.require(pins.currentVersion(), "small").get(CircuitType.TRANSFER_EXECUTION) + "'");
             start(db, Map.of()).close();
             db.execute("UPDATE core_protocol_versions SET scheduler_key = '0x" + "0".repeat(64) + "'");
             String recursion = causes(assertThrows(Exception.class, () -> start(db, Map.of()).close()));

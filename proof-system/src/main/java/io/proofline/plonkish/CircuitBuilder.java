@@ -12,6 +12,7 @@ import io.proofline.plonkish.gates.MerkleLevelGate;
 import io.proofline.plonkish.gates.Gate;
 import io.proofline.plonkish.gates.Poseidon2Gate;
 import io.proofline.plonkish.gates.PublicInputGate;
+import io.proofline.plonkish.gates.Range62Gate;
 import io.proofline.plonkish.gates.SelectionGate;
 import io.proofline.plonkish.gates.ZeroCheckGate;
 import io.proofline.poseidon2.Poseidon2;
@@ -157,6 +158,20 @@ public final class CircuitBuilder {
      */
     public void rangeCheck(Variable v, int bits) {
         bits(v, bits);
+    }
+
+    /**
+     * Constrains {@code v} to {@code [0, 2^62)} with base-4 limbs in witness-only cells
+     * ({@link Range62Gate}): a third of a row, where {@link #rangeCheck rangeCheck(v, 62)} takes
+     * four rows of booleans.
+     */
+    public void rangeCheck62(Variable v) {
+        Variable[] limbs = new Variable[Range62Gate.LIMBS];
+        for (int i = 0; i < limbs.length; i++) {
+            limbs[i] = allocate();
+        }
+        resolver(new Variable[] {v}, limbs, in -> Range62Gate.limbs(in[0]));
+        place(Range62Gate.INSTANCE, new long[0], new long[0], new Variable[] {v}, limbs);
     }
 
     /**

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.proofline.field.Goldilocks;
 import io.proofline.plonkish.gates.Gate;
 import io.proofline.plonkish.gates.MerkleLevelGate;
+import io.proofline.plonkish.gates.Range62Gate;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CircuitBuilderTests {
@@ -19,8 +21,9 @@ class CircuitBuilderTests {
     @Test
     void everyGateCircuitIsSatisfiedAndComputesTheMerkleRoot() {
         Circuit circuit = TestCircuits.everyGate(GEOMETRY);
-        // every kind but merkle_level, which came after the golden proofs made of this circuit (merkleLevels covers it)
-        assertEquals(Arrays.stream(Gate.all()).filter(g -> g != MerkleLevelGate.INSTANCE).toList(), circuit.gates());
+        // every kind but merkle_level and range_62, which came after the golden proofs of this circuit (wideRowGates has them)
+        assertEquals(Arrays.stream(Gate.all()).filter(g -> g != MerkleLevelGate.INSTANCE && g != Range62Gate.INSTANCE).toList(),
+                circuit.gates());
         long[] inputs = TestCircuits.everyGateInputs(1);
         WitnessVector w = circuit.resolve(inputs);
         SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, w);
@@ -36,10 +39,10 @@ class CircuitBuilderTests {
 
     @Test
     void merkleLevelRowsComputeTheSameRootAsSwapsAndPermutations() {
-        Circuit circuit = TestCircuits.merkleLevels(GEOMETRY);
+        Circuit circuit = TestCircuits.wideRowGates(GEOMETRY);
         Circuit twoRowLevels = TestCircuits.everyGate(GEOMETRY);
         for (long seed = 1; seed <= 4; seed++) {
-            long[] inputs = TestCircuits.merkleLevelsInputs(seed);
+            long[] inputs = TestCircuits.wideRowGatesInputs(seed);
             WitnessVector w = circuit.resolve(inputs);
             SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, w);
             assertTrue(report.satisfied(), report.toString());
@@ -47,12 +50,25 @@ class CircuitBuilderTests {
             assertArrayEquals(Arrays.copyOf(twoRowLevels.resolve(TestCircuits.everyGateInputs(seed)).publicInputs(), 4),
                     w.publicInputs());
         }
-        // the leaf's permutation, then one row a level
-        assertEquals(TestCircuits.DEPTH, circuit.rowsUsed() - circuit.firstRowOf(MerkleLevelGate.INSTANCE) - 4);
-        WitnessVector bad = TestCircuits.breakGate(circuit, circuit.resolve(TestCircuits.merkleLevelsInputs(5)), MerkleLevelGate.INSTANCE);
-        SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, bad);
-        assertTrue(report.toString().startsWith("row " + circuit.firstRowOf(MerkleLevelGate.INSTANCE) + ", gate merkle_level"),
-                report.toString());
+        // one row a level
+        assertEquals(TestCircuits.DEPTH, circuit.rows().stream().filter(r -> r.gate == MerkleLevelGate.INSTANCE).count());
+        for (Gate gate : List.of(MerkleLevelGate.INSTANCE, Range62Gate.INSTANCE)) {
+            WitnessVector bad = TestCircuits.breakGate(circuit, circuit.resolve(TestCircuits.wideRowGatesInputs(5)), gate);
+            SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, bad);
+            assertTrue(report.toString().startsWith("row " + circuit.firstRowOf(gate) + ", gate " + gate.name()), report.toString());
+        }
+    }
+
+    @Test
+    void range62RefusesValuesThatDoNotFit() {
+        CircuitBuilder b = new CircuitBuilder(GEOMETRY);
+        b.rangeCheck62(b.input());
+        Circuit circuit = b.build();
+        assertTrue(SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {(1L << 62) - 1})).satisfied());
+        for (long v : new long[] {1L << 62, Goldilocks.P - 1}) {
+            SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {v}));
+            assertTrue(report.toString().contains("gate range_62"), v + ": " + report);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Goldilocks;
 import io.proofline.fri.FriParameters;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,16 +64,19 @@ class PlonkishProverTests {
     }
 
     @Test
-    void merkleLevelRowsProveAndVerifyAndABrokenOneCannotVerify() {
-        Circuit levels = TestCircuits.merkleLevels(GEOMETRY);
+    void merkleLevelAndRange62RowsProveAndVerifyAndABrokenOneCannotVerify() {
+        Circuit levels = TestCircuits.wideRowGates(GEOMETRY);
         SetupData levelsSetup = Setup.generate(levels, CONFIG);
-        WitnessVector w = levels.resolve(TestCircuits.merkleLevelsInputs(3));
+        WitnessVector w = levels.resolve(TestCircuits.wideRowGatesInputs(3));
         PlonkishProver prover = new PlonkishProver(CONFIG);
         PlonkishVerifier verifier = new PlonkishVerifier(levelsSetup.key(), CONFIG.securityBits());
         assertDoesNotThrow(() -> verifier.verify(w.publicInputs(), prover.prove(levels, levelsSetup, w)));
-        WitnessVector bad = TestCircuits.breakGate(levels, w, io.proofline.plonkish.gates.MerkleLevelGate.INSTANCE);
-        PlonkishProof forged = prover.proveUnchecked(levelsSetup, bad);
-        assertThrows(VerificationException.class, () -> verifier.verify(bad.publicInputs(), forged));
+        for (io.proofline.plonkish.gates.Gate gate : List.of(io.proofline.plonkish.gates.MerkleLevelGate.INSTANCE,
+                io.proofline.plonkish.gates.Range62Gate.INSTANCE)) {
+            WitnessVector bad = TestCircuits.breakGate(levels, w, gate);
+            PlonkishProof forged = prover.proveUnchecked(levelsSetup, bad);
+            assertThrows(VerificationException.class, () -> verifier.verify(bad.publicInputs(), forged), gate.name());
+        }
     }
 
     @Test

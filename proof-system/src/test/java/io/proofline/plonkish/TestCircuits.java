@@ -69,15 +69,17 @@ final class TestCircuits {
     }
 
     /**
-     * {@link #everyGate}'s Merkle path with a {@code merkle_level} row per level: inputs are the
-     * first {@code 4 + 5 * DEPTH} of {@link #everyGateInputs} (leaf, siblings, bits), public
-     * inputs the root.
+     * The gates that came after the golden proofs: {@link #everyGate}'s Merkle path with a
+     * {@code merkle_level} row per level, and a {@code range_62} check of its {@code a}. Inputs
+     * are the first {@code 4 + 5 * DEPTH + 1} of {@link #everyGateInputs} (leaf, siblings, bits,
+     * a), public inputs the root.
      */
-    static Circuit merkleLevels(Geometry geometry) {
+    static Circuit wideRowGates(Geometry geometry) {
         CircuitBuilder b = new CircuitBuilder(geometry);
         Variable[] leaf = b.inputs(4);
         Variable[][] siblings = siblingInputs(b);
         Variable[] bits = b.inputs(DEPTH);
+        b.rangeCheck62(b.input());
         Variable[] node = leafDigest(b, leaf);
         for (int level = 0; level < DEPTH; level++) {
             node = b.merkleLevel(bits[level], node, siblings[level]);
@@ -107,8 +109,8 @@ final class TestCircuits {
         return java.util.Arrays.copyOf(b.poseidon2(state), 4);
     }
 
-    static long[] merkleLevelsInputs(long seed) {
-        return java.util.Arrays.copyOf(everyGateInputs(seed), 4 + 5 * DEPTH);
+    static long[] wideRowGatesInputs(long seed) {
+        return java.util.Arrays.copyOf(everyGateInputs(seed), 4 + 5 * DEPTH + 1);
     }
 
     /** Valid inputs for {@link #everyGate}. */

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * What leaf and node circuits share, so that one node circuit verifies proofs of both with the
  * inner key's setup cap as a witness: the same {@link Geometry#standard(int)} geometry, the same
- * gate list (every kind of {@link Gate#all()} but {@code merkle_level} is placed: the recursion
- * circuits predate it and their keys stay as pinned), the same public-input rows (the 33
+ * gate list (every kind of {@link Gate#all()} but {@code merkle_level} and {@code range_62} is
+ * placed: the recursion circuits predate them and their keys stay as pinned), the same public-input rows (the 33
  * public inputs are placed before any other gate, on rows 0..32) and the same FRI parameters.
  * The last is not part of a circuit: generate leaf and node keys with one prover configuration;
  * {@link #requireSameShape} checks keys.
@@ -89,8 +89,8 @@ public final class RecursionShape {
     }
 
     /**
-     * One instance of each gate kind but {@code merkle_level} on zeros; whatever else the circuit
-     * uses, its gate list is {@link Gate#all()} without it.
+     * One instance of each gate kind but {@code merkle_level} and {@code range_62} on zeros;
+     * whatever else the circuit uses, its gate list is {@link Gate#all()} without them.
      */
     private static void placeEveryGate(CircuitBuilder b) {
         Variable zero = b.constant(0);

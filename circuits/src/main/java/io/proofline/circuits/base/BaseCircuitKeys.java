@@ -141,7 +141,7 @@ public final class BaseCircuitKeys {
                 f.logFinalPolyLength(), f.logCapSize());
     }
 
-    /** The circuit's label, with its revision from the second on (storage_application-c2). */
+    /** The circuit's label, with its revision from the second on ({@code storage_application-c2}). */
     private static String name(CircuitType type, int protocolVersion) {
         int revision = BaseCircuits.revision(type, protocolVersion);
         return revision == 1 ? type.label : type.label + "-c" + revision;
@@ -150,7 +150,7 @@ public final class BaseCircuitKeys {
     /**
      * What the recursion layers' key files built on these keys carry in their names: empty for
      * the base circuits of protocol versions 1 and 2, {@code -c2} for those of version 3 on, whose
-     * leaves verify another storage-application circuit.
+     * leaves verify other base circuits.
      */
     public String circuitSetTag() {
         int set = 1;

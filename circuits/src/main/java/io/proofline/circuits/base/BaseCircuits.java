@@ -8,15 +8,16 @@ import java.util.function.BiConsumer;
 /**
  * Builds the base circuits of a protocol version for given capacities, each in the smallest
  * power-of-two number of rows of the standard geometry that holds it. A protocol version fixes
- * the circuits, so their keys: versions 1 and 2 share one set; from version 3 on, storage
- * application hashes each Merkle level in one row ({@link #MERKLE_LEVEL_GATES_SINCE}).
+ * the circuits, so their keys: versions 1 and 2 share one set; from version 3 on
+ * ({@link #WIDE_ROWS_SINCE}) storage application hashes each Merkle level in one row and
+ * transfer execution range-checks with base-4 limbs in the witness columns.
  */
 public final class BaseCircuits {
 
     /** The newest protocol version whose circuits this build defines; {@code commitments.json} pins it last. */
     public static final int NEWEST_PROTOCOL_VERSION = 3;
-    /** The first protocol version whose storage application uses {@code MerkleLevelGate}. */
-    public static final int MERKLE_LEVEL_GATES_SINCE = 3;
+    /** The first protocol version whose circuits use {@code MerkleLevelGate} and {@code Range62Gate}. */
+    public static final int WIDE_ROWS_SINCE = 3;
 
     private BaseCircuits() {
     }
@@ -30,7 +31,8 @@ public final class BaseCircuits {
     public static Circuit build(CircuitType type, CircuitCapacities caps, int protocolVersion) {
         int revision = revision(type, protocolVersion);
         return switch (type) {
-            case TRANSFER_EXECUTION -> fit((b, n) -> TransferExecutionCircuit.define(b, n), caps.transactionsPerInstance());
+            case TRANSFER_EXECUTION -> fit((b, n) -> TransferExecutionCircuit.define(b, n, revision > 1),
+                    caps.transactionsPerInstance());
             case STORAGE_APPLICATION -> fit((b, n) -> StorageApplicationCircuit.define(b, n, revision > 1),
                     caps.accessesPerInstance());
         };
@@ -48,7 +50,7 @@ public final class BaseCircuits {
             throw new IllegalArgumentException("protocol version " + protocolVersion + " is not one this build defines circuits for"
                     + " (1 to " + NEWEST_PROTOCOL_VERSION + ")");
         }
-        return type == CircuitType.STORAGE_APPLICATION && protocolVersion >= MERKLE_LEVEL_GATES_SINCE ? 2 : 1;
+        return protocolVersion >= WIDE_ROWS_SINCE ? 2 : 1;
     }
 
     private static Circuit fit(BiConsumer<CircuitBuilder, Integer> definition, int slots) {

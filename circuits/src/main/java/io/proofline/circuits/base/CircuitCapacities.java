@@ -41,11 +41,14 @@ public record CircuitCapacities(int transactionsPerInstance, int accessesPerInst
     }
 
     /**
-     * 4,560 transactions (129,795 rows) and, from protocol version 3 on, 2,880 accesses (130,457
-     * rows, a Merkle level a row), before it 1,530 (130,514 rows, two rows a level): 2^17 rows each.
+     * 2^17 rows an instance. From protocol version 3 on, 7,480 transactions (130,616 rows, range
+     * checks by limbs) and 2,880 accesses (130,457 rows, a Merkle level a row); before it 4,560
+     * transactions (129,795 rows, range checks by bits) and 1,530 accesses (130,514 rows, two rows
+     * a level).
      */
     public static CircuitCapacities production(int protocolVersion) {
-        return new CircuitCapacities(4560, protocolVersion >= BaseCircuits.MERKLE_LEVEL_GATES_SINCE ? 2880 : 1530);
+        return protocolVersion >= BaseCircuits.WIDE_ROWS_SINCE ? new CircuitCapacities(7480, 2880)
+                : new CircuitCapacities(4560, 1530);
     }
 
     /** {@code small} or {@code production}, for the newest protocol version. */

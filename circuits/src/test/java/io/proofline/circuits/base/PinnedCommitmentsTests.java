@@ -53,13 +53,16 @@ class PinnedCommitmentsTests {
     }
 
     @Test
-    void versionThreeChangesStorageApplicationAlone() {
+    void versionThreeChangesBothBaseCircuits() {
         PinnedCommitments pins = PinnedCommitments.load();
-        Map<CircuitType, Digest> two = pins.require(2, "production");
-        Map<CircuitType, Digest> three = pins.require(3, "production");
-        assertEquals(two.get(CircuitType.TRANSFER_EXECUTION), three.get(CircuitType.TRANSFER_EXECUTION));
-        assertTrue(!two.get(CircuitType.STORAGE_APPLICATION).equals(three.get(CircuitType.STORAGE_APPLICATION)),
-                "storage application hashes its Merkle levels in one row from version 3 on");
+        for (String capacities : PinnedCommitments.CAPACITIES) {
+            Map<CircuitType, Digest> two = pins.require(2, capacities);
+            Map<CircuitType, Digest> three = pins.require(3, capacities);
+            for (CircuitType type : CircuitType.values()) {
+                assertTrue(!two.get(type).equals(three.get(type)), type + ", " + capacities
+                        + ": version 3 hashes a Merkle level a row and range-checks with limbs");
+            }
+        }
     }
 
     @Test

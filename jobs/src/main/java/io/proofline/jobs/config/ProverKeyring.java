@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A prover's keys per protocol version, each loaded (or generated) on first use and checked
  * against the commitments pinned for that version ({@link ProverKeys}). A batch is proven with the
  * circuits of the version it was sealed under: versions differ in their circuits (version 3's
- * storage application hashes a Merkle level a row) and in the capacities that fill them, so a
+ * storage application hashes a Merkle level a row, its transfer execution range-checks with
+ * limbs in the witness columns) and in the capacities that fill them, so a
  * prover that meets a core still at an earlier pinned version proves its batches with that
  * version's keys.
  */

@@ -8,7 +8,7 @@ package io.proofline.plonkish.gates;
  * {@link Poseidon2Gate}, take a whole row and the witness-only columns.
  */
 public sealed interface Gate permits FmaGate, ExtFmaGate, ConstantGate, PublicInputGate, BooleanGate,
-        BitDecompositionGate, SelectionGate, ConditionalSwapGate, ZeroCheckGate, Poseidon2Gate, MerkleLevelGate {
+        BitDecompositionGate, SelectionGate, ConditionalSwapGate, ZeroCheckGate, Poseidon2Gate, MerkleLevelGate, Range62Gate {
 
     /** The gate's stable name, as written in verification keys. */
     String name();
@@ -61,7 +61,8 @@ public sealed interface Gate permits FmaGate, ExtFmaGate, ConstantGate, PublicIn
     static Gate[] all() {
         return new Gate[] {FmaGate.INSTANCE, ExtFmaGate.INSTANCE, ConstantGate.INSTANCE, PublicInputGate.INSTANCE,
             BooleanGate.INSTANCE, BitDecompositionGate.INSTANCE, SelectionGate.INSTANCE,
-            ConditionalSwapGate.INSTANCE, ZeroCheckGate.INSTANCE, Poseidon2Gate.INSTANCE, MerkleLevelGate.INSTANCE};
+            ConditionalSwapGate.INSTANCE, ZeroCheckGate.INSTANCE, Poseidon2Gate.INSTANCE, MerkleLevelGate.INSTANCE,
+            Range62Gate.INSTANCE};
     }
 
     /** @throws IllegalArgumentException for an unknown name */

@@ -29,7 +29,7 @@ class MerkleLevelGateTests {
         for (long bit = 0; bit <= 1; bit++) {
             long[] node = digest();
             long[] sibling = digest();
-            Cells c = honest(bit, node, sibling);
+            ArrayCells c = honest(bit, node, sibling);
             Digest expected = bit == 1 ? Poseidon2Hash.compress(Digest.fromArray(sibling, 0), Digest.fromArray(node, 0))
                     : Poseidon2Hash.compress(Digest.fromArray(node, 0), Digest.fromArray(sibling, 0));
             assertArrayEquals(expected.toArray(), Arrays.copyOfRange(c.copyCells(), MerkleLevelGate.DIGEST, MerkleLevelGate.DIGEST + 4));
@@ -80,15 +80,15 @@ class MerkleLevelGateTests {
 
     @Test
     void eachStoredRoundStateAndEachDigestElementIsChecked() {
-        Cells honest = honest(1, digest(), digest());
+        ArrayCells honest = honest(1, digest(), digest());
         for (int k = 0; k < GATE.witnessCells(); k++) {
-            Cells c = honest.duplicate();
+            ArrayCells c = honest.duplicate();
             c.witnessCells()[k] = Goldilocks.add(c.witnessCells()[k], 1);
             List<Integer> bad = violated(c);
             assertEquals(MerkleLevelGate.ORDERING_CONSTRAINTS + k, bad.get(0), "witness cell " + k + ": " + bad);
         }
         for (int i = 0; i < 4; i++) {
-            Cells c = honest.duplicate();
+            ArrayCells c = honest.duplicate();
             c.copyCells()[MerkleLevelGate.DIGEST + i] = Goldilocks.add(c.copyCells()[MerkleLevelGate.DIGEST + i], 1);
             assertEquals(List.of(GATE.constraints() - 4 + i), violated(c), "digest " + i);
         }
@@ -118,12 +118,12 @@ class MerkleLevelGateTests {
         return d;
     }
 
-    private static Cells honest(long bit, long[] node, long[] sibling) {
+    private static ArrayCells honest(long bit, long[] node, long[] sibling) {
         return cells(bit, node, sibling, bit == 1 ? sibling : node, bit == 1 ? node : sibling);
     }
 
     /** The cells of a level whose permutation is computed, truly, on (left, right), whatever the bit says. */
-    private static Cells cells(long bit, long[] node, long[] sibling, long[] left, long[] right) {
+    private static ArrayCells cells(long bit, long[] node, long[] sibling, long[] left, long[] right) {
         // resolve(0, left, right) orders (left, right) as given and traces the permutation of that pair
         long[] resolved = MerkleLevelGate.resolve(0, left, right);
         long[] copy = new long[GATE.copyCells()];
@@ -132,51 +132,10 @@ class MerkleLevelGateTests {
         System.arraycopy(sibling, 0, copy, MerkleLevelGate.SIBLING, 4);
         System.arraycopy(resolved, 0, copy, MerkleLevelGate.LEFT, 8);
         System.arraycopy(resolved, 8, copy, MerkleLevelGate.DIGEST, 4);
-        return new Cells(copy, Arrays.copyOfRange(resolved, 12, resolved.length));
+        return new ArrayCells(copy, Arrays.copyOfRange(resolved, 12, resolved.length));
     }
 
-    /** The indices of the constraints that are not zero. */
-    private static List<Integer> violated(Cells c) {
-        List<Integer> bad = new ArrayList<>();
-        int[] k = {0};
-        GATE.evaluate(BaseAlgebra.INSTANCE, c, value -> {
-            if (value != 0) {
-                bad.add(k[0]);
-            }
-            k[0]++;
-        });
-        return bad;
-    }
-
-    private record Cells(long[] copyCells, long[] witnessCells) implements GateCells<Long> {
-
-        Cells duplicate() {
-            return new Cells(copyCells.clone(), witnessCells.clone());
-        }
-
-        @Override
-        public Long copy(int i) {
-            return copyCells[i];
-        }
-
-        @Override
-        public Long witness(int i) {
-            return witnessCells[i];
-        }
-
-        @Override
-        public Long rowConstant(int i) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Long instanceConstant(int i) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Long publicInput() {
-            throw new AssertionError();
-        }
+    private static List<Integer> violated(ArrayCells c) {
+        return c.violated(GATE);
     }
 }
