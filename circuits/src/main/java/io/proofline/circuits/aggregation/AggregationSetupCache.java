@@ -113,7 +113,7 @@ final class AggregationSetupCache {
                         StandardCopyOption.ATOMIC_MOVE);
                 Path vk = Files.createTempFile(dir, e.getKey(), ".tmp");
                 Files.writeString(vk, VerificationKeyCodec.toJson(e.getValue().key()));
-                Files.move(vk, dir.resolve(e.getKey() + "-" + caps.transactionsPerInstance() + "-"
+                Files.move(vk, dir.resolve(e.getKey() + tag + "-" + caps.transactionsPerInstance() + "-"
                         + caps.accessesPerInstance() + ".vk.json"), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
