@@ -91,6 +91,17 @@ public record Ext2(long c0, long c1) {
     }
 
     /** Inverts every element with one extension inversion (Montgomery's trick). */
+    /** {@code 1, base, base^2, ..., base^(count - 1)}. */
+    public static Ext2[] powers(Ext2 base, int count) {
+        Ext2[] out = new Ext2[count];
+        Ext2 acc = ONE;
+        for (int i = 0; i < count; i++) {
+            out[i] = acc;
+            acc = acc.mul(base);
+        }
+        return out;
+    }
+
     public static Ext2[] batchInverse(Ext2[] values) {
         int n = values.length;
         Ext2[] out = new Ext2[n];

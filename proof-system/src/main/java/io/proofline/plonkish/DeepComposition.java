@@ -27,7 +27,7 @@ final class DeepComposition {
     static long[][] codeword(ProverBackend backend, List<ColumnMatrix> trees, ColumnMatrix productsLde,
                              List<Ext2> openings, List<Ext2> nextOpenings, Ext2 zeta, Ext2 zetaNext, Ext2 phi) {
         int columns = trees.stream().mapToInt(ColumnMatrix::columns).sum();
-        Ext2[] phiPowers = powers(phi, columns + nextOpenings.size());
+        Ext2[] phiPowers = Ext2.powers(phi, columns + nextOpenings.size());
         // sum_k phi^k f_k(x) less its claimed value over x - zeta, and the products' columns apart over x - zeta w
         return backend.deepCodeword(trees, trees.stream().mapToInt(ColumnMatrix::columns).toArray(),
                 components(phiPowers, 0, columns, true), components(phiPowers, 0, columns, false), productsLde,
@@ -49,7 +49,7 @@ final class DeepComposition {
     static Ext2 atPoint(List<long[]> rows, long[] productsRow, List<Ext2> openings, List<Ext2> nextOpenings,
                         Ext2 zeta, Ext2 zetaNext, Ext2 phi, long x) {
         int columns = rows.stream().mapToInt(r -> r.length).sum();
-        Ext2[] phiPowers = powers(phi, columns + nextOpenings.size());
+        Ext2[] phiPowers = Ext2.powers(phi, columns + nextOpenings.size());
         Ext2 s = Ext2.ZERO;
         int k = 0;
         for (long[] row : rows) {
@@ -72,15 +72,5 @@ final class DeepComposition {
             acc = acc.add(phiPowers[offset + i].mul(values.get(i)));
         }
         return acc;
-    }
-
-    static Ext2[] powers(Ext2 base, int count) {
-        Ext2[] out = new Ext2[count];
-        Ext2 acc = Ext2.ONE;
-        for (int i = 0; i < count; i++) {
-            out[i] = acc;
-            acc = acc.mul(base);
-        }
-        return out;
     }
 }

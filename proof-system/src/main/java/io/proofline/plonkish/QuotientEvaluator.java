@@ -36,6 +36,8 @@ import java.util.stream.IntStream;
 final class QuotientEvaluator {
 
     private static final int MAX_BLOCK = 256;
+    /** The Merkle level's constant permutation inputs, each 0 or 1: a block of zeros or of ones. */
+    private static final long[] MERKLE_CAPACITY = MerkleLevelGate.compressionCapacity();
 
     private final Geometry g;
     private final List<Gate> gates;
@@ -80,12 +82,7 @@ final class QuotientEvaluator {
     /** The quotient's values on its domain, as {@code {c0, c1}}. */
     long[][] evaluate(Ext2 alpha, Ext2 beta, Ext2 gamma) {
         int gateConstraints = GateTerms.count(g, gates);
-        Ext2[] alphaPowers = new Ext2[gateConstraints + g.permutationProducts() + 1];
-        Ext2 a = Ext2.ONE;
-        for (int i = 0; i < alphaPowers.length; i++) {
-            alphaPowers[i] = a;
-            a = a.mul(alpha);
-        }
+        Ext2[] alphaPowers = Ext2.powers(alpha, gateConstraints + g.permutationProducts() + 1);
         long[] points = Domains.ldePoints(logLength);
         int[] next = Domains.nextRowPositions(logLength, logBlowup);
         // x^n - 1 takes only 'blowup' values on the LDE coset; invert them once
@@ -294,9 +291,8 @@ final class QuotientEvaluator {
         for (int i = 0; i < 8; i++) {
             s.roundInput[i] = columns.copy(MerkleLevelGate.LEFT + i);
         }
-        long[] capacity = MerkleLevelGate.compressionCapacity();
         for (int i = 0; i < 4; i++) {
-            s.roundInput[8 + i] = capacity[i] == 0 ? s.zeros : s.ones;
+            s.roundInput[8 + i] = MERKLE_CAPACITY[i] == 0 ? s.zeros : s.ones;
         }
         for (int k = 0; k < s.roundStored.length; k++) {
             int cell = Poseidon2Gate.storedCell(k);

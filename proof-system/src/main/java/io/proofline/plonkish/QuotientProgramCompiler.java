@@ -56,12 +56,7 @@ public final class QuotientProgramCompiler {
     public static QuotientProgram compile(Geometry g, List<Gate> gates, Ext2 alpha, Ext2 beta, Ext2 gamma) {
         QuotientProgramCompiler c = new QuotientProgramCompiler();
         int gateConstraints = GateTerms.count(g, gates);
-        Ext2[] alphaPowers = new Ext2[gateConstraints + g.permutationProducts() + 1];
-        Ext2 a = Ext2.ONE;
-        for (int i = 0; i < alphaPowers.length; i++) {
-            alphaPowers[i] = a;
-            a = a.mul(alpha);
-        }
+        Ext2[] alphaPowers = Ext2.powers(alpha, gateConstraints + g.permutationProducts() + 1);
         int[] acc = {c.zero, c.zero};
         int[] gateSum = {c.zero, c.zero};
         GateTerms.visit(g, gates, c.base, new GateTerms.Columns<>() {
