@@ -128,14 +128,24 @@ public final class PinnedCommitments {
     }
 
     /**
+     * The recursion keys pinned for a version whose proofs are aggregated.
+     *
+     * @throws KeysRefusedException if nothing is pinned for the version with these capacities, or
+     *     no recursion keys (its batch proofs are bundles)
+     */
+    public RecursionCommitments requireRecursion(int protocolVersion, String capacities) {
+        require(protocolVersion, capacities);
+        return findRecursion(protocolVersion, capacities).orElseThrow(() -> new KeysRefusedException(
+                "protocol version " + protocolVersion + " pins no recursion keys for " + capacities + " capacities (" + FILE
+                        + "): its batch proofs are bundles of base proofs, not aggregated"));
+    }
+
+    /**
      * @throws KeysRefusedException naming each recursion layer whose key commitment differs from
      *     the pinned one, or if the version pins no recursion keys for these capacities
      */
     public void requireRecursionMatches(int protocolVersion, String capacities, RecursionCommitments keys) {
-        require(protocolVersion, capacities);
-        RecursionCommitments pinned = findRecursion(protocolVersion, capacities).orElseThrow(() -> new KeysRefusedException(
-                "protocol version " + protocolVersion + " pins no recursion keys for " + capacities + " capacities (" + FILE
-                        + "): its batch proofs are bundles of base proofs, not aggregated"));
+        RecursionCommitments pinned = requireRecursion(protocolVersion, capacities);
         List<String> differences = new ArrayList<>();
         Map<String, Digest> given = keys.byLabel();
         pinned.byLabel().forEach((label, digest) -> {

@@ -46,8 +46,8 @@ class ProverKeys {
      */
     static AggregationKeys loadAggregation(Path dir, String capacities, BaseCircuitKeys base, ProverConfig config, int version) {
         PinnedCommitments pins = PinnedCommitments.load();
-        pins.findRecursion(version, capacities).orElseThrow(() -> new io.proofline.circuits.base.KeysRefusedException(
-                "protocol version " + version + " pins no recursion keys for " + capacities + " capacities"));
+        // before generating: recursion keys take seconds to make, and a version of bundles has none
+        pins.requireRecursion(version, capacities);
         AggregationKeys keys = AggregationKeys.loadOrGenerate(dir, base, config);
         pins.requireRecursionMatches(version, capacities, keys.commitments());
         LOG.log(System.Logger.Level.INFO, "recursion keys of protocol version " + version + " (" + capacities + " capacities, 2^"

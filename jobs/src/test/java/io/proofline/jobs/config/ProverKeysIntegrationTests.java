@@ -97,7 +97,8 @@ class ProverKeysIntegrationTests {
         }
         assertEquals(pins.findRecursion(2, "small").orElseThrow(), keyring.aggregation(2).commitments());
         KeysRefusedException e = assertThrows(KeysRefusedException.class, () -> keyring.aggregation(1));
-        assertEquals("protocol version 1 pins no recursion keys for small capacities", e.getMessage());
+        assertEquals("protocol version 1 pins no recursion keys for small capacities (commitments.json): its batch proofs are "
+                + "bundles of base proofs, not aggregated", e.getMessage());
         // and a second keyring finds every version's files in the directory, none refused
         ProverKeyring again = new ProverKeyring(dir, "small", CONFIG);
         assertEquals(keyring.base(2).commitments(), again.base(2).commitments());
