@@ -56,7 +56,7 @@ final class KeygenCommands {
     /** {@code version}, if this build defines its circuits; otherwise a refusal naming the versions it does. */
     static int circuitVersion(int version) {
         try {
-            BaseCircuits.revision(CircuitType.TRANSFER_EXECUTION, version);
+            BaseCircuits.circuitSet(version);
         } catch (IllegalArgumentException e) {
             throw CliFailure.refused(e.getMessage());
         }

@@ -141,22 +141,22 @@ public final class BaseCircuitKeys {
                 f.logFinalPolyLength(), f.logCapSize());
     }
 
-    /** The circuit's label, with its revision from the second on ({@code storage_application-c2}). */
+    /** The circuit's label with its version's circuit set ({@code storage_application-c2}). */
     private static String name(CircuitType type, int protocolVersion) {
-        int revision = BaseCircuits.revision(type, protocolVersion);
-        return revision == 1 ? type.label : type.label + "-c" + revision;
+        return type.label + circuitSetTag(protocolVersion);
     }
 
     /**
-     * What the recursion layers' key files built on these keys carry in their names: empty for
-     * the base circuits of protocol versions 1 and 2, {@code -c2} for those of version 3 on, whose
-     * leaves verify other base circuits.
+     * What these keys' files, and the recursion layers' built on them, carry in their names:
+     * empty for the base circuits of protocol versions 1 and 2, {@code -c2} for those of version
+     * 3 on ({@link BaseCircuits#circuitSet}).
      */
     public String circuitSetTag() {
-        int set = 1;
-        for (CircuitType type : CircuitType.values()) {
-            set = Math.max(set, BaseCircuits.revision(type, protocolVersion));
-        }
+        return circuitSetTag(protocolVersion);
+    }
+
+    private static String circuitSetTag(int protocolVersion) {
+        int set = BaseCircuits.circuitSet(protocolVersion);
         return set == 1 ? "" : "-c" + set;
     }
 

@@ -29,23 +29,23 @@ public final class BaseCircuits {
 
     /** @throws IllegalArgumentException for a protocol version this build does not define */
     public static Circuit build(CircuitType type, CircuitCapacities caps, int protocolVersion) {
-        int revision = revision(type, protocolVersion);
+        boolean wideRows = circuitSet(protocolVersion) > 1;
         return switch (type) {
-            case TRANSFER_EXECUTION -> fit((b, n) -> TransferExecutionCircuit.define(b, n, revision > 1),
+            case TRANSFER_EXECUTION -> fit((b, n) -> TransferExecutionCircuit.define(b, n, wideRows),
                     caps.transactionsPerInstance());
-            case STORAGE_APPLICATION -> fit((b, n) -> StorageApplicationCircuit.define(b, n, revision > 1),
+            case STORAGE_APPLICATION -> fit((b, n) -> StorageApplicationCircuit.define(b, n, wideRows),
                     caps.accessesPerInstance());
         };
     }
 
     /**
-     * Which definition of {@code type} a protocol version uses, counted from 1; key files carry
-     * it beside the circuit's name from 2 on, so that versions with different circuits never
-     * share a file.
+     * Which set of circuit definitions a protocol version uses, counted from 1: 1 for versions 1
+     * and 2, 2 from {@link #WIDE_ROWS_SINCE} on. Key files carry it from 2 on ({@code -c2}), so
+     * that versions with different circuits never share a file.
      *
      * @throws IllegalArgumentException for a protocol version this build does not define
      */
-    public static int revision(CircuitType type, int protocolVersion) {
+    public static int circuitSet(int protocolVersion) {
         if (protocolVersion < 1 || protocolVersion > NEWEST_PROTOCOL_VERSION) {
             throw new IllegalArgumentException("protocol version " + protocolVersion + " is not one this build defines circuits for"
                     + " (1 to " + NEWEST_PROTOCOL_VERSION + ")");
