@@ -14,8 +14,6 @@ public final class BatchProofKeys {
     public static final String INSTANCE_INDEX = "instanceIndex";
     public static final String INPUT_KEY = "inputKey";
     public static final String INPUT_SHA256 = "inputSha256";
-    /** The protocol version of a proving partition's batch: whose circuits and keys prove it. */
-    public static final String PROTOCOL_VERSION = "protocolVersion";
     /** An aggregation partition's proof: its layer, round and index (with {@link #CIRCUIT_TYPE}; none for the scheduler). */
     public static final String AGGREGATION_LAYER = "aggregationLayer";
     public static final String AGGREGATION_ROUND = "aggregationRound";

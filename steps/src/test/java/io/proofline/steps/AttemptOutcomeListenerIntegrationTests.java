@@ -87,7 +87,7 @@ class AttemptOutcomeListenerIntegrationTests {
 
     /** The real wiring: the tasklet's own listener, with this test's worker id. */
     private static AttemptOutcomeListener instanceOutcomes() {
-        return new ProveCircuitTasklet(null, instances, null, WORKER, Duration.ofSeconds(1)).outcomes();
+        return new ProveCircuitTasklet(null, instances, null, null, WORKER, Duration.ofSeconds(1)).outcomes();
     }
 
     private static boolean claim() {

@@ -1,7 +1,6 @@
 package io.proofline.jobs.batchproof;
 
 import io.proofline.circuits.aggregation.AggregationProver;
-import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.batch.BatchProver;
 import io.proofline.jobs.ConditionalOnRole;
 import io.proofline.jobs.Role;
@@ -51,10 +50,9 @@ public class WorkerConfiguration {
                                           @Qualifier("transactionManager") PlatformTransactionManager tx,
                                           @Qualifier(RequestChannels.BASIC_WITNESS_GENERATION) MessageChannel requests,
                                           ObjectStore store, ProverBatchesDal batches, CircuitInstancesDal instances,
-                                          JobsProperties properties, BeanFactory beanFactory) {
+                                          ProverKeyring keys, BeanFactory beanFactory) {
             return BasicWitnessGenerationWorkerStep.build(jobRepository, tx, requests, beanFactory,
-                    new BasicWitnessGenerationTasklet(store, batches, instances,
-                            version -> CircuitCapacities.named(properties.capacities(), version)));
+                    new BasicWitnessGenerationTasklet(store, batches, instances, keys::capacities));
         }
     }
 
@@ -76,12 +74,12 @@ public class WorkerConfiguration {
         @Bean(WorkerStepNames.PROVE_BASE_CIRCUITS)
         Step proveBaseCircuitsWorker(JobRepository jobRepository,
                                      @Qualifier(RequestChannels.PROVE_BASE_CIRCUITS) MessageChannel requests,
-                                     ObjectStore store, CircuitInstancesDal instances, ProverKeyring keys,
+                                     ObjectStore store, CircuitInstancesDal instances, ProverBatchesDal batches, ProverKeyring keys,
                                      ProverConfig config, WorkerIdentity worker, JobsProperties properties,
                                      ProverPipeline pipeline, BeanFactory beanFactory) {
             return ProveBaseCircuitsWorkerStep.build(jobRepository, requests, beanFactory,
-                    new ProveCircuitTasklet(store, instances, version -> new BatchProver(keys.base(version), config), worker.id(),
-                            properties.prover().heartbeatInterval(), pipeline));
+                    new ProveCircuitTasklet(store, instances, batches, version -> new BatchProver(keys.base(version), config),
+                            worker.id(), properties.prover().heartbeatInterval(), pipeline));
         }
 
         /** Proves one leaf, node or scheduler proof of a batch. */

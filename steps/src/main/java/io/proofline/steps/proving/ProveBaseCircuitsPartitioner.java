@@ -43,7 +43,6 @@ public class ProveBaseCircuitsPartitioner implements Partitioner {
             context.putInt(BatchProofKeys.INSTANCE_INDEX, e.index());
             context.putString(BatchProofKeys.INPUT_KEY, e.inputKey());
             context.putString(BatchProofKeys.INPUT_SHA256, e.inputSha256());
-            context.putInt(BatchProofKeys.PROTOCOL_VERSION, manifest.protocolVersion());
             partitions.put(e.type().label + "-" + e.index(), context);
         }
         return partitions;

@@ -2,7 +2,6 @@ package io.proofline.steps.proving;
 
 import io.proofline.circuits.base.CircuitType;
 import io.proofline.circuits.batch.BaseProof;
-import io.proofline.circuits.base.BaseCircuits;
 import io.proofline.circuits.batch.BatchProver;
 import io.proofline.circuits.witness.CircuitInstance;
 import io.proofline.plonkish.WitnessVector;
@@ -18,6 +17,7 @@ import io.proofline.storage.objects.StoredObject;
 import io.proofline.storage.tables.CircuitInstanceId;
 import io.proofline.storage.tables.CircuitInstancesDal;
 import io.proofline.storage.tables.InstanceStatus;
+import io.proofline.storage.tables.ProverBatchesDal;
 import java.time.Duration;
 import java.util.function.IntFunction;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -43,26 +43,28 @@ public final class ProveCircuitTasklet implements Tasklet {
 
     private final ObjectStore store;
     private final CircuitInstancesDal instances;
+    private final ProverBatchesDal batches;
     private final IntFunction<BatchProver> provers;
     private final String workerId;
     private final Duration heartbeat;
     private final ProverPipeline pipeline;
 
     /** Both phases on the partition's thread. */
-    public ProveCircuitTasklet(ObjectStore store, CircuitInstancesDal instances, IntFunction<BatchProver> provers, String workerId,
-                               Duration heartbeat) {
-        this(store, instances, provers, workerId, heartbeat, ProverPipeline.inline());
+    public ProveCircuitTasklet(ObjectStore store, CircuitInstancesDal instances, ProverBatchesDal batches,
+                               IntFunction<BatchProver> provers, String workerId, Duration heartbeat) {
+        this(store, instances, batches, provers, workerId, heartbeat, ProverPipeline.inline());
     }
 
     /**
      * @param provers the prover of each protocol version's base circuits: an instance is proven with
-     *     the keys of the version its batch was sealed under (the partition's {@link BatchProofKeys#PROTOCOL_VERSION})
+     *     the keys of the version its batch was sealed under, as its row in {@code batches} records it
      * @param pipeline where the witness vector is generated and the proof made
      */
-    public ProveCircuitTasklet(ObjectStore store, CircuitInstancesDal instances, IntFunction<BatchProver> provers, String workerId,
-                               Duration heartbeat, ProverPipeline pipeline) {
+    public ProveCircuitTasklet(ObjectStore store, CircuitInstancesDal instances, ProverBatchesDal batches,
+                               IntFunction<BatchProver> provers, String workerId, Duration heartbeat, ProverPipeline pipeline) {
         this.store = store;
         this.instances = instances;
+        this.batches = batches;
         this.provers = provers;
         this.workerId = workerId;
         this.heartbeat = heartbeat;
@@ -104,9 +106,8 @@ public final class ProveCircuitTasklet implements Tasklet {
         try (PartitionHeartbeat beat = new PartitionHeartbeat(id.toString(), workerId, () -> instances.heartbeat(id, workerId),
                 heartbeat)) {
             ExecutionContext partition = context.getStepContext().getStepExecution().getExecutionContext();
-            // partitions made before versions were recorded in them are of the newest version's circuits
-            BatchProver prover = provers.apply(partition.containsKey(BatchProofKeys.PROTOCOL_VERSION)
-                    ? partition.getInt(BatchProofKeys.PROTOCOL_VERSION) : BaseCircuits.NEWEST_PROTOCOL_VERSION);
+            BatchProver prover = provers.apply(batches.find(id.batch())
+                    .orElseThrow(() -> new IllegalStateException("unknown batch " + id.batch())).protocolVersion());
             CircuitInstance instance = CircuitInstanceCodec.decode(
                     store.get(partition.getString(BatchProofKeys.INPUT_KEY), partition.getString(BatchProofKeys.INPUT_SHA256)));
             // the prover checks the partition is still this worker's before it spends the GPU on it
