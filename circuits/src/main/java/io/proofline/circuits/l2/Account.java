@@ -2,6 +2,7 @@ package io.proofline.circuits.l2;
 
 import io.proofline.poseidon2.Digest;
 import io.proofline.poseidon2.Poseidon2Hash;
+import java.util.List;
 
 /**
  * An account: balance, nonce (transactions sent) and owner (an opaque field element, set by the
@@ -30,6 +31,25 @@ public record Account(long balance, long nonce, long owner) {
     /** The tree leaf: {@code Poseidon2(balance, nonce, owner)}. */
     public Digest leaf() {
         return Poseidon2Hash.hash(new long[] {balance, nonce, owner});
+    }
+
+    /** The leaves of {@code accounts}, as {@link #leaf()} of each, hashed in batches. */
+    public static Digest[] leaves(List<Account> accounts) {
+        int n = accounts.size();
+        long[][] columns = new long[3][n];
+        for (int k = 0; k < n; k++) {
+            Account a = accounts.get(k);
+            columns[0][k] = a.balance;
+            columns[1][k] = a.nonce;
+            columns[2][k] = a.owner;
+        }
+        long[] digests = new long[Digest.ELEMENTS * n];
+        Poseidon2Hash.hashRows(columns, 0, n, digests);
+        Digest[] leaves = new Digest[n];
+        for (int k = 0; k < n; k++) {
+            leaves[k] = Digest.fromArray(digests, Digest.ELEMENTS * k);
+        }
+        return leaves;
     }
 
     public long[] elements() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The sparse Merkle tree of accounts: depth 20, leaf {@code i} is account {@code i}'s
@@ -18,6 +19,8 @@ public final class StateTree {
     public static final int CAPACITY = 1 << DEPTH;
 
     private static final Digest[] EMPTY = new Digest[DEPTH + 1];
+    /** Paths per task of {@link #rootsFrom}: many batches of the vector kernel, few tasks. */
+    private static final int ROOTS_CHUNK = 1024;
 
     static {
         EMPTY[0] = Account.EMPTY.leaf();
@@ -115,6 +118,53 @@ public final class StateTree {
             i >>>= 1;
         }
         return node;
+    }
+
+    /**
+     * {@link #rootFrom} of many leaves at once: {@code roots[k]} from {@code indices[k]},
+     * {@code leaves[k]} and {@code paths.get(k)}, all paths of one length. The same roots, with
+     * each level's compressions batched ({@link Poseidon2Hash#compressPairs}) and the leaves
+     * shared among the cores: what checking a batch's access log costs.
+     */
+    public static Digest[] rootsFrom(long[] indices, Digest[] leaves, List<List<Digest>> paths) {
+        int count = indices.length;
+        if (leaves.length != count || paths.size() != count) {
+            throw new IllegalArgumentException(count + " indices, " + leaves.length + " leaves and " + paths.size() + " paths");
+        }
+        Digest[] roots = new Digest[count];
+        if (count == 0) {
+            return roots;
+        }
+        int depth = paths.get(0).size();
+        int chunks = Math.ceilDiv(count, ROOTS_CHUNK);
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * ROOTS_CHUNK;
+            int n = Math.min(count, from + ROOTS_CHUNK) - from;
+            long[] nodes = new long[Digest.ELEMENTS * n];
+            long[] pairs = new long[2 * Digest.ELEMENTS * n];
+            for (int k = 0; k < n; k++) {
+                leaves[from + k].intoArray(nodes, Digest.ELEMENTS * k);
+                if (paths.get(from + k).size() != depth) {
+                    throw new IllegalArgumentException("path " + (from + k) + " has " + paths.get(from + k).size()
+                            + " siblings, path 0 has " + depth);
+                }
+            }
+            for (int level = 0; level < depth; level++) {
+                for (int k = 0; k < n; k++) {
+                    // the node goes left when its index's bit at this level is 0, as rootFrom
+                    boolean right = ((indices[from + k] >>> level) & 1) != 0;
+                    int node = 2 * Digest.ELEMENTS * k + (right ? Digest.ELEMENTS : 0);
+                    int sibling = 2 * Digest.ELEMENTS * k + (right ? 0 : Digest.ELEMENTS);
+                    System.arraycopy(nodes, Digest.ELEMENTS * k, pairs, node, Digest.ELEMENTS);
+                    paths.get(from + k).get(level).intoArray(pairs, sibling);
+                }
+                Poseidon2Hash.compressPairs(pairs, 0, n, nodes);
+            }
+            for (int k = 0; k < n; k++) {
+                roots[from + k] = Digest.fromArray(nodes, Digest.ELEMENTS * k);
+            }
+        });
+        return roots;
     }
 
     private Digest node(int level, int index) {

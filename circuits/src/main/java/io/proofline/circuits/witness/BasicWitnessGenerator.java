@@ -35,14 +35,26 @@ public final class BasicWitnessGenerator {
 
     /** @throws InvalidWitnessInputException if the input does not describe a valid execution */
     public static Result generate(WitnessInputData data, CircuitCapacities caps) {
-        BatchHeader header = BatchReplay.replay(data);
+        BatchReplay.Replayed replayed = BatchReplay.replayed(data);
+        Digest[] logAfter = accessLog(data.accesses(), replayed);
         List<CircuitInstance> instances = new ArrayList<>();
-        transferInstances(data, caps.transactionsPerInstance(), instances);
-        storageInstances(data, caps.accessesPerInstance(), instances);
-        return new Result(header, instances);
+        transferInstances(data, caps.transactionsPerInstance(), logAfter, instances);
+        storageInstances(data, caps.accessesPerInstance(), replayed, logAfter, instances);
+        return new Result(replayed.header(), instances);
     }
 
-    private static void transferInstances(WitnessInputData data, int slots, List<CircuitInstance> out) {
+    /** The access log's chain after each access; both circuit types carry it. */
+    private static Digest[] accessLog(List<AccessRecord> accesses, BatchReplay.Replayed replayed) {
+        Digest[] after = new Digest[accesses.size()];
+        Digest log = Commitments.ZERO;
+        for (int k = 0; k < after.length; k++) {
+            log = Commitments.logEntry(log, accesses.get(k).account(), replayed.leavesBefore()[k], replayed.leavesAfter()[k]);
+            after[k] = log;
+        }
+        return after;
+    }
+
+    private static void transferInstances(WitnessInputData data, int slots, Digest[] logAfter, List<CircuitInstance> out) {
         List<Transaction> txs = data.transactions();
         int count = Math.max(1, Math.ceilDiv(txs.size(), slots));
         Digest tx = Commitments.ZERO;
@@ -63,13 +75,13 @@ public final class BasicWitnessGenerator {
                 inputs[p + t.kind().ordinal()] = 1;
                 long[] e = t.elements();
                 System.arraycopy(e, 1, inputs, p + 3, 5);
-                AccessRecord a = data.accesses().get(access++);
+                AccessRecord a = data.accesses().get(access);
                 System.arraycopy(a.before().elements(), 0, inputs, p + 8, 3);
-                log = Commitments.logEntry(log, a.account(), a.before().leaf(), a.after().leaf());
+                log = logAfter[access++];
                 if (t.kind() == Transaction.Kind.TRANSFER) {
-                    AccessRecord b = data.accesses().get(access++);
+                    AccessRecord b = data.accesses().get(access);
                     System.arraycopy(b.before().elements(), 0, inputs, p + 11, 3);
-                    log = Commitments.logEntry(log, b.account(), b.before().leaf(), b.after().leaf());
+                    log = logAfter[access++];
                 } else {
                     System.arraycopy(Account.EMPTY.elements(), 0, inputs, p + 11, 3);
                 }
@@ -83,7 +95,8 @@ public final class BasicWitnessGenerator {
         }
     }
 
-    private static void storageInstances(WitnessInputData data, int slots, List<CircuitInstance> out) {
+    private static void storageInstances(WitnessInputData data, int slots, BatchReplay.Replayed replayed, Digest[] logAfter,
+                                         List<CircuitInstance> out) {
         List<AccessRecord> accesses = data.accesses();
         int count = Math.max(1, Math.ceilDiv(accesses.size(), slots));
         Digest root = data.preStateRoot();
@@ -95,19 +108,18 @@ public final class BasicWitnessGenerator {
             Digest rootIn = root;
             Digest logIn = log;
             for (int s = 0; s < slots && i * slots + s < accesses.size(); s++) {
-                AccessRecord a = accesses.get(i * slots + s);
+                int k = i * slots + s;
+                AccessRecord a = accesses.get(k);
                 int p = StorageApplicationCircuit.HEADER_INPUTS + s * StorageApplicationCircuit.SLOT_INPUTS;
                 inputs[p] = 1;
                 inputs[p + 1] = a.account();
-                Digest oldLeaf = a.before().leaf();
-                Digest newLeaf = a.after().leaf();
-                oldLeaf.intoArray(inputs, p + 2);
-                newLeaf.intoArray(inputs, p + 6);
+                replayed.leavesBefore()[k].intoArray(inputs, p + 2);
+                replayed.leavesAfter()[k].intoArray(inputs, p + 6);
                 for (int level = 0; level < StateTree.DEPTH; level++) {
                     a.siblings().get(level).intoArray(inputs, p + 10 + 4 * level);
                 }
-                root = StateTree.rootFrom(a.account(), newLeaf, a.siblings());
-                log = Commitments.logEntry(log, a.account(), oldLeaf, newLeaf);
+                root = replayed.rootsAfter()[k];
+                log = logAfter[k];
             }
             long[] pi = new InstanceIo.Storage(rootIn, root, logIn, log).publicInputs();
             out.add(new CircuitInstance(CircuitType.STORAGE_APPLICATION, i, inputs, pi));

@@ -1,14 +1,16 @@
 package io.proofline.circuits.witness;
 
 import io.proofline.circuits.l2.AccessRecord;
+import io.proofline.circuits.l2.Account;
 import io.proofline.circuits.l2.BatchHeader;
 import io.proofline.circuits.l2.Commitments;
 import io.proofline.circuits.l2.StateTransition;
 import io.proofline.circuits.l2.StateTree;
 import io.proofline.circuits.l2.Transaction;
 import io.proofline.poseidon2.Digest;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Replays witness input data without the full state: each access's old account and path must
@@ -20,45 +22,66 @@ public final class BatchReplay {
     private BatchReplay() {
     }
 
+    /**
+     * A replayed batch: its header, and for access {@code k} its account's leaf before and after
+     * and the state root after it, which witness generation needs again.
+     */
+    record Replayed(BatchHeader header, Digest[] leavesBefore, Digest[] leavesAfter, Digest[] rootsAfter) {
+    }
+
     /** @throws InvalidWitnessInputException naming the first inconsistency */
     public static BatchHeader replay(WitnessInputData data) {
+        return replayed(data).header();
+    }
+
+    /** As {@link #replay}, keeping each access's leaves and root. */
+    static Replayed replayed(WitnessInputData data) {
+        List<AccessRecord> accesses = data.accesses();
+        // every access's leaves and the roots its path gives them, hashed together up front (in
+        // batches, on every core); the checks below still take the accesses in order
+        long[] indices = accesses.stream().mapToLong(AccessRecord::account).toArray();
+        List<List<Digest>> paths = accesses.stream().map(AccessRecord::siblings).toList();
+        Digest[] leavesBefore = Account.leaves(accesses.stream().map(AccessRecord::before).toList());
+        Digest[] leavesAfter = Account.leaves(accesses.stream().map(AccessRecord::after).toList());
+        Digest[] rootsBefore = StateTree.rootsFrom(indices, leavesBefore, paths);
+        Digest[] rootsAfter = StateTree.rootsFrom(indices, leavesAfter, paths);
+
         Digest root = data.preStateRoot();
         Digest txChain = Commitments.ZERO;
         Digest withdrawals = Commitments.ZERO;
         int next = 0;
-        List<AccessRecord> accesses = data.accesses();
         for (int t = 0; t < data.transactions().size(); t++) {
             Transaction tx = data.transactions().get(t);
             int count = tx.kind() == Transaction.Kind.TRANSFER ? 2 : 1;
             if (next + count > accesses.size()) {
                 throw new InvalidWitnessInputException("transaction " + t + " has no recorded accesses");
             }
-            // re-run the rules on a tree holding just the accounts this transaction touches
-            StateTree scratch = new StateTree();
+            // re-run the rules on the accounts as this transaction's first accesses found them
+            Map<Long, Account> found = new HashMap<>();
             for (int k = 0; k < count; k++) {
-                AccessRecord a = accesses.get(next + k);
-                if (k == 0 || a.account() != accesses.get(next).account()) {
-                    scratch.set(a.account(), a.before());
-                }
+                found.putIfAbsent(accesses.get(next + k).account(), accesses.get(next + k).before());
             }
-            List<AccessRecord> expected = new ArrayList<>();
+            List<StateTransition.Update> expected;
             try {
-                StateTransition.apply(scratch, tx, expected);
+                expected = StateTransition.updates(index -> {
+                    StateTree.checkIndex(index);
+                    return found.getOrDefault(index, Account.EMPTY);
+                }, tx);
             } catch (RuntimeException e) {
                 throw new InvalidWitnessInputException("transaction " + t + " is invalid: " + e.getMessage());
             }
             for (int k = 0; k < count; k++) {
                 AccessRecord a = accesses.get(next + k);
-                AccessRecord e = expected.get(k);
+                StateTransition.Update e = expected.get(k);
                 if (a.account() != e.account() || !a.before().equals(e.before()) || !a.after().equals(e.after())) {
                     throw new InvalidWitnessInputException("access " + (next + k) + " (transaction " + t
                             + ") does not follow from the transaction");
                 }
-                if (!StateTree.rootFrom(a.account(), a.before().leaf(), a.siblings()).equals(root)) {
+                if (!rootsBefore[next + k].equals(root)) {
                     throw new InvalidWitnessInputException("access " + (next + k) + ": account " + a.account()
                             + " and its path do not lead to the current state root");
                 }
-                root = StateTree.rootFrom(a.account(), a.after().leaf(), a.siblings());
+                root = rootsAfter[next + k];
             }
             next += count;
             txChain = Commitments.transaction(txChain, tx);
@@ -69,7 +92,7 @@ public final class BatchReplay {
         if (next != accesses.size()) {
             throw new InvalidWitnessInputException((accesses.size() - next) + " accesses belong to no transaction");
         }
-        return new BatchHeader(data.chainId(), data.batchNumber(), data.preStateRoot(), root, txChain, withdrawals);
+        BatchHeader header = new BatchHeader(data.chainId(), data.batchNumber(), data.preStateRoot(), root, txChain, withdrawals);
+        return new Replayed(header, leavesBefore, leavesAfter, rootsAfter);
     }
-
 }
