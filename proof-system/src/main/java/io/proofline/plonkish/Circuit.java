@@ -123,7 +123,7 @@ public final class Circuit {
      * @throws IllegalStateException if the circuit reads a variable before it has a value
      */
     public WitnessVector resolve(long[] inputValues) {
-        return TraceLayout.of(this).trace(resolveVariables(inputValues));
+        return TraceLayout.trace(this, resolveVariables(inputValues));
     }
 
     /** The value of every variable. */

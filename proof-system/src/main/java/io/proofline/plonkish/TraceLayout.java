@@ -3,6 +3,7 @@ package io.proofline.plonkish;
 import io.proofline.plonkish.gates.Gate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Where every variable lands in the trace, and the fixed columns that follow from it.
@@ -13,6 +14,9 @@ import java.util.List;
  * slots get the gate's padding values; unused rows are all zero with no gate.
  */
 final class TraceLayout {
+
+    /** Rows per task of {@link #trace}. */
+    private static final int TRACE_BLOCK = 4096;
 
     private final Circuit circuit;
     private final Geometry g;
@@ -42,28 +46,34 @@ final class TraceLayout {
         return new TraceLayout(circuit);
     }
 
-    /** The trace for the given variable values. */
-    WitnessVector trace(long[] values) {
-        int n = g.rows();
-        long[][] columns = new long[g.copyColumns() + g.witnessColumns()][n];
+    /**
+     * The trace for the given variable values. Rows are laid out independently, a block of them
+     * per task: a full instance is over a hundred megabytes of cells, written across every column.
+     */
+    static WitnessVector trace(Circuit circuit, long[] values) {
+        Geometry g = circuit.geometry();
+        long[][] columns = new long[g.copyColumns() + g.witnessColumns()][g.rows()];
         List<GateRow> rows = circuit.rows();
-        for (int r = 0; r < rows.size(); r++) {
-            GateRow row = rows.get(r);
-            Gate gate = row.gate;
-            for (int k = 0; k < row.capacity; k++) {
-                boolean used = k < row.copyVariables.size();
-                long[] padding = used ? null : gate.paddingCopyCells();
-                for (int i = 0; i < gate.copyCells(); i++) {
-                    columns[k * gate.copyCells() + i][r] = used ? values[row.copyVariables.get(k)[i]] : padding[i];
-                }
-                if (used) {
-                    int[] witness = row.witnessVariables.get(k);
-                    for (int i = 0; i < witness.length; i++) {
-                        columns[g.copyColumns() + k * gate.witnessCells() + i][r] = values[witness[i]];
+        int blocks = Math.ceilDiv(rows.size(), TRACE_BLOCK);
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            for (int r = b * TRACE_BLOCK; r < Math.min(rows.size(), (b + 1) * TRACE_BLOCK); r++) {
+                GateRow row = rows.get(r);
+                Gate gate = row.gate;
+                for (int k = 0; k < row.capacity; k++) {
+                    boolean used = k < row.copyVariables.size();
+                    long[] padding = used ? null : gate.paddingCopyCells();
+                    for (int i = 0; i < gate.copyCells(); i++) {
+                        columns[k * gate.copyCells() + i][r] = used ? values[row.copyVariables.get(k)[i]] : padding[i];
+                    }
+                    if (used) {
+                        int[] witness = row.witnessVariables.get(k);
+                        for (int i = 0; i < witness.length; i++) {
+                            columns[g.copyColumns() + k * gate.witnessCells() + i][r] = values[witness[i]];
+                        }
                     }
                 }
             }
-        }
+        });
         int[] piRows = circuit.publicInputRows();
         long[] publicInputs = new long[piRows.length];
         for (int i = 0; i < piRows.length; i++) {
