@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Base circuit proving throughput: a batch of N transfers (default 1000) among 200 funded
- * accounts, production capacities, 100-bit parameters. Prints per circuit type the instances,
+ * Base circuit proving throughput: a batch of N transfers among 200 funded accounts, production
+ * capacities, 100-bit parameters. N defaults to {@link #fullBatch}, a batch whose storage instances are
+ * full and whose transfer instance is as full as that allows: an instance costs the same full or
+ * nearly empty, so a smaller batch measures padding as much as transactions. Prints per circuit type the instances,
  * witness vector generation and proving time, and the batch's transactions proven per second
  * per core, for the batch proven twice in one process: the first pays for JIT compilation and
  * fresh memory, the second is what a long-running worker sees. Key generation is done first
@@ -28,9 +30,16 @@ public final class BaseCircuitBench {
     }
 
     public static void main(String[] args) {
-        int transfers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         ProverConfig config = ProverConfig.standard();
         CircuitCapacities caps = CircuitCapacities.production();
+        int transfers;
+        if (args.length > 0) {
+            transfers = Integer.parseInt(args[0]);
+        } else {
+            transfers = fullBatch(caps);
+            System.out.printf("%d transfers: at most one transfer instance's worth, their accesses filling whole storage instances"
+                    + " (give a number of transfers to choose another batch)%n", transfers);
+        }
         long t0 = System.nanoTime();
         BaseCircuitKeys keys = BaseCircuitKeys.generate(caps, config);
         System.out.printf("key generation: %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, caps);
@@ -43,6 +52,17 @@ public final class BaseCircuitBench {
         for (String pass : new String[] {"first batch (cold process)", "second batch (warm)"}) {
             proveBatch(prover, keys, caps, batch, transfers, pass);
         }
+    }
+
+    /**
+     * The most transfers, up to one transfer-execution instance's worth, whose accesses (two each)
+     * fill whole storage-application instances; one instance's worth if none do.
+     */
+    static int fullBatch(CircuitCapacities caps) {
+        int accesses = caps.accessesPerInstance();
+        int step = accesses % 2 == 0 ? accesses / 2 : accesses;
+        int full = caps.transactionsPerInstance() / step * step;
+        return full > 0 ? full : caps.transactionsPerInstance();
     }
 
     private static void proveBatch(BatchProver prover, BaseCircuitKeys keys, CircuitCapacities caps,
