@@ -90,7 +90,6 @@ public record Ext2(long c0, long c1) {
         return new Ext2(Goldilocks.mul(c0, inv), Goldilocks.neg(Goldilocks.mul(c1, inv)));
     }
 
-    /** Inverts every element with one extension inversion (Montgomery's trick). */
     /** {@code 1, base, base^2, ..., base^(count - 1)}. */
     public static Ext2[] powers(Ext2 base, int count) {
         Ext2[] out = new Ext2[count];
@@ -102,6 +101,7 @@ public record Ext2(long c0, long c1) {
         return out;
     }
 
+    /** Inverts every element with one extension inversion (Montgomery's trick). */
     public static Ext2[] batchInverse(Ext2[] values) {
         int n = values.length;
         Ext2[] out = new Ext2[n];

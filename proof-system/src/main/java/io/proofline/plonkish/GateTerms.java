@@ -63,11 +63,16 @@ public final class GateTerms {
                 alpha[0] += capacity(g, gate) * gate.constraints();
             } else {
                 for (int k = 0; k < capacity(g, gate); k++) {
-                    gate.evaluate(f, new InstanceCells<>(columns, gate, k), value -> visitor.constraint(alpha[0]++, value));
+                    gate.evaluate(f, cells(columns, gate, k), value -> visitor.constraint(alpha[0]++, value));
                 }
             }
             visitor.gateDone(gi);
         }
+    }
+
+    /** Instance {@code instance} of {@code gate}'s cells among a row's {@code columns}, as {@link #visit} hands them to the gate. */
+    static <T> GateCells<T> cells(Columns<T> columns, Gate gate, int instance) {
+        return new InstanceCells<>(columns, gate, instance);
     }
 
     /** One instance's cells as offsets into the row. */

@@ -257,32 +257,8 @@ final class QuotientEvaluator {
      */
     private void merkleLevelTerms(Scratch s, GateTerms.Columns<long[]> columns, int firstAlpha, Ext2[] alphaPowers,
                                   Poseidon2RoundCheck roundCheck) {
-        GateCells<long[]> cells = new GateCells<>() {
-            @Override
-            public long[] copy(int i) {
-                return columns.copy(i);
-            }
-
-            @Override
-            public long[] witness(int i) {
-                return columns.witness(i);
-            }
-
-            @Override
-            public long[] rowConstant(int i) {
-                throw new IllegalStateException("a Merkle level has no row constants");
-            }
-
-            @Override
-            public long[] instanceConstant(int i) {
-                throw new IllegalStateException("a Merkle level has no instance constants");
-            }
-
-            @Override
-            public long[] publicInput() {
-                throw new IllegalStateException("a Merkle level reads no public input");
-            }
-        };
+        // the gate has one instance a row, at the row's first cells
+        GateCells<long[]> cells = GateTerms.cells(columns, MerkleLevelGate.INSTANCE, 0);
         int[] alpha = {firstAlpha};
         MerkleLevelGate.orderingConstraints(s.algebra, cells, value -> {
             Goldilocks.addScaledBatch(s.g0, value, alphaPowers[alpha[0]].c0());

@@ -80,35 +80,9 @@ class Poseidon2RoundCheckTests {
         long[] expected0 = new long[points];
         long[] expected1 = new long[points];
         for (int p = 0; p < points; p++) {
-            int point = p;
             long[] sums = {start[p], 0};
             int[] k = {0};
-            Poseidon2Gate.INSTANCE.evaluate(BaseAlgebra.INSTANCE, new GateCells<>() {
-                @Override
-                public Long copy(int i) {
-                    return copy[i][point];
-                }
-
-                @Override
-                public Long witness(int i) {
-                    return witness[i][point];
-                }
-
-                @Override
-                public Long rowConstant(int i) {
-                    throw new AssertionError("no constants in a Poseidon2 row");
-                }
-
-                @Override
-                public Long instanceConstant(int i) {
-                    throw new AssertionError("no constants in a Poseidon2 row");
-                }
-
-                @Override
-                public Long publicInput() {
-                    throw new AssertionError("no public input in a Poseidon2 row");
-                }
-            }, value -> {
+            Poseidon2Gate.INSTANCE.evaluate(BaseAlgebra.INSTANCE, new ArrayCells(at(copy, p), at(witness, p)), value -> {
                 sums[0] = Goldilocks.add(sums[0], Goldilocks.mul(value, w0[k[0]]));
                 sums[1] = Goldilocks.add(sums[1], Goldilocks.mul(value, w1[k[0]]));
                 k[0]++;
@@ -126,6 +100,15 @@ class Poseidon2RoundCheckTests {
         }
         assertArrayEquals(expected0, out0);
         assertArrayEquals(expected1, out1);
+    }
+
+    /** Point {@code point} of column-major cells: one instance's cells. */
+    private static long[] at(long[][] columns, int point) {
+        long[] cells = new long[columns.length];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = columns[i][point];
+        }
+        return cells;
     }
 
     @Test
