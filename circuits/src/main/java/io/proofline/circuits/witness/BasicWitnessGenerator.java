@@ -38,7 +38,7 @@ public final class BasicWitnessGenerator {
         BatchReplay.Replayed replayed = BatchReplay.replayed(data);
         Digest[] logAfter = accessLog(data.accesses(), replayed);
         List<CircuitInstance> instances = new ArrayList<>();
-        transferInstances(data, caps.transactionsPerInstance(), logAfter, instances);
+        transferInstances(data, caps.transactionsPerInstance(), replayed, logAfter, instances);
         storageInstances(data, caps.accessesPerInstance(), replayed, logAfter, instances);
         return new Result(replayed.header(), instances);
     }
@@ -54,7 +54,8 @@ public final class BasicWitnessGenerator {
         return after;
     }
 
-    private static void transferInstances(WitnessInputData data, int slots, Digest[] logAfter, List<CircuitInstance> out) {
+    private static void transferInstances(WitnessInputData data, int slots, BatchReplay.Replayed replayed, Digest[] logAfter,
+                                          List<CircuitInstance> out) {
         List<Transaction> txs = data.transactions();
         int count = Math.max(1, Math.ceilDiv(txs.size(), slots));
         Digest tx = Commitments.ZERO;
@@ -70,7 +71,8 @@ public final class BasicWitnessGenerator {
             Digest logIn = log;
             Digest withdrawalsIn = withdrawals;
             for (int s = 0; s < slots && i * slots + s < txs.size(); s++) {
-                Transaction t = txs.get(i * slots + s);
+                int n = i * slots + s;
+                Transaction t = txs.get(n);
                 int p = TransferExecutionCircuit.HEADER_INPUTS + s * TransferExecutionCircuit.SLOT_INPUTS;
                 inputs[p + t.kind().ordinal()] = 1;
                 long[] e = t.elements();
@@ -85,10 +87,8 @@ public final class BasicWitnessGenerator {
                 } else {
                     System.arraycopy(Account.EMPTY.elements(), 0, inputs, p + 11, 3);
                 }
-                tx = Commitments.transaction(tx, t);
-                if (t.kind() == Transaction.Kind.WITHDRAW) {
-                    withdrawals = Commitments.withdrawal(withdrawals, t);
-                }
+                tx = replayed.txChainAfter()[n];
+                withdrawals = replayed.withdrawalsAfter()[n];
             }
             long[] pi = new InstanceIo.Transfer(txIn, tx, logIn, log, withdrawalsIn, withdrawals).publicInputs();
             out.add(new CircuitInstance(CircuitType.TRANSFER_EXECUTION, i, inputs, pi));

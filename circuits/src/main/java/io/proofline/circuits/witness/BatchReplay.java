@@ -23,10 +23,12 @@ public final class BatchReplay {
     }
 
     /**
-     * A replayed batch: its header, and for access {@code k} its account's leaf before and after
-     * and the state root after it, which witness generation needs again.
+     * A replayed batch: its header; for access {@code k} its account's leaf before and after and
+     * the state root after it; for transaction {@code t} the transaction and withdrawal chains
+     * after it. Witness generation needs them all again.
      */
-    record Replayed(BatchHeader header, Digest[] leavesBefore, Digest[] leavesAfter, Digest[] rootsAfter) {
+    record Replayed(BatchHeader header, Digest[] leavesBefore, Digest[] leavesAfter, Digest[] rootsAfter, Digest[] txChainAfter,
+                    Digest[] withdrawalsAfter) {
     }
 
     /** @throws InvalidWitnessInputException naming the first inconsistency */
@@ -49,6 +51,8 @@ public final class BatchReplay {
         Digest root = data.preStateRoot();
         Digest txChain = Commitments.ZERO;
         Digest withdrawals = Commitments.ZERO;
+        Digest[] txChainAfter = new Digest[data.transactions().size()];
+        Digest[] withdrawalsAfter = new Digest[data.transactions().size()];
         int next = 0;
         for (int t = 0; t < data.transactions().size(); t++) {
             Transaction tx = data.transactions().get(t);
@@ -88,11 +92,13 @@ public final class BatchReplay {
             if (tx.kind() == Transaction.Kind.WITHDRAW) {
                 withdrawals = Commitments.withdrawal(withdrawals, tx);
             }
+            txChainAfter[t] = txChain;
+            withdrawalsAfter[t] = withdrawals;
         }
         if (next != accesses.size()) {
             throw new InvalidWitnessInputException((accesses.size() - next) + " accesses belong to no transaction");
         }
         BatchHeader header = new BatchHeader(data.chainId(), data.batchNumber(), data.preStateRoot(), root, txChain, withdrawals);
-        return new Replayed(header, leavesBefore, leavesAfter, rootsAfter);
+        return new Replayed(header, leavesBefore, leavesAfter, rootsAfter, txChainAfter, withdrawalsAfter);
     }
 }
