@@ -24,7 +24,8 @@ import java.util.List;
  * proof's size and the time to verify it (median of 11 runs, as the core does), next to the
  * bundle of base proofs it replaces. Also the rows one in-circuit verification takes, by part.
  * Key generation comes first and is not counted. {@code PROOFLINE_BENCH_BASE_PARAMS=lde2} proves
- * the base circuits at LDE 2 ({@link ProverConfig#ldeFactor2()}, 84 queries) under recursion
+ * the base circuits at LDE 2 ({@link ProverConfig#ldeFactor2()}, 84 queries), {@code lde4} at LDE 4
+ * ({@link ProverConfig#ldeFactor4()}, 42 queries), under recursion
  * layers at LDE 8, to weigh the faster base proofs against the larger leaves that verify them.
  */
 public final class AggregationBench {
@@ -40,7 +41,8 @@ public final class AggregationBench {
         ProverConfig baseConfig = switch (baseParams) {
             case "standard" -> config;
             case "lde2" -> ProverConfig.ldeFactor2();
-            default -> throw new IllegalArgumentException("PROOFLINE_BENCH_BASE_PARAMS must be standard or lde2, got '"
+            case "lde4" -> ProverConfig.ldeFactor4();
+            default -> throw new IllegalArgumentException("PROOFLINE_BENCH_BASE_PARAMS must be standard, lde4 or lde2, got '"
                     + baseParams + "'");
         };
         CircuitCapacities caps = CircuitCapacities.named(capsName);

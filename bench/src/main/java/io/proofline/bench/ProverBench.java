@@ -40,8 +40,9 @@ import java.util.Map;
  * warm up and then timed over the best of {@code PROOFLINE_BENCH_REPEATS} runs (default 2), at
  * LDE factor 8 ({@link ProverConfig#standard()}, 28 queries) and at LDE factor 2
  * ({@link ProverConfig#ldeFactor2()}, 84 queries). {@code PROOFLINE_BENCH_PARAMS=standard},
- * {@code lde2} or {@code proven} ({@link ProverConfig#provenQueries()}: 58 queries, 100 proven
- * bits for the FRI query phase) measures one of them only. {@code PROOFLINE_BENCH_WARMUP=false}
+ * {@code lde4} ({@link ProverConfig#ldeFactor4()}, 42 queries), {@code lde2} or {@code proven}
+ * ({@link ProverConfig#provenQueries()}: 58 queries, 100 proven bits for the FRI query phase)
+ * measures one of them only. {@code PROOFLINE_BENCH_WARMUP=false}
  * skips the warm-up proof, for sizes whose proofs take long enough that compilation is a small
  * part of the first one, or where a slow back end's warm-up would not fit the time at hand.
  */
@@ -61,6 +62,7 @@ public final class ProverBench {
             case "proven" -> List.of(ProverConfig.provenQueries());
             case "standard" -> List.of(ProverConfig.standard());
             case "lde2" -> List.of(ProverConfig.ldeFactor2());
+            case "lde4" -> List.of(ProverConfig.ldeFactor4());
             default -> List.of(ProverConfig.standard(), ProverConfig.ldeFactor2());
         };
         int cores = Runtime.getRuntime().availableProcessors();

@@ -51,6 +51,17 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
     }
 
     /**
+     * LDE factor 4, 42 queries, 16 proof-of-work bits: 100 bits of conjectured security, half of
+     * {@link #standard()}'s hashing and FRI work for a proof about one and a half times larger,
+     * between it and {@link #ldeFactor2()}. The quotient is still evaluated on a domain 8 times
+     * the trace, uncommitted.
+     */
+    public static ProverConfig ldeFactor4() {
+        return new ProverConfig(ProverBackends.configured(), FriParameters.forSecurity(FriParameters.DEFAULT_SECURITY_BITS, 2, 16),
+                FriParameters.DEFAULT_SECURITY_BITS);
+    }
+
+    /**
      * LDE factor 8, 58 queries, 16 proof-of-work bits: the FRI query phase reaches 100 bits
      * under the proven (Johnson-bound) analysis, not only the conjectured one. Proving costs
      * the same LDE as {@link #standard()}; the proof carries twice the query openings.

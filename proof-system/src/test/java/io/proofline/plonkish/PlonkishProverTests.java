@@ -103,6 +103,14 @@ class PlonkishProverTests {
         assertEquals(40, new ProverConfig(ProverBackend.java(), fri, 40).securityBits());
         assertEquals(FriParameters.DEFAULT_SECURITY_BITS, ProverConfig.standard().securityBits());
         assertTrue(ProverConfig.standard().fri().securityBits() >= ProverConfig.standard().securityBits());
+        // the base-layer alternatives reach the same 100 bits with the queries their blowups need
+        for (ProverConfig alternative : java.util.List.of(ProverConfig.ldeFactor4(), ProverConfig.ldeFactor2())) {
+            assertEquals(FriParameters.DEFAULT_SECURITY_BITS, alternative.securityBits());
+            assertEquals(FriParameters.DEFAULT_SECURITY_BITS, alternative.fri().securityBits());
+        }
+        assertEquals(4, ProverConfig.ldeFactor4().fri().ldeFactor());
+        assertEquals(42, ProverConfig.ldeFactor4().fri().numQueries());
+        assertEquals(84, ProverConfig.ldeFactor2().fri().numQueries());
     }
 
     @Test
