@@ -25,10 +25,12 @@ public final class ProverBackends {
     public static final String ENVIRONMENT = "PROOFLINE_PROVER_BACKEND";
     /**
      * Without a GPU, {@code auto} means this back end (then {@code java} if it cannot load) except
-     * on AMD processors whose JVM gives the Java kernels vectors ({@link #withoutDevice}); the
+     * on AMD processors whose JVM gives the Java kernels 512-bit vectors ({@link #withoutDevice}); the
      * library's C kernels have AVX-512, AVX2 and portable forms.
      */
     public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
+    /** The fewest Java vector lanes (512-bit vectors of 64-bit lanes) with which {@code auto} keeps {@code java} on AMD. */
+    static final int JAVA_ON_AMD_FROM_LANES = 8;
     /** The values {@link #SETTING} takes. */
     public static final List<String> NAMES = List.of("java", "native-cpu", "cuda", "auto");
 
@@ -73,19 +75,23 @@ public final class ProverBackends {
     /**
      * The back end {@code auto} takes without a GPU, given the lanes of the Java vector kernels
      * ({@link VectorSupport#LANES}) and the processor's vendor ({@link VectorSupport#cpuVendor}):
-     * {@code java} on AMD processors where they are vector kernels, {@link #AUTO_WITHOUT_DEVICE}
-     * everywhere else. Whole proofs of 2^16 rows (docs/benchmarks.md): on AMD the Java kernels
-     * were at least as fast as the CPU library's with 512-bit vectors (4.1 against 4.7 s at LDE 8,
-     * 2026-12-05) and with 256-bit ones (7.3 to 8.0 against 7.6 to 8.0 s at LDE 8, 2.9 to 3.6
-     * against 3.5 to 4.2 s at LDE 2, 2026-12-05); on Intel the library was faster at LDE 8, the
-     * base circuits' (a 2-core Xeon, 2026-12-06, two runs each: with AVX-512 4.7 to 5.4 against
-     * 6.3 to 6.5 s, and 2.2 to 2.5 against 2.5 to 2.9 s at LDE 2; with HotSpot and the library
-     * held to AVX2, 9.9 to 11.0 against 10.8 to 14.2 s, and level at LDE 2), as on the 16 Xeon
-     * cores of the GPU machine (1.07 against 1.22 s at LDE 8, 2026-12-04).
-     * Other vendors, and ARM's narrow vectors, take the library: nothing was measured there.
+     * {@code java} on AMD processors where they are 512-bit vector kernels
+     * ({@link #JAVA_ON_AMD_FROM_LANES}), {@link #AUTO_WITHOUT_DEVICE} everywhere else. Measured
+     * (docs/benchmarks.md): on AMD with AVX-512 the Java kernels were level with the CPU library's
+     * (a 2-core EPYC, 2026-12-06: a batch of 7,200 transfers at 52.1 / 59.3 against 55.1 / 58.6
+     * transactions proven per second per core, cold / warm; whole 2^16-row proofs 4.1 against
+     * 4.7 s at LDE 8 on 2026-12-05). On AMD with AVX2 only, the library was faster for base circuits
+     * once it ran the quotient and the DEEP codeword itself (a 2-core EPYC with Zen 3's features,
+     * 2026-12-06, two runs each: 31.6 to 33.4 cold and 34.8 to 37.0 warm against 28.0 to 29.0 and
+     * 30.7 to 31.1), and level or ahead for 2^16-row proofs (7.5 to 8.0 against 7.7 to 8.8 s at
+     * LDE 8). On Intel the library was faster at LDE 8 (a 2-core Xeon, 2026-12-06, two runs each:
+     * with AVX-512 4.7 to 5.4 against 6.3 to 6.5 s; with HotSpot and the library held to AVX2, 9.9
+     * to 11.0 against 10.8 to 14.2 s), as on the 16 Xeon cores of the GPU machine (1.07 against
+     * 1.22 s at LDE 8, 2026-12-04). Other vendors, and ARM's narrow vectors, take the library:
+     * nothing was measured there.
      */
     public static String withoutDevice(int javaLanes, String vendor) {
-        return javaLanes >= VectorSupport.MIN_LANES && vendor.equals("AuthenticAMD") ? "java" : AUTO_WITHOUT_DEVICE;
+        return javaLanes >= JAVA_ON_AMD_FROM_LANES && vendor.equals("AuthenticAMD") ? "java" : AUTO_WITHOUT_DEVICE;
     }
 
     /** Decided once per process: probing for a device on every config would cost a driver call each time. */

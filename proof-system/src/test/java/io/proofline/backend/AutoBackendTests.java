@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class AutoBackendTests {
 
     @Test
-    void javaWithVectorKernelsOnAmdElseTheCpuLibrary() {
+    void javaWith512BitKernelsOnAmdElseTheCpuLibrary() {
         assertEquals("java", ProverBackends.withoutDevice(8, "AuthenticAMD"), "AVX-512 on AMD");
-        assertEquals("java", ProverBackends.withoutDevice(4, "AuthenticAMD"), "AVX2 on AMD");
+        assertEquals("native-cpu", ProverBackends.withoutDevice(4, "AuthenticAMD"), "AVX2 on AMD");
         assertEquals("native-cpu", ProverBackends.withoutDevice(0, "AuthenticAMD"), "scalar Java kernels");
         assertEquals("native-cpu", ProverBackends.withoutDevice(8, "GenuineIntel"), "AVX-512 on Intel");
         assertEquals("native-cpu", ProverBackends.withoutDevice(4, "GenuineIntel"), "AVX2 on Intel");
