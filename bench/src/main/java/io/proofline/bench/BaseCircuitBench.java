@@ -9,8 +9,10 @@ import io.proofline.circuits.witness.BasicWitnessGenerator;
 import io.proofline.circuits.witness.BatchExecution;
 import io.proofline.circuits.witness.CircuitInstance;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.ProverStages;
 import io.proofline.plonkish.WitnessVector;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +21,8 @@ import java.util.Map;
  * capacities, 100-bit parameters. N defaults to {@link #fullBatch}, a batch whose storage instances are
  * full and whose transfer instance is as full as that allows: an instance costs the same full or
  * nearly empty, so a smaller batch measures padding as much as transactions. Prints per circuit type the instances,
- * witness vector generation and proving time, and the batch's transactions proven per second
- * per core, for the batch proven twice in one process: the first pays for JIT compilation and
+ * witness vector generation and proving time, the batch's transactions proven per second
+ * per core and each stage's share of a proof ({@link ProverStages}), for the batch proven twice in one process: the first pays for JIT compilation and
  * fresh memory, the second is what a long-running worker sees. Key generation is done first
  * and not counted.
  */
@@ -71,13 +73,17 @@ public final class BaseCircuitBench {
         List<CircuitInstance> instances = BasicWitnessGenerator.generate(batch.witnessInput(), caps).instances();
         long witnessGeneration = System.nanoTime() - start;
         Map<CircuitType, long[]> stats = new EnumMap<>(CircuitType.class);
+        Map<CircuitType, Map<String, Long>> stages = new EnumMap<>(CircuitType.class);
         for (CircuitInstance instance : instances) {
             long t = System.nanoTime();
             WitnessVector witness = prover.witnessVector(instance);
             long vector = System.nanoTime() - t;
             t = System.nanoTime();
-            BaseProof proof = prover.prove(instance, witness);
+            ProverStages timer = new ProverStages();
+            BaseProof proof = prover.prove(instance, witness, timer);
             long proving = System.nanoTime() - t;
+            timer.nanos().forEach((stage, nanos) ->
+                    stages.computeIfAbsent(instance.type(), k -> new LinkedHashMap<>()).merge(stage, nanos, Long::sum));
             long[] s = stats.computeIfAbsent(instance.type(), k -> new long[4]);
             s[0]++;
             s[1] += vector;
@@ -92,7 +98,25 @@ public final class BaseCircuitBench {
                 "rows", "proof KB");
         stats.forEach((type, s) -> System.out.printf("%-20s %-10d %-14.0f %-14.0f %-12s %-10.1f%n", type.label, s[0],
                 s[1] / 1e6 / s[0], s[2] / 1e6 / s[0], "2^" + keys.circuit(type).geometry().logRows(), s[3] / 1024.0 / s[0]));
-        System.out.printf("total %.1f s on %d cores: %.1f transactions proven per second per core%n%n", total / 1e9, cores,
+        System.out.printf("total %.1f s on %d cores: %.1f transactions proven per second per core%n", total / 1e9, cores,
                 transfers / (total / 1e9) / cores);
+        printStages(stats, stages);
+    }
+
+    /** Each stage's ms per proof and its share of the proof, per circuit type ({@link ProverStages}). */
+    private static void printStages(Map<CircuitType, long[]> stats, Map<CircuitType, Map<String, Long>> stages) {
+        System.out.printf("%-26s", "per stage, ms per proof");
+        stages.keySet().forEach(type -> System.out.printf(" %-22s", type.label));
+        System.out.println();
+        for (String stage : ProverStages.ALL) {
+            System.out.printf("%-26s", stage);
+            stages.forEach((type, byStage) -> {
+                long all = byStage.values().stream().mapToLong(Long::longValue).sum();
+                long nanos = byStage.getOrDefault(stage, 0L);
+                System.out.printf(" %-22s", String.format("%.0f (%.0f%%)", nanos / 1e6 / stats.get(type)[0], 100.0 * nanos / all));
+            });
+            System.out.println();
+        }
+        System.out.println();
     }
 }

@@ -1,5 +1,6 @@
 package io.proofline.circuits;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,7 +24,9 @@ import io.proofline.circuits.witness.CircuitInstance;
 import io.proofline.circuits.witness.WitnessInputData;
 import io.proofline.fri.FriParameters;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.ProverStages;
 import io.proofline.plonkish.UnsatisfiedCircuitException;
+import io.proofline.plonkish.WitnessVector;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +95,18 @@ class BaseCircuitsTests {
         BatchProofRejectedException other = assertThrows(BatchProofRejectedException.class,
                 () -> verifier().verify(single.header(), emptyProof));
         assertEquals("proof is for chain 7 batch 1, not chain 7 batch 2", other.getMessage());
+    }
+
+    @Test
+    void aProofTimedByStageIsTheSameProof() {
+        StateTree tree = new StateTree();
+        BatchExecution.SealedBatch batch = seal(tree, 1, List.of(Transaction.deposit(3, 40, 33)));
+        CircuitInstance instance = BasicWitnessGenerator.generate(batch.witnessInput(), CAPS).instances().getFirst();
+        WitnessVector witness = prover.witnessVector(instance);
+        ProverStages stages = new ProverStages();
+        BaseProof timed = prover.prove(instance, witness, stages);
+        assertEquals(ProverStages.ALL, List.copyOf(stages.nanos().keySet()));
+        assertArrayEquals(prover.prove(instance, witness).proof(), timed.proof());
     }
 
     @Test

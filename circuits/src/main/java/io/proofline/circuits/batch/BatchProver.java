@@ -10,6 +10,7 @@ import io.proofline.plonkish.PlonkishProver;
 import io.proofline.plonkish.PlonkishVerifier;
 import io.proofline.plonkish.ProofCodec;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.ProverStages;
 import io.proofline.plonkish.SatisfiabilityChecker;
 import io.proofline.plonkish.SatisfiabilityReport;
 import io.proofline.plonkish.UnsatisfiedCircuitException;
@@ -55,7 +56,12 @@ public final class BatchProver {
      * @throws UnsatisfiedCircuitException if the witness does not satisfy the circuit
      */
     public BaseProof prove(CircuitInstance instance, WitnessVector witness) {
-        PlonkishProof proof = prover.proveUnchecked(keys.setup(instance.type()), witness);
+        return prove(instance, witness, new ProverStages());
+    }
+
+    /** As {@link #prove(CircuitInstance, WitnessVector)}, charging each stage of the proof's making to {@code stages}. */
+    public BaseProof prove(CircuitInstance instance, WitnessVector witness, ProverStages stages) {
+        PlonkishProof proof = prover.proveUnchecked(keys.setup(instance.type()), witness, stages);
         try {
             // the self-check requires what the config requests, which setup made sure the key gives
             new PlonkishVerifier(keys.verificationKey(instance.type()), securityBits).verify(witness.publicInputs(), proof);
