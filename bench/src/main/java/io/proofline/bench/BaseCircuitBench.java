@@ -52,7 +52,7 @@ public final class BaseCircuitBench {
         // a worker proves batch after batch: the first batch also pays for compiling the code
         // and touching fresh memory, the second shows the steady state
         for (String pass : new String[] {"first batch (cold process)", "second batch (warm)"}) {
-            proveBatch(prover, keys, caps, batch, transfers, pass);
+            proveBatch(prover, keys, caps, batch, transfers, pass, config.backend().name());
         }
     }
 
@@ -68,7 +68,7 @@ public final class BaseCircuitBench {
     }
 
     private static void proveBatch(BatchProver prover, BaseCircuitKeys keys, CircuitCapacities caps,
-                                   BatchExecution.SealedBatch batch, int transfers, String pass) {
+                                   BatchExecution.SealedBatch batch, int transfers, String pass, String backend) {
         long start = System.nanoTime();
         List<CircuitInstance> instances = BasicWitnessGenerator.generate(batch.witnessInput(), caps).instances();
         long witnessGeneration = System.nanoTime() - start;
@@ -100,23 +100,13 @@ public final class BaseCircuitBench {
                 s[1] / 1e6 / s[0], s[2] / 1e6 / s[0], "2^" + keys.circuit(type).geometry().logRows(), s[3] / 1024.0 / s[0]));
         System.out.printf("total %.1f s on %d cores: %.1f transactions proven per second per core%n", total / 1e9, cores,
                 transfers / (total / 1e9) / cores);
-        printStages(stats, stages);
-    }
-
-    /** Each stage's ms per proof and its share of the proof, per circuit type ({@link ProverStages}). */
-    private static void printStages(Map<CircuitType, long[]> stats, Map<CircuitType, Map<String, Long>> stages) {
-        System.out.printf("%-26s", "per stage, ms per proof");
-        stages.keySet().forEach(type -> System.out.printf(" %-22s", type.label));
-        System.out.println();
-        for (String stage : ProverStages.ALL) {
-            System.out.printf("%-26s", stage);
-            stages.forEach((type, byStage) -> {
-                long all = byStage.values().stream().mapToLong(Long::longValue).sum();
-                long nanos = byStage.getOrDefault(stage, 0L);
-                System.out.printf(" %-22s", String.format("%.0f (%.0f%%)", nanos / 1e6 / stats.get(type)[0], 100.0 * nanos / all));
-            });
-            System.out.println();
-        }
+        Map<String, Map<String, Long>> perProof = new LinkedHashMap<>();
+        stages.forEach((type, byStage) -> {
+            Map<String, Long> average = new LinkedHashMap<>();
+            byStage.forEach((stage, nanos) -> average.put(stage, nanos / stats.get(type)[0]));
+            perProof.put(type.label, average);
+        });
+        StageTable.print("per stage, ms per proof (share of the proof)", perProof, backend);
         System.out.println();
     }
 }

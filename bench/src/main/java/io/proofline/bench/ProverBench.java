@@ -81,7 +81,7 @@ public final class ProverBench {
                 stagesBySize.put("2^" + logRows + " x" + config.fri().ldeFactor(), measure(logRows, config, repeats, warmUp, cores));
             }
         }
-        printStages(stagesBySize);
+        StageTable.print("\nper stage, ms (share of the proof), fastest run", stagesBySize, configs.getFirst().backend().name());
     }
 
     /** One row of the table; returns the fastest run's stages. */
@@ -132,22 +132,6 @@ public final class ProverBench {
                 best / 1e3 * cores / useful, (double) bestCpu / best, peak >> 20, offHeap >> 20,
                 peakRss < 0 ? "n/a" : Long.toString(peakRss >> 20));
         return fastestStages;
-    }
-
-    /** The fastest run's time per stage, in ms and as a share of the proof. */
-    private static void printStages(Map<String, Map<String, Long>> stagesBySize) {
-        System.out.printf("%nper stage, ms (share of the proof), fastest run%n%-26s", "stage");
-        stagesBySize.keySet().forEach(name -> System.out.printf(" %-16s", name));
-        System.out.println();
-        for (String stage : ProverStages.ALL) {
-            System.out.printf("%-26s", stage);
-            for (Map<String, Long> stages : stagesBySize.values()) {
-                long total = stages.values().stream().mapToLong(Long::longValue).sum();
-                long nanos = stages.getOrDefault(stage, 0L);
-                System.out.printf(" %-16s", String.format("%.1f (%.0f%%)", nanos / 1e6, 100.0 * nanos / total));
-            }
-            System.out.println();
-        }
     }
 
     /** A circuit of the given geometry with nearly every row used. */
