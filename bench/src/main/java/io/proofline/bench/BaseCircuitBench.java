@@ -18,13 +18,14 @@ import java.util.Map;
 
 /**
  * Base circuit proving throughput: a batch of N transfers among 200 funded accounts, production
- * capacities, 100-bit parameters. N defaults to {@link #fullBatch}, a batch whose storage instances are
- * full and whose transfer instance is as full as that allows: an instance costs the same full or
- * nearly empty, so a smaller batch measures padding as much as transactions. Prints per circuit type the instances,
- * witness vector generation and proving time, the batch's transactions proven per second
- * per core and each stage's share of a proof ({@link ProverStages}), for the batch proven twice in one process: the first pays for JIT compilation and
- * fresh memory, the second is what a long-running worker sees. Key generation is done first
- * and not counted.
+ * capacities, 100-bit parameters. N defaults to {@link #fullBatch}, a batch whose storage
+ * instances are full and whose transfer instance is as full as that allows: an instance costs the
+ * same full or nearly empty, so a smaller batch measures padding as much as transactions. Prints
+ * per circuit type the instances, witness vector generation and proving time, the batch's
+ * transactions proven per second per core and each stage's share of a proof
+ * ({@link ProverStages}), for the batch proven twice in one process: the first pays for JIT
+ * compilation and fresh memory, the second is what a long-running worker sees. Key generation is
+ * done first and not counted.
  */
 public final class BaseCircuitBench {
 
