@@ -26,7 +26,8 @@ import java.util.List;
  * Key generation comes first and is not counted. {@code PROOFLINE_BENCH_BASE_PARAMS=lde2} proves
  * the base circuits at LDE 2 ({@link ProverConfig#ldeFactor2()}, 84 queries), {@code lde4} at LDE 4
  * ({@link ProverConfig#ldeFactor4()}, 42 queries), under recursion
- * layers at LDE 8, to weigh the faster base proofs against the larger leaves that verify them.
+ * layers at LDE 8, to weigh the faster base proofs against the larger leaves that verify them
+ * ({@link BenchParams}: {@code proven} too).
  */
 public final class AggregationBench {
 
@@ -37,14 +38,8 @@ public final class AggregationBench {
         String capsName = args.length > 0 ? args[0] : "production";
         int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {16, 1000};
         ProverConfig config = ProverConfig.standard();
-        String baseParams = System.getenv().getOrDefault("PROOFLINE_BENCH_BASE_PARAMS", "standard");
-        ProverConfig baseConfig = switch (baseParams) {
-            case "standard" -> config;
-            case "lde2" -> ProverConfig.ldeFactor2();
-            case "lde4" -> ProverConfig.ldeFactor4();
-            default -> throw new IllegalArgumentException("PROOFLINE_BENCH_BASE_PARAMS must be standard, lde4 or lde2, got '"
-                    + baseParams + "'");
-        };
+        ProverConfig baseConfig = BenchParams.named("PROOFLINE_BENCH_BASE_PARAMS",
+                System.getenv().getOrDefault("PROOFLINE_BENCH_BASE_PARAMS", "standard"));
         CircuitCapacities caps = CircuitCapacities.named(capsName);
         long t0 = System.nanoTime();
         BaseCircuitKeys base = BaseCircuitKeys.generate(caps, baseConfig);

@@ -58,13 +58,9 @@ public final class ProverBench {
             throw new IllegalArgumentException("PROOFLINE_BENCH_REPEATS must be at least 1, got " + repeats);
         }
         boolean warmUp = !"false".equals(System.getenv().getOrDefault("PROOFLINE_BENCH_WARMUP", "true"));
-        List<ProverConfig> configs = switch (System.getenv().getOrDefault("PROOFLINE_BENCH_PARAMS", "")) {
-            case "proven" -> List.of(ProverConfig.provenQueries());
-            case "standard" -> List.of(ProverConfig.standard());
-            case "lde2" -> List.of(ProverConfig.ldeFactor2());
-            case "lde4" -> List.of(ProverConfig.ldeFactor4());
-            default -> List.of(ProverConfig.standard(), ProverConfig.ldeFactor2());
-        };
+        String params = System.getenv().getOrDefault("PROOFLINE_BENCH_PARAMS", "");
+        List<ProverConfig> configs = params.isEmpty() ? List.of(ProverConfig.standard(), ProverConfig.ldeFactor2())
+                : List.of(BenchParams.named("PROOFLINE_BENCH_PARAMS", params));
         int cores = Runtime.getRuntime().availableProcessors();
         for (ProverConfig config : configs) {
             System.out.printf("LDE x%d: %d queries, %d PoW bits: %d bits of conjectured security, %d proven for the FRI query phase%n",
