@@ -35,8 +35,7 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
      * ({@link ProverBackends#configured()}, Java unless set).
      */
     public static ProverConfig standard() {
-        return new ProverConfig(ProverBackends.configured(), FriParameters.forSecurity(FriParameters.DEFAULT_SECURITY_BITS, 3, 16),
-                FriParameters.DEFAULT_SECURITY_BITS);
+        return conjectured(3);
     }
 
     /**
@@ -46,8 +45,7 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
      * still evaluated on a domain 8 times the trace, uncommitted.
      */
     public static ProverConfig ldeFactor2() {
-        return new ProverConfig(ProverBackends.configured(), FriParameters.forSecurity(FriParameters.DEFAULT_SECURITY_BITS, 1, 16),
-                FriParameters.DEFAULT_SECURITY_BITS);
+        return conjectured(1);
     }
 
     /**
@@ -57,8 +55,7 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
      * the trace, uncommitted.
      */
     public static ProverConfig ldeFactor4() {
-        return new ProverConfig(ProverBackends.configured(), FriParameters.forSecurity(FriParameters.DEFAULT_SECURITY_BITS, 2, 16),
-                FriParameters.DEFAULT_SECURITY_BITS);
+        return conjectured(2);
     }
 
     /**
@@ -70,5 +67,11 @@ public record ProverConfig(ProverBackend backend, FriParameters fri, int securit
     public static ProverConfig provenQueries() {
         FriParameters fri = FriParameters.forProvenQuerySecurity(FriParameters.DEFAULT_SECURITY_BITS, 3, 16);
         return new ProverConfig(ProverBackends.configured(), fri, FriParameters.DEFAULT_SECURITY_BITS);
+    }
+
+    /** 100 bits of conjectured security at LDE factor {@code 2^logBlowup} with 16 proof-of-work bits, on the configured back end. */
+    private static ProverConfig conjectured(int logBlowup) {
+        return new ProverConfig(ProverBackends.configured(),
+                FriParameters.forSecurity(FriParameters.DEFAULT_SECURITY_BITS, logBlowup, 16), FriParameters.DEFAULT_SECURITY_BITS);
     }
 }
