@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The gateway takes only the batches its orchestrator can work on: with the core's random
- * traffic at 5 transactions per second, a batch sealed every 4 seconds, and no worker for 45
+ * traffic at 5 transactions per second, a batch sealed every 2 seconds, and no worker for 24
  * seconds, the orchestrator starts
  * {@code proofline.gateway.max-jobs-in-flight} jobs (its default) and every other batch stays
  * sealed at the core; once workers start, every batch is taken in order and proven. The core
@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class GatewayBackpressureFunctionalTests {
 
-    private static final Duration NO_WORKER_WINDOW = Duration.ofSeconds(45);
+    private static final Duration NO_WORKER_WINDOW = Duration.ofSeconds(24);
     /** The default of {@code proofline.gateway.max-jobs-in-flight}, which the test leaves alone. */
     private static final int DEFAULT_MAX_JOBS_IN_FLIGHT = 2;
 
@@ -50,14 +50,14 @@ class GatewayBackpressureFunctionalTests {
 
     @Test
     void batchesBeyondTheJobsInFlightStaySealedUntilWorkersCome() throws Exception {
-        // given a core sealing random traffic (5 transactions per second, a batch every 4 s)
+        // given a core sealing random traffic (5 transactions per second, a batch every 2 s)
         // and an orchestrator with its gateway on and default limits, but no worker
         env = new PipelineEnvironment(keys, dir, Map.of(
                 "proofline.core.protocol-version", "1",
                 "proofline.core.traffic.enabled", "true",
                 "proofline.core.traffic.rate-per-second", "5",
                 "proofline.core.batch.max-transactions", "20",
-                "proofline.core.batch.max-age", "4s"));
+                "proofline.core.batch.max-age", "2s"));
         Map<String, String> props = env.proverProperties("postgres");
         env.startOrchestrator(props, true);
         JdbcClient prover = JdbcClient.create(env.bean(DataSource.class));
