@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A small FRI proof kept in test resources. Verifying it on every run catches changes to the
@@ -43,9 +43,12 @@ class GoldenFriProofTests {
         assertArrayEquals(golden, proveAgain(), "proving the golden statement again gave different bytes");
     }
 
-    /** Run by hand after an intended format or protocol change, then commit the new file. */
+    /**
+     * Rewrites the golden file after an intended format or protocol change, then commit it:
+     * {@code mvn -pl proof-system verify -Dtest=GoldenFriProofTests -Dproofline.regenerate-golden=true}.
+     */
     @Test
-    @Disabled("regenerates the golden proof: remove this line, run once, restore it")
+    @EnabledIfSystemProperty(named = "proofline.regenerate-golden", matches = "true")
     void regenerateGoldenProof() throws IOException {
         Path target = Path.of("src/test/resources/io/proofline/fri", RESOURCE);
         Files.write(target, proveAgain());

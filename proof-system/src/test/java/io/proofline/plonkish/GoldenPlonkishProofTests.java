@@ -17,8 +17,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A small Plonkish proof, its verification key and its transcript challenges, kept in test
@@ -84,9 +84,12 @@ class GoldenPlonkishProofTests {
         assertArrayEquals(proofBytes, again.proof(), "proving the golden statement again gave different bytes");
     }
 
-    /** Run by hand after an intended format or protocol change, then commit the new files. */
+    /**
+     * Rewrites the golden files after an intended format or protocol change, then commit them:
+     * {@code mvn -pl proof-system verify -Dtest=GoldenPlonkishProofTests -Dproofline.regenerate-golden=true}.
+     */
     @Test
-    @Disabled("regenerates the golden proof: remove this line, run once, restore it")
+    @EnabledIfSystemProperty(named = "proofline.regenerate-golden", matches = "true")
     void regenerateGoldenProof() throws IOException {
         Golden golden = proveAgain();
         Files.write(Path.of(DIRECTORY, KEY), golden.key());
