@@ -304,6 +304,13 @@ public final class CircuitBuilder {
             throw new IllegalArgumentException("gate " + gate.name() + " has degree " + (gate.degree() + 1)
                     + " with its selector, above the geometry's maximum " + geometry.maxDegree());
         }
+        if (rowConstants.length != gate.rowConstants() || instanceConstants.length != gate.instanceConstants()
+                || copy.length != gate.copyCells() || witness.length != gate.witnessCells()) {
+            throw new IllegalArgumentException("gate " + gate.name() + " takes " + gate.rowConstants() + " row constants, "
+                    + gate.instanceConstants() + " instance constants, " + gate.copyCells() + " copy cells and "
+                    + gate.witnessCells() + " witness cells, got " + rowConstants.length + ", " + instanceConstants.length
+                    + ", " + copy.length + " and " + witness.length);
+        }
         String key = gate.name() + Arrays.toString(rowConstants);
         GateRow row = openRows.get(key);
         if (row == null || row.full()) {
