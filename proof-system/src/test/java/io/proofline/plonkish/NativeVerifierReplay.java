@@ -3,6 +3,7 @@ package io.proofline.plonkish;
 import io.proofline.field.Ext2;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.fri.FriVerifier;
+import io.proofline.plonkish.gates.FmaGate;
 import io.proofline.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class NativeVerifierReplay {
     }
 
     private static Fixture fixture;
+    private static Circuit circuit;
+    private static SetupData setup;
+    private static WitnessVector witness;
 
     private NativeVerifierReplay() {
     }
@@ -34,13 +38,27 @@ public final class NativeVerifierReplay {
     /** The proof of {@link TestCircuits#everyGate} that {@link PlonkishProverTests} checks, made once per JVM. */
     public static synchronized Fixture fixture() {
         if (fixture == null) {
-            Circuit circuit = TestCircuits.everyGate(PlonkishProverTests.GEOMETRY);
-            SetupData setup = Setup.generate(circuit, PlonkishProverTests.CONFIG);
-            WitnessVector witness = circuit.resolve(TestCircuits.everyGateInputs(7));
+            circuit = TestCircuits.everyGate(PlonkishProverTests.GEOMETRY);
+            setup = Setup.generate(circuit, PlonkishProverTests.CONFIG);
+            witness = circuit.resolve(TestCircuits.everyGateInputs(7));
             PlonkishProof proof = new PlonkishProver(PlonkishProverTests.CONFIG).prove(circuit, setup, witness);
             fixture = new Fixture(setup.key(), witness.publicInputs(), proof);
         }
         return fixture;
+    }
+
+    /**
+     * Under {@link #fixture()}'s key, a proof of a witness whose first multiply-add does not hold,
+     * with the quotient's opening at zeta patched so that the constraint identity holds and FRI run
+     * on the DEEP composition of the true openings ({@code CheatingProver}): every check passes but
+     * the one of the first FRI layer against the opened rows, as in {@code PlonkishForgeryTests}.
+     */
+    public static synchronized Fixture deepForgery() {
+        fixture();
+        WitnessVector bad = TestCircuits.breakGate(circuit, witness, FmaGate.INSTANCE);
+        PlonkishProof proof = new CheatingProver(PlonkishProverTests.CONFIG, CheatingProver.Cheat.PATCHED_QUOTIENT_OPENING)
+                .prove(setup, bad);
+        return new Fixture(setup.key(), bad.publicInputs(), proof);
     }
 
     /** Replays the native verifier's transcript, FRI included. */

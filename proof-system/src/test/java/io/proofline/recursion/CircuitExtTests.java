@@ -66,6 +66,31 @@ class CircuitExtTests {
         agrees("constant", (e, v) -> e.add(v[0], e.constant(new Ext2(3, 4))), (a, c) -> a.add(new Ext2(3, 4)));
     }
 
+    /** Both forms of {@code assertEqual} hold for equal values and fail when either component alone differs. */
+    @Test
+    void equalityChecksBothComponents() {
+        for (boolean labeled : new boolean[] {false, true}) {
+            CircuitBuilder b = new CircuitBuilder(GEOMETRY);
+            CircuitExt ext = new CircuitExt(b);
+            ExtVar x = ext.input();
+            ExtVar y = ext.input();
+            if (labeled) {
+                ext.assertEqual(x, y, "the two values differ");
+            } else {
+                ext.assertEqual(x, y);
+            }
+            Circuit circuit = b.build();
+            assertTrue(SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {5, 6, 5, 6})).satisfied());
+            for (long[] inputs : new long[][] {{5, 6, 7, 6}, {5, 6, 5, 7}}) {
+                SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, circuit.resolve(inputs));
+                assertFalse(report.satisfied(), (labeled ? "labeled: " : "") + java.util.Arrays.toString(inputs));
+                if (labeled) {
+                    assertTrue(report.toString().startsWith("check failed: the two values differ"), report.toString());
+                }
+            }
+        }
+    }
+
     @Test
     void zeroHasNoInverse() {
         CircuitBuilder b = new CircuitBuilder(GEOMETRY);

@@ -11,6 +11,7 @@ import io.proofline.backend.MerkleHasher;
 import io.proofline.backend.ProverBackend;
 import io.proofline.field.Ext2;
 import io.proofline.field.Goldilocks;
+import io.proofline.fri.FriLayout;
 import io.proofline.fri.FriParameters;
 import io.proofline.fri.FriProof;
 import io.proofline.fri.FriProver;
@@ -181,26 +182,51 @@ class RecursiveFriVerifierTests {
     }
 
     /**
-     * A prover that commits the first fold plus one: still low degree, so layers after it and the
-     * final polynomial agree, and only the check of the opened value against the fold catches it.
+     * A prover that commits the first fold plus one, in one component at a time: still low degree,
+     * so layers after it and the final polynomial agree, and only the check of the opened value
+     * against the fold catches it, in that component.
      */
     @Test
     void aLayerThatIsNotTheFoldIsRefusedAtTheCarriedValue() {
+        for (int component = 0; component < 2; component++) {
+            FriProof proof = prove(codeword(LOG_DEGREE, 4), bumpingFold(0, component));
+            refusedByBoth(proof, "query 0 layer 1: opened value disagrees with the previous fold",
+                    "layer 1 shifted in component " + component);
+        }
+    }
+
+    /**
+     * A prover whose last fold, the one the final polynomial is interpolated from, is off by one in
+     * one component: every layer is honest, and the final polynomial differs from the fold of the
+     * last layer in that component alone (the query points are in the base field).
+     */
+    @Test
+    void aFinalPolynomialOffInOneComponentIsRefusedAtTheLastFold() {
+        int lastFold = new FriLayout(PARAMS, LOG_DEGREE).layers() - 1;
+        for (int component = 0; component < 2; component++) {
+            FriProof proof = prove(codeword(LOG_DEGREE, 6), bumpingFold(lastFold, component));
+            refusedByBoth(proof, "query 0: last fold disagrees with the final polynomial",
+                    "final polynomial shifted in component " + component);
+        }
+    }
+
+    /** The Java back end, with fold number {@code fold} (from 0) plus one in {@code component} (0 for c0, 1 for c1). */
+    private static ProverBackend bumpingFold(int fold, int component) {
         ProverBackend java = ProverBackend.java();
         int[] folds = {0};
-        FriFolder shifted = (c0, c1, xInverses, logArity, beta) -> {
+        FriFolder bumped = (c0, c1, xInverses, logArity, beta) -> {
             long[][] folded = java.friFolder().fold(c0, c1, xInverses, logArity, beta);
-            if (folds[0]++ == 0) {
-                for (int i = 0; i < folded[0].length; i++) {
-                    folded[0][i] = bump(folded[0][i]);
+            if (folds[0]++ == fold) {
+                for (int i = 0; i < folded[component].length; i++) {
+                    folded[component][i] = bump(folded[component][i]);
                 }
             }
             return folded;
         };
-        ProverBackend cheating = new ProverBackend() {
+        return new ProverBackend() {
             @Override
             public String name() {
-                return "shifted-first-fold";
+                return "bumped-fold-" + fold + "-c" + component;
             }
 
             @Override
@@ -215,11 +241,9 @@ class RecursiveFriVerifierTests {
 
             @Override
             public FriFolder friFolder() {
-                return shifted;
+                return bumped;
             }
         };
-        FriProof proof = prove(codeword(LOG_DEGREE, 4), cheating);
-        refusedByBoth(proof, "query 0 layer 1: opened value disagrees with the previous fold", "shifted layer 1");
     }
 
     @Test

@@ -120,6 +120,23 @@ class RecursivePlonkishVerifierTests {
         reports.forEach((k, r) -> System.out.println(k + " -> " + r));
     }
 
+    /**
+     * A forgery that passes every check but the DEEP one (a broken multiply-add, its quotient
+     * opening patched to fit the identity, FRI on the true DEEP codeword) is refused in circuit
+     * at that check, under the native verifier's reason.
+     */
+    @Test
+    void aQuotientOpeningPatchedToFitTheIdentityIsRefusedAtTheDeepCheck() {
+        NativeVerifierReplay.Fixture forged = NativeVerifierReplay.deepForgery();
+        String reason = "query 0: FRI's first layer disagrees with the committed polynomials";
+        VerificationException e = assertThrows(VerificationException.class,
+                () -> new PlonkishVerifier(forged.key(), bits).verify(forged.publicInputs(), forged.proof()));
+        assertEquals(reason, e.getMessage());
+        SatisfiabilityReport report = check(forged.key(), forged.publicInputs(), forged.proof());
+        assertFalse(report.satisfied());
+        assertTrue(report.toString().startsWith("check failed: " + reason), report.toString());
+    }
+
     @Test
     void otherPublicInputsAreRefused() {
         long[] other = fixture.publicInputs().clone();
