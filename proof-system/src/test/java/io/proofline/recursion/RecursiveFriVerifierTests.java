@@ -246,6 +246,16 @@ class RecursiveFriVerifierTests {
         };
     }
 
+    private static void assertShapeRefused(FriProof proof, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> VARS.values(proof)).getMessage());
+    }
+
+    private static FriProof withQuery(FriProof proof, int q, FriProof.Query query) {
+        List<FriProof.Query> queries = new ArrayList<>(proof.queries());
+        queries.set(q, query);
+        return new FriProof(proof.layerCaps(), proof.finalPolynomial(), proof.powNonce(), queries);
+    }
+
     @Test
     void aProofOfAnotherShapeIsRefusedBeforeResolving() {
         FriParameters other = new FriParameters(2, 4, 6, 2, 1, 1);
@@ -261,5 +271,27 @@ class RecursiveFriVerifierTests {
         FriProof wideNonce = new FriProof(honest.layerCaps(), honest.finalPolynomial(), -1L, honest.queries());
         e = assertThrows(IllegalArgumentException.class, () -> VARS.values(wideNonce));
         assertEquals("FRI proof nonce holds a non-canonical word 0xffffffffffffffff", e.getMessage());
+
+        // every other count the circuit fixes, each named
+        List<MerkleCap> caps = new ArrayList<>(honest.layerCaps());
+        caps.set(1, new MerkleCap(caps.get(1).roots().subList(0, 1)));
+        assertShapeRefused(new FriProof(caps, honest.finalPolynomial(), honest.powNonce(), honest.queries()),
+                "FRI proof layer 1 cap has 1 roots, the circuit expects 2");
+        List<Ext2> longer = new ArrayList<>(honest.finalPolynomial());
+        longer.add(Ext2.ZERO);
+        assertShapeRefused(new FriProof(honest.layerCaps(), longer, honest.powNonce(), honest.queries()),
+                "FRI proof final polynomial has " + longer.size() + " coefficients, the circuit expects " + (longer.size() - 1));
+        assertShapeRefused(withQuery(honest, 1, new FriProof.Query(honest.queries().get(1).layers().subList(0, 2))),
+                "FRI proof query 1 opens 2 layers, the circuit expects 3");
+        List<FriProof.LayerOpening> layers = new ArrayList<>(honest.queries().get(2).layers());
+        FriProof.LayerOpening opening = layers.get(0);
+        layers.set(0, new FriProof.LayerOpening(java.util.Arrays.copyOf(opening.values(), opening.values().length - 2),
+                opening.path()));
+        assertShapeRefused(withQuery(honest, 2, new FriProof.Query(layers)), "FRI proof query 2 layer 0 opens "
+                + (opening.values().length - 2) + " values, the circuit expects " + opening.values().length);
+        List<Digest> siblings = opening.path().siblings();
+        layers.set(0, new FriProof.LayerOpening(opening.values(), new MerklePath(siblings.subList(0, siblings.size() - 1))));
+        assertShapeRefused(withQuery(honest, 2, new FriProof.Query(layers)), "FRI proof query 2 layer 0 has a path of "
+                + (siblings.size() - 1) + " siblings, the circuit expects " + siblings.size());
     }
 }
