@@ -85,11 +85,6 @@ public final class FriProofVars {
         return layout;
     }
 
-    /** The number of inputs allocated. */
-    public int inputCount() {
-        return inputs;
-    }
-
     /**
      * The input values for {@code proof}, in allocation order.
      *

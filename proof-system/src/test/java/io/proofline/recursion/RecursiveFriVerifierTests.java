@@ -46,14 +46,18 @@ class RecursiveFriVerifierTests {
     /** Three layers folding by 4, 4, then 2 (arity 2 is forced by the final length); caps of 2 roots. */
     private static final FriParameters PARAMS = new FriParameters(2, 3, 6, 2, 1, 1);
     private static final int LOG_DEGREE = 6;
-    private static final Circuit CIRCUIT;
-    private static final FriProofVars VARS;
+    /**
+     * The verifier circuit, built for each test (it takes milliseconds): so that mutation testing
+     * sees every test cover its construction, not only the first one run.
+     */
+    private final Circuit circuit;
+    private final FriProofVars vars;
 
-    static {
+    RecursiveFriVerifierTests() {
         CircuitBuilder b = new CircuitBuilder(Geometry.standard(11));
-        VARS = FriProofVars.allocate(b, PARAMS, LOG_DEGREE);
+        vars = FriProofVars.allocate(b, PARAMS, LOG_DEGREE);
         RecursiveTranscript t = new RecursiveTranscript(b, DOMAIN);
-        new RecursiveFriVerifier(PARAMS).verify(t, VARS, (query, bits, value) -> {
+        new RecursiveFriVerifier(PARAMS).verify(t, vars, (query, bits, value) -> {
             for (Variable bit : bits) {
                 b.publicInput(bit);
             }
@@ -61,7 +65,7 @@ class RecursiveFriVerifierTests {
             b.publicInput(value.c1());
         });
         b.publicInput(t.sample());
-        CIRCUIT = b.build();
+        circuit = b.build();
     }
 
     /** Evaluations, bit-reversed on the FRI coset, of a random polynomial with {@code 2^logCoefficients} coefficients. */
@@ -87,12 +91,12 @@ class RecursiveFriVerifierTests {
                 () -> new FriVerifier(PARAMS).verify(new Transcript(DOMAIN), proof, LOG_DEGREE)).getMessage();
     }
 
-    private static SatisfiabilityReport check(FriProof proof) {
-        return SatisfiabilityChecker.check(CIRCUIT, CIRCUIT.resolve(VARS.values(proof)));
+    private SatisfiabilityReport check(FriProof proof) {
+        return SatisfiabilityChecker.check(circuit, circuit.resolve(vars.values(proof)));
     }
 
     /** Refused natively with a reason containing {@code kind}, and in circuit under the same reason. */
-    private static void refusedByBoth(FriProof proof, String kind, String what) {
+    private void refusedByBoth(FriProof proof, String kind, String what) {
         String reason = nativeRefusal(proof);
         assertTrue(reason.contains(kind), what + ": native reason " + reason);
         SatisfiabilityReport report = check(proof);
@@ -114,8 +118,8 @@ class RecursiveFriVerifierTests {
             expected.add(value.c1());
         });
         expected.add(transcript.sample());
-        WitnessVector w = CIRCUIT.resolve(VARS.values(proof));
-        SatisfiabilityReport report = SatisfiabilityChecker.check(CIRCUIT, w);
+        WitnessVector w = circuit.resolve(vars.values(proof));
+        SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, w);
         assertTrue(report.satisfied(), report.toString());
         assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), w.publicInputs(),
                 "query indices, first-layer values and the transcript's final state");
@@ -246,8 +250,8 @@ class RecursiveFriVerifierTests {
         };
     }
 
-    private static void assertShapeRefused(FriProof proof, String message) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> VARS.values(proof)).getMessage());
+    private void assertShapeRefused(FriProof proof, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> vars.values(proof)).getMessage());
     }
 
     private static FriProof withQuery(FriProof proof, int q, FriProof.Query query) {
@@ -261,15 +265,15 @@ class RecursiveFriVerifierTests {
         FriParameters other = new FriParameters(2, 4, 6, 2, 1, 1);
         long[][] word = codeword(LOG_DEGREE, 5);
         FriProof proof = new FriProver(other, ProverBackend.java()).prove(new Transcript(DOMAIN), word[0], word[1], LOG_DEGREE);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VARS.values(proof));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> vars.values(proof));
         assertEquals("FRI proof has 4 queries, the circuit expects 3", e.getMessage());
         FriParameters wider = new FriParameters(2, 3, 6, 3, 1, 1);
         FriProof widerProof = new FriProver(wider, ProverBackend.java()).prove(new Transcript(DOMAIN), word[0], word[1], LOG_DEGREE);
-        e = assertThrows(IllegalArgumentException.class, () -> VARS.values(widerProof));
+        e = assertThrows(IllegalArgumentException.class, () -> vars.values(widerProof));
         assertTrue(e.getMessage().startsWith("FRI proof has 2 layers, the circuit expects 3"), e.getMessage());
         FriProof honest = prove(word, ProverBackend.java());
         FriProof wideNonce = new FriProof(honest.layerCaps(), honest.finalPolynomial(), -1L, honest.queries());
-        e = assertThrows(IllegalArgumentException.class, () -> VARS.values(wideNonce));
+        e = assertThrows(IllegalArgumentException.class, () -> vars.values(wideNonce));
         assertEquals("FRI proof nonce holds a non-canonical word 0xffffffffffffffff", e.getMessage());
 
         // every other count the circuit fixes, each named
