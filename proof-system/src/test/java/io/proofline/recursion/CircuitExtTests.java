@@ -17,6 +17,7 @@ import io.proofline.plonkish.gates.ExtAlgebra;
 import io.proofline.plonkish.gates.Gate;
 import io.proofline.plonkish.gates.GateCells;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -83,7 +84,7 @@ class CircuitExtTests {
             assertTrue(SatisfiabilityChecker.check(circuit, circuit.resolve(new long[] {5, 6, 5, 6})).satisfied());
             for (long[] inputs : new long[][] {{5, 6, 7, 6}, {5, 6, 5, 7}}) {
                 SatisfiabilityReport report = SatisfiabilityChecker.check(circuit, circuit.resolve(inputs));
-                assertFalse(report.satisfied(), (labeled ? "labeled: " : "") + java.util.Arrays.toString(inputs));
+                assertFalse(report.satisfied(), (labeled ? "labeled: " : "") + Arrays.toString(inputs));
                 if (labeled) {
                     assertTrue(report.toString().startsWith("check failed: the two values differ"), report.toString());
                 }

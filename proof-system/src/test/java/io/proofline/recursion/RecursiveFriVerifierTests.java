@@ -30,6 +30,7 @@ import io.proofline.plonkish.WitnessVector;
 import io.proofline.poseidon2.Digest;
 import io.proofline.transcript.Transcript;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
@@ -289,7 +290,7 @@ class RecursiveFriVerifierTests {
                 "FRI proof query 1 opens 2 layers, the circuit expects 3");
         List<FriProof.LayerOpening> layers = new ArrayList<>(honest.queries().get(2).layers());
         FriProof.LayerOpening opening = layers.get(0);
-        layers.set(0, new FriProof.LayerOpening(java.util.Arrays.copyOf(opening.values(), opening.values().length - 2),
+        layers.set(0, new FriProof.LayerOpening(Arrays.copyOf(opening.values(), opening.values().length - 2),
                 opening.path()));
         assertShapeRefused(withQuery(honest, 2, new FriProof.Query(layers)), "FRI proof query 2 layer 0 opens "
                 + (opening.values().length - 2) + " values, the circuit expects " + opening.values().length);

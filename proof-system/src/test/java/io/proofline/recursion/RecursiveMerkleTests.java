@@ -173,18 +173,18 @@ class RecursiveMerkleTests {
     /** With a one-root cap given as constants (the caller's choice), the root is still enforced. */
     @Test
     void aPathWhoseShapeDoesNotFitTheCapIsRefusedWhenBuilt() {
-        CircuitBuilder b = new CircuitBuilder(Geometry.standard(10));
+        CircuitBuilder b = new CircuitBuilder(GEOMETRY);
         Variable[][] cap = new Variable[4][];
         for (int r = 0; r < cap.length; r++) {
             cap[r] = b.inputs(Digest.ELEMENTS);
         }
         Variable[][] siblings = {b.inputs(Digest.ELEMENTS), b.inputs(Digest.ELEMENTS)};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecursiveMerkle.verify(b, cap, b.inputs(3), b.inputs(2), siblings, "path"));
+                () -> RecursiveMerkle.verify(b, cap, b.inputs(3), b.inputs(2), siblings, LABEL));
         assertEquals("a cap of 4 roots and a path of 2 siblings need 4 index bits, got 3", e.getMessage());
         Variable[][] notAPowerOfTwo = {cap[0], cap[1], cap[2]};
         e = assertThrows(IllegalArgumentException.class,
-                () -> RecursiveMerkle.verify(b, notAPowerOfTwo, b.inputs(2), b.inputs(2), siblings, "path"));
+                () -> RecursiveMerkle.verify(b, notAPowerOfTwo, b.inputs(2), b.inputs(2), siblings, LABEL));
         assertTrue(e.getMessage().startsWith("a cap of 3 roots"), e.getMessage());
     }
 
