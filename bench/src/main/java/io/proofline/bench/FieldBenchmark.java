@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -20,8 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>{@code batchMul} is the form the prover uses: element-wise products of two 4096-element
  * arrays through {@link Goldilocks#mulBatch}, vectorized when the Vector API is present.
  * {@code scalarMul} is the same loop through the scalar {@link Goldilocks#mul}, the baseline.
- * {@code dependentMul} chains each product into the next, which measures latency.
+ * {@code dependentMul} chains each product into the next, which measures latency. The fork adds
+ * the Vector API module itself: without it {@code batchMul} silently runs the scalar loop.
  */
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
