@@ -83,17 +83,11 @@ public final class RecursivePlonkishVerifier {
 
     /**
      * Allocates the inputs of one proof under a key of {@code shape}'s structure and adds the
-     * verifier's constraints.
+     * verifier's constraints, for keys required to reach {@code requiredBits} of conjectured
+     * security ({@code FriParameters.DEFAULT_SECURITY_BITS} in production; tests use small, fast
+     * parameters).
      *
      * @throws IllegalArgumentException if the native verifier would refuse keys of this structure
-     */
-    public static Verified verify(CircuitBuilder b, VerificationKey shape) {
-        return verify(b, shape, io.proofline.fri.FriParameters.DEFAULT_SECURITY_BITS);
-    }
-
-    /**
-     * As {@link #verify(CircuitBuilder, VerificationKey)}, for keys required to reach {@code requiredBits}
-     * of conjectured security (tests use small, fast parameters).
      */
     public static Verified verify(CircuitBuilder b, VerificationKey shape, int requiredBits) {
         // admission, as the native verifier's: the structure reaches the required security, sizes in range

@@ -125,11 +125,6 @@ public final class RecursiveTranscript {
         return out;
     }
 
-    /** {@link #checkPow(Variable, int, String)} reported as the native verifier's FRI message words it. */
-    public void checkPow(Variable nonce, int powBits) {
-        checkPow(nonce, powBits, "proof-of-work nonce does not meet " + powBits + " bits");
-    }
-
     /**
      * Requires {@code nonce} to meet {@code powBits} bits of proof of work for the current state,
      * as {@code Transcript.checkPow} computes it (seed from a fork, one permutation, leading zeros

@@ -20,12 +20,10 @@ import java.util.Arrays;
  */
 public final class VerificationKeyVars {
 
-    private final VerificationKey shape;
     private final long[] structureWords;
     private final Variable[][] setupCap;
 
     private VerificationKeyVars(VerificationKey shape, Variable[][] setupCap) {
-        this.shape = shape;
         this.structureWords = structureWords(shape);
         this.setupCap = setupCap;
     }
@@ -40,11 +38,6 @@ public final class VerificationKeyVars {
             cap[i] = b.inputs(Digest.ELEMENTS);
         }
         return new VerificationKeyVars(shape, cap);
-    }
-
-    /** A key of this structure; the recursive checks read only its structure. */
-    public VerificationKey shape() {
-        return shape;
     }
 
     /** The setup cap's roots, four variables each. */

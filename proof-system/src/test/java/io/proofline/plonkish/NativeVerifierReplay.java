@@ -4,6 +4,7 @@ import io.proofline.field.Ext2;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.fri.FriVerifier;
 import io.proofline.plonkish.gates.FmaGate;
+import io.proofline.poseidon2.Poseidon2;
 import io.proofline.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,27 @@ public final class NativeVerifierReplay {
             fixture = new Fixture(setup.key(), witness.publicInputs(), proof);
         }
         return fixture;
+    }
+
+    /**
+     * A real proof of a small circuit with no public inputs (a multiply-add, a Poseidon2
+     * permutation and a range check), for the verifier's handling of an empty public-input sum.
+     */
+    public static Fixture withoutPublicInputs() {
+        CircuitBuilder b = new CircuitBuilder(PlonkishProverTests.GEOMETRY);
+        Variable[] in = b.inputs(Poseidon2.WIDTH);
+        Variable[] out = b.poseidon2(in);
+        b.fma(2, out[0], out[1], 3, in[0]);
+        b.rangeCheck(in[1], 8);
+        Circuit small = b.build();
+        SetupData smallSetup = Setup.generate(small, PlonkishProverTests.CONFIG);
+        long[] values = new long[Poseidon2.WIDTH];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 11L * i + 5;
+        }
+        WitnessVector w = small.resolve(values);
+        PlonkishProof proof = new PlonkishProver(PlonkishProverTests.CONFIG).prove(small, smallSetup, w);
+        return new Fixture(smallSetup.key(), w.publicInputs(), proof);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.proofline.recursion;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -149,5 +150,33 @@ class RecursiveDeepTests {
         rows.set(1, Arrays.copyOf(rows.get(1), rows.get(1).length - 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> deep.atPoint(rows, b.input()));
         assertTrue(e.getMessage().startsWith("rows of "), e.getMessage());
+    }
+
+    /**
+     * The grand product's two columns are read from the products tree's row: rows of the right
+     * total width are taken while that row keeps at least those two, and refused below.
+     */
+    @Test
+    void theProductsRowMustHoldTheGrandProduct() {
+        VerificationKey key = NativeVerifierReplay.fixture().key();
+        CircuitBuilder b = new CircuitBuilder(RecursiveQuotientIdentityTests.CIRCUIT_GEOMETRY);
+        CircuitExt ext = new CircuitExt(b);
+        PlonkishProofVars proof = PlonkishProofVars.allocate(b, key);
+        ExtVar x = ext.input();
+        RecursiveDeep deep = RecursiveDeep.prepare(ext, proof.openings(), x, x, x);
+        List<Variable[]> rows = proof.query(0).stream().map(PlonkishProofVars.TreeRowVars::row).toList();
+        Variable point = b.input();
+        assertDoesNotThrow(() -> deep.atPoint(movedToWitness(rows, rows.get(2).length - 2), point));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> deep.atPoint(movedToWitness(rows, rows.get(2).length - 1), point));
+        assertTrue(e.getMessage().startsWith("rows of "), e.getMessage());
+    }
+
+    /** The rows with the products row's last {@code count} cells moved to the end of the witness row. */
+    private static List<Variable[]> movedToWitness(List<Variable[]> rows, int count) {
+        Variable[] products = rows.get(2);
+        Variable[] witness = Arrays.copyOf(rows.get(1), rows.get(1).length + count);
+        System.arraycopy(products, products.length - count, witness, rows.get(1).length, count);
+        return List.of(rows.get(0), witness, Arrays.copyOf(products, products.length - count), rows.get(3));
     }
 }

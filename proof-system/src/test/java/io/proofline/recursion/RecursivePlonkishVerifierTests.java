@@ -24,6 +24,7 @@ import io.proofline.plonkish.VerificationException;
 import io.proofline.plonkish.VerificationKey;
 import io.proofline.plonkish.WitnessVector;
 import io.proofline.poseidon2.Digest;
+import io.proofline.poseidon2.Poseidon2;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,13 +46,18 @@ class RecursivePlonkishVerifierTests {
 
     private static NativeVerifierReplay.Fixture fixture;
     private static int bits;
-    private static Circuit circuit;
-    private static RecursivePlonkishVerifier.Verified verified;
+    private Circuit circuit;
+    private RecursivePlonkishVerifier.Verified verified;
 
     @BeforeAll
-    static void build() {
+    static void prove() {
         fixture = NativeVerifierReplay.fixture();
         bits = fixture.key().fri().securityBits();
+    }
+
+    /** Per test, not per class: mutation testing credits the circuit's construction only to the tests that run it. */
+    @BeforeEach
+    void build() {
         CircuitBuilder b = new CircuitBuilder(OUTER);
         verified = RecursivePlonkishVerifier.verify(b, fixture.key(), bits);
         for (var v : verified.keyCommitment()) {
@@ -62,7 +69,7 @@ class RecursivePlonkishVerifierTests {
         circuit = b.build();
     }
 
-    private static SatisfiabilityReport check(VerificationKey key, long[] publicInputs, PlonkishProof proof) {
+    private SatisfiabilityReport check(VerificationKey key, long[] publicInputs, PlonkishProof proof) {
         WitnessVector w = circuit.resolve(verified.inputs().values(key, publicInputs, proof));
         return SatisfiabilityChecker.check(circuit, w);
     }
@@ -135,6 +142,41 @@ class RecursivePlonkishVerifierTests {
         SatisfiabilityReport report = check(forged.key(), forged.publicInputs(), forged.proof());
         assertFalse(report.satisfied());
         assertTrue(report.toString().startsWith("check failed: " + reason), report.toString());
+    }
+
+    /**
+     * A key without public inputs: the identity's public-input term is zero, and the proof is
+     * still checked (a changed opening is refused at the identity).
+     */
+    @Test
+    void aProofWithoutPublicInputsIsVerifiedInCircuit() {
+        NativeVerifierReplay.Fixture none = NativeVerifierReplay.withoutPublicInputs();
+        assertEquals(0, none.publicInputs().length);
+        assertTrue(nativeAccepts(none.key(), none.publicInputs(), none.proof()));
+        CircuitBuilder b = new CircuitBuilder(OUTER);
+        RecursivePlonkishVerifier.Verified v = RecursivePlonkishVerifier.verify(b, none.key(), bits);
+        Circuit c = b.build();
+        SatisfiabilityReport valid = SatisfiabilityChecker.check(c, c.resolve(v.inputs().values(none.key(), none.publicInputs(), none.proof())));
+        assertTrue(valid.satisfied(), valid.toString());
+        PlonkishProof forged = withOpenings(none.proof(), 1);
+        assertFalse(nativeAccepts(none.key(), none.publicInputs(), forged));
+        SatisfiabilityReport refused = SatisfiabilityChecker.check(c, c.resolve(v.inputs().values(none.key(), none.publicInputs(), forged)));
+        assertTrue(refused.toString().startsWith("check failed: constraints do not match the quotient at the challenge point"),
+                refused.toString());
+    }
+
+    /** Each part is charged its own rows, and the parts add up to the verification's (for sizing the aggregation circuits). */
+    @Test
+    void theRowsOfEachPartAddUpToTheVerification() {
+        CircuitBuilder b = new CircuitBuilder(OUTER);
+        // a row before the verification, so that its count does not start at zero
+        b.poseidon2(b.inputs(Poseidon2.WIDTH));
+        int before = b.rowsUsed();
+        RecursivePlonkishVerifier.Rows rows = RecursivePlonkishVerifier.verify(b, fixture.key(), bits).rows();
+        assertEquals(b.rowsUsed() - before, rows.total(), rows.toString());
+        for (int part : new int[] {rows.transcript(), rows.identity(), rows.treeOpenings(), rows.deep(), rows.fri()}) {
+            assertTrue(part > 0, rows.toString());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.proofline.recursion;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,10 +20,12 @@ import io.proofline.plonkish.SatisfiabilityReport;
 import io.proofline.plonkish.Variable;
 import io.proofline.plonkish.VerificationException;
 import io.proofline.plonkish.VerificationKey;
+import io.proofline.plonkish.gates.PublicInputGate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,12 +40,17 @@ class RecursiveQuotientIdentityTests {
 
     private static NativeVerifierReplay.Fixture fixture;
     private static NativeVerifierReplay.Challenges challenges;
-    private static Circuit circuit;
+    private Circuit circuit;
 
     @BeforeAll
-    static void buildOnce() {
+    static void prove() {
         fixture = NativeVerifierReplay.fixture();
         challenges = NativeVerifierReplay.challenges(fixture.key(), fixture.publicInputs(), fixture.proof());
+    }
+
+    /** Per test, not per class: mutation testing credits the circuit's construction only to the tests that run it. */
+    @BeforeEach
+    void build() {
         circuit = identityCircuit(fixture.key());
     }
 
@@ -88,7 +96,7 @@ class RecursiveQuotientIdentityTests {
         return out;
     }
 
-    private static SatisfiabilityReport check(long[] publicInputs, List<Ext2> openings, Ext2 zeta) {
+    private SatisfiabilityReport check(long[] publicInputs, List<Ext2> openings, Ext2 zeta) {
         NativeVerifierReplay.Challenges c = challenges;
         return SatisfiabilityChecker.check(circuit,
                 circuit.resolve(values(publicInputs, openings, c.alpha(), c.beta(), c.gamma(), zeta)));
@@ -192,6 +200,37 @@ class RecursiveQuotientIdentityTests {
         assertTrue(report.toString().contains("copy constraint"), report.toString());
         // off the domain, the same zero openings fail on L_0 (Z - 1) = -L_0(zeta)
         assertFalse(check(zeroInputs, zeros, challenges.zeta()).satisfied());
+    }
+
+    /** Horner's rule in circuit: {@code sum_i x^i v_i} as {@code Ext2} arithmetic gives it, and zero for no values. */
+    @Test
+    void hornerGivesThePolynomialAtThePointAndZeroForNoValues() {
+        CircuitBuilder b = new CircuitBuilder(CIRCUIT_GEOMETRY);
+        CircuitExt ext = new CircuitExt(b);
+        ExtVar x = ext.input();
+        List<ExtVar> values = List.of(ext.input(), ext.input(), ext.input());
+        ExtVar some = RecursiveQuotientIdentity.horner(ext, values, x);
+        ExtVar none = RecursiveQuotientIdentity.horner(ext, List.of(), x);
+        Circuit c = b.build();
+        long[] in = {3, 4, 5, 6, 7, 8, 9, Goldilocks.P - 10};
+        long[] resolved = c.resolveVariables(in);
+        Ext2 xv = new Ext2(in[0], in[1]);
+        Ext2 expected = new Ext2(in[2], in[3]).add(xv.mul(new Ext2(in[4], in[5]))).add(xv.square().mul(new Ext2(in[6], in[7])));
+        assertEquals(expected, new Ext2(resolved[some.c0().index()], resolved[some.c1().index()]));
+        assertEquals(Ext2.ZERO, new Ext2(resolved[none.c0().index()], resolved[none.c1().index()]));
+    }
+
+    /**
+     * A key may list the public-input gate without public-input rows (only a hand-made one: setup
+     * adds the gate with the first public input). The gate's term then reads a sum of no public
+     * inputs, zero, and the circuit builds.
+     */
+    @Test
+    void aKeyWithThePublicInputGateButNoPublicInputsGetsAnIdentityCircuit() {
+        VerificationKey key = fixture.key();
+        VerificationKey none = new VerificationKey(key.geometry(), key.fri(), key.gates(), new int[0], key.setupCap());
+        assertTrue(none.gates().contains(PublicInputGate.INSTANCE));
+        assertDoesNotThrow(() -> identityCircuit(none));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.proofline.recursion;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.field.Ext2;
@@ -147,6 +149,38 @@ class RecursiveTranscriptTests {
                 assertTrue(report.toString().startsWith("check failed: pow ("), report.toString());
                 refused++;
             }
+        }
+    }
+
+    /**
+     * The circuit takes the bits the native check takes, 0 to 40: zero bits only observe the
+     * nonce (no permutation, any nonce), forty refuse a nonce ground for ten, and bits outside
+     * the range build no circuit.
+     */
+    @Test
+    void proofOfWorkBitsRangeAsTheNativeCheckDoes() {
+        PowCircuit none = powCircuit(0);
+        CircuitBuilder observeOnly = new CircuitBuilder(GEOMETRY);
+        RecursiveTranscript t = new RecursiveTranscript(observeOnly, "pow-test");
+        for (int i = 0; i < none.prefix().size() + 1; i++) {
+            t.observe(observeOnly.input());
+        }
+        observeOnly.publicInput(t.sample());
+        assertEquals(observeOnly.build().rowsUsed(), none.circuit().rowsUsed(), "zero bits cost no rows");
+        for (long nonce : new long[] {0, 1, 12345}) {
+            assertTrue(nativeAfterPrefix(none.prefix()).checkPow(nonce, 0));
+            assertTrue(SatisfiabilityChecker.check(none.circuit(), resolve(none, nonce)).satisfied(), "nonce " + nonce);
+        }
+
+        PowCircuit forty = powCircuit(40);
+        long tenBits = nativeAfterPrefix(forty.prefix()).grind(10);
+        assertFalse(nativeAfterPrefix(forty.prefix()).checkPow(tenBits, 40));
+        SatisfiabilityReport report = SatisfiabilityChecker.check(forty.circuit(), resolve(forty, tenBits));
+        assertTrue(report.toString().startsWith("check failed: pow ("), report.toString());
+
+        for (int bits : new int[] {-1, 41}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> powCircuit(bits));
+            assertEquals("proof-of-work bits must be in [0, 40], got " + bits, e.getMessage());
         }
     }
 
