@@ -82,7 +82,7 @@ final class Constraints {
      * before anything else), the values of {@code value} and constrains them equal.
      */
     static void bind(CircuitBuilder b, Variable[] target, Variable[] value, String what) {
-        requireLength(target, value, what);
+        // requireEqual refuses vectors of different lengths before the circuit is built
         b.resolver(value, target, in -> in.clone());
         requireEqual(b, target, value, what);
     }

@@ -24,15 +24,13 @@ import java.util.Map;
 /**
  * The aggregation circuits built with {@link UncheckedInnerProof}, with their verification keys
  * (set up with a small test configuration, so the key commitments are those of these circuits),
- * and helpers to run them on public inputs. Built once per test run.
+ * and helpers to run them on public inputs.
  */
 final class Aggregation {
 
     static final int LOG_ROWS = 7;
     static final ProverConfig CONFIG = new ProverConfig(ProverBackend.java(), new FriParameters(3, 8, 4, 3, 3, 2), 28);
     static final UncheckedInnerProof RECURSION_CHECK = new UncheckedInnerProof(RecursionShape.PUBLIC_INPUTS);
-
-    private static Aggregation instance;
 
     final Map<CircuitType, Circuit> leaves = new EnumMap<>(CircuitType.class);
     final Map<CircuitType, VerificationKey> leafKeys = new EnumMap<>(CircuitType.class);
@@ -52,11 +50,13 @@ final class Aggregation {
                 nodeKey(), RECURSION_CHECK, LOG_ROWS);
     }
 
-    static synchronized Aggregation get() {
-        if (instance == null) {
-            instance = new Aggregation();
-        }
-        return instance;
+    /**
+     * A fresh build for each call, so for each test: mutation testing credits the circuits'
+     * construction only to the tests that run it, and a test of a shared build would be the only
+     * one run against a changed constraint.
+     */
+    static Aggregation get() {
+        return new Aggregation();
     }
 
     static Digest baseKey(CircuitType type) {

@@ -65,5 +65,11 @@ class AggregationIoTests {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AggregationIo.leaf(CircuitType.TRANSFER_EXECUTION, LEAF, NODE, te.get(0), te.get(2), true));
         assertTrue(e.getMessage().startsWith("the second inner proof does not start where the first ends: "), e.getMessage());
+        // a node joining two leaves whose ranges do not meet: instance 0 alone, then instance 2
+        CircuitType type = CircuitType.TRANSFER_EXECUTION;
+        AggregationIo first = AggregationIo.leaf(type, LEAF, NODE, te.get(0), te.get(0), false);
+        AggregationIo third = AggregationIo.leaf(type, LEAF, NODE, te.get(2), te.get(2), false);
+        e = assertThrows(IllegalArgumentException.class, () -> AggregationIo.node(type.id, LEAF, NODE, first, third, true));
+        assertTrue(e.getMessage().startsWith("the second inner proof does not start where the first ends: "), e.getMessage());
     }
 }

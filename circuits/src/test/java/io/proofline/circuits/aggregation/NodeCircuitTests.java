@@ -122,8 +122,10 @@ class NodeCircuitTests {
         AggregationIo sa = new AggregationIo(STORAGE_APPLICATION.id, agg.leafKey(TRANSFER_EXECUTION), agg.nodeKey(), te.out(), n.out());
         long[] inputs = inputs(TRANSFER_EXECUTION, te, true, agg.leafKey(TRANSFER_EXECUTION), sa, false, agg.nodeKey());
 
-        // then the type-id check refuses it (its range, keys and chaining all agree)
+        // then the type-id check refuses it (its range, keys and chaining all agree), naming the slot
         Aggregation.refusedBy(agg.node, inputs, new long[] {STORAGE_APPLICATION.id}, new long[] {TRANSFER_EXECUTION.id});
+        String m = Aggregation.refusal(agg.node, inputs);
+        assertTrue(m.startsWith("check failed: node slot 2 type id ("), m);
     }
 
     @Test
@@ -162,6 +164,17 @@ class NodeCircuitTests {
     void anIsLeafOtherThanZeroOrOneIsRefused() {
         long[] inputs = agg.nodeInputs(STORAGE_APPLICATION, l0, true, l1, true, true);
         inputs[9] = 3;
+        SatisfiabilityReport report = Aggregation.check(agg.node, inputs);
+        assertFalse(report.satisfied());
+        assertTrue(report.toString().matches("row \\d+, gate boolean, instance \\d+, constraint 0 evaluates to 6 instead of 0"),
+                report.toString());
+    }
+
+    /** As the leaf flags: the second slot's activity flag is checked boolean before the selection it drives. */
+    @Test
+    void anActiveFlagOtherThanZeroOrOneIsRefused() {
+        long[] inputs = agg.nodeInputs(STORAGE_APPLICATION, l0, true, l1, true, true);
+        inputs[11] = 3;
         SatisfiabilityReport report = Aggregation.check(agg.node, inputs);
         assertFalse(report.satisfied());
         assertTrue(report.toString().matches("row \\d+, gate boolean, instance \\d+, constraint 0 evaluates to 6 instead of 0"),

@@ -74,6 +74,22 @@ class SchedulerCircuitTests {
                 header.withdrawalsCommitment()), header.commitment());
     }
 
+    /**
+     * A top proof's leaf flag other than 0 or 1 is refused as such, by its own boolean check (the
+     * key selection it drives would refuse it too, later and less clearly).
+     */
+    @Test
+    void aLeafFlagOtherThanZeroOrOneIsRefused() {
+        for (int flag = 2; flag <= 3; flag++) {
+            long[] inputs = inputs(transfer, storage);
+            inputs[flag] = 3;
+            SatisfiabilityReport report = Aggregation.check(agg.scheduler, inputs);
+            assertFalse(report.satisfied());
+            assertTrue(report.toString().matches("row \\d+, gate boolean, instance \\d+, constraint 0 evaluates to 6 instead of 0"),
+                    report.toString());
+        }
+    }
+
     @Test
     void transferExecutionNotFromEmptyChainsIsRefused() {
         // given a transfer-execution top covering instances 1..2 only: it ends at the batch's chains
