@@ -138,17 +138,26 @@ class RecursiveDeepTests {
         assertThrows(IllegalArgumentException.class, () -> CircuitPoints.point(b, 7, 7, 2, new Variable[3]));
     }
 
+    /** A DEEP composition prepared over the fixture key's openings, and the rows of its first query. */
+    private record Prepared(CircuitBuilder builder, RecursiveDeep deep, List<Variable[]> rows) {
+
+        static Prepared forFixtureKey() {
+            VerificationKey key = NativeVerifierReplay.fixture().key();
+            CircuitBuilder b = new CircuitBuilder(RecursiveQuotientIdentityTests.CIRCUIT_GEOMETRY);
+            CircuitExt ext = new CircuitExt(b);
+            PlonkishProofVars proof = PlonkishProofVars.allocate(b, key);
+            ExtVar x = ext.input();
+            return new Prepared(b, RecursiveDeep.prepare(ext, proof.openings(), x, x, x),
+                    proof.query(0).stream().map(PlonkishProofVars.TreeRowVars::row).toList());
+        }
+    }
+
     @Test
     void rowsOfAnotherWidthAreRefused() {
-        VerificationKey key = NativeVerifierReplay.fixture().key();
-        CircuitBuilder b = new CircuitBuilder(RecursiveQuotientIdentityTests.CIRCUIT_GEOMETRY);
-        CircuitExt ext = new CircuitExt(b);
-        PlonkishProofVars proof = PlonkishProofVars.allocate(b, key);
-        ExtVar x = ext.input();
-        RecursiveDeep deep = RecursiveDeep.prepare(ext, proof.openings(), x, x, x);
-        List<Variable[]> rows = new ArrayList<>(proof.query(0).stream().map(PlonkishProofVars.TreeRowVars::row).toList());
+        Prepared p = Prepared.forFixtureKey();
+        List<Variable[]> rows = new ArrayList<>(p.rows());
         rows.set(1, Arrays.copyOf(rows.get(1), rows.get(1).length - 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> deep.atPoint(rows, b.input()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.deep().atPoint(rows, p.builder().input()));
         assertTrue(e.getMessage().startsWith("rows of "), e.getMessage());
     }
 
@@ -158,17 +167,12 @@ class RecursiveDeepTests {
      */
     @Test
     void theProductsRowMustHoldTheGrandProduct() {
-        VerificationKey key = NativeVerifierReplay.fixture().key();
-        CircuitBuilder b = new CircuitBuilder(RecursiveQuotientIdentityTests.CIRCUIT_GEOMETRY);
-        CircuitExt ext = new CircuitExt(b);
-        PlonkishProofVars proof = PlonkishProofVars.allocate(b, key);
-        ExtVar x = ext.input();
-        RecursiveDeep deep = RecursiveDeep.prepare(ext, proof.openings(), x, x, x);
-        List<Variable[]> rows = proof.query(0).stream().map(PlonkishProofVars.TreeRowVars::row).toList();
-        Variable point = b.input();
-        assertDoesNotThrow(() -> deep.atPoint(movedToWitness(rows, rows.get(2).length - 2), point));
+        Prepared p = Prepared.forFixtureKey();
+        List<Variable[]> rows = p.rows();
+        Variable point = p.builder().input();
+        assertDoesNotThrow(() -> p.deep().atPoint(movedToWitness(rows, rows.get(2).length - 2), point));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> deep.atPoint(movedToWitness(rows, rows.get(2).length - 1), point));
+                () -> p.deep().atPoint(movedToWitness(rows, rows.get(2).length - 1), point));
         assertTrue(e.getMessage().startsWith("rows of "), e.getMessage());
     }
 

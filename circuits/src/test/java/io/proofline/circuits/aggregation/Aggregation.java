@@ -160,6 +160,15 @@ final class Aggregation {
         assertTrue(names(m, x, y), "refused for another reason: " + m);
     }
 
+    /** Requires the inputs to be refused first by a boolean gate, for holding {@code value} (neither 0 nor 1). */
+    static void refusedAsNotBoolean(Circuit circuit, long[] inputs, long value) {
+        SatisfiabilityReport report = check(circuit, inputs);
+        assertFalse(report.satisfied());
+        long evaluation = Goldilocks.sub(Goldilocks.mul(value, value), value);
+        assertTrue(report.toString().matches("row \\d+, gate boolean, instance \\d+, constraint 0 evaluates to " + evaluation
+                + " instead of 0"), report.toString());
+    }
+
     /** The reason the circuit refuses these inputs, which must be a broken copy constraint. */
     static String refusal(Circuit circuit, long[] inputs) {
         SatisfiabilityReport report = check(circuit, inputs);

@@ -2,11 +2,9 @@ package io.proofline.circuits.aggregation;
 
 import static io.proofline.circuits.base.CircuitType.STORAGE_APPLICATION;
 import static io.proofline.circuits.base.CircuitType.TRANSFER_EXECUTION;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.circuits.base.CircuitType;
-import io.proofline.plonkish.SatisfiabilityReport;
 import io.proofline.poseidon2.Digest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -160,25 +158,18 @@ class NodeCircuitTests {
                 node(STORAGE_APPLICATION, n, l2, true));
     }
 
+    /**
+     * The slots' leaf flags and the second slot's activity flag (inputs 9, 10, 11) are each
+     * checked boolean before the selections they drive, which would refuse another value later
+     * and under another gate's name.
+     */
     @Test
-    void anIsLeafOtherThanZeroOrOneIsRefused() {
-        long[] inputs = agg.nodeInputs(STORAGE_APPLICATION, l0, true, l1, true, true);
-        inputs[9] = 3;
-        SatisfiabilityReport report = Aggregation.check(agg.node, inputs);
-        assertFalse(report.satisfied());
-        assertTrue(report.toString().matches("row \\d+, gate boolean, instance \\d+, constraint 0 evaluates to 6 instead of 0"),
-                report.toString());
-    }
-
-    /** As the leaf flags: the second slot's activity flag is checked boolean before the selection it drives. */
-    @Test
-    void anActiveFlagOtherThanZeroOrOneIsRefused() {
-        long[] inputs = agg.nodeInputs(STORAGE_APPLICATION, l0, true, l1, true, true);
-        inputs[11] = 3;
-        SatisfiabilityReport report = Aggregation.check(agg.node, inputs);
-        assertFalse(report.satisfied());
-        assertTrue(report.toString().matches("row \\d+, gate boolean, instance \\d+, constraint 0 evaluates to 6 instead of 0"),
-                report.toString());
+    void aFlagOtherThanZeroOrOneIsRefusedByItsBooleanCheck() {
+        for (int flag = 9; flag <= 11; flag++) {
+            long[] inputs = agg.nodeInputs(STORAGE_APPLICATION, l0, true, l1, true, true);
+            inputs[flag] = 3;
+            Aggregation.refusedAsNotBoolean(agg.node, inputs, 3);
+        }
     }
 
     @Test
