@@ -42,8 +42,7 @@ public final class NativeVerifierReplay {
             circuit = TestCircuits.everyGate(PlonkishProverTests.GEOMETRY);
             setup = Setup.generate(circuit, PlonkishProverTests.CONFIG);
             witness = circuit.resolve(TestCircuits.everyGateInputs(7));
-            PlonkishProof proof = new PlonkishProver(PlonkishProverTests.CONFIG).prove(circuit, setup, witness);
-            fixture = new Fixture(setup.key(), witness.publicInputs(), proof);
+            fixture = proven(circuit, setup, witness);
         }
         return fixture;
     }
@@ -64,9 +63,11 @@ public final class NativeVerifierReplay {
         for (int i = 0; i < values.length; i++) {
             values[i] = 11L * i + 5;
         }
-        WitnessVector w = small.resolve(values);
-        PlonkishProof proof = new PlonkishProver(PlonkishProverTests.CONFIG).prove(small, smallSetup, w);
-        return new Fixture(smallSetup.key(), w.publicInputs(), proof);
+        return proven(small, smallSetup, small.resolve(values));
+    }
+
+    private static Fixture proven(Circuit c, SetupData s, WitnessVector w) {
+        return new Fixture(s.key(), w.publicInputs(), new PlonkishProver(PlonkishProverTests.CONFIG).prove(c, s, w));
     }
 
     /**

@@ -70,8 +70,12 @@ class RecursivePlonkishVerifierTests {
     }
 
     private SatisfiabilityReport check(VerificationKey key, long[] publicInputs, PlonkishProof proof) {
-        WitnessVector w = circuit.resolve(verified.inputs().values(key, publicInputs, proof));
-        return SatisfiabilityChecker.check(circuit, w);
+        return check(circuit, verified, key, publicInputs, proof);
+    }
+
+    private static SatisfiabilityReport check(Circuit c, RecursivePlonkishVerifier.Verified v, VerificationKey key,
+                                              long[] publicInputs, PlonkishProof proof) {
+        return SatisfiabilityChecker.check(c, c.resolve(v.inputs().values(key, publicInputs, proof)));
     }
 
     private static boolean nativeAccepts(VerificationKey key, long[] publicInputs, PlonkishProof proof) {
@@ -156,11 +160,11 @@ class RecursivePlonkishVerifierTests {
         CircuitBuilder b = new CircuitBuilder(OUTER);
         RecursivePlonkishVerifier.Verified v = RecursivePlonkishVerifier.verify(b, none.key(), bits);
         Circuit c = b.build();
-        SatisfiabilityReport valid = SatisfiabilityChecker.check(c, c.resolve(v.inputs().values(none.key(), none.publicInputs(), none.proof())));
+        SatisfiabilityReport valid = check(c, v, none.key(), none.publicInputs(), none.proof());
         assertTrue(valid.satisfied(), valid.toString());
         PlonkishProof forged = withOpenings(none.proof(), 1);
         assertFalse(nativeAccepts(none.key(), none.publicInputs(), forged));
-        SatisfiabilityReport refused = SatisfiabilityChecker.check(c, c.resolve(v.inputs().values(none.key(), none.publicInputs(), forged)));
+        SatisfiabilityReport refused = check(c, v, none.key(), none.publicInputs(), forged);
         assertTrue(refused.toString().startsWith("check failed: constraints do not match the quotient at the challenge point"),
                 refused.toString());
     }
