@@ -157,10 +157,10 @@ public final class Goldilocks {
         }
     }
 
-    /** Element-wise {@code out[i] = a[i] * b[i]}; on the Vector API where {@link VectorSupport} chose it. */
+    /** Element-wise {@code out[i] = a[i] * b[i]}; on the Vector API where {@link VectorSupport#BATCH_PRODUCTS} chose it. */
     public static void mulBatch(long[] a, long[] b, long[] out) {
         int n = checkLengths(a, b, out);
-        int done = VectorSupport.AVAILABLE ? GoldilocksVectors.mul(a, b, out, n) : 0;
+        int done = VectorSupport.BATCH_PRODUCTS ? GoldilocksVectors.mul(a, b, out, n) : 0;
         for (int i = done; i < n; i++) {
             out[i] = mul(a[i], b[i]);
         }
@@ -184,10 +184,10 @@ public final class Goldilocks {
         }
     }
 
-    /** Element-wise {@code out[i] = a[i] * k}. */
+    /** Element-wise {@code out[i] = a[i] * k}; on the Vector API where {@link VectorSupport#BATCH_PRODUCTS} chose it. */
     public static void scaleBatch(long[] a, long k, long[] out) {
         int n = checkLengths(a, a, out);
-        int done = VectorSupport.AVAILABLE ? GoldilocksBatches.scale(a, k, out, n) : 0;
+        int done = VectorSupport.BATCH_PRODUCTS ? GoldilocksBatches.scale(a, k, out, n) : 0;
         for (int i = done; i < n; i++) {
             out[i] = mul(a[i], k);
         }

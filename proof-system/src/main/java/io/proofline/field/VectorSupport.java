@@ -61,18 +61,43 @@ public final class VectorSupport {
      */
     public static final boolean LOW_PRODUCTS;
 
+    /**
+     * The system property that says which kernel element-wise batch products
+     * ({@link Goldilocks#mulBatch}, {@link Goldilocks#scaleBatch}) take: {@code auto},
+     * {@code vector} or {@code scalar}.
+     */
+    public static final String BATCH_PRODUCTS_PROPERTY = "proofline.field.batch-products";
+
+    /**
+     * Whether element-wise batch products run on the vector kernels. {@code auto} follows the
+     * other kernels, except on AMD's first Zen cores (family 23, models below 0x30: Zen and
+     * Zen+), which execute each 256-bit operation as two 128-bit halves ({@code vpmuludq}: 0.89
+     * cycles with 128 bits, 1.78 with 256). There the scalar loop, with one 64x64-bit multiply per
+     * product, is faster: on a 2-core AMD EPYC of family 23, model 1 (2026-12-06), loops of 4,096
+     * products ran at 343 to 355 M/s against 291 to 295 with vectors, scaling by a constant at
+     * 348 to 356 against 294 to 310, and JMH's {@code batchMul} at 310 &plusmn; 27 against 292 &plusmn; 17. Sums, differences and fused multiply-adds stay on vectors there, as do the NTT
+     * and Poseidon2: with vectors they measured faster on that host.
+     */
+    public static final boolean BATCH_PRODUCTS;
+
     static {
         Choice choice = choose(System.getProperty(PROPERTY, "auto"), PRESENT, PRESENT ? Lanes.count() : 0);
         int lanes = choice.vector() ? Lanes.count() : 0;
         // the vendor matters only to 512-bit kernels: no reading of /proc/cpuinfo for others
         Choice lowProducts = chooseLowProducts(System.getProperty(LOW_PRODUCTS_PROPERTY, "auto"), lanes,
                 lanes >= 8 ? cpuVendor() : "");
+        // nor of family and model for kernels other than 256-bit ones
+        Choice batchProducts = lanes == 4
+                ? chooseBatchProducts(System.getProperty(BATCH_PRODUCTS_PROPERTY, "auto"), lanes, cpuVendor(),
+                        cpuNumber("cpu family"), cpuNumber("model"))
+                : chooseBatchProducts(System.getProperty(BATCH_PRODUCTS_PROPERTY, "auto"), lanes, "", -1, -1);
         System.getLogger(VectorSupport.class.getName()).log(Level.INFO, "Goldilocks field kernels: {0}; "
-                + "low words of 64-bit vector products by {1}", choice, lowProducts.vector()
-                ? "one multiply (" + lowProducts.reason() + ")" : "parts (" + lowProducts.reason() + ")");
+                + "batch products: {1}; low words of 64-bit vector products by {2}", choice, batchProducts,
+                lowProducts.vector() ? "one multiply (" + lowProducts.reason() + ")" : "parts (" + lowProducts.reason() + ")");
         AVAILABLE = choice.vector();
         LANES = lanes;
         LOW_PRODUCTS = lowProducts.vector();
+        BATCH_PRODUCTS = batchProducts.vector();
     }
 
     private VectorSupport() {
@@ -134,13 +159,52 @@ public final class VectorSupport {
     }
 
     /**
+     * Whether batch products take the vector kernels, for a setting of
+     * {@value #BATCH_PRODUCTS_PROPERTY}, the lanes of the vector kernels (0 for none) and the
+     * processor's vendor, family and model ({@code /proc/cpuinfo}; empty and -1 where unknown).
+     *
+     * @throws IllegalArgumentException for a setting other than auto, vector or scalar
+     */
+    static Choice chooseBatchProducts(String setting, int lanes, String vendor, int family, int model) {
+        return switch (setting.trim().toLowerCase(Locale.ROOT)) {
+            case "vector" -> new Choice(lanes > 0, BATCH_PRODUCTS_PROPERTY + "=vector"
+                    + (lanes > 0 ? "" : ", but the other kernels are scalar"));
+            case "scalar" -> new Choice(false, BATCH_PRODUCTS_PROPERTY + "=scalar");
+            case "auto" -> {
+                if (lanes == 0) {
+                    yield new Choice(false, "as the other kernels");
+                }
+                yield lanes == 4 && vendor.equals("AuthenticAMD") && family == 23 && model >= 0 && model < 0x30
+                        ? new Choice(false, vendor + " family 23 model " + model + " runs 256-bit operations in halves")
+                        : new Choice(true, "as the other kernels");
+            }
+            default -> throw new IllegalArgumentException(
+                    BATCH_PRODUCTS_PROPERTY + " must be auto, vector or scalar, not '" + setting + "'");
+        };
+    }
+
+    /**
      * {@code vendor_id} of the first processor in {@code /proc/cpuinfo} ({@code AuthenticAMD},
      * {@code GenuineIntel}, ...); empty off Linux, on processors that name none (ARM), or where
      * unreadable.
      */
     public static String cpuVendor() {
+        return cpuInfo("vendor_id");
+    }
+
+    /** A decimal field of the first processor in {@code /proc/cpuinfo}, such as {@code cpu family}; -1 where absent. */
+    static int cpuNumber(String key) {
+        try {
+            return Integer.parseInt(cpuInfo(key));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The field {@code key} of the first processor in {@code /proc/cpuinfo}; empty where absent or unreadable. */
+    private static String cpuInfo(String key) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("vendor_id")).findFirst()
+            return lines.filter(l -> l.indexOf(':') > 0 && l.substring(0, l.indexOf(':')).trim().equals(key)).findFirst()
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return "";

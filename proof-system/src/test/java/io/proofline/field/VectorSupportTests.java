@@ -44,4 +44,38 @@ class VectorSupportTests {
                 () -> VectorSupport.chooseLowProducts("fast", 8, "AuthenticAMD"));
         assertEquals("proofline.field.low-products must be auto, yes or no, not 'fast'", bad.getMessage());
     }
+
+    @Test
+    void batchProductsAreScalarOnZenCoresThatSplitWideVectors() {
+        VectorSupport.Choice zen1 = VectorSupport.chooseBatchProducts("auto", 4, "AuthenticAMD", 23, 1);
+        assertFalse(zen1.vector(), "Zen (Naples)");
+        assertTrue(zen1.reason().contains("family 23 model 1"), zen1.reason());
+        assertFalse(VectorSupport.chooseBatchProducts("auto", 4, "AuthenticAMD", 23, 0x2F).vector(), "Zen+ and the rest below 0x30");
+        assertTrue(VectorSupport.chooseBatchProducts("auto", 4, "AuthenticAMD", 23, 0x31).vector(), "Zen 2 (Rome): full-width");
+        assertTrue(VectorSupport.chooseBatchProducts("auto", 4, "AuthenticAMD", 25, 1).vector(), "Zen 3");
+        assertTrue(VectorSupport.chooseBatchProducts("auto", 8, "AuthenticAMD", 23, 1).vector(), "only 256-bit kernels are split");
+        assertTrue(VectorSupport.chooseBatchProducts("auto", 4, "GenuineIntel", 6, 1).vector());
+        assertTrue(VectorSupport.chooseBatchProducts("auto", 4, "AuthenticAMD", -1, -1).vector(), "family unknown");
+        assertFalse(VectorSupport.chooseBatchProducts("auto", 0, "", -1, -1).vector(), "scalar kernels throughout");
+    }
+
+    @Test
+    void batchProductsPropertyForcesEitherKernel() {
+        assertTrue(VectorSupport.chooseBatchProducts(" Vector", 4, "AuthenticAMD", 23, 1).vector());
+        assertFalse(VectorSupport.chooseBatchProducts("scalar", 8, "GenuineIntel", 6, 143).vector());
+        VectorSupport.Choice noVectors = VectorSupport.chooseBatchProducts("vector", 0, "", -1, -1);
+        assertFalse(noVectors.vector(), "not without the vector kernels");
+        assertTrue(noVectors.reason().contains("the other kernels are scalar"), noVectors.reason());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> VectorSupport.chooseBatchProducts("fast", 4, "AuthenticAMD", 23, 1));
+        assertEquals("proofline.field.batch-products must be auto, vector or scalar, not 'fast'", bad.getMessage());
+    }
+
+    @Test
+    void cpuNumbersAreReadOrMinusOne() {
+        int family = VectorSupport.cpuNumber("cpu family");
+        assertTrue(family == -1 || family > 0, "family " + family);
+        assertEquals(-1, VectorSupport.cpuNumber("no such field"));
+        assertEquals(-1, VectorSupport.cpuNumber("vendor_id"), "not a number");
+    }
 }
