@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -75,22 +77,21 @@ public final class VectorSupport {
      * cycles with 128 bits, 1.78 with 256). There the scalar loop, with one 64x64-bit multiply per
      * product, is faster: on a 2-core AMD EPYC of family 23, model 1 (2026-12-06), loops of 4,096
      * products ran at 343 to 355 M/s against 291 to 295 with vectors, scaling by a constant at
-     * 348 to 356 against 294 to 310, and JMH's {@code batchMul} at 310 &plusmn; 27 against 292 &plusmn; 17. Sums, differences and fused multiply-adds stay on vectors there, as do the NTT
-     * and Poseidon2: with vectors they measured faster on that host.
+     * 348 to 356 against 294 to 310, and JMH's {@code batchMul} at 310 &plusmn; 27 against
+     * 292 &plusmn; 17. Sums, differences and fused multiply-adds stay on vectors there, as do the
+     * NTT and Poseidon2: with vectors they measured faster on that host.
      */
     public static final boolean BATCH_PRODUCTS;
 
     static {
         Choice choice = choose(System.getProperty(PROPERTY, "auto"), PRESENT, PRESENT ? Lanes.count() : 0);
         int lanes = choice.vector() ? Lanes.count() : 0;
-        // the vendor matters only to 512-bit kernels: no reading of /proc/cpuinfo for others
-        Choice lowProducts = chooseLowProducts(System.getProperty(LOW_PRODUCTS_PROPERTY, "auto"), lanes,
-                lanes >= 8 ? cpuVendor() : "");
-        // nor of family and model for kernels other than 256-bit ones
-        Choice batchProducts = lanes == 4
-                ? chooseBatchProducts(System.getProperty(BATCH_PRODUCTS_PROPERTY, "auto"), lanes, cpuVendor(),
-                        cpuNumber("cpu family"), cpuNumber("model"))
-                : chooseBatchProducts(System.getProperty(BATCH_PRODUCTS_PROPERTY, "auto"), lanes, "", -1, -1);
+        // the processor matters only to vector kernels: no reading of /proc/cpuinfo for scalar ones
+        Map<String, String> cpu = lanes > 0 ? firstProcessor() : Map.of();
+        String vendor = cpu.getOrDefault("vendor_id", "");
+        Choice lowProducts = chooseLowProducts(System.getProperty(LOW_PRODUCTS_PROPERTY, "auto"), lanes, vendor);
+        Choice batchProducts = chooseBatchProducts(System.getProperty(BATCH_PRODUCTS_PROPERTY, "auto"), lanes, vendor,
+                number(cpu, "cpu family"), number(cpu, "model"));
         System.getLogger(VectorSupport.class.getName()).log(Level.INFO, "Goldilocks field kernels: {0}; "
                 + "batch products: {1}; low words of 64-bit vector products by {2}", choice, batchProducts,
                 lowProducts.vector() ? "one multiply (" + lowProducts.reason() + ")" : "parts (" + lowProducts.reason() + ")");
@@ -189,26 +190,31 @@ public final class VectorSupport {
      * unreadable.
      */
     public static String cpuVendor() {
-        return cpuInfo("vendor_id");
+        return firstProcessor().getOrDefault("vendor_id", "");
     }
 
-    /** A decimal field of the first processor in {@code /proc/cpuinfo}, such as {@code cpu family}; -1 where absent. */
-    static int cpuNumber(String key) {
+    /** A decimal field of a processor's fields, such as {@code cpu family}; -1 where absent or not a number. */
+    static int number(Map<String, String> processor, String key) {
         try {
-            return Integer.parseInt(cpuInfo(key));
+            return Integer.parseInt(processor.getOrDefault(key, ""));
         } catch (NumberFormatException e) {
             return -1;
         }
     }
 
-    /** The field {@code key} of the first processor in {@code /proc/cpuinfo}; empty where absent or unreadable. */
-    private static String cpuInfo(String key) {
+    /**
+     * The fields of the first processor in {@code /proc/cpuinfo} (up to its blank line), read once
+     * for all of them; empty off Linux or where unreadable.
+     */
+    static Map<String, String> firstProcessor() {
+        Map<String, String> fields = new HashMap<>();
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.indexOf(':') > 0 && l.substring(0, l.indexOf(':')).trim().equals(key)).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+            lines.takeWhile(l -> !l.isBlank()).filter(l -> l.indexOf(':') > 0).forEach(l -> fields.putIfAbsent(
+                    l.substring(0, l.indexOf(':')).trim(), l.substring(l.indexOf(':') + 1).trim()));
         } catch (IOException | UncheckedIOException | SecurityException e) {
-            return "";
+            return Map.of();
         }
+        return fields;
     }
 
     /** Kept apart so that only a JVM with the Vector API loads its classes. */
