@@ -19,6 +19,11 @@ set -uo pipefail
 B="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 TESTS_ONLY=0
 if [[ "${1:-}" == "--tests" ]]; then TESTS_ONLY=1; shift; fi
+if [[ "${1:-}" == -* || $# -gt 1 ]]; then
+  # an option where the results dir goes (--help included) would become a directory of that name
+  echo "usage: bash $0 [--tests] [results dir]" >&2
+  exit 2
+fi
 R="${1:-${OUT:-$B/results}}"
 mkdir -p "$R"
 
