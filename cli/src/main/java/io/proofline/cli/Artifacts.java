@@ -26,6 +26,8 @@ import io.proofline.poseidon2.Digest;
 import io.proofline.storage.format.CircuitInstanceCodec;
 import io.proofline.storage.format.Manifest;
 import io.proofline.storage.format.ManifestCodec;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,8 +120,10 @@ final class Artifacts {
             }
             setup = SetupCodec.decode(bytes, ProverConfig.provenQueries());
         }
-        out.add("setup data (PLSETUP1), " + bytes.length + " bytes: " + setup.columns().length + " setup columns of "
-                + setup.columns()[0].length + " rows, digest and setup cap checked");
+        // the format's version word follows the magic (decoding has checked it), little-endian
+        long version = ByteBuffer.wrap(bytes, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        out.add("setup data (PLSETUP1, version " + version + "), " + bytes.length + " bytes: " + setup.columns().length
+                + " setup columns of " + setup.columns()[0].length + " rows, digest and setup cap checked");
         keyLines(out, setup.key());
     }
 

@@ -75,7 +75,7 @@ class FileInfoTests {
                 + " (pinned: transfer_execution, protocol version " + PINNED_VERSION + ", small capacities)"), vk.out());
         CliRun setup = info(write("sa.setup", SetupCodec.encode(keys.setup(CircuitType.STORAGE_APPLICATION))));
         assertEquals(0, setup.code(), setup.toString());
-        assertTrue(setup.out().startsWith("setup data (PLSETUP1)"), setup.out());
+        assertTrue(setup.out().startsWith("setup data (PLSETUP1, version 2)"), setup.out());
         assertTrue(setup.out().contains("(pinned: storage_application, protocol version " + PINNED_VERSION + ", small capacities)"), setup.out());
     }
 

@@ -12,9 +12,15 @@ public final class WordReader {
 
     private final byte[] data;
     private final String format;
+    private final int version;
     private int position;
 
     public WordReader(byte[] data, String magic, int version) {
+        this(data, magic, version, version);
+    }
+
+    /** A reader of any version from {@code oldest} to {@code newest}; {@link #version()} says which. */
+    public WordReader(byte[] data, String magic, int oldest, int newest) {
         this.data = data;
         this.format = magic;
         if (data.length < 16) {
@@ -29,9 +35,16 @@ public final class WordReader {
         }
         position = 8;
         long v = readWord();
-        if (v != version) {
-            throw new FormatException(magic + ": version " + v + " is not supported (expected " + version + ")");
+        if (v < oldest || v > newest) {
+            throw new FormatException(magic + ": version " + v + " is not supported (expected "
+                    + (oldest == newest ? String.valueOf(newest) : oldest + " to " + newest) + ")");
         }
+        version = (int) v;
+    }
+
+    /** The format version the input declares. */
+    public int version() {
+        return version;
     }
 
     public long readWord() {

@@ -82,6 +82,36 @@ class PlonkishFormatTests {
     }
 
     @Test
+    void setupFilesOfVersion1StillLoadAndOtherVersionsAreRefused() {
+        Circuit circuit = TestCircuits.everyGate(Geometry.standard(6));
+        SetupData setup = Setup.generate(circuit, SMALL);
+        byte[] current = SetupCodec.encode(setup);
+        byte[] version1 = SetupCodec.encode(setup, SetupCodec.SPONGE_DIGEST_VERSION);
+        assertEquals(SetupCodec.VERSION, Words.read(current, 1));
+        assertEquals(1, Words.read(version1, 1));
+        // the same columns, a digest of another construction
+        assertTrue(!Arrays.equals(Arrays.copyOfRange(current, current.length - 32, current.length),
+                Arrays.copyOfRange(version1, version1.length - 32, version1.length)));
+
+        SetupData loaded = SetupCodec.decode(version1, SMALL);
+        assertEquals(setup.key().commitment(), loaded.key().commitment());
+        assertArrayEquals(setup.columns(), loaded.columns());
+        byte[] corrupted = version1.clone();
+        corrupted[corrupted.length - 100] ^= 1;
+        FormatException damaged = assertThrows(FormatException.class, () -> SetupCodec.decode(corrupted, SMALL));
+        assertTrue(damaged.getMessage().contains("digest mismatch"), damaged.getMessage());
+        // a version-1 trailer under a version-2 header is a mismatch, not a file of either
+        byte[] mixed = version1.clone();
+        Words.write(mixed, 1, SetupCodec.VERSION);
+        assertThrows(FormatException.class, () -> SetupCodec.decode(mixed, SMALL));
+
+        byte[] future = current.clone();
+        Words.write(future, 1, SetupCodec.VERSION + 1);
+        FormatException e = assertThrows(FormatException.class, () -> SetupCodec.decode(future, SMALL));
+        assertEquals("PLSETUP1: version 3 is not supported (expected 1 to 2)", e.getMessage());
+    }
+
+    @Test
     void setupDataRoundTripsAndCorruptionIsRefused() {
         Circuit circuit = TestCircuits.everyGate(Geometry.standard(6));
         SetupData setup = Setup.generate(circuit, SMALL);
