@@ -45,6 +45,8 @@ class HouseKeeperFunctionalTests extends PipelineTestSupport {
         oneAtATime.put("proofline.prover.concurrent-partitions", "1");
         WorkerProcess w1 = env.startWorker("worker-1", BOTH_ROLES, oneAtATime);
         WorkerProcess w2 = env.startWorker("worker-2", BOTH_ROLES, props);
+        // both listening before there is work: a worker up first could take every instance
+        env.await("both workers started", STAGE_TIMEOUT, () -> w1.started() && w2.started());
         env.sealBatch(BATCH, 10);
 
         // when worker-1 is killed (kill -9) while it proves an instance

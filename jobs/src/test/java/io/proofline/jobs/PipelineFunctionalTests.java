@@ -130,6 +130,8 @@ class PipelineFunctionalTests extends PipelineTestSupport {
         pipelined.put("proofline.prover.gpu.witness-vector-threads", "1");
         pipelined.put("proofline.prover.gpu.queue-length", "1");
         WorkerProcess w2 = env.startWorker("worker-2", BOTH_ROLES, pipelined);
+        // both listening before there is work: a worker up first could take every instance
+        env.await("both workers started", Duration.ofMinutes(3), () -> w1.started() && w2.started());
 
         // when the core seals the batches
         for (int b = 1; b <= n; b++) {

@@ -1,6 +1,7 @@
 package io.proofline.jobs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,15 @@ final class WorkerProcess implements AutoCloseable {
         killed = true;
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** Whether Spring Boot has logged the application's start: its listeners take partitions from then on. */
+    boolean started() {
+        try {
+            return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Started ProoflineJobsApplication");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
     }
 
     /** One line for failure messages: who, whether it runs, and where its log is. */
