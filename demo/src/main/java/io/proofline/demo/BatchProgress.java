@@ -35,6 +35,14 @@ record BatchProgress(long number, String coreStatus, int transactions, BatchStat
         return "proven".equals(coreStatus);
     }
 
+    /**
+     * Whether the prover has recorded the core's answer to its submission: the gateway writes it
+     * just after the core marks the batch proven, so a poll can see one without the other.
+     */
+    boolean submissionRecorded() {
+        return wall != null;
+    }
+
     boolean failed() {
         return proverStatus == BatchStatus.FAILED;
     }

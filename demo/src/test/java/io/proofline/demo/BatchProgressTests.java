@@ -1,7 +1,9 @@
 package io.proofline.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.circuits.aggregation.AggregationPlan;
 import io.proofline.circuits.aggregation.PlannedProof;
@@ -10,6 +12,7 @@ import io.proofline.storage.tables.BatchId;
 import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.InstanceStatus;
 import io.proofline.storage.tables.ProverAggregationProof;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -39,6 +42,16 @@ class BatchProgressTests {
         assertEquals("leaves 2/3", BatchProgress.aggregationStage(rows(id -> id.round() == 0 && id.index() == 0)));
         assertEquals("node round 1 0/1", BatchProgress.aggregationStage(rows(id -> id.round() == 0)));
         assertEquals("scheduler", BatchProgress.aggregationStage(rows(id -> id.round() < 2)));
+    }
+
+    @Test
+    void aVerifiedBatchIsRecordedOnceTheProverHasItsSubmissionTime() {
+        BatchProgress verifiedOnly = new BatchProgress(3, "proven", 16, BatchStatus.PROVING, 11, 11, "scheduler", 0, null, 12.0);
+        assertTrue(verifiedOnly.verified());
+        assertFalse(verifiedOnly.submissionRecorded(), "the core's verdict is in, the prover's record not yet");
+        BatchProgress recorded = new BatchProgress(3, "proven", 16, BatchStatus.SUBMITTED, 11, 11, "scheduler", 0,
+                Duration.ofSeconds(36), 12.0);
+        assertTrue(recorded.submissionRecorded());
     }
 
     @Test
