@@ -26,8 +26,6 @@ import io.proofline.poseidon2.Digest;
 import io.proofline.storage.format.CircuitInstanceCodec;
 import io.proofline.storage.format.Manifest;
 import io.proofline.storage.format.ManifestCodec;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,9 +118,7 @@ final class Artifacts {
             }
             setup = SetupCodec.decode(bytes, ProverConfig.provenQueries());
         }
-        // the format's version word follows the magic (decoding has checked it), little-endian
-        long version = ByteBuffer.wrap(bytes, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        out.add("setup data (PLSETUP1, version " + version + "), " + bytes.length + " bytes: " + setup.columns().length
+        out.add("setup data (PLSETUP1, version " + SetupCodec.version(bytes) + "), " + bytes.length + " bytes: " + setup.columns().length
                 + " setup columns of " + setup.columns()[0].length + " rows, digest and setup cap checked");
         keyLines(out, setup.key());
     }

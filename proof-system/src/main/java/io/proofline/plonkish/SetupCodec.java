@@ -96,6 +96,15 @@ public final class SetupCodec {
         return StoredSetup.deferred(key, columns, config);
     }
 
+    /**
+     * The format version a setup file declares, read as decoding reads it.
+     *
+     * @throws FormatException if it is not a setup file of a version this codec reads
+     */
+    public static int version(byte[] bytes) {
+        return new WordReader(bytes, MAGIC, SPONGE_DIGEST_VERSION, VERSION).version();
+    }
+
     private static Digest digest(long[][] columns, int version) {
         if (version == SPONGE_DIGEST_VERSION) {
             long[] all = Arrays.stream(columns).flatMapToLong(Arrays::stream).toArray();

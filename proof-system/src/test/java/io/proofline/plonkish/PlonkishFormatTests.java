@@ -89,6 +89,8 @@ class PlonkishFormatTests {
         byte[] version1 = SetupCodec.encode(setup, SetupCodec.SPONGE_DIGEST_VERSION);
         assertEquals(SetupCodec.VERSION, Words.read(current, 1));
         assertEquals(1, Words.read(version1, 1));
+        assertEquals(SetupCodec.VERSION, SetupCodec.version(current));
+        assertEquals(1, SetupCodec.version(version1));
         // the same columns, a digest of another construction
         assertTrue(!Arrays.equals(Arrays.copyOfRange(current, current.length - 32, current.length),
                 Arrays.copyOfRange(version1, version1.length - 32, version1.length)));
