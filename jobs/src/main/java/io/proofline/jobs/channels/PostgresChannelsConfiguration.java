@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.postgresql.jdbc.PgConnection;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,8 @@ import org.springframework.integration.jdbc.store.channel.PostgresChannelMessage
  * table's trigger (migration V102) wakes subscribers in every process through LISTEN/NOTIFY.
  * Each message is taken by exactly one subscriber; it is removed when taken, so a worker that
  * dies mid-partition loses the request and the partition is recovered by restarting the job.
+ * Requests are taken by priority ({@link PartitionRequestPriority}: the higher aggregation round,
+ * then the older batch), in the order sent among equals.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "proofline.transport", havingValue = "postgres", matchIfMissing = true)
@@ -31,7 +35,14 @@ public class PostgresChannelsConfiguration {
         JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setRegion(REGION);
+        store.setPriorityEnabled(true); // polls by the message_priority column (index: migration V104)
         return store;
+    }
+
+    /** Ranks every request sent on the channels below; only the orchestrator sends. */
+    @Bean
+    PartitionRequestPriority partitionRequestPriority(ObjectProvider<JobRepository> jobRepository) {
+        return new PartitionRequestPriority(jobRepository);
     }
 
     /** One LISTEN connection per process, outside the pool, as the subscriber requires. */
@@ -44,8 +55,11 @@ public class PostgresChannelsConfiguration {
 
     @Bean(RequestChannels.BASIC_WITNESS_GENERATION)
     PostgresSubscribableChannel basicWitnessGenerationRequests(JdbcChannelMessageStore store,
-                                                               PostgresChannelMessageTableSubscriber subscriber) {
-        return new PostgresSubscribableChannel(store, "basicWitnessGeneration", subscriber);
+                                                               PostgresChannelMessageTableSubscriber subscriber,
+                                                               PartitionRequestPriority priority) {
+        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "basicWitnessGeneration", subscriber);
+        channel.addInterceptor(priority);
+        return channel;
     }
 
     /**
@@ -56,8 +70,9 @@ public class PostgresChannelsConfiguration {
     @Bean(RequestChannels.PROVE_BASE_CIRCUITS)
     PostgresSubscribableChannel proveBaseCircuitsRequests(JdbcChannelMessageStore store,
                                                           PostgresChannelMessageTableSubscriber subscriber,
-                                                          ProvingConcurrency concurrency) {
+                                                          ProvingConcurrency concurrency, PartitionRequestPriority priority) {
         PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "proveBaseCircuits", subscriber);
+        channel.addInterceptor(priority);
         channel.setDispatcherExecutor(Executors.newFixedThreadPool(concurrency.partitions(),
                 Thread.ofPlatform().name("prove-partition-", 0).daemon().factory()));
         return channel;
@@ -71,8 +86,10 @@ public class PostgresChannelsConfiguration {
      */
     @Bean(RequestChannels.AGGREGATION_PROOFS)
     PostgresSubscribableChannel aggregationProofRequests(JdbcChannelMessageStore store,
-                                                         PostgresChannelMessageTableSubscriber subscriber) {
+                                                         PostgresChannelMessageTableSubscriber subscriber,
+                                                         PartitionRequestPriority priority) {
         PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, "aggregationProofs", subscriber);
+        channel.addInterceptor(priority);
         channel.setDispatcherExecutor(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("aggregation-partition-", 0)
                 .daemon().factory()));
         return channel;
