@@ -29,6 +29,8 @@ class HouseKeeperFunctionalTests extends PipelineTestSupport {
     private static final int BATCH = 1;
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(3);
+    /** Transfers (after 4 deposits) that fill at least five instances: more than the workers take at once (1 + 2). */
+    private static final int TRANSFERS = 3;
 
     @Test
     void aWorkerKilledMidProofLeavesABatchThatCompletesWithNoOperatorAction() throws Exception {
@@ -47,7 +49,7 @@ class HouseKeeperFunctionalTests extends PipelineTestSupport {
         WorkerProcess w2 = env.startWorker("worker-2", BOTH_ROLES, props);
         // both listening before there is work: a worker up first could take every instance
         env.await("both workers started", STAGE_TIMEOUT, () -> w1.started() && w2.started());
-        env.sealBatch(BATCH, 10);
+        env.sealBatch(BATCH, TRANSFERS);
 
         // when worker-1 is killed (kill -9) while it proves an instance
         env.await("worker-1 proving an instance", STAGE_TIMEOUT, true, () -> env.instances(BATCH).stream()

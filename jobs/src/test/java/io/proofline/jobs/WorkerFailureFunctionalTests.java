@@ -55,7 +55,7 @@ class WorkerFailureFunctionalTests extends PipelineTestSupport {
         Map<String, String> oneAtATime = new LinkedHashMap<>(props);
         oneAtATime.put("proofline.prover.concurrent-partitions", "1");
         WorkerProcess w1 = env.startWorker("worker-1", BOTH_ROLES, oneAtATime);
-        env.sealBatch(BATCH, 10);
+        env.sealBatch(BATCH, SMALL_BATCH);
 
         // when the worker is killed (kill -9) in the middle of proving an instance, after it
         // proved at least one
