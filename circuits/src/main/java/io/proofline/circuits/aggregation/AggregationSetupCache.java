@@ -3,6 +3,7 @@ package io.proofline.circuits.aggregation;
 import io.proofline.circuits.base.BaseCircuitKeys;
 import io.proofline.circuits.base.CircuitCapacities;
 import io.proofline.circuits.base.KeysRefusedException;
+import io.proofline.circuits.base.StoredSetupFiles;
 import io.proofline.codec.FormatException;
 import io.proofline.plonkish.Circuit;
 import io.proofline.plonkish.ProverConfig;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,15 +54,12 @@ final class AggregationSetupCache {
         Path file = file(dir, name + tag, caps, config);
         if (Files.exists(file)) {
             try {
-                StoredSetup setup = SetupCodec.decodeStored(Files.readAllBytes(file), config);
-                SetupCheck.difference(circuit, setup).ifPresent(difference -> {
-                    throw new KeysRefusedException(layer + " setup " + file + " is not the " + layer + " recursion circuit's ("
-                            + caps + "): " + difference + ". Its proofs would not prove what the circuit states; remove the "
-                            + "file to regenerate it from the circuit.");
-                });
-                return setup;
-            } catch (FormatException e) {
-                LOG.log(System.Logger.Level.WARNING, "regenerating damaged setup " + file + ": " + e.getMessage());
+                Optional<StoredSetup> stored = StoredSetupFiles.read(file, circuit, config, difference -> new KeysRefusedException(
+                        layer + " setup " + file + " is not the " + layer + " recursion circuit's (" + caps + "): " + difference
+                                + ". Its proofs would not prove what the circuit states; remove the file to regenerate it from the circuit."));
+                if (stored.isPresent()) {
+                    return stored.get();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }

@@ -1,10 +1,8 @@
 package io.proofline.circuits.base;
 
-import io.proofline.codec.FormatException;
 import io.proofline.plonkish.Circuit;
 import io.proofline.plonkish.ProverConfig;
 import io.proofline.plonkish.Setup;
-import io.proofline.plonkish.SetupCheck;
 import io.proofline.plonkish.SetupCodec;
 import io.proofline.plonkish.SetupData;
 import io.proofline.plonkish.StoredSetup;
@@ -85,15 +83,10 @@ public final class BaseCircuitKeys {
                 Path file = dir.resolve(fileName(type, caps, config, protocolVersion));
                 StoredSetup setup = null;
                 if (Files.exists(file)) {
-                    try {
-                        setup = SetupCodec.decodeStored(Files.readAllBytes(file), config);
-                    } catch (FormatException e) {
-                        LOG.log(System.Logger.Level.WARNING, "regenerating damaged setup " + file + ": " + e.getMessage());
-                    }
+                    setup = StoredSetupFiles.read(file, circuit, config, difference -> refused(type, caps, file, difference))
+                            .orElse(null);
                 }
-                if (setup != null) {
-                    requireMatches(type, caps, circuit, setup, file);
-                } else {
+                if (setup == null) {
                     LOG.log(System.Logger.Level.INFO, "generating setup for " + type.label + " (" + caps + ")");
                     SetupData generated = Setup.generate(circuit, config);
                     setup = StoredSetup.of(generated);
@@ -110,12 +103,10 @@ public final class BaseCircuitKeys {
         return new BaseCircuitKeys(protocolVersion, caps, circuits, setups);
     }
 
-    private static void requireMatches(CircuitType type, CircuitCapacities caps, Circuit circuit, StoredSetup setup, Path file) {
-        SetupCheck.difference(circuit, setup).ifPresent(difference -> {
-            throw new KeysRefusedException(type.label + " setup " + file + " is not the " + type.label + " circuit's (" + caps
-                    + "): " + difference + ". Its proofs would not prove what the circuit states; remove the file to "
-                    + "regenerate it from the circuit.");
-        });
+    private static KeysRefusedException refused(CircuitType type, CircuitCapacities caps, Path file, String difference) {
+        return new KeysRefusedException(type.label + " setup " + file + " is not the " + type.label + " circuit's (" + caps
+                + "): " + difference + ". Its proofs would not prove what the circuit states; remove the file to "
+                + "regenerate it from the circuit.");
     }
 
     /** Where {@link #loadOrGenerate} keeps the setup of {@code type} for the newest protocol version. */
