@@ -54,9 +54,8 @@ final class AggregationSetupCache {
         Path file = file(dir, name + tag, caps, config);
         if (Files.exists(file)) {
             try {
-                Optional<StoredSetup> stored = StoredSetupFiles.read(file, circuit, config, difference -> new KeysRefusedException(
-                        layer + " setup " + file + " is not the " + layer + " recursion circuit's (" + caps + "): " + difference
-                                + ". Its proofs would not prove what the circuit states; remove the file to regenerate it from the circuit."));
+                Optional<StoredSetup> stored = StoredSetupFiles.read(file, circuit, config, layer,
+                        layer + " recursion circuit's (" + caps + ")");
                 if (stored.isPresent()) {
                     return stored.get();
                 }

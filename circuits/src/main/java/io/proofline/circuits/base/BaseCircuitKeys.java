@@ -83,7 +83,7 @@ public final class BaseCircuitKeys {
                 Path file = dir.resolve(fileName(type, caps, config, protocolVersion));
                 StoredSetup setup = null;
                 if (Files.exists(file)) {
-                    setup = StoredSetupFiles.read(file, circuit, config, difference -> refused(type, caps, file, difference))
+                    setup = StoredSetupFiles.read(file, circuit, config, type.label, type.label + " circuit's (" + caps + ")")
                             .orElse(null);
                 }
                 if (setup == null) {
@@ -101,12 +101,6 @@ public final class BaseCircuitKeys {
             throw new UncheckedIOException("cannot use the key directory " + dir, e);
         }
         return new BaseCircuitKeys(protocolVersion, caps, circuits, setups);
-    }
-
-    private static KeysRefusedException refused(CircuitType type, CircuitCapacities caps, Path file, String difference) {
-        return new KeysRefusedException(type.label + " setup " + file + " is not the " + type.label + " circuit's (" + caps
-                + "): " + difference + ". Its proofs would not prove what the circuit states; remove the file to "
-                + "regenerate it from the circuit.");
     }
 
     /** Where {@link #loadOrGenerate} keeps the setup of {@code type} for the newest protocol version. */

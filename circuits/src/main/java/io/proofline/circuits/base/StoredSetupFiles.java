@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Reads a keys directory's setup file for the circuit it should hold. The columns are compared
@@ -27,19 +26,22 @@ public final class StoredSetupFiles {
     }
 
     /**
-     * @param refusal the exception for a setup that is not the circuit's, given the first difference
+     * @param name the setup's name in messages: a circuit type's label or a recursion layer's
+     * @param circuitName whose circuit it should be, e.g. {@code "transfer_execution circuit's (<capacities>)"}
      * @return the stored setup, or empty when the file is damaged (logged) and should be regenerated
-     * @throws KeysRefusedException from {@code refusal} when the file holds another circuit's setup
+     * @throws KeysRefusedException naming the setup, the file and the first difference when the
+     *     file holds another circuit's setup
      */
-    public static Optional<StoredSetup> read(Path file, Circuit circuit, ProverConfig config,
-                                             Function<String, KeysRefusedException> refusal) throws IOException {
+    public static Optional<StoredSetup> read(Path file, Circuit circuit, ProverConfig config, String name,
+                                             String circuitName) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
             StoredSetup setup = SetupCodec.decodeStoredForComparison(bytes, config);
             Optional<String> difference = SetupCheck.difference(circuit, setup);
             if (difference.isPresent()) {
                 SetupCodec.decodeStored(bytes, config); // a digest mismatch says damaged
-                throw refusal.apply(difference.get());
+                throw new KeysRefusedException(name + " setup " + file + " is not the " + circuitName + ": " + difference.get()
+                        + ". Its proofs would not prove what the circuit states; remove the file to regenerate it from the circuit.");
             }
             return Optional.of(setup);
         } catch (FormatException e) {

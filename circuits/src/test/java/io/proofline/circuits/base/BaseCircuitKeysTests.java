@@ -46,7 +46,8 @@ class BaseCircuitKeysTests {
         bytes[bytes.length - DIGEST_BYTES - 8] ^= 1; // the last column's last row: its digest no longer matches
         Files.write(file, bytes);
         assertEquals(honest.commitments(), BaseCircuitKeys.loadOrGenerate(dir, CAPS, CONFIG).commitments());
-        assertArrayEquals(Files.readAllBytes(BaseCircuitKeys.setupFile(honestDir, CircuitType.STORAGE_APPLICATION, CAPS, CONFIG)), Files.readAllBytes(file));
+        assertArrayEquals(Files.readAllBytes(BaseCircuitKeys.setupFile(honestDir, CircuitType.STORAGE_APPLICATION, CAPS, CONFIG)),
+                Files.readAllBytes(file));
     }
 
     /** The columns are compared with the circuit's: equal ones need no digest, so a damaged digest alone is not read. */

@@ -16,9 +16,9 @@ import org.springframework.messaging.support.ChannelInterceptor;
  * Gives each partition request the priority that the PostgreSQL channels' message store polls
  * by (highest first): the higher aggregation round first, then the older batch, as zkSync's
  * prover picks its jobs ({@code ORDER BY aggregation_round DESC, l1_batch_number ASC}). With
- * several batchProof jobs in flight, a worker that frees up finishes the oldest batch's tree
- * before it starts a newer batch's leaves, so each batch's proof comes back as soon as its own
- * work allows instead of after the work of every batch taken with it.
+ * several batchProof jobs in flight, a worker that frees up takes the oldest batch's queued
+ * proofs before a newer batch's leaves. A batch's next round is queued only once the round
+ * before it has ended, so a worker freed at that moment can still take a newer batch's leaf.
  *
  * <p>The round is the partition's aggregation round (leaves 0, nodes 1 and up, the scheduler
  * last; base proving and witness generation 0), read with the batch number from the request's
