@@ -208,7 +208,7 @@ void pl_avx2_dif_last3(uint64_t *a, size_t size, const uint64_t *tw) {
  * the kernel at about 2.3 operations a cycle on Zen 3. Stage by stage, the window holds
  * independent products, and in a partial round the internal layer's products, which do not
  * depend on the s-box, are placed between its steps. On a Zen 3 core this took a permutation
- * from 0.87 to 0.65 us (docs/benchmarks.md, "Poseidon2 stage by stage with AVX2").
+ * from 0.90 to 0.65 us (docs/benchmarks.md, "Poseidon2 stage by stage with AVX2").
  */
 #define P2_GROUPS 2
 #define P2_LANES (12 * P2_GROUPS)
