@@ -203,12 +203,13 @@ void pl_avx2_dif_last3(uint64_t *a, size_t size, const uint64_t *tw) {
  *
  * The rounds are written stage by stage across all lanes of the state (every s-box's square,
  * then every cube and fourth power, then every product) rather than s-box by s-box. A product
- * is a chain of about 28 dependent operations; one s-box after another left the out-of-order
- * window, whose vector scheduler holds little more than one s-box, with two chains to run, and
- * the kernel at about 2.3 operations a cycle on Zen 3. Stage by stage, the window holds
- * independent products, and in a partial round the internal layer's products, which do not
- * depend on the s-box, are placed between its steps. On a Zen 3 core this took a permutation
- * from 0.90 to 0.65 us (docs/benchmarks.md, "Poseidon2 stage by stage with AVX2").
+ * is a chain of about 28 dependent operations; s-box after s-box, the kernel ran at about 2.3
+ * operations a cycle on Zen 3 where its ports allow about 4, presumably because the out-of-order
+ * window then holds little more than one s-box's chains (this guest has no performance counters
+ * to show it). Stage by stage, the window holds independent products, and in a partial round
+ * the internal layer's products, which do not depend on the s-box, are placed between its
+ * steps. On a Zen 3 core this took a permutation from 0.90 to 0.65 us (docs/benchmarks.md,
+ * "Poseidon2 stage by stage with AVX2").
  */
 #define P2_GROUPS 2
 #define P2_LANES (12 * P2_GROUPS)
