@@ -172,14 +172,15 @@ static void dif_stage(uint64_t *a, size_t n, size_t h, const uint64_t *tw, int p
 /* All stages of half-size below 2^block_log on the block a[0, 2^block_log). */
 static void dif_block(uint64_t *a, size_t size, const uint64_t *tw) {
     for (size_t h = size >> 1; h >= 1; h >>= 1) {
-        if (vec.lanes && h >= vec.lanes) {
-            for (size_t g = 0; g < size; g += 2 * h) vec.dif_run(a + g, h, tw + h, 0, h);
-            continue;
-        }
-        /* the last three stages work on 2 * lanes elements at a time */
+        /* the last three stages work on 2 * lanes elements at a time (tested first: with AVX2's
+           four lanes, half-size 4 is also a whole vector, and the last two stages would be scalar) */
         if (vec.lanes && h == 4 && size >= 2 * vec.lanes) {
             vec.dif_last3(a, size, tw);
             return;
+        }
+        if (vec.lanes && h >= vec.lanes) {
+            for (size_t g = 0; g < size; g += 2 * h) vec.dif_run(a + g, h, tw + h, 0, h);
+            continue;
         }
         for (size_t g = 0; g < size; g += 2 * h) {
             uint64_t *x = a + g;
