@@ -132,10 +132,25 @@ void pl_avx2_dif_run(uint64_t *x, size_t h, const uint64_t *t, size_t from, size
     }
 }
 
+/*
+ * dst[i] = src[i] * start * g^i. Sixteen powers a step where n allows, in four accumulators: with
+ * one, each step waited for the product before it (a chain of dependent products), which made
+ * this a fifth of a coset extension's time on a Zen 3 core.
+ */
 void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g) {
-    uint64_t p[4];
+    uint64_t p[16];
     p[0] = start;
-    for (int i = 1; i < 4; i++) p[i] = pl_mul(p[i - 1], g);
+    for (int i = 1; i < 16; i++) p[i] = pl_mul(p[i - 1], g);
+    if (n % 16 == 0) {
+        v4 accs[4];
+        for (int k = 0; k < 4; k++) accs[k] = load(p + 4 * k);
+        v4 step16 = splat(pl_pow(g, 16));
+        for (size_t i = 0; i < n; i += 16) {
+            for (int k = 0; k < 4; k++) store(dst + i + 4 * k, v_mul(load(src + i + 4 * k), accs[k]));
+            for (int k = 0; k < 4; k++) accs[k] = v_mul(accs[k], step16);
+        }
+        return;
+    }
     v4 acc = load(p);
     v4 step = splat(pl_pow(g, 4));
     for (size_t i = 0; i < n; i += 4) {
