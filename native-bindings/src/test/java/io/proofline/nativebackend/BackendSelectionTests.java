@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.proofline.backend.ProverBackend;
 import io.proofline.backend.ProverBackends;
-import io.proofline.field.VectorSupport;
 import org.junit.jupiter.api.Test;
 
 /** {@code proofline.prover.backend} finds the native back ends through their providers. */
@@ -32,7 +31,7 @@ class BackendSelectionTests {
         } catch (IllegalStateException none) {
             gpu = false;
         }
-        assertEquals(gpu ? "cuda" : ProverBackends.withoutDevice(VectorSupport.LANES, VectorSupport.cpuVendor()), ProverBackends.select("auto").name());
+        assertEquals(gpu ? "cuda" : ProverBackends.AUTO_WITHOUT_DEVICE, ProverBackends.select("auto").name());
     }
 
     @Test
