@@ -174,8 +174,23 @@ void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t s
     }
 }
 
+/* acc0 += w0 v and acc1 += w1 v; sixteen rows a step where n allows, eight independent products */
 void pl_avx2_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n) {
     v4 a = splat(w0), b = splat(w1);
+    if (n % 16 == 0) {
+        v4 as[4] = {a, a, a, a}, bs[4] = {b, b, b, b};
+        for (size_t i = 0; i < n; i += 16) {
+            v4 x[4], p[4], q[4];
+            for (int k = 0; k < 4; k++) x[k] = load(v + i + 4 * k);
+            v_mul4(p, x, as);
+            v_mul4(q, x, bs);
+            for (int k = 0; k < 4; k++) {
+                store(acc0 + i + 4 * k, v_add(load(acc0 + i + 4 * k), p[k]));
+                store(acc1 + i + 4 * k, v_add(load(acc1 + i + 4 * k), q[k]));
+            }
+        }
+        return;
+    }
     for (size_t i = 0; i < n; i += 4) {
         v4 x = load(v + i);
         store(acc0 + i, v_add(load(acc0 + i), v_mul(x, a)));

@@ -133,8 +133,23 @@ void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t
     }
 }
 
+/* acc0 += w0 v and acc1 += w1 v; thirty-two rows a step where n allows, eight independent products */
 void pl_avx512_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n) {
     v8 a = _mm512_set1_epi64((long long) w0), b = _mm512_set1_epi64((long long) w1);
+    if (n % 32 == 0) {
+        v8 as[4] = {a, a, a, a}, bs[4] = {b, b, b, b};
+        for (size_t i = 0; i < n; i += 32) {
+            v8 x[4], p[4], q[4];
+            for (int k = 0; k < 4; k++) x[k] = _mm512_loadu_si512(v + i + 8 * k);
+            v_mul4(p, x, as);
+            v_mul4(q, x, bs);
+            for (int k = 0; k < 4; k++) {
+                _mm512_storeu_si512(acc0 + i + 8 * k, v_add(_mm512_loadu_si512(acc0 + i + 8 * k), p[k]));
+                _mm512_storeu_si512(acc1 + i + 8 * k, v_add(_mm512_loadu_si512(acc1 + i + 8 * k), q[k]));
+            }
+        }
+        return;
+    }
     for (size_t i = 0; i < n; i += 8) {
         v8 x = _mm512_loadu_si512(v + i);
         _mm512_storeu_si512(acc0 + i, v_add(_mm512_loadu_si512(acc0 + i), v_mul(x, a)));
