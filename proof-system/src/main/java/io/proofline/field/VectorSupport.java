@@ -184,15 +184,6 @@ public final class VectorSupport {
         };
     }
 
-    /**
-     * {@code vendor_id} of the first processor in {@code /proc/cpuinfo} ({@code AuthenticAMD},
-     * {@code GenuineIntel}, ...); empty off Linux, on processors that name none (ARM), or where
-     * unreadable.
-     */
-    public static String cpuVendor() {
-        return firstProcessor().getOrDefault("vendor_id", "");
-    }
-
     /** A decimal field of a processor's fields, such as {@code cpu family}; -1 where absent or not a number. */
     static int number(Map<String, String> processor, String key) {
         try {
