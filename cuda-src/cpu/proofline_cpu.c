@@ -615,8 +615,14 @@ int32_t pl_deep_codeword(const uint64_t *handles, const uint64_t *columns, uint6
 
 /* ---- the quotient ---- */
 
-/* log2 of the rows a quotient block runs each instruction over */
-#define QUOTIENT_BLOCK_LOG 6
+/*
+ * log2 of the rows a quotient block runs each instruction over. Each instruction pays its
+ * dispatch (a switch and a kernel call) once a block, so larger blocks spread it: at 256 rows the
+ * block's registers (about 70, 140 KiB) sit in L2 rather than L1, and quotient evaluation still
+ * took 11 to 25% less than at 64 rows on a Zen 5 core, with both kernel sets (docs/benchmarks.md,
+ * "Poseidon2 stage by stage with AVX-512").
+ */
+#define QUOTIENT_BLOCK_LOG 8
 
 /*
  * The quotient's numerator by its program, one block of rows at a time: each instruction runs
