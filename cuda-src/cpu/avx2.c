@@ -153,11 +153,9 @@ void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t s
     p[0] = start;
     for (int i = 1; i < 16; i++) p[i] = pl_mul(p[i - 1], g);
     if (n % 16 == 0) {
-        v4 accs[4], steps[4], x[4];
-        for (int k = 0; k < 4; k++) {
-            accs[k] = load(p + 4 * k);
-            steps[k] = splat(pl_pow(g, 16));
-        }
+        v4 step = splat(pl_pow(g, 16));
+        v4 accs[4], steps[4] = {step, step, step, step}, x[4];
+        for (int k = 0; k < 4; k++) accs[k] = load(p + 4 * k);
         for (size_t i = 0; i < n; i += 16) {
             for (int k = 0; k < 4; k++) x[k] = load(src + i + 4 * k);
             v_mul4(x, x, accs);

@@ -112,11 +112,9 @@ void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t
     p[0] = start;
     for (int i = 1; i < 32; i++) p[i] = pl_mul(p[i - 1], g);
     if (n % 32 == 0) {
-        v8 accs[4], steps[4], x[4];
-        for (int k = 0; k < 4; k++) {
-            accs[k] = _mm512_loadu_si512(p + 8 * k);
-            steps[k] = _mm512_set1_epi64((long long) pl_pow(g, 32));
-        }
+        v8 step = _mm512_set1_epi64((long long) pl_pow(g, 32));
+        v8 accs[4], steps[4] = {step, step, step, step}, x[4];
+        for (int k = 0; k < 4; k++) accs[k] = _mm512_loadu_si512(p + 8 * k);
         for (size_t i = 0; i < n; i += 32) {
             for (int k = 0; k < 4; k++) x[k] = _mm512_loadu_si512(src + i + 8 * k);
             v_mul4(x, x, accs);
@@ -290,11 +288,6 @@ static inline void p2_external(v8 *s) {
     }
 }
 
-/* the 128-bit product d_i * x of the internal matrix's diagonal */
-static inline void p2_diag_wide(v8 x, int i, v8 *hi, v8 *lo) {
-    v_wide(x, _mm512_set1_epi64((long long) PL_P2_DIAG[i]), _mm512_set1_epi64((long long) (PL_P2_DIAG[i] >> 32)), hi, lo);
-}
-
 /* the s-boxes of the n lanes of s after adding the round's constants, stage by stage */
 static inline void p2_full_round(v8 *s, int n, int round) {
     v8 t[P2_LANES], x2[P2_LANES], x3[P2_LANES];
@@ -306,10 +299,10 @@ static inline void p2_full_round(v8 *s, int n, int round) {
     for (int e = 0; e < n; e += 12) p2_external(s + e);
 }
 
-/* d_i * x reduced, any 64-bit representative */
+/* d_i * x for the internal matrix's diagonal, reduced to any 64-bit representative */
 static inline v8 p2_diag_mul(v8 x, int i) {
     v8 hi, lo;
-    p2_diag_wide(x, i, &hi, &lo);
+    v_wide(x, _mm512_set1_epi64((long long) PL_P2_DIAG[i]), _mm512_set1_epi64((long long) (PL_P2_DIAG[i] >> 32)), &hi, &lo);
     return v_reduce_lazy(hi, lo);
 }
 
@@ -374,11 +367,11 @@ static void load_states(const uint64_t *states, v8 *s) {
 }
 
 void pl_avx512_permute8(uint64_t *states) {
-    v8 s[1][12];
-    load_states(states, s[0]);
-    p2_permute(s[0], 12);
+    v8 s[12];
+    load_states(states, s);
+    p2_permute(s, 12);
     uint64_t t[12][8];
-    for (int i = 0; i < 12; i++) _mm512_storeu_si512(t[i], s[0][i]);
+    for (int i = 0; i < 12; i++) _mm512_storeu_si512(t[i], s[i]);
     for (int l = 0; l < 8; l++)
         for (int i = 0; i < 12; i++) states[12 * l + i] = t[i][l];
 }
