@@ -5,6 +5,7 @@
  * the portable code's, which the differential tests check on both paths.
  */
 #include "avx512.h"
+#include "p2_layers.h"
 #include "proofline_native.h"
 #include "../common/pl_field.h"
 
@@ -219,10 +220,11 @@ void pl_avx512_block_op(uint32_t op, uint64_t *d, const uint64_t *a, const uint6
  *
  * As in the AVX2 kernel, the rounds go stage by stage across all lanes (every square, then every
  * cube and fourth power, then every product) rather than s-box by s-box, and a partial round
- * reduces the internal layer's diagonal products between the steps of its s-box. On a Zen 5 core
+ * computes the internal layer's diagonal products between the steps of its s-box. On a Zen 5 core
  * (four vector pipes, two of them for 32-bit products and two for shifts) this took a
  * permutation from 0.32 to 0.21 us with unchanged outputs (docs/benchmarks.md, "Poseidon2 stage
- * by stage with AVX-512").
+ * by stage with AVX-512"). Also as there, a full round's last products reach the external layer
+ * unreduced, as limbs (p2_layers.h), and the internal layer's products are reduced with the sum.
  */
 #define P2_GROUPS 2
 #define P2_LANES (12 * P2_GROUPS)
@@ -252,7 +254,7 @@ static inline v8 p2_square(v8 a) {
     return v_reduce_lazy(hi, lo);
 }
 
-/* hi * 2^32 + lo mod p for hi, lo < 2^40 (Poseidon2.combine) */
+/* hi * 2^32 + lo mod p for hi, lo < 2^41 (Poseidon2.combine, which takes them below 2^40) */
 static inline v8 p2_combine(v8 hi, v8 lo) {
     v8 top = _mm512_srli_epi64(hi, 32);
     v8 small = _mm512_sub_epi64(_mm512_add_epi64(lo, _mm512_slli_epi64(top, 32)), top);
@@ -260,20 +262,30 @@ static inline v8 p2_combine(v8 hi, v8 lo) {
     return _mm512_mask_add_epi64(s, _mm512_cmplt_epu64_mask(s, small), s, V_EPS);
 }
 
-/* circ(2 M4, M4, M4) as Poseidon2.externalLinear: column sums by halves, then M4 of each chunk plus the sums */
-static inline void p2_external(v8 *s) {
+/* (hi, lo) as limbs L + H 2^32 mod p (p2_layers.h) */
+static inline void p2_product_limbs(v8 hi, v8 lo, v8 *L, v8 *H) {
+    v8 l2 = _mm512_and_si512(hi, V_M32);
+    *L = _mm512_sub_epi64(_mm512_sub_epi64(_mm512_and_si512(lo, V_M32), l2), _mm512_srli_epi64(hi, 32));
+    *H = _mm512_add_epi64(_mm512_srli_epi64(lo, 32), l2);
+}
+
+/*
+ * circ(2 M4, M4, M4) as Poseidon2.externalLinear on limbs L, H into s, plus the layer's
+ * constants (p2_layers.h): column sums, then M4 of each chunk plus the sums. Every sum is
+ * exact: an input's weights add up to at most 64 and the true values stay below 2^41 (a
+ * negative L wraps and comes back with the offset), which p2_combine takes.
+ */
+static inline void p2_external_limbs(v8 *s, const v8 *L, const v8 *H, int layer) {
     v8 l[4], h[4];
     for (int k = 0; k < 4; k++) {
-        l[k] = _mm512_add_epi64(_mm512_add_epi64(_mm512_and_si512(s[k], V_M32), _mm512_and_si512(s[4 + k], V_M32)),
-                                _mm512_and_si512(s[8 + k], V_M32));
-        h[k] = _mm512_add_epi64(_mm512_add_epi64(_mm512_srli_epi64(s[k], 32), _mm512_srli_epi64(s[4 + k], 32)),
-                                _mm512_srli_epi64(s[8 + k], 32));
+        l[k] = _mm512_add_epi64(_mm512_add_epi64(L[k], L[4 + k]), L[8 + k]);
+        h[k] = _mm512_add_epi64(_mm512_add_epi64(H[k], H[4 + k]), H[8 + k]);
     }
     for (int c = 0; c < 12; c += 4) {
         v8 a[4], b[4];
         for (int k = 0; k < 4; k++) {
-            a[k] = _mm512_add_epi64(_mm512_and_si512(s[c + k], V_M32), l[k]);
-            b[k] = _mm512_add_epi64(_mm512_srli_epi64(s[c + k], 32), h[k]);
+            a[k] = _mm512_add_epi64(L[c + k], l[k]);
+            b[k] = _mm512_add_epi64(H[c + k], h[k]);
         }
         v8 t0 = _mm512_add_epi64(a[0], a[1]), t1 = _mm512_add_epi64(a[2], a[3]);
         v8 t2 = _mm512_add_epi64(_mm512_slli_epi64(a[1], 1), t1), t3 = _mm512_add_epi64(_mm512_slli_epi64(a[3], 1), t0);
@@ -281,41 +293,85 @@ static inline void p2_external(v8 *s) {
         v8 u0 = _mm512_add_epi64(b[0], b[1]), u1 = _mm512_add_epi64(b[2], b[3]);
         v8 u2 = _mm512_add_epi64(_mm512_slli_epi64(b[1], 1), u1), u3 = _mm512_add_epi64(_mm512_slli_epi64(b[3], 1), u0);
         v8 u4 = _mm512_add_epi64(_mm512_slli_epi64(u1, 2), u3), u5 = _mm512_add_epi64(_mm512_slli_epi64(u0, 2), u2);
-        s[c] = p2_combine(_mm512_add_epi64(u3, u5), _mm512_add_epi64(t3, t5));
-        s[c + 1] = p2_combine(u5, t5);
-        s[c + 2] = p2_combine(_mm512_add_epi64(u2, u4), _mm512_add_epi64(t2, t4));
-        s[c + 3] = p2_combine(u4, t4);
+        v8 out_lo[4] = {_mm512_add_epi64(t3, t5), t5, _mm512_add_epi64(t2, t4), t4};
+        v8 out_hi[4] = {_mm512_add_epi64(u3, u5), u5, _mm512_add_epi64(u2, u4), u4};
+        for (int k = 0; k < 4; k++)
+            s[c + k] = p2_combine(_mm512_add_epi64(out_hi[k], _mm512_set1_epi64((long long) p2_external_hi[layer][c + k])),
+                                  _mm512_add_epi64(out_lo[k], _mm512_set1_epi64((long long) p2_external_lo[layer][c + k])));
     }
 }
 
-/* the s-boxes of the n lanes of s after adding the round's constants, stage by stage */
-static inline void p2_full_round(v8 *s, int n, int round) {
-    v8 t[P2_LANES], x2[P2_LANES], x3[P2_LANES];
-    for (int e = 0; e < n; e++) t[e] = p2_add_constant(s[e], _mm512_set1_epi64((long long) PL_P2_FULL_RC[12 * round + e % 12]));
-    for (int e = 0; e < n; e++) x2[e] = p2_square(t[e]);
-    for (int e = 0; e < n; e++) x3[e] = p2_mul(x2[e], t[e]);
-    for (int e = 0; e < n; e++) x2[e] = p2_square(x2[e]);
-    for (int e = 0; e < n; e++) s[e] = p2_mul(x3[e], x2[e]);
-    for (int e = 0; e < n; e += 12) p2_external(s + e);
-}
-
-/* d_i * x for the internal matrix's diagonal, reduced to any 64-bit representative */
-static inline v8 p2_diag_mul(v8 x, int i) {
-    v8 hi, lo;
-    v_wide(x, _mm512_set1_epi64((long long) PL_P2_DIAG[i]), _mm512_set1_epi64((long long) (PL_P2_DIAG[i] >> 32)), &hi, &lo);
-    return v_reduce_lazy(hi, lo);
+/* layer 0, on the input's 64-bit lanes */
+static inline void p2_external_first(v8 *s) {
+    v8 L[12], H[12];
+    for (int i = 0; i < 12; i++) {
+        L[i] = _mm512_and_si512(s[i], V_M32);
+        H[i] = _mm512_srli_epi64(s[i], 32);
+    }
+    p2_external_limbs(s, L, H, 0);
 }
 
 /*
- * y_i = d_i x_i + sum(x) after element 0's s-box. The products d_i x_i of elements 1 to 11,
- * which do not wait for the s-box, are reduced between its steps, so that each group holds
- * eleven reduced products rather than their 128-bit halves; the sum is made canonical so that
- * adding it to a product carries at most once.
+ * The s-boxes of the n lanes of s, stage by stage, then the external layer. The round's constants
+ * came with the layer before, except in round 4, after the partial rounds. The s-box's last
+ * product goes to the external layer as limbs, unreduced.
+ */
+static inline void p2_full_round(v8 *s, int n, int round) {
+    v8 t[P2_LANES], x2[P2_LANES], x3[P2_LANES], L[P2_LANES], H[P2_LANES];
+    for (int e = 0; e < n; e++)
+        t[e] = round == 4 ? p2_add_constant(s[e], _mm512_set1_epi64((long long) PL_P2_FULL_RC[12 * round + e % 12])) : s[e];
+    for (int e = 0; e < n; e++) x2[e] = p2_square(t[e]);
+    for (int e = 0; e < n; e++) x3[e] = p2_mul(x2[e], t[e]);
+    for (int e = 0; e < n; e++) x2[e] = p2_square(x2[e]);
+    for (int e = 0; e < n; e++) {
+        v8 hi, lo;
+        v_wide(x3[e], x2[e], _mm512_srli_epi64(x2[e], 32), &hi, &lo);
+        p2_product_limbs(hi, lo, &L[e], &H[e]);
+    }
+    for (int e = 0; e < n; e += 12) p2_external_limbs(s + e, L + e, H + e, round + 1);
+}
+
+/* the 128-bit product d_i * x of the internal matrix's diagonal */
+static inline void p2_diag_wide(v8 x, int i, v8 *hi, v8 *lo) {
+    v_wide(x, _mm512_set1_epi64((long long) PL_P2_DIAG[i]), _mm512_set1_epi64((long long) (PL_P2_DIAG[i] >> 32)), hi, lo);
+}
+
+/* d x + sum from the 128-bit d x = (hi, lo) and sum - EPSILON, as the AVX2 kernel's p2_fold */
+static inline v8 p2_fold(v8 hi, v8 lo, v8 sum) {
+    /* l = lo + sum - EPSILON, its carry going into hi */
+    v8 l = _mm512_add_epi64(lo, sum);
+    v8 h = _mm512_mask_add_epi64(hi, _mm512_cmplt_epu64_mask(l, sum), hi, _mm512_set1_epi64(1));
+    /* h 2^64 + EPSILON = (h mod 2^32 + 1) EPSILON - h / 2^32 mod p, in [0, 2^64 - 2^32]: one carry to fix */
+    v8 t = _mm512_add_epi64(_mm512_sub_epi64(_mm512_mul_epu32(h, V_EPS), _mm512_srli_epi64(h, 32)), V_EPS);
+    v8 y = _mm512_add_epi64(l, t);
+    return _mm512_mask_add_epi64(y, _mm512_cmplt_epu64_mask(y, t), y, V_EPS);
+}
+
+/*
+ * y_i = d_i x_i + sum(x) after element 0's s-box, the sum folded into each 128-bit product and
+ * reduced with it (p2_fold). The products of elements 1 to 11 and their part of the sum are
+ * placed between the s-box's steps, which they do not wait for. Reducing each product on its own
+ * there and adding a canonical sum after took one operation more a lane (0.215 against 0.209 us
+ * a permutation on a Zen 5 core), though it held eleven reduced products a group rather than
+ * their halves.
  */
 static inline void p2_partial_round(v8 *s, int n, int round) {
     v8 c = _mm512_set1_epi64((long long) PL_P2_PARTIAL_RC[round]);
-    v8 t[P2_GROUPS], x2[P2_GROUPS], x3[P2_GROUPS], lo_sum[P2_GROUPS], hi_sum[P2_GROUPS];
+    v8 t[P2_GROUPS], x2[P2_GROUPS], x3[P2_GROUPS], hi[P2_LANES], lo[P2_LANES];
+    v8 lo_sum[P2_GROUPS], hi_sum[P2_GROUPS];
     int groups = n / 12;
+    for (int g = 0; g < groups; g++) {
+        t[g] = p2_add_constant(s[12 * g], c);
+        x2[g] = p2_square(t[g]);
+    }
+    for (int g = 0; g < groups; g++)
+        for (int i = 1; i < 5; i++) p2_diag_wide(s[12 * g + i], i, &hi[12 * g + i], &lo[12 * g + i]);
+    for (int g = 0; g < groups; g++) {
+        x3[g] = p2_mul(x2[g], t[g]);
+        x2[g] = p2_square(x2[g]);
+    }
+    for (int g = 0; g < groups; g++)
+        for (int i = 5; i < 9; i++) p2_diag_wide(s[12 * g + i], i, &hi[12 * g + i], &lo[12 * g + i]);
     for (int g = 0; g < groups; g++) {
         v8 l = _mm512_setzero_si512(), h = _mm512_setzero_si512();
         for (int i = 1; i < 12; i++) {
@@ -325,33 +381,25 @@ static inline void p2_partial_round(v8 *s, int n, int round) {
         lo_sum[g] = l;
         hi_sum[g] = h;
     }
-    for (int g = 0; g < groups; g++) {
-        t[g] = p2_add_constant(s[12 * g], c);
-        x2[g] = p2_square(t[g]);
-    }
-    for (int g = 0; g < groups; g++)
-        for (int i = 1; i < 5; i++) s[12 * g + i] = p2_diag_mul(s[12 * g + i], i);
-    for (int g = 0; g < groups; g++) {
-        x3[g] = p2_mul(x2[g], t[g]);
-        x2[g] = p2_square(x2[g]);
-    }
-    for (int g = 0; g < groups; g++)
-        for (int i = 5; i < 9; i++) s[12 * g + i] = p2_diag_mul(s[12 * g + i], i);
     for (int g = 0; g < groups; g++) s[12 * g] = p2_mul(x3[g], x2[g]);
     for (int g = 0; g < groups; g++)
-        for (int i = 9; i < 12; i++) s[12 * g + i] = p2_diag_mul(s[12 * g + i], i);
+        for (int i = 9; i < 12; i++) p2_diag_wide(s[12 * g + i], i, &hi[12 * g + i], &lo[12 * g + i]);
+    v8 sum[P2_GROUPS];
     for (int g = 0; g < groups; g++) {
         v8 s0 = s[12 * g];
-        v8 sum = v_canonical(p2_combine(_mm512_add_epi64(hi_sum[g], _mm512_srli_epi64(s0, 32)),
-                                        _mm512_add_epi64(lo_sum[g], _mm512_and_si512(s0, V_M32))));
-        s[12 * g] = p2_diag_mul(s0, 0);
-        for (int i = 0; i < 12; i++) s[12 * g + i] = p2_add_constant(s[12 * g + i], sum);
+        /* sum - EPSILON: p's limbs (1, 2^32 - 1) less EPSILON's (-1, 1) added to the sum's */
+        sum[g] = p2_combine(_mm512_add_epi64(_mm512_add_epi64(hi_sum[g], _mm512_srli_epi64(s0, 32)), _mm512_set1_epi64(0xFFFFFFFELL)),
+                            _mm512_add_epi64(_mm512_add_epi64(lo_sum[g], _mm512_and_si512(s0, V_M32)), _mm512_set1_epi64(2)));
+        p2_diag_wide(s0, 0, &hi[12 * g], &lo[12 * g]);
     }
+    /* element 0 of every group first: the next round's s-box waits for it alone */
+    for (int i = 0; i < 12; i++)
+        for (int g = 0; g < groups; g++) s[12 * g + i] = p2_fold(hi[12 * g + i], lo[12 * g + i], sum[g]);
 }
 
 /* the n lanes (12 or P2_LANES) of one or two groups of eight states */
 static inline void p2_permute(v8 *s, int n) {
-    for (int e = 0; e < n; e += 12) p2_external(s + e);
+    for (int e = 0; e < n; e += 12) p2_external_first(s + e);
     for (int r = 0; r < 4; r++) p2_full_round(s, n, r);
     for (int p = 0; p < PL_P2_PARTIAL_ROUNDS; p++) p2_partial_round(s, n, p);
     for (int r = 4; r < 8; r++) p2_full_round(s, n, r);

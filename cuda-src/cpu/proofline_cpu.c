@@ -11,6 +11,7 @@
 #include "../common/pl_error.h"
 #include "../common/pl_checks.h"
 #include "avx2.h"
+#include "p2_layers.h"
 #include "avx512.h"
 
 #include <omp.h>
@@ -74,9 +75,31 @@ __attribute__((constructor)) static void choose_isa(void) {
                     asked, chosen->name);
     }
     vec = *chosen;
+    p2_fill_external_constants();
 }
 
 const char *pl_kernel_set(void) { return vec.name; }
+
+uint64_t p2_external_lo[9][12], p2_external_hi[9][12];
+
+void p2_fill_external_constants(void) {
+    for (int layer = 0; layer < 9; layer++) {
+        /* partial rounds follow the layer after round 3, and nothing the layer after round 7 */
+        int next = layer == 4 || layer == 8 ? -1 : layer;
+        for (int i = 0; i < 12; i++) {
+            /* each output's weight: M4's row sum (16 or 12) times four, the weight of an input in its column sum and block */
+            uint64_t weight = i % 2 == 0 ? 64 : 48;
+            uint64_t lo = layer == 0 ? 0 : weight * P2_LIMB_OFFSET_LO;
+            uint64_t hi = layer == 0 ? 0 : weight * P2_LIMB_OFFSET_HI;
+            if (next >= 0) {
+                lo += PL_P2_FULL_RC[12 * next + i] & 0xFFFFFFFFULL;
+                hi += PL_P2_FULL_RC[12 * next + i] >> 32;
+            }
+            p2_external_lo[layer][i] = lo;
+            p2_external_hi[layer][i] = hi;
+        }
+    }
+}
 
 const char *pl_last_error(void) { return pl_error_text; }
 
