@@ -371,10 +371,18 @@ public final class NativeBackend implements ProverBackend {
         }
     }
 
-    /** One coset's values straight into the caller's arena: the library's extension with blowup 1 (log 0). */
+    /**
+     * One coset's values straight into the caller's arena: the library's extension with blowup 1
+     * (log 0). The CPU build keeps them (its handle for a matrix is the matrix's address), so that
+     * {@link #quotient} runs its program on the cosets the prover extends for the quotient alone.
+     */
     @Override
     public ColumnMatrix cosetEvaluations(long[][] coefficients, long shift, Arena arena) {
-        return extendInto(coefficients, logLengthOf(coefficients), 0, shift, arena);
+        ColumnMatrix out = extendInto(coefficients, logLengthOf(coefficients), 0, shift, arena);
+        if (!"cuda".equals(name)) {
+            keepUntilClosed(out, out.segment().address(), arena);
+        }
+        return out;
     }
 
     /** The extension straight into the caller's arena, with no copy back to the heap. */

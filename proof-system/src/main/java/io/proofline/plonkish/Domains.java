@@ -76,11 +76,20 @@ final class Domains {
         int n = committedRows >>> logBlowup;
         List<ColumnMatrix> segments = new ArrayList<>();
         segments.add(committed);
-        long w = TwoAdicRoots.rootOfUnity(Integer.numberOfTrailingZeros(n) + quotientLogBlowup);
         for (int i = 1 << logBlowup; i * n < rows; i++) {
-            long shift = Goldilocks.mul(SHIFT, Goldilocks.pow(w, TwoAdicRoots.reverseBits(i, quotientLogBlowup)));
-            segments.add(backend.cosetEvaluations(coefficients, shift, arena));
+            segments.add(backend.cosetEvaluations(coefficients, blockShift(Integer.numberOfTrailingZeros(n), quotientLogBlowup, i),
+                    arena));
         }
         return new QuotientDomainColumns(segments, rows);
+    }
+
+    /**
+     * The shift of block {@code i} of {@code n = 2^logN} rows of the coset of {@code 2^q n}
+     * points in bit-reversed order: the block is the trace domain times {@code 7 * W^rev(i)},
+     * {@code W} of order {@code 2^q n} and {@code rev} over {@code q} bits.
+     */
+    static long blockShift(int logN, int quotientLogBlowup, int i) {
+        long w = TwoAdicRoots.rootOfUnity(logN + quotientLogBlowup);
+        return Goldilocks.mul(SHIFT, Goldilocks.pow(w, TwoAdicRoots.reverseBits(i, quotientLogBlowup)));
     }
 }

@@ -108,16 +108,17 @@ public final class PlonkishProver {
         // blowup: the committed extensions' first rows where they reach, else extended further
         int quotientLogBlowup = quotientLogBlowup(g);
         long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), quotientLogBlowup);
-        long[][] quotient = programQuotient(g, key.gates(), List.of(setup.lde(), witnessTree.lde, productsTree.lde),
-                publicInputLde, quotientLogBlowup, alpha, beta, gamma);
-        if (quotient == null) {
-            // extensions made only for the quotient's domain are freed as soon as it is evaluated
-            try (Arena quotientDomain = PooledArena.shared()) {
-                quotient = new QuotientEvaluator(g, key.gates(),
-                        onQuotientDomain(g, setup.lde(), setup.coefficients(), quotientLogBlowup, quotientDomain),
-                        onQuotientDomain(g, witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
-                        onQuotientDomain(g, productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain),
-                        publicInputLde, quotientLogBlowup, g.quotientChunks()).evaluate(alpha, beta, gamma);
+        long[][] quotient;
+        // extensions made only for the quotient's domain are freed as soon as it is evaluated
+        try (Arena quotientDomain = PooledArena.shared()) {
+            List<QuotientDomainColumns> domain = List.of(
+                    onQuotientDomain(g, setup.lde(), setup.coefficients(), quotientLogBlowup, quotientDomain),
+                    onQuotientDomain(g, witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
+                    onQuotientDomain(g, productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain));
+            quotient = programQuotient(g, key.gates(), domain, publicInputLde, quotientLogBlowup, alpha, beta, gamma);
+            if (quotient == null) {
+                quotient = new QuotientEvaluator(g, key.gates(), domain.get(0), domain.get(1), domain.get(2), publicInputLde,
+                        quotientLogBlowup, g.quotientChunks()).evaluate(alpha, beta, gamma);
             }
         }
         timer.mark(ProverStages.QUOTIENT_EVALUATION);
@@ -174,21 +175,44 @@ public final class PlonkishProver {
 
     /**
      * The quotient by the back end's run of the constraints compiled into a program, where the
-     * back end runs programs and the committed extensions hold the quotient's domain (their first
-     * rows, as {@link #onQuotientDomain}) and the program fits the back end's registers; else null.
+     * back end runs programs on the domain's matrices and the program fits its registers; else
+     * null. The program runs segment by segment of the domain ({@link QuotientDomainColumns}):
+     * the committed extensions' first rows, a coset of the FRI domain's size (or of the
+     * quotient's, if smaller), then each coset of the trace domain extended for the quotient
+     * alone ({@link Domains#extendFromCommitted}), a domain of its own with its shift and a blowup
+     * of 1.
      */
-    private long[][] programQuotient(Geometry g, List<Gate> gates, List<ColumnMatrix> extensions, long[] publicInputLde,
+    private long[][] programQuotient(Geometry g, List<Gate> gates, List<QuotientDomainColumns> domain, long[] publicInputLde,
                                      int quotientLogBlowup, Ext2 alpha, Ext2 beta, Ext2 gamma) {
-        int rows = g.quotientChunks() << g.logRows();
-        if (!config.backend().runsQuotientPrograms() || extensions.stream().anyMatch(e -> e.rows() < rows)) {
+        if (!config.backend().runsQuotientPrograms()) {
             return null;
         }
         QuotientProgram program = QuotientProgramCompiler.compile(g, gates, alpha, beta, gamma);
         if (program == null) {
             return null;
         }
-        return config.backend().quotient(program, extensions, publicInputLde, g.logRows(), quotientLogBlowup, rows,
-                Domains.SHIFT);
+        int n = g.rows();
+        int rows = g.quotientChunks() << g.logRows();
+        QuotientDomainColumns first = domain.getFirst();
+        long[][] quotient = new long[2][rows];
+        // the segments made for the quotient first: a back end that runs programs only on the
+        // extensions it keeps (a GPU's) declines those before it does any work
+        for (int s = first.segmentCount() - 1; s >= 0; s--) {
+            int segment = s;
+            List<ColumnMatrix> matrices = domain.stream().map(d -> d.segmentMatrix(segment)).toList();
+            int from = s == 0 ? 0 : first.segmentMatrix(0).rows() + (s - 1) * n;
+            int length = Math.min(matrices.getFirst().rows(), rows - from);
+            int logBlowup = s == 0 ? Math.min(config.fri().logBlowup(), quotientLogBlowup) : 0;
+            long shift = s == 0 ? Domains.SHIFT : Domains.blockShift(g.logRows(), quotientLogBlowup, from / n);
+            long[][] part = config.backend().quotient(program, matrices,
+                    Arrays.copyOfRange(publicInputLde, from, from + length), g.logRows(), logBlowup, length, shift);
+            if (part == null) {
+                return null;
+            }
+            System.arraycopy(part[0], 0, quotient[0], from, length);
+            System.arraycopy(part[1], 0, quotient[1], from, length);
+        }
+        return quotient;
     }
 
     /**

@@ -47,6 +47,15 @@ final class QuotientDomainColumns {
         return segments.getFirst().columns();
     }
 
+    /** Segments: the committed extension first, then the cosets made for the quotient. */
+    int segmentCount() {
+        return segments.size();
+    }
+
+    ColumnMatrix segmentMatrix(int i) {
+        return segments.get(i);
+    }
+
     int rows() {
         return rows;
     }
