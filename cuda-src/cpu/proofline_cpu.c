@@ -11,8 +11,8 @@
 #include "../common/pl_error.h"
 #include "../common/pl_checks.h"
 #include "avx2.h"
-#include "p2_layers.h"
 #include "avx512.h"
+#include "p2_layers.h"
 
 #include <omp.h>
 #include <pthread.h>
