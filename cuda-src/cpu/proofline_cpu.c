@@ -2,7 +2,7 @@
  * The CPU implementation of proofline_native.h: OpenMP threads, scalar 128-bit multiplies,
  * and vector kernels for the DIF butterflies, coset powers, Poseidon2 and Merkle hashing
  * (avx512.c, eight lanes; avx2.c, four lanes; Merkle hashing two vectors of states per call)
- * where the CPU has them. Same algorithms as
+ * where the CPU has them, on x86-64 (elsewhere, as on ARM, the portable loops alone). Same algorithms as
  * io.proofline.ntt.JavaNtt (DIF butterflies, blocked LDE), io.proofline.poseidon2.Poseidon2Hash
  * and io.proofline.fri.CosetFolding.
  */
@@ -10,8 +10,10 @@
 #include "../common/pl_field.h"
 #include "../common/pl_error.h"
 #include "../common/pl_checks.h"
+#if defined(__x86_64__)
 #include "avx2.h"
 #include "avx512.h"
+#endif
 #include "p2_layers.h"
 
 #include <omp.h>
@@ -25,7 +27,7 @@ const char *pl_backend_name(void) { return "native-cpu"; }
 
 /*
  * The vector kernels in use, chosen once per process: AVX-512F where the CPU has it, else
- * AVX2, else none (the portable loops). PROOFLINE_NATIVE_ISA=portable|avx2|avx512 asks for one
+ * AVX2, else (and on every machine but x86-64) none, the portable loops. PROOFLINE_NATIVE_ISA=portable|avx2|avx512 asks for one
  * (the tests run the differential tests on each); a request the CPU cannot serve falls back to
  * the best set it has below the one asked for, with a line on stderr.
  */
@@ -45,26 +47,31 @@ struct kernels {
 };
 
 static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL};
+#if defined(__x86_64__)
 static const struct kernels AVX2 = {"avx2", 4, pl_avx2_dif_run, pl_avx2_dif_last3, pl_avx2_mul_powers,
                                     pl_avx2_permute4, 8, pl_avx2_hash_rows8, pl_avx2_compress8, pl_avx2_add_scaled2,
                                     pl_avx2_block_op};
 static const struct kernels AVX512 = {"avx512", 8, pl_avx512_dif_run, pl_avx512_dif_last3, pl_avx512_mul_powers,
                                       pl_avx512_permute8, 16, pl_avx512_hash_rows16, pl_avx512_compress16,
                                       pl_avx512_add_scaled2, pl_avx512_block_op};
+#endif
 
 static struct kernels vec;
 
 __attribute__((constructor)) static void choose_isa(void) {
+    /* the best set this build and CPU run, and the best below AVX-512 */
+    const struct kernels *best = &PORTABLE, *avx2 = &PORTABLE;
+#if defined(__x86_64__)
     __builtin_cpu_init();
-    int has_avx512 = __builtin_cpu_supports("avx512f");
-    int has_avx2 = __builtin_cpu_supports("avx2");
-    const struct kernels *best = has_avx512 ? &AVX512 : has_avx2 ? &AVX2 : &PORTABLE;
+    if (__builtin_cpu_supports("avx2")) avx2 = &AVX2;
+    best = __builtin_cpu_supports("avx512f") ? &AVX512 : avx2;
+#endif
     const char *asked = getenv("PROOFLINE_NATIVE_ISA");
     const struct kernels *chosen = best;
     if (asked && *asked) {
         int known = 1;
         if (strcmp(asked, "portable") == 0) chosen = &PORTABLE;
-        else if (strcmp(asked, "avx2") == 0) chosen = has_avx2 ? &AVX2 : &PORTABLE;
+        else if (strcmp(asked, "avx2") == 0) chosen = avx2;
         else if (strcmp(asked, "avx512") == 0) chosen = best;
         else known = 0;
         if (!known)
