@@ -182,13 +182,18 @@ public final class NativeBackend implements ProverBackend {
         }
     }
 
+    /** Whether the library's handle for a matrix is the matrix's address: the CPU build, which reads it where it is. */
+    private boolean handlesAreAddresses() {
+        return !"cuda".equals(name);
+    }
+
     /**
      * Whether to keep an extension of this many bytes: always in the CPU build (its handle is the
      * caller's copy), on a GPU only while a quarter of the device's memory stays free after it, so
      * that kept extensions (a setup's live as long as the setup) never starve later work.
      */
     private boolean roomToKeep(long bytes) {
-        if (!"cuda".equals(name)) {
+        if (handlesAreAddresses()) {
             return true;
         }
         long[] memory = library.memoryInfo();
@@ -379,7 +384,7 @@ public final class NativeBackend implements ProverBackend {
     @Override
     public ColumnMatrix cosetEvaluations(long[][] coefficients, long shift, Arena arena) {
         ColumnMatrix out = extendInto(coefficients, logLengthOf(coefficients), 0, shift, arena);
-        if (!"cuda".equals(name)) {
+        if (handlesAreAddresses()) {
             keepUntilClosed(out, out.segment().address(), arena);
         }
         return out;

@@ -200,7 +200,7 @@ public final class PlonkishProver {
         for (int s = first.segmentCount() - 1; s >= 0; s--) {
             int segment = s;
             List<ColumnMatrix> matrices = domain.stream().map(d -> d.segmentMatrix(segment)).toList();
-            int from = s == 0 ? 0 : first.segmentMatrix(0).rows() + (s - 1) * n;
+            int from = first.segmentStart(s);
             int length = Math.min(matrices.getFirst().rows(), rows - from);
             int logBlowup = s == 0 ? Math.min(config.fri().logBlowup(), quotientLogBlowup) : 0;
             long shift = s == 0 ? Domains.SHIFT : Domains.blockShift(g.logRows(), quotientLogBlowup, from / n);

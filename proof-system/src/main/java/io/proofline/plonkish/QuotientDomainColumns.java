@@ -56,6 +56,11 @@ final class QuotientDomainColumns {
         return segments.get(i);
     }
 
+    /** The domain's row at which segment {@code i} starts. */
+    int segmentStart(int i) {
+        return i == 0 ? 0 : firstRows + ((i - 1) << logSegmentRows);
+    }
+
     int rows() {
         return rows;
     }
