@@ -440,7 +440,7 @@ static inline v4 p2_fold(v4 hi, v4 lo, v4 sum_f) {
 static inline void p2_partial_round(v4 *s, int n, int round) {
     v4 c = splat(PL_P2_PARTIAL_RC[round]);
     v4 t[P2_GROUPS], x2[P2_GROUPS], x3[P2_GROUPS], hi[P2_LANES], lo[P2_LANES];
-    v4 lo_sum[P2_GROUPS], hi_sum[P2_GROUPS];
+    v4 wrapped_sum[P2_GROUPS], hi_sum[P2_GROUPS];
     int groups = n / 12;
     for (int g = 0; g < groups; g++) {
         t[g] = p2_add_constant(s[12 * g], c);
@@ -454,13 +454,15 @@ static inline void p2_partial_round(v4 *s, int n, int round) {
     }
     for (int g = 0; g < groups; g++)
         for (int i = 5; i < 9; i++) p2_diag_wide(s[12 * g + i], i, &hi[12 * g + i], &lo[12 * g + i]);
+    /* the sum modulo 2^64 and the sum of the high halves: the low halves' sum is their
+       difference below, one operation a lane fewer than summing both halves */
     for (int g = 0; g < groups; g++) {
-        v4 l = _mm256_setzero_si256(), h = _mm256_setzero_si256();
+        v4 w = _mm256_setzero_si256(), h = _mm256_setzero_si256();
         for (int i = 1; i < 12; i++) {
-            l = ADD(l, AND(s[12 * g + i], V_M32));
+            w = ADD(w, s[12 * g + i]);
             h = ADD(h, SHR(s[12 * g + i], 32));
         }
-        lo_sum[g] = l;
+        wrapped_sum[g] = w;
         hi_sum[g] = h;
     }
     for (int g = 0; g < groups; g++) s[12 * g] = p2_mul(x3[g], x2[g]);
@@ -469,9 +471,11 @@ static inline void p2_partial_round(v4 *s, int n, int round) {
     v4 sum_f[P2_GROUPS];
     for (int g = 0; g < groups; g++) {
         v4 s0 = s[12 * g];
+        v4 h = ADD(hi_sum[g], SHR(s0, 32));
+        /* the twelve low halves sum below 2^36, so the wrapped sum less the high halves' part is their sum exactly */
+        v4 l = SUB(ADD(wrapped_sum[g], s0), SHL(h, 32));
         /* sum - EPSILON: p's limbs (1, 2^32 - 1) less EPSILON's (-1, 1) added to the sum's; flipped */
-        sum_f[g] = _mm256_xor_si256(p2_combine(ADD(ADD(hi_sum[g], SHR(s0, 32)), splat(0xFFFFFFFEULL)),
-                                               ADD(ADD(lo_sum[g], AND(s0, V_M32)), splat(2))), V_SIGN);
+        sum_f[g] = _mm256_xor_si256(p2_combine(ADD(h, splat(0xFFFFFFFEULL)), ADD(l, splat(2))), V_SIGN);
         p2_diag_wide(s0, 0, &hi[12 * g], &lo[12 * g]);
     }
     /* element 0 of every group first: the next round's s-box waits for it alone */

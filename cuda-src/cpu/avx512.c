@@ -368,7 +368,7 @@ static inline v8 p2_fold(v8 hi, v8 lo, v8 sum) {
 static inline void p2_partial_round(v8 *s, int n, int round) {
     v8 c = _mm512_set1_epi64((long long) PL_P2_PARTIAL_RC[round]);
     v8 t[P2_GROUPS], x2[P2_GROUPS], x3[P2_GROUPS], hi[P2_LANES], lo[P2_LANES];
-    v8 lo_sum[P2_GROUPS], hi_sum[P2_GROUPS];
+    v8 wrapped_sum[P2_GROUPS], hi_sum[P2_GROUPS];
     int groups = n / 12;
     for (int g = 0; g < groups; g++) {
         t[g] = p2_add_constant(s[12 * g], c);
@@ -382,13 +382,15 @@ static inline void p2_partial_round(v8 *s, int n, int round) {
     }
     for (int g = 0; g < groups; g++)
         for (int i = 5; i < 9; i++) p2_diag_wide(s[12 * g + i], i, &hi[12 * g + i], &lo[12 * g + i]);
+    /* the sum modulo 2^64 and the sum of the high halves: the low halves' sum is their
+       difference (p2_sum_limbs), one operation a lane fewer than summing both halves */
     for (int g = 0; g < groups; g++) {
-        v8 l = _mm512_setzero_si512(), h = _mm512_setzero_si512();
+        v8 w = _mm512_setzero_si512(), h = _mm512_setzero_si512();
         for (int i = 1; i < 12; i++) {
-            l = _mm512_add_epi64(l, _mm512_and_si512(s[12 * g + i], V_M32));
+            w = _mm512_add_epi64(w, s[12 * g + i]);
             h = _mm512_add_epi64(h, _mm512_srli_epi64(s[12 * g + i], 32));
         }
-        lo_sum[g] = l;
+        wrapped_sum[g] = w;
         hi_sum[g] = h;
     }
     for (int g = 0; g < groups; g++) s[12 * g] = p2_mul(x3[g], x2[g]);
@@ -397,9 +399,11 @@ static inline void p2_partial_round(v8 *s, int n, int round) {
     v8 sum[P2_GROUPS];
     for (int g = 0; g < groups; g++) {
         v8 s0 = s[12 * g];
+        v8 h = _mm512_add_epi64(hi_sum[g], _mm512_srli_epi64(s0, 32));
+        /* the twelve low halves sum below 2^36, so the wrapped sum less the high halves' part is their sum exactly */
+        v8 l = _mm512_sub_epi64(_mm512_add_epi64(wrapped_sum[g], s0), _mm512_slli_epi64(h, 32));
         /* sum - EPSILON: p's limbs (1, 2^32 - 1) less EPSILON's (-1, 1) added to the sum's */
-        sum[g] = p2_combine(_mm512_add_epi64(_mm512_add_epi64(hi_sum[g], _mm512_srli_epi64(s0, 32)), _mm512_set1_epi64(0xFFFFFFFELL)),
-                            _mm512_add_epi64(_mm512_add_epi64(lo_sum[g], _mm512_and_si512(s0, V_M32)), _mm512_set1_epi64(2)));
+        sum[g] = p2_combine(_mm512_add_epi64(h, _mm512_set1_epi64(0xFFFFFFFELL)), _mm512_add_epi64(l, _mm512_set1_epi64(2)));
         p2_diag_wide(s0, 0, &hi[12 * g], &lo[12 * g]);
     }
     /* element 0 of every group first: the next round's s-box waits for it alone */
