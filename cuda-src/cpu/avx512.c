@@ -51,10 +51,11 @@ static inline v8 v_reduce128(v8 hi, v8 lo) { return v_canonical(v_reduce_lazy(hi
 
 /*
  * Each lane's 32-bit halves swapped, for _mm512_mul_epu32, which reads the low halves alone: a
- * shuffle in place of a shift. On Intel cores 512-bit shifts and products share one port and
- * shuffles take the other; with this and the masked shuffle of v_wide's low word (one operation
- * where a shift and a blend were two), a permutation went from 0.414 to 0.404 us on a 2.6 GHz
- * Xeon core (docs/benchmarks.md, "The model 167 Intel host with today's kernels").
+ * shuffle in place of a shift. Intel cores run 512-bit operations on two ports, shifts (as
+ * published port tables have it) on one of them only and shuffles on the other; with this and
+ * the masked shuffle of v_wide's low word (one operation where a shift and a blend were two), a
+ * permutation went from 0.414 to 0.404 us on a 2.6 GHz Xeon core (docs/benchmarks.md, "The
+ * model 167 Intel host with today's kernels").
  */
 static inline v8 v_hi32(v8 x) { return _mm512_shuffle_epi32(x, _MM_PERM_CDAB); }
 
