@@ -384,7 +384,7 @@ static inline void p2_partial_round(v8 *s, int n, int round) {
     for (int g = 0; g < groups; g++)
         for (int i = 5; i < 9; i++) p2_diag_wide(s[12 * g + i], i, &hi[12 * g + i], &lo[12 * g + i]);
     /* the sum modulo 2^64 and the sum of the high halves: the low halves' sum is their
-       difference (p2_sum_limbs), one operation a lane fewer than summing both halves */
+       difference below, one operation a lane fewer than summing both halves */
     for (int g = 0; g < groups; g++) {
         v8 w = _mm512_setzero_si512(), h = _mm512_setzero_si512();
         for (int i = 1; i < 12; i++) {
