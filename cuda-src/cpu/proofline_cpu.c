@@ -341,9 +341,14 @@ static void transform_column(uint64_t *a, uint32_t log_n, const uint64_t *tw, ui
  * share of one that the OS has not scheduled, as work stealing does in the Java back end.
  */
 
-/* Whole transforms per thread when there are enough of them, otherwise each split over the threads. */
+/*
+ * Whole transforms per thread when there are enough of them, otherwise each split over the
+ * threads from 2^16 elements, half of PARALLEL_MIN: one column of 2^16 took 0.50 ms on one Zen 4
+ * core and 0.28 to 0.33 on two, where the Java back end's fork-join split took 0.33 to 0.43
+ * (JMH nttForward, docs/benchmarks.md, "Zen 4 with today's kernels").
+ */
 static int by_column(uint64_t transforms, uint32_t log_n) {
-    return log_n < 17 || transforms >= (uint64_t) omp_get_max_threads();
+    return log_n < 16 || transforms >= (uint64_t) omp_get_max_threads();
 }
 
 static int32_t check_columns(const char *fn, const void *p, uint32_t log_n) {
