@@ -331,11 +331,10 @@ static inline void p2_full_round(v8 *s, int n, int round) {
     /* s is read in place: a copy of it here compiled to a string move (rep movsq) each round,
        8-byte stores that the round's wide loads then read back (1 to 2% of a permutation, Zen 4) */
     v8 x2[P2_LANES], x3[P2_LANES], L[P2_LANES], H[P2_LANES];
-    const v8 *t = s;
     if (round == 4)
         for (int e = 0; e < n; e++) s[e] = p2_add_constant(s[e], _mm512_set1_epi64((long long) PL_P2_FULL_RC[12 * round + e % 12]));
-    for (int e = 0; e < n; e++) x2[e] = p2_square(t[e]);
-    for (int e = 0; e < n; e++) x3[e] = p2_mul(x2[e], t[e]);
+    for (int e = 0; e < n; e++) x2[e] = p2_square(s[e]);
+    for (int e = 0; e < n; e++) x3[e] = p2_mul(x2[e], s[e]);
     for (int e = 0; e < n; e++) x2[e] = p2_square(x2[e]);
     for (int e = 0; e < n; e++) {
         v8 hi, lo;

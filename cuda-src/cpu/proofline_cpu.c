@@ -348,7 +348,7 @@ static void transform_column(uint64_t *a, uint32_t log_n, const uint64_t *tw, ui
  * (JMH nttForward, docs/benchmarks.md, "Zen 4 with today's kernels").
  */
 static int by_column(uint64_t transforms, uint32_t log_n) {
-    return log_n < 16 || transforms >= (uint64_t) omp_get_max_threads();
+    return ((uint64_t) 1 << log_n) < PARALLEL_MIN / 2 || transforms >= (uint64_t) omp_get_max_threads();
 }
 
 static int32_t check_columns(const char *fn, const void *p, uint32_t log_n) {
