@@ -17,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -386,6 +387,26 @@ public final class NativeBackend implements ProverBackend {
         ColumnMatrix out = extendInto(coefficients, logLengthOf(coefficients), 0, shift, arena);
         if (handlesAreAddresses()) {
             keepUntilClosed(out, out.segment().address(), arena);
+        }
+        return out;
+    }
+
+    /** As the one-coset form, with the coefficients copied off heap once for every coset. */
+    @Override
+    public List<ColumnMatrix> cosetEvaluations(long[][] coefficients, long[] shifts, Arena arena) {
+        int logN = logLengthOf(coefficients);
+        int n = 1 << logN;
+        List<ColumnMatrix> out = new ArrayList<>(shifts.length);
+        try (Arena input = PooledArena.confined()) {
+            MemorySegment copied = OffHeap.columns(input, coefficients, n);
+            for (long shift : shifts) {
+                ColumnMatrix values = ColumnMatrix.allocateForOverwrite(arena, coefficients.length, n);
+                library.cosetLde(copied, coefficients.length, logN, 0, shift, values.segment());
+                if (handlesAreAddresses()) {
+                    keepUntilClosed(values, values.segment().address(), arena);
+                }
+                out.add(values);
+            }
         }
         return out;
     }

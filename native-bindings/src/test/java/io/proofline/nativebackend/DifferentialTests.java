@@ -413,6 +413,14 @@ abstract class DifferentialTests {
                 assertArrayEquals(JAVA.cosetEvaluations(coefficients, shift, arena).toArrays(),
                         backend().cosetEvaluations(coefficients, shift, arena).toArrays(),
                         shape[0] + " columns of 2^" + shape[1]);
+                // several cosets from one copy of the coefficients, in the order of their shifts
+                long[] shifts = {shift, Goldilocks.GENERATOR, Goldilocks.canonical(rnd.nextLong())};
+                List<ColumnMatrix> each = backend().cosetEvaluations(coefficients, shifts, arena);
+                assertEquals(shifts.length, each.size());
+                for (int i = 0; i < shifts.length; i++) {
+                    assertArrayEquals(JAVA.cosetEvaluations(coefficients, shifts[i], arena).toArrays(), each.get(i).toArrays(),
+                            shape[0] + " columns of 2^" + shape[1] + ", coset " + i + " of " + shifts.length);
+                }
             }
         }
         try (Arena arena = Arena.ofShared()) {

@@ -3,6 +3,7 @@ package io.proofline.backend;
 import io.proofline.field.Ext2;
 import io.proofline.ntt.Ntt;
 import java.lang.foreign.Arena;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -84,6 +85,21 @@ public interface ProverBackend {
      */
     default ColumnMatrix cosetEvaluations(long[][] coefficients, long shift, Arena arena) {
         return ColumnMatrix.copyOf(arena, ntt().cosetEvaluations(coefficients, shift));
+    }
+
+    /**
+     * {@link #cosetEvaluations(long[][], long, Arena)} on several cosets, one matrix each, in the
+     * order of {@code shifts}: a back end that copies the coefficients for a call (off heap, or to
+     * a device) copies them once for all the cosets.
+     *
+     * @throws IllegalArgumentException as {@link #cosetEvaluations(long[][], long, Arena)}
+     */
+    default List<ColumnMatrix> cosetEvaluations(long[][] coefficients, long[] shifts, Arena arena) {
+        List<ColumnMatrix> out = new ArrayList<>(shifts.length);
+        for (long shift : shifts) {
+            out.add(cosetEvaluations(coefficients, shift, arena));
+        }
+        return out;
     }
 
     /**

@@ -73,14 +73,59 @@ final class Domains {
                     + committed.columns() + " columns cannot make " + rows + " rows of one of 2^" + quotientLogBlowup
                     + " for " + coefficients.length + " columns");
         }
-        int n = committedRows >>> logBlowup;
-        List<ColumnMatrix> segments = new ArrayList<>();
+        int logN = Integer.numberOfTrailingZeros(committedRows >>> logBlowup);
+        return withCosets(committed, backend.cosetEvaluations(coefficients,
+                shiftsBeyond(logN, logBlowup, quotientLogBlowup, rows), arena), rows);
+    }
+
+    /** The committed extension followed by the cosets made beyond it, as one domain of {@code rows} rows. */
+    static QuotientDomainColumns withCosets(ColumnMatrix committed, List<ColumnMatrix> cosets, int rows) {
+        List<ColumnMatrix> segments = new ArrayList<>(1 + cosets.size());
         segments.add(committed);
-        for (int i = 1 << logBlowup; i * n < rows; i++) {
-            segments.add(backend.cosetEvaluations(coefficients, blockShift(Integer.numberOfTrailingZeros(n), quotientLogBlowup, i),
-                    arena));
-        }
+        segments.addAll(cosets);
         return new QuotientDomainColumns(segments, rows);
+    }
+
+    /**
+     * log2 of the smallest power-of-two coset that holds as many cosets of the trace domain as the
+     * quotient has pieces ({@code maxDegree - 1}), whatever the FRI blowup: the quotient is
+     * evaluated on the first {@code maxDegree - 1} blocks of it ({@link QuotientPieces}). Its
+     * values there determine it as well as on any larger domain, and where the FRI blowup is
+     * larger (LDE 8 with constraints of degree 4) evaluating the constraints on the whole FRI
+     * domain would do more than twice the work for the same polynomial, commitment and proof.
+     */
+    static int quotientLogBlowup(Geometry g) {
+        return 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
+    }
+
+    /** Rows of the quotient's domain: a block of the trace domain's size per piece. */
+    static int quotientRows(Geometry g) {
+        return g.quotientChunks() << g.logRows();
+    }
+
+    /**
+     * The cosets of the trace domain that the quotient's domain reaches beyond an extension of
+     * blowup {@code 2^logBlowup} ({@link #extendFromCommitted}), none where that extension holds
+     * the whole domain. A setup makes its own once ({@link Setup#commit}), for every proof to use.
+     */
+    static List<ColumnMatrix> quotientCosets(ProverBackend backend, long[][] coefficients, Geometry g, int logBlowup,
+                                             Arena arena) {
+        int rows = quotientRows(g);
+        if (rows <= g.rows() << logBlowup) {
+            return List.of();
+        }
+        return backend.cosetEvaluations(coefficients, shiftsBeyond(g.logRows(), logBlowup, quotientLogBlowup(g), rows), arena);
+    }
+
+    /** The shifts of the blocks of {@code 2^logN} rows from the end of an extension of blowup {@code 2^logBlowup} to row {@code rows}. */
+    private static long[] shiftsBeyond(int logN, int logBlowup, int quotientLogBlowup, int rows) {
+        int first = 1 << logBlowup;
+        int end = (int) (((long) rows + (1L << logN) - 1) >>> logN);
+        long[] shifts = new long[Math.max(0, end - first)];
+        for (int i = first; i < end; i++) {
+            shifts[i - first] = blockShift(logN, quotientLogBlowup, i);
+        }
+        return shifts;
     }
 
     /**

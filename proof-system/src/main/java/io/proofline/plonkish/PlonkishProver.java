@@ -106,13 +106,13 @@ public final class PlonkishProver {
         // the quotient, of degree below (maxDegree - 1) n, is evaluated on that many cosets of H,
         // the first blocks of the smallest power-of-two coset that holds them, whatever the FRI
         // blowup: the committed extensions' first rows where they reach, else extended further
-        int quotientLogBlowup = quotientLogBlowup(g);
+        int quotientLogBlowup = Domains.quotientLogBlowup(g);
         long[] publicInputLde = publicInputLde(g, key.publicInputRows(), witness.publicInputs(), quotientLogBlowup);
         long[][] quotient;
         // extensions made only for the quotient's domain are freed as soon as it is evaluated
         try (Arena quotientDomain = PooledArena.shared()) {
             List<QuotientDomainColumns> domain = List.of(
-                    onQuotientDomain(g, setup.lde(), setup.coefficients(), quotientLogBlowup, quotientDomain),
+                    setupOnQuotientDomain(g, setup, quotientLogBlowup, quotientDomain),
                     onQuotientDomain(g, witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
                     onQuotientDomain(g, productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain));
             quotient = programQuotient(g, key.gates(), domain, publicInputLde, quotientLogBlowup, alpha, beta, gamma);
@@ -159,18 +159,6 @@ public final class PlonkishProver {
     }
 
     private record Committed(ColumnMatrix lde, MerkleTree tree) {
-    }
-
-    /**
-     * log2 of the smallest power-of-two coset that holds as many cosets of the trace domain as the
-     * quotient has pieces ({@code maxDegree - 1}), whatever the FRI blowup: the quotient is
-     * evaluated on the first {@code maxDegree - 1} blocks of it ({@link QuotientPieces}). Its
-     * values there determine it as well as on any larger domain, and where the FRI blowup is
-     * larger (LDE 8 with constraints of degree 4) evaluating the constraints on the whole FRI
-     * domain would do more than twice the work for the same polynomial, commitment and proof.
-     */
-    private static int quotientLogBlowup(Geometry g) {
-        return 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
     }
 
     /**
@@ -224,10 +212,17 @@ public final class PlonkishProver {
      */
     private QuotientDomainColumns onQuotientDomain(Geometry g, ColumnMatrix lde, long[][] coefficients,
                                                    int quotientLogBlowup, Arena arena) {
-        int rows = g.quotientChunks() << g.logRows();
+        int rows = Domains.quotientRows(g);
         return rows <= lde.rows() ? QuotientDomainColumns.of(lde, rows)
                 : Domains.extendFromCommitted(config.backend(), lde, coefficients, config.fri().logBlowup(),
                         quotientLogBlowup, rows, arena);
+    }
+
+    /** The setup's columns on the quotient's domain: the cosets it made for every proof where it has them. */
+    private QuotientDomainColumns setupOnQuotientDomain(Geometry g, SetupData setup, int quotientLogBlowup, Arena arena) {
+        return setup.quotientCosets().isEmpty()
+                ? onQuotientDomain(g, setup.lde(), setup.coefficients(), quotientLogBlowup, arena)
+                : Domains.withCosets(setup.lde(), setup.quotientCosets(), Domains.quotientRows(g));
     }
 
     /** The coset LDE of {@code coefficients} and its Merkle tree, each charged to its stage. */

@@ -7,6 +7,7 @@ import io.proofline.field.Goldilocks;
 import io.proofline.field.TwoAdicRoots;
 import io.proofline.merkle.MerkleTree;
 import java.lang.foreign.Arena;
+import java.util.List;
 
 /**
  * Key generation: synthesizes a circuit's fixed columns (constants, selectors, copy-permutation
@@ -47,22 +48,25 @@ public final class Setup {
      *
      * @throws IllegalArgumentException if the config requests more than the field allows at this size
      */
-    public static SetupData commit(Geometry g, ProverConfig config, java.util.List<io.proofline.plonkish.gates.Gate> gates,
+    public static SetupData commit(Geometry g, ProverConfig config, List<io.proofline.plonkish.gates.Gate> gates,
                                    int[] publicInputRows, long[][] columns) {
         int limit = Soundness.fieldLimitBits(g);
         if (config.securityBits() > limit) {
             throw new IllegalArgumentException("requested " + config.securityBits() + " bits of conjectured security, but the"
                     + " extension field allows at most " + limit + " at 2^" + g.logRows() + " rows of this geometry");
         }
-        // a setup is kept and shared between proofs: its extension is freed with it, by the GC
+        // a setup is kept and shared between proofs: its extensions are freed with it, by the GC
+        Arena kept = Arena.ofAuto();
         Interpolation interpolation = config.backend().commitEvaluations(columns, config.fri().logBlowup(), Domains.SHIFT,
-                config.fri().logCapSize(), Arena.ofAuto(), () -> { });
+                config.fri().logCapSize(), kept, () -> { });
         long[][] coefficients = interpolation.coefficients();
         LdeCommitment made = interpolation.commitment();
         ColumnMatrix lde = made.lde();
         MerkleTree tree = MerkleTree.of(lde, made.layers());
         VerificationKey key = new VerificationKey(g, config.fri(), gates, publicInputRows, tree.cap());
-        return new SetupData(key, columns, coefficients, lde, tree);
+        // the same for every proof, so made once rather than per proof
+        List<ColumnMatrix> quotientCosets = Domains.quotientCosets(config.backend(), coefficients, g, config.fri().logBlowup(), kept);
+        return new SetupData(key, columns, coefficients, lde, tree, quotientCosets);
     }
 
     private static final long[] COLUMN_SHIFTS = TwoAdicRoots.powers(Goldilocks.GENERATOR, 256);

@@ -57,6 +57,28 @@ class QuotientDomainTests {
     }
 
     @Test
+    void aSetupMakesItsCosetsOfTheQuotientDomainOnceWhereItsBlowupIsSmaller() {
+        // degree 8: seven pieces; LDE 2 holds two of them, LDE 4 four, LDE 8 all
+        Geometry g = Geometry.standard(6);
+        Circuit circuit = TestCircuits.everyGate(g);
+        for (ProverConfig config : java.util.List.of(ProverConfig.ldeFactor2(), ProverConfig.ldeFactor4(), ProverConfig.standard())) {
+            SetupData setup = Setup.generate(circuit, config);
+            int logBlowup = config.fri().logBlowup();
+            int rows = Domains.quotientRows(g);
+            int expectedCosets = Math.max(0, g.quotientChunks() - (1 << logBlowup));
+            assertEquals(expectedCosets, setup.quotientCosets().size(), "LDE " + config.fri().ldeFactor());
+            if (expectedCosets > 0) {
+                try (Arena arena = Arena.ofShared()) {
+                    QuotientDomainColumns perProof = Domains.extendFromCommitted(JAVA, setup.lde(), setup.coefficients(), logBlowup,
+                            Domains.quotientLogBlowup(g), rows, arena);
+                    assertArrayEquals(perProof.toArrays(), Domains.withCosets(setup.lde(), setup.quotientCosets(), rows).toArrays(),
+                            "LDE " + config.fri().ldeFactor());
+                }
+            }
+        }
+    }
+
+    @Test
     void onlyALargerBlowupIsMade() {
         long[][] coefficients = random(2, 1 << 4);
         try (Arena arena = Arena.ofShared()) {
