@@ -317,6 +317,15 @@ static void mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t st
     }
 }
 
+/* dst[i] = src[i] * t[i] */
+static void mul_table(const uint64_t *src, const uint64_t *t, uint64_t *dst, size_t n) {
+    if (vec.block_op && n % vec.lanes == 0) {
+        vec.block_op(PL_Q_MUL, dst, src, t, 0, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) dst[i] = pl_mul(src[i], t[i]);
+}
+
 static void scale(uint64_t *a, size_t n, uint64_t k) {
     for (size_t i = 0; i < n; i++) a[i] = pl_mul(a[i], k);
 }
@@ -386,6 +395,14 @@ int32_t pl_ntt_coset_forward(uint64_t *data, uint64_t columns, uint32_t log_n, u
 }
 
 /*
+ * Columns from which an extension multiplies by tables of each block's powers, made once for the
+ * call, rather than by powers made column by column, which cost a second product per element;
+ * and the most elements such tables may hold (64 MiB).
+ */
+#define POWER_TABLES_MIN_COLUMNS 4
+#define POWER_TABLES_MAX ((uint64_t) 1 << 23)
+
+/*
  * Block b of the bit-reversed extension is a size-n DIF (bit-reversed output) of the
  * coefficients times scale * g_b^i, g_b = shift * W^rev(b): no permutation needed.
  */
@@ -398,15 +415,32 @@ static int32_t extend(const char *fn, const uint64_t *coefficients, uint64_t col
     uint64_t w = pl_root_of_unity(log_n + log_blowup);
     uint64_t tasks = columns * blocks;
     int outer = by_column(tasks, log_n);
+    /* tables of k g_b^i for every block, shared by the columns; none where they do not pay */
+    uint64_t *powers = NULL;
+    if (columns >= POWER_TABLES_MIN_COLUMNS && (uint64_t) blocks * n <= POWER_TABLES_MAX) {
+        powers = malloc((size_t) blocks * n * sizeof(uint64_t));
+    }
+    if (powers) {
+        #pragma omp parallel for schedule(dynamic, 1) if ((uint64_t) blocks * n >= PARALLEL_MIN)
+        for (uint32_t b = 0; b < blocks; b++) {
+            uint64_t *t = powers + (size_t) b * n;
+            for (size_t i = 0; i < n; i++) t[i] = 1;
+            mul_powers(t, t, n, k, pl_mul(shift, pl_pow(w, pl_reverse_bits(b, log_blowup))));
+        }
+    }
     #pragma omp parallel for schedule(dynamic, 1) if (outer && tasks * n >= PARALLEL_MIN)
     for (uint64_t t = 0; t < tasks; t++) {
         uint64_t c = t >> log_blowup;
         uint32_t b = (uint32_t) (t & (blocks - 1));
-        uint64_t g = pl_mul(shift, pl_pow(w, pl_reverse_bits(b, log_blowup)));
         uint64_t *dst = out + (c << (log_n + log_blowup)) + (size_t) b * n;
-        mul_powers(coefficients + c * n, dst, n, k, g);
+        if (powers) {
+            mul_table(coefficients + c * n, powers + (size_t) b * n, dst, n);
+        } else {
+            mul_powers(coefficients + c * n, dst, n, k, pl_mul(shift, pl_pow(w, pl_reverse_bits(b, log_blowup))));
+        }
         dif(dst, log_n, tw, !outer);
     }
+    free(powers);
     return PL_OK;
 }
 
