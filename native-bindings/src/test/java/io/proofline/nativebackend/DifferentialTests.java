@@ -36,6 +36,7 @@ import io.proofline.plonkish.gates.Gate;
 import io.proofline.poseidon2.Poseidon2;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -115,6 +116,34 @@ abstract class DifferentialTests {
             backend().ntt().cosetForwardBatch(actual, shift);
             assertArrayEquals(expected, actual, "coset forward " + what);
         }
+    }
+
+    /**
+     * Butterfly sums at the edges of the field: two values meet at the stage of half-size h and
+     * every other one is zero, so their sum passes on unchanged and comes out as the first value.
+     * A sum that reaches p without carrying past 2^64 (p - 1 + 1, p - 1 + 2^32 - 1) must come out
+     * reduced, as must one that carries.
+     */
+    @Test
+    void butterflySumsAtTheEdgesOfTheField() {
+        long[][] pairs = {{Goldilocks.P - 1, 1}, {Goldilocks.P - 1, 0xFFFF_FFFFL}, {Goldilocks.P - 2, 2},
+                {Goldilocks.P - 1, Goldilocks.P - 1}, {1L << 63, 1L << 63}, {Goldilocks.P - (1L << 32), 1L << 32}};
+        int n = 64;
+        List<long[]> columns = new ArrayList<>();
+        for (int h = 1; h < n; h <<= 1) {
+            for (long[] pair : pairs) {
+                long[] column = new long[n];
+                column[0] = pair[0];
+                column[h] = pair[1];
+                columns.add(column);
+            }
+        }
+        long[][] input = columns.toArray(long[][]::new);
+        long[][] expected = copy(input);
+        long[][] actual = copy(input);
+        JAVA.ntt().forwardBatch(expected);
+        backend().ntt().forwardBatch(actual);
+        assertArrayEquals(expected, actual);
     }
 
     /** A single column of 2^16 or 2^17, which the CPU library splits over its threads stage by stage. */
@@ -324,6 +353,50 @@ abstract class DifferentialTests {
                         Arrays.copyOf(publicInput, rows - 1), g.logRows(), logBlowup, rows, 7));
             }
         }
+    }
+
+    @Test
+    void arithmeticInstructionsOnEdgeValuesAsTheJavaReferenceMakesThem() {
+        // each operand pair of the edge values, through every arithmetic instruction, modulo p: the
+        // numerator is divided by Z_H, a product, which hides a sum left at p rather than 0 (the
+        // transforms show that: butterflySumsAtTheEdgesOfTheField), but not a wrong borrow or carry
+        long[] edge = {0, 1, 2, Goldilocks.P - 1, Goldilocks.P - 2, 0xFFFF_FFFFL, 1L << 32, 1L << 63, Goldilocks.P - (1L << 32),
+                Goldilocks.canonical(rnd.nextLong())};
+        Geometry g = Geometry.standard(3);
+        int logBlowup = 32 - Integer.numberOfLeadingZeros(g.quotientChunks() - 1);
+        int rows = g.quotientChunks() << g.logRows();
+        long[] publicInput = new long[g.rows() << logBlowup];
+        for (int r = 0; r < publicInput.length; r++) {
+            publicInput[r] = edge[r % edge.length];
+        }
+        try (Arena arena = Arena.ofShared()) {
+            List<ColumnMatrix> kept = List.of(backend().commit(random(1, g.rows()), logBlowup, 7, 0, arena, () -> { }).lde(),
+                    backend().commit(random(1, g.rows()), logBlowup, 7, 0, arena, () -> { }).lde(),
+                    backend().commit(random(1, g.rows()), logBlowup, 7, 0, arena, () -> { }).lde());
+            int[] registerOps = {QuotientProgram.ADD, QuotientProgram.SUB, QuotientProgram.MUL};
+            int[] constantOps = {QuotientProgram.ADD_CONST, QuotientProgram.SUB_CONST, QuotientProgram.CONST_SUB,
+                    QuotientProgram.MUL_CONST};
+            for (int k = 0; k < edge.length; k++) {
+                for (int op : registerOps) {
+                    // r0 = the public input, r1 = edge[k], r2 = r0 op r1
+                    QuotientProgram program = new QuotientProgram(new int[] {QuotientProgram.PUBLIC, 0, 0, 0,
+                        QuotientProgram.CONST, 1, 0, 0, op, 2, 0, 1, QuotientProgram.OUT, 0, 2, 0}, new long[] {edge[k]}, 3);
+                    assertRunsAsTheReference(program, kept, publicInput, g, logBlowup, rows);
+                }
+                for (int op : constantOps) {
+                    // r0 = the public input, r1 = r0 op edge[k]
+                    QuotientProgram program = new QuotientProgram(new int[] {QuotientProgram.PUBLIC, 0, 0, 0, op, 1, 0, 0,
+                        QuotientProgram.OUT, 0, 1, 0}, new long[] {edge[k]}, 2);
+                    assertRunsAsTheReference(program, kept, publicInput, g, logBlowup, rows);
+                }
+            }
+        }
+    }
+
+    private void assertRunsAsTheReference(QuotientProgram program, List<ColumnMatrix> kept, long[] publicInput, Geometry g,
+                                          int logBlowup, int rows) {
+        assertArrayEquals(program.evaluate(kept, publicInput, g.logRows(), logBlowup, rows, 7),
+                backend().quotient(program, kept, publicInput, g.logRows(), logBlowup, rows, 7), program.toString());
     }
 
     @Test
