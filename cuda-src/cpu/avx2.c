@@ -60,12 +60,14 @@ static inline v4 v_sub(v4 a, v4 b) {
 }
 
 /*
- * hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical, on lo with its top bit
- * flipped, and flipped itself. Adding or subtracting a number commutes with that flip, and in
- * the flipped form a signed compare orders as unsigned: a borrow of lo - hh shows as a
- * difference above lo, a carry of t0 + t1 as a sum below t0. So each test is one compare.
+ * The steps the two reductions of hi * 2^64 + lo share, on lo with its top bit flipped: t0 =
+ * lo - (hi >> 32) with its borrow corrected, and the sum t2 = t0 + (hi mod 2^32)(2^32 - 1)
+ * before its carry's correction, both flipped. Adding or subtracting a number commutes with
+ * that flip, and in the flipped form a signed compare orders as unsigned: a borrow of lo - hh
+ * shows as a difference above lo, a carry of t0 + t1 as a sum below t0. So each test is one
+ * compare.
  */
-static inline v4 v_reduce_lazy_flipped(v4 hi, v4 lo_flipped) {
+static inline v4 v_reduce_sum_flipped(v4 hi, v4 lo_flipped, v4 *t0_flipped) {
     v4 hh = SHR(hi, 32);
     v4 t0 = SUB(lo_flipped, hh);
     /* a lane of all ones and EPSILON is EPSILON: an and, where a shift would take one of the
@@ -73,15 +75,28 @@ static inline v4 v_reduce_lazy_flipped(v4 hi, v4 lo_flipped) {
     t0 = SUB(t0, AND(_mm256_cmpgt_epi64(t0, lo_flipped), V_EPS));
     /* (hi mod 2^32) * (2^32 - 1): _mm256_mul_epu32 reads the low halves alone */
     v4 t1 = _mm256_mul_epu32(hi, V_EPS);
-    v4 t2 = ADD(t0, t1);
+    *t0_flipped = t0;
+    return ADD(t0, t1);
+}
+
+/* hi * 2^64 + lo mod p, below 2^64 but not necessarily canonical, on lo flipped and flipped itself */
+static inline v4 v_reduce_lazy_flipped(v4 hi, v4 lo_flipped) {
+    v4 t0;
+    v4 t2 = v_reduce_sum_flipped(hi, lo_flipped, &t0);
     return ADD(t2, AND(_mm256_cmpgt_epi64(t0, t2), V_EPS));
 }
 
-/* hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise): the lazy value, less p where it is at least p */
+/*
+ * hi * 2^64 + lo mod p, canonical (pl_reduce128 lane-wise). Where the sum carried it is at most
+ * 2^64 - 2^33, and adding epsilon leaves it below p; where it did not, it is below p or adding
+ * epsilon wraps it to the sum less p. The cases exclude each other, so one correction covers
+ * both, as in v_add.
+ */
 static inline v4 v_reduce128(v4 hi, v4 lo) {
-    v4 t2 = v_reduce_lazy_flipped(hi, _mm256_xor_si256(lo, V_SIGN));
-    t2 = ADD(t2, AND(_mm256_cmpgt_epi64(t2, V_PM1_FLIPPED), V_EPS));
-    return _mm256_xor_si256(t2, V_SIGN);
+    v4 t0;
+    v4 t2 = v_reduce_sum_flipped(hi, _mm256_xor_si256(lo, V_SIGN), &t0);
+    v4 fix = _mm256_or_si256(_mm256_cmpgt_epi64(t0, t2), _mm256_cmpgt_epi64(t2, V_PM1_FLIPPED));
+    return _mm256_xor_si256(ADD(t2, AND(fix, V_EPS)), V_SIGN);
 }
 
 /*
