@@ -402,6 +402,11 @@ int32_t pl_ntt_coset_forward(uint64_t *data, uint64_t columns, uint32_t log_n, u
 #define POWER_TABLES_MIN_COLUMNS 4
 #define POWER_TABLES_MAX ((uint64_t) 1 << 23)
 
+/* g_b = shift * W^rev(b), the shift of block b of an extension of blowup 2^log_blowup, W = w */
+static uint64_t block_shift(uint64_t shift, uint64_t w, uint32_t b, uint32_t log_blowup) {
+    return pl_mul(shift, pl_pow(w, pl_reverse_bits(b, log_blowup)));
+}
+
 /*
  * Block b of the bit-reversed extension is a size-n DIF (bit-reversed output) of the
  * coefficients times scale * g_b^i, g_b = shift * W^rev(b): no permutation needed.
@@ -425,7 +430,7 @@ static int32_t extend(const char *fn, const uint64_t *coefficients, uint64_t col
         for (uint32_t b = 0; b < blocks; b++) {
             uint64_t *t = powers + (size_t) b * n;
             for (size_t i = 0; i < n; i++) t[i] = 1;
-            mul_powers(t, t, n, k, pl_mul(shift, pl_pow(w, pl_reverse_bits(b, log_blowup))));
+            mul_powers(t, t, n, k, block_shift(shift, w, b, log_blowup));
         }
     }
     #pragma omp parallel for schedule(dynamic, 1) if (outer && tasks * n >= PARALLEL_MIN)
@@ -436,7 +441,7 @@ static int32_t extend(const char *fn, const uint64_t *coefficients, uint64_t col
         if (powers) {
             mul_table(coefficients + c * n, powers + (size_t) b * n, dst, n);
         } else {
-            mul_powers(coefficients + c * n, dst, n, k, pl_mul(shift, pl_pow(w, pl_reverse_bits(b, log_blowup))));
+            mul_powers(coefficients + c * n, dst, n, k, block_shift(shift, w, b, log_blowup));
         }
         dif(dst, log_n, tw, !outer);
     }

@@ -384,11 +384,7 @@ public final class NativeBackend implements ProverBackend {
      */
     @Override
     public ColumnMatrix cosetEvaluations(long[][] coefficients, long shift, Arena arena) {
-        ColumnMatrix out = extendInto(coefficients, logLengthOf(coefficients), 0, shift, arena);
-        if (handlesAreAddresses()) {
-            keepUntilClosed(out, out.segment().address(), arena);
-        }
-        return out;
+        return cosetEvaluations(coefficients, new long[] {shift}, arena).getFirst();
     }
 
     /** As the one-coset form, with the coefficients copied off heap once for every coset. */

@@ -112,7 +112,8 @@ public final class PlonkishProver {
         // extensions made only for the quotient's domain are freed as soon as it is evaluated
         try (Arena quotientDomain = PooledArena.shared()) {
             List<QuotientDomainColumns> domain = List.of(
-                    setupOnQuotientDomain(g, setup, quotientLogBlowup, quotientDomain),
+                    // made once with the setup (its FRI parameters are the prover's, checked above)
+                    Domains.withCosets(setup.lde(), setup.quotientCosets(), Domains.quotientRows(g)),
                     onQuotientDomain(g, witnessTree.lde, witnessCoefficients, quotientLogBlowup, quotientDomain),
                     onQuotientDomain(g, productsTree.lde, productCoefficients, quotientLogBlowup, quotientDomain));
             quotient = programQuotient(g, key.gates(), domain, publicInputLde, quotientLogBlowup, alpha, beta, gamma);
@@ -216,13 +217,6 @@ public final class PlonkishProver {
         return rows <= lde.rows() ? QuotientDomainColumns.of(lde, rows)
                 : Domains.extendFromCommitted(config.backend(), lde, coefficients, config.fri().logBlowup(),
                         quotientLogBlowup, rows, arena);
-    }
-
-    /** The setup's columns on the quotient's domain: the cosets it made for every proof where it has them. */
-    private QuotientDomainColumns setupOnQuotientDomain(Geometry g, SetupData setup, int quotientLogBlowup, Arena arena) {
-        return setup.quotientCosets().isEmpty()
-                ? onQuotientDomain(g, setup.lde(), setup.coefficients(), quotientLogBlowup, arena)
-                : Domains.withCosets(setup.lde(), setup.quotientCosets(), Domains.quotientRows(g));
     }
 
     /** The coset LDE of {@code coefficients} and its Merkle tree, each charged to its stage. */

@@ -9,6 +9,7 @@ import io.proofline.backend.ProverBackend;
 import io.proofline.field.RandomElements;
 import java.lang.foreign.Arena;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class QuotientDomainTests {
         // degree 8: seven pieces; LDE 2 holds two of them, LDE 4 four, LDE 8 all
         Geometry g = Geometry.standard(6);
         Circuit circuit = TestCircuits.everyGate(g);
-        for (ProverConfig config : java.util.List.of(ProverConfig.ldeFactor2(), ProverConfig.ldeFactor4(), ProverConfig.standard())) {
+        for (ProverConfig config : List.of(ProverConfig.ldeFactor2(), ProverConfig.ldeFactor4(), ProverConfig.standard())) {
             SetupData setup = Setup.generate(circuit, config);
             int logBlowup = config.fri().logBlowup();
             int rows = Domains.quotientRows(g);
