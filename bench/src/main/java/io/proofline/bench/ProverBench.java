@@ -36,7 +36,7 @@ import java.util.Map;
  * circuit assigns ({@link Circuit#assignedCells()}) instead of all rows times columns. A second
  * table splits the fastest run by stage ({@link ProverStages}).
  *
- * <p>Arguments: the log2 row counts to measure (default 12 14 16). Each size is proved once to
+ * <p>Arguments: the log2 row counts to measure (default 14 16 18). Each size is proved once to
  * warm up and then timed over the best of {@code PROOFLINE_BENCH_REPEATS} runs (default 2), at
  * LDE factor 8 ({@link ProverConfig#standard()}, 28 queries) and at LDE factor 2
  * ({@link ProverConfig#ldeFactor2()}, 84 queries). {@code PROOFLINE_BENCH_PARAMS=standard},
@@ -52,7 +52,7 @@ public final class ProverBench {
     }
 
     public static void main(String[] args) {
-        int[] sizes = args.length == 0 ? new int[] {12, 14, 16} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] sizes = args.length == 0 ? new int[] {14, 16, 18} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int repeats = Integer.parseInt(System.getenv().getOrDefault("PROOFLINE_BENCH_REPEATS", "2"));
         if (repeats < 1) {
             throw new IllegalArgumentException("PROOFLINE_BENCH_REPEATS must be at least 1, got " + repeats);
