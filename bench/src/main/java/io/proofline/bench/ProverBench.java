@@ -9,6 +9,7 @@ import io.proofline.plonkish.PlonkishProver;
 import io.proofline.plonkish.PlonkishVerifier;
 import io.proofline.plonkish.ProofCodec;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.ProverMemory;
 import io.proofline.plonkish.ProverStages;
 import io.proofline.plonkish.Setup;
 import io.proofline.plonkish.SetupData;
@@ -84,6 +85,8 @@ public final class ProverBench {
     private static Map<String, Long> measure(int logRows, ProverConfig config, int repeats, boolean warmUp, int cores) {
         Map<String, Long> fastestStages = Map.of();
         Geometry geometry = Geometry.standard(logRows);
+        // a size too large for this heap stops here, before its circuit and setup are made
+        ProverMemory.require(geometry, config.fri(), Runtime.getRuntime().maxMemory());
         Circuit circuit = fill(geometry);
         SetupData setup = Setup.generate(circuit, config);
         WitnessVector witness = circuit.resolve(inputs(circuit.inputCount()));
