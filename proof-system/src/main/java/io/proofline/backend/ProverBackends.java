@@ -31,8 +31,9 @@ public final class ProverBackends {
      * 45.0 to 45.9 / 49.3 to 50.1 against 34.8 / 39.1; a 2-core Xeon with AVX-512, 2026-12-06, 62.2
      * / 72.3 against 56.7 / 64.5, and 40.8 / 42.7 against 34.0 / 36.8 held to AVX2. On Zen 4 with
      * AVX-512 the two were level (2026-12-06, 55.1 / 58.6 against 52.1 / 59.3), before the
-     * library's AVX-512 kernels were reordered on 2026-12-07; that host kind was not measured since.
-     * Until then {@code auto} took {@code java} on AMD with AVX-512.
+     * library's AVX-512 kernels were reordered on 2026-12-07; since then, 70.5 / 78.3 against 56.3 /
+     * 62.1 (2026-12-07; 60.5 / 65.7 against 46.7 / 52.6 on a busier host of that kind).
+     * Before that reordering {@code auto} took {@code java} on AMD with AVX-512.
      */
     public static final String AUTO_WITHOUT_DEVICE = "native-cpu";
     /** The values {@link #SETTING} takes. */
