@@ -198,27 +198,43 @@ void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t s
     }
 }
 
-/* acc0 += w0 v and acc1 += w1 v; sixteen rows a step where n allows, eight independent products */
-void pl_avx2_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n) {
-    v4 a = splat(w0), b = splat(w1);
-    if (n % 16 == 0) {
-        v4 as[4] = {a, a, a, a}, bs[4] = {b, b, b, b};
-        for (size_t i = 0; i < n; i += 16) {
-            v4 x[4], p[4], q[4];
-            for (int k = 0; k < 4; k++) x[k] = load(v + i + 4 * k);
-            v_mul4(p, x, as);
-            v_mul4(q, x, bs);
-            for (int k = 0; k < 4; k++) {
-                store(acc0 + i + 4 * k, v_add(load(acc0 + i + 4 * k), p[k]));
-                store(acc1 + i + 4 * k, v_add(load(acc1 + i + 4 * k), q[k]));
-            }
+/*
+ * w v as limbs L + H 2^32 (mod p) for v and its high half vh, w splat in wl and w's high half in
+ * wh: with w v = hi 2^64 + lo, L = lo mod 2^32 - hi mod 2^32 - hi div 2^32 (it may be negative)
+ * and H = lo div 2^32 + hi mod 2^32, as p2_layers.h's limbs. The product's (hi, lo) parts are
+ * v_wide's, without putting lo together.
+ */
+static inline void v_product_limbs(v4 v, v4 vh, v4 wl, v4 wh, v4 *L, v4 *H) {
+    v4 ll = _mm256_mul_epu32(v, wl);
+    v4 lh = _mm256_mul_epu32(v, wh);
+    v4 hl = _mm256_mul_epu32(vh, wl);
+    v4 hh = _mm256_mul_epu32(vh, wh);
+    v4 mid = ADD(lh, SHR(ll, 32));
+    v4 mid2 = ADD(hl, AND(mid, V_M32));
+    v4 hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
+    v4 hi_low = AND(hi, V_M32);
+    *L = SUB(SUB(AND(ll, V_M32), hi_low), SHR(hi, 32));
+    *H = ADD(AND(mid2, V_M32), hi_low);
+}
+
+void pl_avx2_add_scaled2_limbs(uint64_t *l0, uint64_t *h0, uint64_t *l1, uint64_t *h1, const uint64_t *v, uint64_t w0,
+                               uint64_t w1, size_t n) {
+    v4 a = splat(w0), ah = splat(w0 >> 32), b = splat(w1), bh = splat(w1 >> 32);
+    for (size_t i = 0; i < n; i += 8) {
+        v4 x[2], L[2], H[2], M[2], K[2];
+        for (int k = 0; k < 2; k++) {
+            x[k] = load(v + i + 4 * k);
+            v4 xh = SHR(x[k], 32);
+            v_product_limbs(x[k], xh, a, ah, &L[k], &H[k]);
+            v_product_limbs(x[k], xh, b, bh, &M[k], &K[k]);
         }
-        return;
-    }
-    for (size_t i = 0; i < n; i += 4) {
-        v4 x = load(v + i);
-        store(acc0 + i, v_add(load(acc0 + i), v_mul(x, a)));
-        store(acc1 + i, v_add(load(acc1 + i), v_mul(x, b)));
+        for (int k = 0; k < 2; k++) {
+            size_t j = i + 4 * k;
+            store(l0 + j, ADD(load(l0 + j), L[k]));
+            store(h0 + j, ADD(load(h0 + j), H[k]));
+            store(l1 + j, ADD(load(l1 + j), M[k]));
+            store(h1 + j, ADD(load(h1 + j), K[k]));
+        }
     }
 }
 

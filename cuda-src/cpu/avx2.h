@@ -11,8 +11,9 @@ void pl_avx2_dif_run(uint64_t *x, size_t h, const uint64_t *t, size_t from, size
 void pl_avx2_dif_last3(uint64_t *a, size_t size, const uint64_t *tw);
 /* dst[i] = src[i] * start * g^i, n a multiple of 4 */
 void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g);
-/* acc0[i] += w0 v[i] and acc1[i] += w1 v[i], n a multiple of 4 */
-void pl_avx2_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n);
+/* the sums w0 v[i] and w1 v[i] added to as limbs L + H 2^32 (mod p): l0, h0 for w0 and l1, h1 for w1; n a multiple of 8 */
+void pl_avx2_add_scaled2_limbs(uint64_t *l0, uint64_t *h0, uint64_t *l1, uint64_t *h1, const uint64_t *v, uint64_t w0,
+                               uint64_t w1, size_t n);
 /* four Poseidon2 states stored one after another */
 void pl_avx2_permute4(uint64_t *states);
 /* the digests of rows r .. r + 7 of a column-major matrix */

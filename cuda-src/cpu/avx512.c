@@ -143,27 +143,39 @@ void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t
     }
 }
 
-/* acc0 += w0 v and acc1 += w1 v; thirty-two rows a step where n allows, eight independent products */
-void pl_avx512_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n) {
-    v8 a = _mm512_set1_epi64((long long) w0), b = _mm512_set1_epi64((long long) w1);
-    if (n % 32 == 0) {
-        v8 as[4] = {a, a, a, a}, bs[4] = {b, b, b, b};
-        for (size_t i = 0; i < n; i += 32) {
-            v8 x[4], p[4], q[4];
-            for (int k = 0; k < 4; k++) x[k] = _mm512_loadu_si512(v + i + 8 * k);
-            v_mul4(p, x, as);
-            v_mul4(q, x, bs);
-            for (int k = 0; k < 4; k++) {
-                _mm512_storeu_si512(acc0 + i + 8 * k, v_add(_mm512_loadu_si512(acc0 + i + 8 * k), p[k]));
-                _mm512_storeu_si512(acc1 + i + 8 * k, v_add(_mm512_loadu_si512(acc1 + i + 8 * k), q[k]));
-            }
+/* w v as limbs L + H 2^32 (mod p), as the AVX2 kernel's v_product_limbs: vh = v_hi32(v), wl = w, wh = v_hi32(w) */
+static inline void v_product_limbs(v8 v, v8 vh, v8 wl, v8 wh, v8 *L, v8 *H) {
+    v8 ll = _mm512_mul_epu32(v, wl);
+    v8 lh = _mm512_mul_epu32(v, wh);
+    v8 hl = _mm512_mul_epu32(vh, wl);
+    v8 hh = _mm512_mul_epu32(vh, wh);
+    v8 mid = _mm512_add_epi64(lh, _mm512_srli_epi64(ll, 32));
+    v8 mid2 = _mm512_add_epi64(hl, _mm512_and_si512(mid, V_M32));
+    v8 hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(mid, 32)), _mm512_srli_epi64(mid2, 32));
+    v8 hi_low = _mm512_and_si512(hi, V_M32);
+    *L = _mm512_sub_epi64(_mm512_sub_epi64(_mm512_and_si512(ll, V_M32), hi_low), _mm512_srli_epi64(hi, 32));
+    *H = _mm512_add_epi64(_mm512_and_si512(mid2, V_M32), hi_low);
+}
+
+void pl_avx512_add_scaled2_limbs(uint64_t *l0, uint64_t *h0, uint64_t *l1, uint64_t *h1, const uint64_t *v, uint64_t w0,
+                                 uint64_t w1, size_t n) {
+    v8 a = _mm512_set1_epi64((long long) w0), ah = _mm512_set1_epi64((long long) (w0 >> 32));
+    v8 b = _mm512_set1_epi64((long long) w1), bh = _mm512_set1_epi64((long long) (w1 >> 32));
+    for (size_t i = 0; i < n; i += 16) {
+        v8 L[2], H[2], M[2], K[2];
+        for (int k = 0; k < 2; k++) {
+            v8 x = _mm512_loadu_si512(v + i + 8 * k);
+            v8 xh = v_hi32(x);
+            v_product_limbs(x, xh, a, ah, &L[k], &H[k]);
+            v_product_limbs(x, xh, b, bh, &M[k], &K[k]);
         }
-        return;
-    }
-    for (size_t i = 0; i < n; i += 8) {
-        v8 x = _mm512_loadu_si512(v + i);
-        _mm512_storeu_si512(acc0 + i, v_add(_mm512_loadu_si512(acc0 + i), v_mul(x, a)));
-        _mm512_storeu_si512(acc1 + i, v_add(_mm512_loadu_si512(acc1 + i), v_mul(x, b)));
+        for (int k = 0; k < 2; k++) {
+            size_t j = i + 8 * k;
+            _mm512_storeu_si512(l0 + j, _mm512_add_epi64(_mm512_loadu_si512(l0 + j), L[k]));
+            _mm512_storeu_si512(h0 + j, _mm512_add_epi64(_mm512_loadu_si512(h0 + j), H[k]));
+            _mm512_storeu_si512(l1 + j, _mm512_add_epi64(_mm512_loadu_si512(l1 + j), M[k]));
+            _mm512_storeu_si512(h1 + j, _mm512_add_epi64(_mm512_loadu_si512(h1 + j), K[k]));
+        }
     }
 }
 

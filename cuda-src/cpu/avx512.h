@@ -13,8 +13,9 @@ void pl_avx512_dif_last3(uint64_t *a, size_t size, const uint64_t *tw);
 void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t start, uint64_t g);
 /* eight Poseidon2 states stored one after another */
 void pl_avx512_permute8(uint64_t *states);
-/* acc0[i] += w0 v[i] and acc1[i] += w1 v[i], n a multiple of 8 */
-void pl_avx512_add_scaled2(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n);
+/* the sums w0 v[i] and w1 v[i] added to as limbs L + H 2^32 (mod p): l0, h0 for w0 and l1, h1 for w1; n a multiple of 16 */
+void pl_avx512_add_scaled2_limbs(uint64_t *l0, uint64_t *h0, uint64_t *l1, uint64_t *h1, const uint64_t *v, uint64_t w0,
+                                 uint64_t w1, size_t n);
 /* the digests of rows r .. r + 15 of a column-major matrix */
 void pl_avx512_hash_rows16(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
 /* parents i .. i + 15 of one Merkle layer */

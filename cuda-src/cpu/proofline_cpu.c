@@ -41,7 +41,9 @@ struct kernels {
     size_t tree_lanes; /* rows per hash_rows call, parents per compress call */
     void (*hash_rows)(const uint64_t *matrix, uint64_t width, uint64_t rows, uint64_t r, uint64_t *digests);
     void (*compress)(const uint64_t *below, uint64_t i, uint64_t *layer);
-    void (*add_scaled2)(uint64_t *acc0, uint64_t *acc1, const uint64_t *v, uint64_t w0, uint64_t w1, size_t n);
+    /* the limbs of two sums of products: l0, h0 += w0 v and l1, h1 += w1 v, n a multiple of 2 lanes */
+    void (*add_scaled2_limbs)(uint64_t *l0, uint64_t *h0, uint64_t *l1, uint64_t *h1, const uint64_t *v, uint64_t w0,
+                              uint64_t w1, size_t n);
     /* one quotient-program instruction over a block of rows, a multiple of lanes */
     void (*block_op)(uint32_t op, uint64_t *d, const uint64_t *a, const uint64_t *b, uint64_t k, size_t n);
 };
@@ -49,11 +51,11 @@ struct kernels {
 static const struct kernels PORTABLE = {"portable", 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL};
 #if defined(__x86_64__)
 static const struct kernels AVX2 = {"avx2", 4, pl_avx2_dif_run, pl_avx2_dif_last3, pl_avx2_mul_powers,
-                                    pl_avx2_permute4, 8, pl_avx2_hash_rows8, pl_avx2_compress8, pl_avx2_add_scaled2,
+                                    pl_avx2_permute4, 8, pl_avx2_hash_rows8, pl_avx2_compress8, pl_avx2_add_scaled2_limbs,
                                     pl_avx2_block_op};
 static const struct kernels AVX512 = {"avx512", 8, pl_avx512_dif_run, pl_avx512_dif_last3, pl_avx512_mul_powers,
                                       pl_avx512_permute8, 16, pl_avx512_hash_rows16, pl_avx512_compress16,
-                                      pl_avx512_add_scaled2, pl_avx512_block_op};
+                                      pl_avx512_add_scaled2_limbs, pl_avx512_block_op};
 #endif
 
 static struct kernels vec;
@@ -573,7 +575,33 @@ int32_t pl_release(uint64_t handle) {
     return handle ? PL_OK : pl_fail(PL_ERR_ARGUMENT, "pl_release: no handle");
 }
 
-/* Rows in blocks over the threads; within a block, column by column, so that reads run along columns. */
+/*
+ * L + H 2^32 mod p, canonical, for limbs summed by add_scaled2_limbs: L is read as a signed
+ * number. Adding p 2^32 (about 2^96) makes the 128-bit sum positive for any |L| below 2^63.
+ */
+static inline uint64_t from_limbs(uint64_t L, uint64_t H) {
+    unsigned __int128 t = ((unsigned __int128) H << 32) + ((unsigned __int128) PL_P << 32) + (unsigned __int128) (__int128) (int64_t) L;
+    return pl_reduce128((uint64_t) (t >> 64), (uint64_t) t);
+}
+
+/*
+ * Rows a block; the distance between a block's four limb arrays, not a multiple of 4 KiB (at
+ * 4,096 rows apart they share cache sets, and the AVX-512 sums took 100 ms where 65 to 67 with
+ * this); and below 2^28 columns no sum of limbs (each below 2^33) can overflow.
+ */
+#define COMBINE_BLOCK 4096
+#define COMBINE_STRIDE (COMBINE_BLOCK + 72)
+#define COMBINE_LIMBS_MAX_COLUMNS ((uint64_t) 1 << 28)
+
+/*
+ * Rows in blocks over the threads; within a block, column by column, so that reads run along
+ * columns. The vector kernels sum each product as two limbs, L + H 2^32 with L = lo mod 2^32 -
+ * hi mod 2^32 - hi div 2^32 and H = lo div 2^32 + hi mod 2^32 for the product hi 2^64 + lo
+ * (p2_layers.h), and reduce once per row at the end, where a canonical sum of products had cost a
+ * reduction and a modular addition per product: 2.7 cycles of the time stamp counter per element
+ * and column against 4.0 with AVX2 on a Zen 4 core, in cache (docs/benchmarks.md, "Zen 4: the
+ * DEEP sums in limbs").
+ */
 int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uint64_t count, uint64_t rows,
                            const uint64_t *weights0, const uint64_t *weights1, uint64_t *out0, uint64_t *out1) {
     pl_clear_error();
@@ -581,31 +609,44 @@ int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uin
     if (st) return st;
     uint64_t total = 0;
     for (uint64_t i = 0; i < count; i++) total += columns[i];
-    const uint64_t block = 1 << 12;
+    const uint64_t block = COMBINE_BLOCK;
     uint64_t blocks = (rows + block - 1) / block;
-    #pragma omp parallel for schedule(dynamic, 1) if (rows * total >= PARALLEL_MIN)
-    for (uint64_t b = 0; b < blocks; b++) {
-        uint64_t from = b * block, to = from + block < rows ? from + block : rows;
-        for (uint64_t r = from; r < to; r++) out0[r] = out1[r] = 0;
-        uint64_t k = 0;
-        for (uint64_t i = 0; i < count; i++) {
-            const uint64_t *m = (const uint64_t *) (uintptr_t) handles[i];
-            for (uint64_t c = 0; c < columns[i]; c++, k++) {
-                const uint64_t *v = m + c * rows;
-                uint64_t w0 = weights0[k], w1 = weights1[k];
-                uint64_t r = from;
-                if (vec.lanes) {
-                    uint64_t whole = (to - from) / vec.lanes * vec.lanes;
-                    vec.add_scaled2(out0 + from, out1 + from, v + from, w0, w1, whole);
-                    r += whole;
-                }
-                for (; r < to; r++) {
-                    out0[r] = pl_add(out0[r], pl_mul(w0, v[r]));
-                    out1[r] = pl_add(out1[r], pl_mul(w1, v[r]));
+    int limbs = vec.add_scaled2_limbs && total < COMBINE_LIMBS_MAX_COLUMNS;
+    uint64_t step = 2 * vec.lanes;
+    int failed = 0;
+    #pragma omp parallel reduction(| : failed) if (rows * total >= PARALLEL_MIN)
+    {
+        uint64_t *sums = limbs ? malloc(4 * COMBINE_STRIDE * sizeof(uint64_t)) : NULL;
+        if (limbs && !sums) failed = 1;
+        #pragma omp for schedule(dynamic, 1)
+        for (uint64_t b = 0; b < blocks; b++) {
+            if (limbs && !sums) continue;
+            uint64_t from = b * block, to = from + block < rows ? from + block : rows;
+            uint64_t whole = limbs ? (to - from) / step * step : 0;
+            uint64_t *l0 = sums, *h0 = sums + COMBINE_STRIDE, *l1 = sums + 2 * COMBINE_STRIDE, *h1 = sums + 3 * COMBINE_STRIDE;
+            for (int s = 0; s < 4 && whole; s++) memset(sums + s * COMBINE_STRIDE, 0, whole * sizeof(uint64_t));
+            for (uint64_t r = from + whole; r < to; r++) out0[r] = out1[r] = 0;
+            uint64_t k = 0;
+            for (uint64_t i = 0; i < count; i++) {
+                const uint64_t *m = (const uint64_t *) (uintptr_t) handles[i];
+                for (uint64_t c = 0; c < columns[i]; c++, k++) {
+                    const uint64_t *v = m + c * rows;
+                    uint64_t w0 = weights0[k], w1 = weights1[k];
+                    if (whole) vec.add_scaled2_limbs(l0, h0, l1, h1, v + from, w0, w1, whole);
+                    for (uint64_t r = from + whole; r < to; r++) {
+                        out0[r] = pl_add(out0[r], pl_mul(w0, v[r]));
+                        out1[r] = pl_add(out1[r], pl_mul(w1, v[r]));
+                    }
                 }
             }
+            for (uint64_t r = 0; r < whole; r++) {
+                out0[from + r] = from_limbs(l0[r], h0[r]);
+                out1[from + r] = from_limbs(l1[r], h1[r]);
+            }
         }
+        free(sums);
     }
+    if (failed) return pl_fail(PL_ERR_MEMORY, "pl_combine_columns: no memory for a block's sums");
     return PL_OK;
 }
 

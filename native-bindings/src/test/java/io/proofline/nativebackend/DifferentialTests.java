@@ -262,6 +262,29 @@ abstract class DifferentialTests {
     }
 
     @Test
+    void columnSumsOfTheLargestValuesAndWeights() {
+        // every product as large as the field allows, in more columns than a proof combines: the
+        // CPU library sums products in 32-bit limbs and reduces once a row, and this is its bound.
+        // A constant polynomial extends to that constant on every row.
+        int columns = 300;
+        long[][] coefficients = new long[columns][1 << 6];
+        for (long[] column : coefficients) {
+            column[0] = Goldilocks.P - 1;
+        }
+        long[] weights = new long[columns];
+        Arrays.fill(weights, Goldilocks.P - 1);
+        try (Arena arena = Arena.ofShared()) {
+            List<ColumnMatrix> kept = List.of(backend().commit(coefficients, 3, 7, 2, arena, () -> { }).lde());
+            long[][] sums = backend().combineColumns(kept, new int[] {columns}, weights, weights);
+            assertArrayEquals(JAVA.combineColumns(kept, new int[] {columns}, weights, weights), sums);
+            // (p - 1)^2 = 1, so each row sums to the number of columns
+            for (long[] part : sums) {
+                assertTrue(Arrays.stream(part).allMatch(v -> v == columns), "every row sums to " + columns);
+            }
+        }
+    }
+
+    @Test
     void deepCodewordsOfKeptExtensionsAsTheJavaBackEndMakesThem() {
         // rows below and above the CPU library's block of 2^12 rows, whose points share high bits (4 blocks at 2^14)
         for (int logN : new int[] {0, 4, 9, 11}) {
