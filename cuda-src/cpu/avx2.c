@@ -100,19 +100,25 @@ static inline v4 v_reduce128(v4 hi, v4 lo) {
 }
 
 /*
- * The 128-bit product of a and b, given b's high half bh, as (hi, lo), from the four 32 x 32-bit
- * products of the halves, summed so that no partial sum overflows: mid = lh + (ll >> 32) and
- * mid2 = hl + low half of mid both stay below 2^64.
+ * The 128-bit product of a and b, given b's high half bh, from the four 32 x 32-bit products of
+ * the halves, summed so that no partial sum overflows: mid = lh + (ll >> 32) and mid2 = hl + low
+ * half of mid both stay below 2^64. As parts: hi, and ll and mid2, whose low halves are lo's.
  */
-static inline void v_wide(v4 a, v4 b, v4 bh, v4 *hi, v4 *lo) {
+static inline void v_wide_parts(v4 a, v4 b, v4 bh, v4 *hi, v4 *ll, v4 *mid2) {
     v4 ah = SHR(a, 32);
-    v4 ll = _mm256_mul_epu32(a, b);
+    *ll = _mm256_mul_epu32(a, b);
     v4 lh = _mm256_mul_epu32(a, bh);
     v4 hl = _mm256_mul_epu32(ah, b);
     v4 hh = _mm256_mul_epu32(ah, bh);
-    v4 mid = ADD(lh, SHR(ll, 32));
-    v4 mid2 = ADD(hl, AND(mid, V_M32));
-    *hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
+    v4 mid = ADD(lh, SHR(*ll, 32));
+    *mid2 = ADD(hl, AND(mid, V_M32));
+    *hi = ADD(hh, ADD(SHR(mid, 32), SHR(*mid2, 32)));
+}
+
+/* the 128-bit product of a and b, given b's high half bh, as (hi, lo) */
+static inline void v_wide(v4 a, v4 b, v4 bh, v4 *hi, v4 *lo) {
+    v4 ll, mid2;
+    v_wide_parts(a, b, bh, hi, &ll, &mid2);
     *lo = _mm256_blend_epi32(ll, SHL(mid2, 32), 0xAA);
 }
 
@@ -199,19 +205,13 @@ void pl_avx2_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t s
 }
 
 /*
- * w v as limbs L + H 2^32 (mod p) for v and its high half vh, w splat in wl and w's high half in
- * wh: with w v = hi 2^64 + lo, L = lo mod 2^32 - hi mod 2^32 - hi div 2^32 (it may be negative)
- * and H = lo div 2^32 + hi mod 2^32, as p2_layers.h's limbs. The product's (hi, lo) parts are
- * v_wide's, without putting lo together.
+ * w v as limbs L + H 2^32 (mod p), wh being w's high half: with w v = hi 2^64 + lo, L = lo mod
+ * 2^32 - hi mod 2^32 - hi div 2^32 (it may be negative) and H = lo div 2^32 + hi mod 2^32, as
+ * p2_layers.h's limbs, from v_wide's parts without putting lo together.
  */
-static inline void v_product_limbs(v4 v, v4 vh, v4 wl, v4 wh, v4 *L, v4 *H) {
-    v4 ll = _mm256_mul_epu32(v, wl);
-    v4 lh = _mm256_mul_epu32(v, wh);
-    v4 hl = _mm256_mul_epu32(vh, wl);
-    v4 hh = _mm256_mul_epu32(vh, wh);
-    v4 mid = ADD(lh, SHR(ll, 32));
-    v4 mid2 = ADD(hl, AND(mid, V_M32));
-    v4 hi = ADD(hh, ADD(SHR(mid, 32), SHR(mid2, 32)));
+static inline void v_product_limbs(v4 v, v4 w, v4 wh, v4 *L, v4 *H) {
+    v4 hi, ll, mid2;
+    v_wide_parts(v, w, wh, &hi, &ll, &mid2);
     v4 hi_low = AND(hi, V_M32);
     *L = SUB(SUB(AND(ll, V_M32), hi_low), SHR(hi, 32));
     *H = ADD(AND(mid2, V_M32), hi_low);
@@ -224,9 +224,8 @@ void pl_avx2_add_scaled2_limbs(uint64_t *l0, uint64_t *h0, uint64_t *l1, uint64_
         v4 x[2], L[2], H[2], M[2], K[2];
         for (int k = 0; k < 2; k++) {
             x[k] = load(v + i + 4 * k);
-            v4 xh = SHR(x[k], 32);
-            v_product_limbs(x[k], xh, a, ah, &L[k], &H[k]);
-            v_product_limbs(x[k], xh, b, bh, &M[k], &K[k]);
+            v_product_limbs(x[k], a, ah, &L[k], &H[k]);
+            v_product_limbs(x[k], b, bh, &M[k], &K[k]);
         }
         for (int k = 0; k < 2; k++) {
             size_t j = i + 4 * k;

@@ -59,19 +59,28 @@ static inline v8 v_reduce128(v8 hi, v8 lo) { return v_canonical(v_reduce_lazy(hi
  */
 static inline v8 v_hi32(v8 x) { return _mm512_shuffle_epi32(x, _MM_PERM_CDAB); }
 
-/* the 128-bit product of a and b, given b's high half bh (v_hi32(b) will do), as (hi, lo), from 32-bit limbs */
-static inline void v_wide(v8 a, v8 b, v8 bh, v8 *hi, v8 *lo) {
+/*
+ * The 128-bit product of a and b, given b's high half bh (v_hi32(b) will do), from 32-bit limbs,
+ * as parts: hi, and ll and u, whose low halves are lo's.
+ */
+static inline void v_wide_parts(v8 a, v8 b, v8 bh, v8 *hi, v8 *ll, v8 *u) {
     v8 ah = v_hi32(a);
-    v8 ll = _mm512_mul_epu32(a, b);
+    *ll = _mm512_mul_epu32(a, b);
     v8 lh = _mm512_mul_epu32(a, bh);
     v8 hl = _mm512_mul_epu32(ah, b);
     v8 hh = _mm512_mul_epu32(ah, bh);
     /* t and u stay below 2^64 - 2^32 + 1, so nothing carries (as GoldilocksVectors.mul) */
-    v8 t = _mm512_add_epi64(lh, _mm512_srli_epi64(ll, 32));
-    v8 u = _mm512_add_epi64(hl, _mm512_and_si512(t, V_M32));
+    v8 t = _mm512_add_epi64(lh, _mm512_srli_epi64(*ll, 32));
+    *u = _mm512_add_epi64(hl, _mm512_and_si512(t, V_M32));
+    *hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(t, 32)), _mm512_srli_epi64(*u, 32));
+}
+
+/* the 128-bit product of a and b, given b's high half bh, as (hi, lo) */
+static inline void v_wide(v8 a, v8 b, v8 bh, v8 *hi, v8 *lo) {
+    v8 ll, u;
+    v_wide_parts(a, b, bh, hi, &ll, &u);
     /* u's low half into the high halves of ll */
     *lo = _mm512_mask_shuffle_epi32(ll, 0xAAAA, u, _MM_PERM_CDAB);
-    *hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(t, 32)), _mm512_srli_epi64(u, 32));
 }
 
 static inline v8 v_mul(v8 a, v8 b) {
@@ -143,18 +152,13 @@ void pl_avx512_mul_powers(const uint64_t *src, uint64_t *dst, size_t n, uint64_t
     }
 }
 
-/* w v as limbs L + H 2^32 (mod p), as the AVX2 kernel's v_product_limbs: vh = v_hi32(v), wl = w, wh = v_hi32(w) */
-static inline void v_product_limbs(v8 v, v8 vh, v8 wl, v8 wh, v8 *L, v8 *H) {
-    v8 ll = _mm512_mul_epu32(v, wl);
-    v8 lh = _mm512_mul_epu32(v, wh);
-    v8 hl = _mm512_mul_epu32(vh, wl);
-    v8 hh = _mm512_mul_epu32(vh, wh);
-    v8 mid = _mm512_add_epi64(lh, _mm512_srli_epi64(ll, 32));
-    v8 mid2 = _mm512_add_epi64(hl, _mm512_and_si512(mid, V_M32));
-    v8 hi = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(mid, 32)), _mm512_srli_epi64(mid2, 32));
+/* w v as limbs L + H 2^32 (mod p), wh being w's high half, as the AVX2 kernel's v_product_limbs */
+static inline void v_product_limbs(v8 v, v8 w, v8 wh, v8 *L, v8 *H) {
+    v8 hi, ll, u;
+    v_wide_parts(v, w, wh, &hi, &ll, &u);
     v8 hi_low = _mm512_and_si512(hi, V_M32);
     *L = _mm512_sub_epi64(_mm512_sub_epi64(_mm512_and_si512(ll, V_M32), hi_low), _mm512_srli_epi64(hi, 32));
-    *H = _mm512_add_epi64(_mm512_and_si512(mid2, V_M32), hi_low);
+    *H = _mm512_add_epi64(_mm512_and_si512(u, V_M32), hi_low);
 }
 
 void pl_avx512_add_scaled2_limbs(uint64_t *l0, uint64_t *h0, uint64_t *l1, uint64_t *h1, const uint64_t *v, uint64_t w0,
@@ -165,9 +169,8 @@ void pl_avx512_add_scaled2_limbs(uint64_t *l0, uint64_t *h0, uint64_t *l1, uint6
         v8 L[2], H[2], M[2], K[2];
         for (int k = 0; k < 2; k++) {
             v8 x = _mm512_loadu_si512(v + i + 8 * k);
-            v8 xh = v_hi32(x);
-            v_product_limbs(x, xh, a, ah, &L[k], &H[k]);
-            v_product_limbs(x, xh, b, bh, &M[k], &K[k]);
+            v_product_limbs(x, a, ah, &L[k], &H[k]);
+            v_product_limbs(x, b, bh, &M[k], &K[k]);
         }
         for (int k = 0; k < 2; k++) {
             size_t j = i + 8 * k;
