@@ -96,7 +96,11 @@ PL_FN uint32_t pl_reverse_bits(uint32_t i, uint32_t bits) {
 
 #include "pl_poseidon2_constants.h"
 
-/* hi * 2^32 + lo mod p, canonical, for hi, lo < 2^40 (the halves of the linear layers' sums) */
+/*
+ * hi * 2^32 + lo mod p, canonical, for any 64-bit hi and lo: hi 2^32 is (hi >> 32) 2^64 plus its
+ * low word, and the low words' carry goes into the high word. The linear layers' sums give it
+ * halves below 2^40; the CPU library's column sums, limbs below 2^61.
+ */
 PL_FN uint64_t pl_combine(uint64_t hi, uint64_t lo) {
     uint64_t low = (hi << 32) + lo;
     uint64_t carry = low < lo;

@@ -577,11 +577,11 @@ int32_t pl_release(uint64_t handle) {
 
 /*
  * L + H 2^32 mod p, canonical, for limbs summed by add_scaled2_limbs: L is read as a signed
- * number. Adding p 2^32 (about 2^96) makes the 128-bit sum positive for any |L| below 2^63.
+ * number, and a negative one is subtracted from H 2^32.
  */
 static inline uint64_t from_limbs(uint64_t L, uint64_t H) {
-    unsigned __int128 t = ((unsigned __int128) H << 32) + ((unsigned __int128) PL_P << 32) + (unsigned __int128) (__int128) (int64_t) L;
-    return pl_reduce128((uint64_t) (t >> 64), (uint64_t) t);
+    int64_t l = (int64_t) L;
+    return l >= 0 ? pl_combine(H, L) : pl_sub(pl_combine(H, 0), pl_canonical((uint64_t) -l));
 }
 
 /*
@@ -618,13 +618,15 @@ int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uin
     {
         uint64_t *sums = limbs ? malloc(4 * COMBINE_STRIDE * sizeof(uint64_t)) : NULL;
         if (limbs && !sums) failed = 1;
+        /* l0, h0, l1, h1 */
+        uint64_t *limb[4] = {NULL, NULL, NULL, NULL};
+        for (int s = 0; sums && s < 4; s++) limb[s] = sums + s * COMBINE_STRIDE;
         #pragma omp for schedule(dynamic, 1)
         for (uint64_t b = 0; b < blocks; b++) {
             if (limbs && !sums) continue;
             uint64_t from = b * block, to = from + block < rows ? from + block : rows;
             uint64_t whole = limbs ? (to - from) / step * step : 0;
-            uint64_t *l0 = sums, *h0 = sums + COMBINE_STRIDE, *l1 = sums + 2 * COMBINE_STRIDE, *h1 = sums + 3 * COMBINE_STRIDE;
-            for (int s = 0; s < 4 && whole; s++) memset(sums + s * COMBINE_STRIDE, 0, whole * sizeof(uint64_t));
+            for (int s = 0; s < 4 && whole; s++) memset(limb[s], 0, whole * sizeof(uint64_t));
             for (uint64_t r = from + whole; r < to; r++) out0[r] = out1[r] = 0;
             uint64_t k = 0;
             for (uint64_t i = 0; i < count; i++) {
@@ -632,7 +634,7 @@ int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uin
                 for (uint64_t c = 0; c < columns[i]; c++, k++) {
                     const uint64_t *v = m + c * rows;
                     uint64_t w0 = weights0[k], w1 = weights1[k];
-                    if (whole) vec.add_scaled2_limbs(l0, h0, l1, h1, v + from, w0, w1, whole);
+                    if (whole) vec.add_scaled2_limbs(limb[0], limb[1], limb[2], limb[3], v + from, w0, w1, whole);
                     for (uint64_t r = from + whole; r < to; r++) {
                         out0[r] = pl_add(out0[r], pl_mul(w0, v[r]));
                         out1[r] = pl_add(out1[r], pl_mul(w1, v[r]));
@@ -640,8 +642,8 @@ int32_t pl_combine_columns(const uint64_t *handles, const uint64_t *columns, uin
                 }
             }
             for (uint64_t r = 0; r < whole; r++) {
-                out0[from + r] = from_limbs(l0[r], h0[r]);
-                out1[from + r] = from_limbs(l1[r], h1[r]);
+                out0[from + r] = from_limbs(limb[0][r], limb[1][r]);
+                out1[from + r] = from_limbs(limb[2][r], limb[3][r]);
             }
         }
         free(sums);
