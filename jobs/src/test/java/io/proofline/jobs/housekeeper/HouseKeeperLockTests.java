@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.testsupport.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +44,21 @@ class HouseKeeperLockTests {
             assertTrue(first.tryHold());
             assertFalse(second.tryHold());
             // the first house keeper's database session ends (its process died, or the network cut it)
+            String held = "FROM pg_locks WHERE locktype = 'advisory' AND objid = " + (KEY + 1);
             try (Connection admin = ds.getConnection(); Statement st = admin.createStatement()) {
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = " + (KEY + 1));
+                st.execute("SELECT pg_terminate_backend(pid) " + held);
+                // pg_terminate_backend only signals the backend, which ends (and lets go) a moment
+                // later: wait for that, at most 10 s, so the assertion below sees the session dead
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (System.nanoTime() < deadline) {
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) " + held)) {
+                        rs.next();
+                        if (rs.getLong(1) == 0) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
             }
             assertTrue(second.tryHold(), "PostgreSQL released the dead session's lock");
             assertFalse(first.tryHold(), "the first finds its session gone and the lock taken");
