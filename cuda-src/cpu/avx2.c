@@ -377,13 +377,6 @@ static inline v4 p2_add_constant(v4 x, v4 c) {
     return ADD(s, AND(v_less(s, c), V_EPS));
 }
 
-/* (hi, lo) as limbs L + H 2^32 mod p (p2_layers.h) */
-static inline void p2_product_limbs(v4 hi, v4 lo, v4 *L, v4 *H) {
-    v4 l2 = AND(hi, V_M32);
-    *L = SUB(SUB(AND(lo, V_M32), l2), SHR(hi, 32));
-    *H = ADD(SHR(lo, 32), l2);
-}
-
 /* hi * 2^32 + lo mod p for hi, lo < 2^41 (Poseidon2.combine, which takes them below 2^40) */
 static inline v4 p2_combine(v4 hi, v4 lo) {
     v4 top = SHR(hi, 32);
@@ -452,11 +445,7 @@ static inline void p2_full_round(v4 *s, int n, int round) {
     for (int e = 0; e < n; e++) x2[e] = p2_square(s[e]);
     for (int e = 0; e < n; e++) x3[e] = p2_mul(x2[e], s[e]);
     for (int e = 0; e < n; e++) x2[e] = p2_square(x2[e]);
-    for (int e = 0; e < n; e++) {
-        v4 hi, lo;
-        v_wide(x3[e], x2[e], SHR(x2[e], 32), &hi, &lo);
-        p2_product_limbs(hi, lo, &L[e], &H[e]);
-    }
+    for (int e = 0; e < n; e++) v_product_limbs(x3[e], x2[e], SHR(x2[e], 32), &L[e], &H[e]);
     for (int e = 0; e < n; e += 12) p2_external_limbs(s + e, L + e, H + e, round + 1);
 }
 

@@ -288,13 +288,6 @@ static inline v8 p2_combine(v8 hi, v8 lo) {
     return _mm512_mask_add_epi64(s, _mm512_cmplt_epu64_mask(s, small), s, V_EPS);
 }
 
-/* (hi, lo) as limbs L + H 2^32 mod p (p2_layers.h) */
-static inline void p2_product_limbs(v8 hi, v8 lo, v8 *L, v8 *H) {
-    v8 l2 = _mm512_and_si512(hi, V_M32);
-    *L = _mm512_sub_epi64(_mm512_sub_epi64(_mm512_and_si512(lo, V_M32), l2), _mm512_srli_epi64(hi, 32));
-    *H = _mm512_add_epi64(_mm512_srli_epi64(lo, 32), l2);
-}
-
 /*
  * circ(2 M4, M4, M4) as Poseidon2.externalLinear on limbs L, H into s, plus the layer's
  * constants (p2_layers.h): column sums, then M4 of each chunk plus the sums. Every sum is
@@ -351,11 +344,7 @@ static inline void p2_full_round(v8 *s, int n, int round) {
     for (int e = 0; e < n; e++) x2[e] = p2_square(s[e]);
     for (int e = 0; e < n; e++) x3[e] = p2_mul(x2[e], s[e]);
     for (int e = 0; e < n; e++) x2[e] = p2_square(x2[e]);
-    for (int e = 0; e < n; e++) {
-        v8 hi, lo;
-        v_wide(x3[e], x2[e], v_hi32(x2[e]), &hi, &lo);
-        p2_product_limbs(hi, lo, &L[e], &H[e]);
-    }
+    for (int e = 0; e < n; e++) v_product_limbs(x3[e], x2[e], v_hi32(x2[e]), &L[e], &H[e]);
     for (int e = 0; e < n; e += 12) p2_external_limbs(s + e, L + e, H + e, round + 1);
 }
 

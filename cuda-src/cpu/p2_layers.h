@@ -1,7 +1,7 @@
 /*
  * What the vector kernels' Poseidon2 external layer adds to its outputs (avx2.c, avx512.c).
  * Those kernels take the last product of a full round's s-box to the external layer as two
- * unreduced limbs, x = lo + hi 2^32 mod p (p2_product_limbs), and make each output from limbs:
+ * unreduced limbs, x = lo + hi 2^32 mod p (v_product_limbs), and make each output from limbs:
  * the constants below are added to an output's limbs before it is put together. Filled once per
  * process, before any kernel runs (proofline_cpu.c).
  */
