@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  * against the same database: lost partitions are failed, the batch's job is restarted and
  * re-runs only what did not complete, and the command returns when the job ends. Refused for a
  * submitted batch or a job that completed or is running. {@code --from-scratch} first discards
- * the batch's stored work (its circuit instances, its job's history, the manifest and batch
- * proof keys; status back to received), so that the job starts over from the witness inputs.
+ * the batch's stored work (its circuit instances, its recursion proofs, its job's history, the
+ * manifest and batch proof keys; status back to received), so that the job starts over from the witness inputs.
  * Arguments after {@code --} go to the prover application (e.g. {@code --proofline.keys-dir=...}).
  */
 @Command(name = "restart", description = "Restarts the batch's job in this process; --from-scratch discards its stored work first.")
@@ -37,7 +37,7 @@ final class RestartBatchCommand implements Runnable {
     @Mixin
     BatchOptions batchOptions;
 
-    @Option(names = "--from-scratch", description = "discard the batch's circuit instances and job history first (asks for confirmation)")
+    @Option(names = "--from-scratch", description = "discard the batch's circuit instances, recursion proofs and job history first (asks for confirmation)")
     boolean fromScratch;
 
     @Option(names = {"-y", "--yes"}, description = "do not ask for confirmation")
@@ -77,7 +77,7 @@ final class RestartBatchCommand implements Runnable {
                         + ") and prove it again from its witness inputs?");
             }
             discard(db, batch);
-            out.println("discarded the circuit instances, job history, manifest and batch proof of " + batch.id()
+            out.println("discarded the circuit instances, recursion proofs, job history, manifest and batch proof of " + batch.id()
                     + "; it is received again");
         }
         String restart = "--" + RestartCommand.PROPERTY + "=" + batch.id().chainId() + ":" + batch.id().batchNumber();
@@ -112,6 +112,8 @@ final class RestartBatchCommand implements Runnable {
             db.jobInstance(batch.id()).ifPresent(db::deleteJobInstance);
             db.jdbc().sql("DELETE FROM prover_circuit_instances WHERE chain_id = :chain AND batch_number = :batch")
                     .param("chain", batch.id().chainId()).param("batch", batch.id().batchNumber()).update();
+            // the rerun's aggregation partitioner keeps rows already there and reuses their proofs
+            db.aggregationProofs().deleteByBatch(batch.id());
             db.jdbc().sql("""
                     UPDATE prover_batches SET status = 'received', job_execution_id = NULL, manifest_key = NULL,
                         batch_proof_key = NULL, batch_proof_sha256 = NULL, submit_status = NULL, submit_answer = NULL,

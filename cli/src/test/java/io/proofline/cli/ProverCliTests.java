@@ -305,18 +305,29 @@ class ProverCliTests {
 
     @Test
     void restartFromScratchAsksThenDiscardsTheStoredWork() {
-        fx.queue(new BatchId(PipelineFixture.CHAIN, 3), TRANSFER_EXECUTION, 0);
+        BatchId b3 = new BatchId(PipelineFixture.CHAIN, 3);
+        fx.queue(b3, TRANSFER_EXECUTION, 0);
+        // a recursion proof of the earlier run: kept, the rerun's partitioner would reuse it instead of proving again
+        AggregationProofsDal proofs = new AggregationProofsDal(fx.jdbc);
+        AggregationProofId leaf = new AggregationProofId(b3, AggregationLayer.LEAF, 0, TRANSFER_EXECUTION, 0);
+        proofs.insertQueued(List.of(leaf));
+        proofs.startAttempt(leaf, "worker-a");
+        proofs.recordProof(leaf, "worker-a", List.of(), "aggregation_proofs/270/3/" + leaf.name() + ".bin", "00".repeat(32), 5,
+                null, 6000);
+        proofs.markSuccessful(leaf);
         CliRun no = CliRun.proverWithInput("no\n", fx.db("restart", "-b", "3", "--from-scratch", "--prepare-only"));
         assertEquals(ExitCodes.REFUSED, no.code(), no.toString());
         assertTrue(no.out().contains("Discard the stored work of chain 270 batch 3 (failed)"), no.out());
         assertTrue(no.err().contains("not confirmed, nothing changed"), no.err());
         assertEquals(1, fx.instances.findByBatch(new BatchId(PipelineFixture.CHAIN, 3)).size());
+        assertEquals(1, proofs.findByBatch(b3).size());
 
         CliRun yes = CliRun.proverWithInput("yes\n", fx.db("restart", "-b", "3", "--from-scratch", "--prepare-only"));
         assertEquals(0, yes.code(), yes.toString());
         assertTrue(yes.out().contains("to restart: ./proofline prover --proofline.restart=270:3"), yes.out());
         assertEquals(BatchStatus.RECEIVED, fx.batches.find(new BatchId(PipelineFixture.CHAIN, 3)).orElseThrow().status());
         assertEquals(0, fx.instances.findByBatch(new BatchId(PipelineFixture.CHAIN, 3)).size());
+        assertEquals(List.of(), proofs.findByBatch(b3), "the recursion proofs are proven again too");
         CliRun status = CliRun.prover(fx.db("status", "batch", "-n", "3"));
         assertTrue(status.out().contains("job: none started yet"), status.out());
         assertTrue(CliRun.prover(fx.db("status", "batch", "-n", "2")).out().contains("job batchProof"), "other batches keep theirs");
