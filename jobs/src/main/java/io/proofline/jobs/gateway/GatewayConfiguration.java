@@ -8,6 +8,9 @@ import io.proofline.jobs.batchproof.BatchLauncher;
 import io.proofline.jobs.batchproof.RestartCommand;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.jobs.housekeeper.HouseKeeperProperties;
+import io.proofline.jobs.housekeeper.JobRecords;
+import io.proofline.jobs.schema.BatchTables;
 import io.proofline.steps.gateway.CoreClient;
 import io.proofline.storage.objects.ObjectStore;
 import io.proofline.storage.tables.AggregationProofsDal;
@@ -27,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -87,10 +91,15 @@ public class GatewayConfiguration {
         return viaScdf != null ? viaScdf : inProcess;
     }
 
+    @Bean
+    FailedJobLimit failedJobLimit(JdbcClient jdbc, BatchTables tables, HouseKeeperProperties houseKeeper) {
+        return new FailedJobLimit(new JobRecords(jdbc, tables), houseKeeper.failedJobs().maxAttempts());
+    }
+
     static GatewayPoller poller(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
-                                BatchLauncher launcher, JobsProperties properties) {
+                                BatchLauncher launcher, JobsProperties properties, FailedJobLimit limit) {
         return new GatewayPoller(core, store, versions, batches, launcher,
-                new KeyHandshake(PinnedCommitments.load(), properties.capacities()));
+                new KeyHandshake(PinnedCommitments.load(), properties.capacities()), limit);
     }
 
     /** Polling, on by default; tests and manual runs switch it off, and the one-off commands do. */
@@ -103,8 +112,9 @@ public class GatewayConfiguration {
 
         @Bean
         GatewayPoller gatewayPoller(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
-                                    BatchJobLauncher inProcess, ObjectProvider<ScdfBatchLauncher> scdf, JobsProperties properties) {
-            return poller(core, store, versions, batches, launcher(inProcess, scdf), properties);
+                                    BatchJobLauncher inProcess, ObjectProvider<ScdfBatchLauncher> scdf, JobsProperties properties,
+                                    FailedJobLimit limit) {
+            return poller(core, store, versions, batches, launcher(inProcess, scdf), properties, limit);
         }
     }
 
@@ -119,9 +129,10 @@ public class GatewayConfiguration {
 
         @Bean
         GatewayPollTask gatewayPollTask(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
-                                        BatchJobLauncher inProcess, ObjectProvider<ScdfBatchLauncher> scdf, JobsProperties properties) {
+                                        BatchJobLauncher inProcess, ObjectProvider<ScdfBatchLauncher> scdf, JobsProperties properties,
+                                        FailedJobLimit limit) {
             BatchLauncher launcher = launcher(inProcess, scdf);
-            return new GatewayPollTask(poller(core, store, versions, batches, launcher, properties), launcher);
+            return new GatewayPollTask(poller(core, store, versions, batches, launcher, properties, limit), launcher);
         }
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * starts, so a crash between the two loses nothing: the core hands the batch out again after
  * its pick timeout, and recording it again is a no-op. The batch's protocol version is recorded
  * first, with every key commitment the core verifies its proofs against (base circuits and
- * recursion layers), so that each batch row references its version's keys.
+ * recursion layers), so that each batch row references its version's keys. A batch whose job has
+ * failed as many times as the house keeper allows is not launched again ({@link FailedJobLimit}).
  */
 public final class GatewayPoller {
 
@@ -35,16 +36,18 @@ public final class GatewayPoller {
     private final ProverBatchesDal batches;
     private final BatchLauncher launcher;
     private final KeyHandshake keys;
+    private final FailedJobLimit limit;
     private boolean coreWasDown;
 
     GatewayPoller(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
-                  BatchLauncher launcher, KeyHandshake keys) {
+                  BatchLauncher launcher, KeyHandshake keys, FailedJobLimit limit) {
         this.core = core;
         this.store = store;
         this.versions = versions;
         this.batches = batches;
         this.launcher = launcher;
         this.keys = keys;
+        this.limit = limit;
     }
 
     @Scheduled(fixedDelayString = "${proofline.gateway.poll-interval:2s}")
@@ -88,6 +91,10 @@ public final class GatewayPoller {
             // nothing is stored or launched: the core hands the batch out again after its pick
             // timeout, to a prover with the right keys
             LOG.log(System.Logger.Level.ERROR, "not proving " + id + ", its keys are not this prover's: " + mismatch.get());
+            return;
+        }
+        if (limit.reachedLogged(id).isPresent()) {
+            // as the house keeper leaves it: the core hands the batch out again after its pick timeout
             return;
         }
         ProtocolVersionKeys versionKeys = ProtocolVersionKeys.of(data.protocolVersion(), data.verificationKeys(), data.recursionKeys());

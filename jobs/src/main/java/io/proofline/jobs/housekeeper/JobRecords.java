@@ -6,6 +6,7 @@ import io.proofline.storage.tables.BatchId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -50,6 +51,16 @@ public final class JobRecords {
      * @param endedAt when the last execution ended (null while it runs)
      */
     public record LastExecution(BatchId batch, long executionId, String status, int attempts, Instant endedAt) {
+    }
+
+    /** The batch's job as its last execution left it; empty when it has none. */
+    public Optional<LastExecution> lastExecution(BatchId batch) {
+        return sql("SELECT * FROM (" + LAST_EXECUTIONS + ") b WHERE b.chain_id = :chain AND b.batch_number = :batch")
+                .param("job", BatchProofKeys.JOB).param("chain", String.valueOf(batch.chainId()))
+                .param("batch", String.valueOf(batch.batchNumber()))
+                .query((rs, n) -> new LastExecution(batch, rs.getLong("job_execution_id"), rs.getString("status"),
+                        rs.getInt("attempts"), rs.getTimestamp("end_time") == null ? null : rs.getTimestamp("end_time").toInstant()))
+                .optional();
     }
 
     /** batchProof jobs whose last execution failed or was stopped. */

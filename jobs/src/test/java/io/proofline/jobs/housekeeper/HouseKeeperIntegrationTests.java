@@ -10,6 +10,7 @@ import io.proofline.jobs.ProoflineJobsApplication;
 import io.proofline.jobs.batchproof.BatchJobLauncher;
 import io.proofline.jobs.batchproof.StalePartitionRecovery;
 import io.proofline.jobs.config.JobsProperties;
+import io.proofline.jobs.gateway.FailedJobLimit;
 import io.proofline.jobs.schema.BatchTables;
 import io.proofline.steps.BatchProofKeys;
 import io.proofline.storage.objects.ObjectKeys;
@@ -32,6 +33,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,6 +123,8 @@ class HouseKeeperIntegrationTests {
         assertEquals(0, metric("proofline_jobs_at_max_attempts", ""), "no job at the maximum yet");
         double requeuesBefore = metric("proofline_requeues_total", "kind=\"job\"");
         BatchId batch = failingBatch(50);
+        FailedJobLimit gatewayLimit = app.getBean(FailedJobLimit.class);
+        assertEquals(Optional.empty(), gatewayLimit.reached(batch), "one failed execution: the gateway may restart it");
 
         // when the house keeper runs after each failure
         for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -139,6 +143,10 @@ class HouseKeeperIntegrationTests {
         assertEquals(MAX_ATTEMPTS, all.size(), "executions of the job");
         assertTrue(all.stream().allMatch(e -> e.getStatus() == BatchStatus.FAILED), "every attempt failed: " + all);
         assertEquals(MAX_ATTEMPTS, executions(earlier).size(), "executions of the earlier test's job");
+        // nor does the gateway when the core hands the batch out again
+        String why = gatewayLimit.reached(batch).orElseThrow();
+        assertTrue(why.contains("in " + MAX_ATTEMPTS + " executions, the maximum") && why.contains("restart -b 50"), why);
+        assertEquals(Optional.empty(), gatewayLimit.reached(new BatchId(1, 999)), "a batch without a job");
         // and both jobs show in the metrics: two at the maximum, after three restarts (two of
         // batch 50, the last of batch 60)
         assertEquals(2, metric("proofline_jobs_at_max_attempts", ""));
