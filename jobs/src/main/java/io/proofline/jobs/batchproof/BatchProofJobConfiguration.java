@@ -218,7 +218,7 @@ public class BatchProofJobConfiguration {
                      ObjectStore store, ProverBatchesDal batches, CoreClient core, BatchStatusListener batchStatus) {
         return new StepBuilder("submitProof", jobRepository)
                 .listener(batchStatus.onCompletion(BatchStatus.SUBMITTED))
-                .tasklet(new SubmitProofTasklet(store, batches, core), tx)
+                .tasklet(new SubmitProofTasklet(store, batches, core, tx), tx)
                 .build();
     }
 
