@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.proofline.backend.ProverBackend;
+import io.proofline.merkle.MerkleCap;
 import io.proofline.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +53,24 @@ class FriMalformedProofTests {
         FriParameters smallerCaps = new FriParameters(1, 6, 2, 3, 2, 1);
         assertDoesNotThrow(() -> new FriVerifier(PARAMS).verify(new Transcript(DOMAIN), proof, LOG_DEGREE));
         assertEquals("layer 0 cap has 4 roots", rejection(smallerCaps, proof));
+    }
+
+    @Test
+    void aLayerCapOrAQueryMoreOrLessIsRefusedByItsCount() {
+        List<MerkleCap> caps = proof.layerCaps();
+        List<MerkleCap> extraCap = new ArrayList<>(caps);
+        extraCap.add(caps.getLast());
+        // an extra cap would go unabsorbed and unchecked: the same proof with another encoding
+        assertEquals("proof has 3 layers, expected 2",
+                rejection(PARAMS, new FriProof(extraCap, proof.finalPolynomial(), proof.powNonce(), proof.queries())));
+        assertEquals("proof has 1 layers, expected 2",
+                rejection(PARAMS, new FriProof(caps.subList(0, 1), proof.finalPolynomial(), proof.powNonce(), proof.queries())));
+        List<FriProof.Query> extraQuery = new ArrayList<>(proof.queries());
+        extraQuery.add(proof.queries().getFirst());
+        assertEquals("proof has 7 queries, expected 6",
+                rejection(PARAMS, new FriProof(caps, proof.finalPolynomial(), proof.powNonce(), extraQuery)));
+        assertEquals("proof has 5 queries, expected 6", rejection(PARAMS,
+                new FriProof(caps, proof.finalPolynomial(), proof.powNonce(), proof.queries().subList(0, 5))));
     }
 
     @Test

@@ -49,6 +49,21 @@ class MerkleVerifierTests {
     }
 
     @Test
+    void aPathShorterOrLongerThanTheTreeIsRefused() {
+        // given a tree of 16 rows under a cap of 4 roots: a path of 2 siblings
+        MerkleTree t = tree(4, 2);
+        List<Digest> path = t.path(13).siblings();
+        assertTrue(MerkleVerifier.verify(t.cap(), 4, 13, t.row(13), t.path(13)));
+
+        // one sibling short would end at node 6 of a cap of 4, one too many past the cap's level:
+        // both are refused, neither read outside the cap
+        assertFalse(MerkleVerifier.verify(t.cap(), 4, 13, t.row(13), new MerklePath(path.subList(0, 1))));
+        List<Digest> longer = new ArrayList<>(path);
+        longer.add(t.cap().roots().get(3));
+        assertFalse(MerkleVerifier.verify(t.cap(), 4, 13, t.row(13), new MerklePath(longer)));
+    }
+
+    @Test
     void indicesOutOfRangeRepeatedOrOutOfOrderAreRefused() {
         // given a tree of 16 rows under one root, and the path of leaf 3
         MerkleTree t = tree(4, 0);
