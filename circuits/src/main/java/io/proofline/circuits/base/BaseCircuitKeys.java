@@ -21,8 +21,11 @@ import java.util.Map;
  * The circuits, setup data and verification keys of both base circuit types for one protocol
  * version, set of capacities and prover parameters. {@link #loadOrGenerate} caches them in a directory: a
  * cached file that fails its integrity check is regenerated; one that is intact but does not
- * match its circuit is refused. Which keys a protocol version uses is pinned apart from the
- * directory, by {@link PinnedCommitments}.
+ * match its circuit is refused. Loading does not commit to the columns (seconds of LDE and
+ * hashing that a verifier never needs), so a file with the circuit's columns under a key of its
+ * own loads; that key is refused when the setup first proves ({@link StoredSetup#setup}), and by
+ * its commitment wherever keys are used: which keys a protocol version uses is pinned apart from
+ * the directory, by {@link PinnedCommitments}, and the core and the provers check them against it.
  */
 public final class BaseCircuitKeys {
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.proofline.codec.FormatException;
 import io.proofline.plonkish.ProverConfig;
+import io.proofline.plonkish.VerificationKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,26 @@ class BaseCircuitKeysTests {
     @EnumSource(TamperedKeys.Tamper.class)
     void aTamperedTransferExecutionSetupIsRefused(TamperedKeys.Tamper tamper, @TempDir Path dir) {
         assertRefused(CircuitType.TRANSFER_EXECUTION, tamper, dir);
+    }
+
+    @Test
+    void aKeyWhoseCapIsNotItsColumnsLoadsButNeverProves(@TempDir Path dir) {
+        // given honest columns under the identity-sigma forgery's key: the columns match the circuit
+        TamperedKeys.copy(honestDir, dir);
+        VerificationKey forged = TamperedKeys.plantForgedKey(dir, CircuitType.STORAGE_APPLICATION, CAPS, CONFIG);
+        BaseCircuitKeys loaded = BaseCircuitKeys.loadOrGenerate(dir, CAPS, CONFIG);
+
+        // then loading, which does not commit to the columns, keeps the forged key: what stops a
+        // verifier from using it is the pinned commitment (PinnedCommitments, checked by the core
+        // and the provers), which differs
+        assertEquals(forged.commitment(), loaded.commitments().get(CircuitType.STORAGE_APPLICATION));
+        KeysRefusedException pinned = assertThrows(KeysRefusedException.class,
+                () -> PinnedCommitments.load().requireMatches(loaded.protocolVersion(), "small", loaded.commitments()));
+        assertTrue(pinned.getMessage().startsWith("storage_application key commitment " + forged.commitment()
+                + " differs from the pinned"), pinned.getMessage());
+        // and proving, which commits to the columns, refuses the key
+        FormatException e = assertThrows(FormatException.class, () -> loaded.setup(CircuitType.STORAGE_APPLICATION));
+        assertTrue(e.getMessage().contains("setup columns do not commit to the key's setup cap"), e.getMessage());
     }
 
     private static void assertRefused(CircuitType type, TamperedKeys.Tamper tamper, Path dir) {

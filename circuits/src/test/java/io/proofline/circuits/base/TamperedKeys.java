@@ -103,6 +103,28 @@ public final class TamperedKeys {
         }
     }
 
+    /**
+     * Writes a setup file of {@code type} into {@code dir} whose columns and digest are the honest
+     * ones and whose key is the identity-sigma forgery's ({@link Tamper#IDENTITY_SIGMAS}), after
+     * generating the honest keys there if they are missing. Loading compares the columns with the
+     * circuit and finds nothing; only the key's cap, which the columns do not commit to, differs.
+     *
+     * @return the forged key
+     */
+    public static VerificationKey plantForgedKey(Path dir, CircuitType type, CircuitCapacities caps, ProverConfig config) {
+        BaseCircuitKeys honest = BaseCircuitKeys.loadOrGenerate(dir, caps, config);
+        SetupData setup = honest.setup(type);
+        VerificationKey forged = tamper(honest.circuit(type), setup, Tamper.IDENTITY_SIGMAS, config).key();
+        SetupData file = new SetupData(forged, setup.columns(), setup.coefficients(), setup.lde(), setup.tree(),
+                setup.quotientCosets());
+        try {
+            Files.write(BaseCircuitKeys.setupFile(dir, type, caps, config), SetupCodec.encode(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return forged;
+    }
+
     /** Copies the files of {@code honestDir} into {@code dir}, which must exist; returns {@code dir}. */
     public static Path copy(Path honestDir, Path dir) {
         try (var files = Files.list(honestDir)) {

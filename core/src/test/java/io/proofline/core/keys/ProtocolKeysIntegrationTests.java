@@ -13,6 +13,7 @@ import io.proofline.circuits.base.TamperedKeys;
 import io.proofline.core.CoreProperties;
 import io.proofline.core.CoreTestEnvironment;
 import io.proofline.core.ProoflineCoreApplication;
+import io.proofline.plonkish.VerificationKey;
 import io.proofline.poseidon2.Digest;
 import io.proofline.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -67,6 +68,22 @@ class ProtocolKeysIntegrationTests {
         assertTrue(e.getMessage().startsWith("storage_application setup " + dir), e.getMessage());
         assertTrue(tamper.namedIn(e.getMessage()), e.getMessage());
         // and no protocol version was registered from the directory
+        assertEquals(List.of(), registered());
+    }
+
+    @Test
+    @Order(1)
+    void aSetupWithTheCircuitsColumnsUnderAKeyOfItsOwnStopsTheCoreByItsPin(@TempDir Path dir) throws SQLException {
+        // given the storage-application file's honest columns under the identity-sigma forgery's key:
+        // the columns match the circuit, and the core, which only verifies, never commits to them
+        CoreTestEnvironment.keys();
+        TamperedKeys.copy(CoreTestEnvironment.keysDir(), dir);
+        VerificationKey forged = TamperedKeys.plantForgedKey(dir, STORAGE, CoreTestEnvironment.CAPACITIES, CoreTestEnvironment.CONFIG);
+
+        // then the core stops at the key's commitment, and registers nothing
+        KeysRefusedException e = refusal(() -> start(Map.of("proofline.core.keys-dir", dir.toString())));
+        assertTrue(e.getMessage().startsWith("storage_application key commitment " + forged.commitment()
+                + " differs from the pinned"), e.getMessage());
         assertEquals(List.of(), registered());
     }
 
