@@ -57,6 +57,7 @@ public final class JobActions {
         store.delete(ObjectKeys.witnessInputs(batch.chainId(), batch.batchNumber()));
         store.delete(ObjectKeys.manifest(batch.chainId(), batch.batchNumber()));
         records.deleteInstances(batch);
+        records.markPruned(batch);
         LOG.log(System.Logger.Level.INFO, "pruned the job records and intermediate artifacts of " + batch);
     }
 }

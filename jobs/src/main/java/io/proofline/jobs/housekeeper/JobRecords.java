@@ -115,11 +115,12 @@ public final class JobRecords {
         return sql("SELECT count(*) FROM int_channel_message").query(Long.class).single() == 0;
     }
 
-    /** Batches submitted longer ago than {@code retention}. */
+    /** Batches submitted longer ago than {@code retention} and not pruned yet. */
     public List<BatchId> submittedBefore(Duration retention) {
         return sql("""
                 SELECT chain_id, batch_number FROM prover_batches
                 WHERE status = 'submitted' AND submitted_at IS NOT NULL AND submitted_at < now() - make_interval(secs => :age)
+                  AND pruned_at IS NULL
                 ORDER BY chain_id, batch_number""")
                 .param("age", seconds(retention))
                 .query((rs, n) -> new BatchId(rs.getLong(1), rs.getLong(2)))
@@ -131,6 +132,12 @@ public final class JobRecords {
         sql("DELETE FROM prover_circuit_instances WHERE chain_id = :chain AND batch_number = :batch")
                 .param("chain", batch.chainId()).param("batch", batch.batchNumber()).update();
         sql("DELETE FROM prover_aggregation_proofs WHERE chain_id = :chain AND batch_number = :batch")
+                .param("chain", batch.chainId()).param("batch", batch.batchNumber()).update();
+    }
+
+    /** Notes that a batch has been pruned, so that later runs leave it alone. */
+    public void markPruned(BatchId batch) {
+        sql("UPDATE prover_batches SET pruned_at = now() WHERE chain_id = :chain AND batch_number = :batch")
                 .param("chain", batch.chainId()).param("batch", batch.batchNumber()).update();
     }
 

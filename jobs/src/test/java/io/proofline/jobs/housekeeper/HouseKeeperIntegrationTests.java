@@ -309,6 +309,13 @@ class HouseKeeperIntegrationTests {
         // and the batch submitted a day ago keeps everything
         assertEquals(MAX_ATTEMPTS, executions(recent).size());
         assertTrue(store.exists(ObjectKeys.proof(1, 60, CircuitType.TRANSFER_EXECUTION, 0)));
+
+        // and later runs leave the pruned batch alone: an artifact stored since (by hand, say) stays
+        JobRecords records = new JobRecords(jdbc, BatchTables.DEFAULT);
+        assertEquals(List.of(), records.submittedBefore(Duration.ofDays(7)), "nothing left to prune");
+        store.put(ObjectKeys.proof(1, 50, CircuitType.TRANSFER_EXECUTION, 1), data);
+        app.getBean(HouseKeeper.class).prune();
+        assertTrue(store.exists(ObjectKeys.proof(1, 50, CircuitType.TRANSFER_EXECUTION, 1)), "pruned once, not on every run");
     }
 
     private static JobExecution runningExecution(int number) {

@@ -16,13 +16,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ProverMigrationsIntegrationTests {
 
+    /** The prover's migrations, V1 to V5. */
+    private static final int MIGRATIONS = 5;
+
     private static final List<String> TABLES = List.of("prover_aggregation_proofs", "prover_batches", "prover_circuit_instances",
             "prover_protocol_versions", "prover_schema_history");
 
     @Test
     void createsTheTablesOnceOnAFreshDatabase() {
         try (TestDatabase db = TestDatabase.create()) {
-            assertEquals(4, ProverMigrations.migrate(db.dataSource()));
+            assertEquals(MIGRATIONS, ProverMigrations.migrate(db.dataSource()));
             assertEquals(0, ProverMigrations.migrate(db.dataSource()));
             assertEquals(TABLES, tables(db));
             ProverMigrations.flyway(db.dataSource()).validate();
@@ -35,7 +38,7 @@ class ProverMigrationsIntegrationTests {
             db.execute("CREATE TABLE core_batches (batch_number BIGINT PRIMARY KEY)");
             db.execute("CREATE TABLE core_schema_history (installed_rank INT PRIMARY KEY)");
 
-            assertEquals(4, ProverMigrations.migrate(db.dataSource()));
+            assertEquals(MIGRATIONS, ProverMigrations.migrate(db.dataSource()));
 
             List<String> all = JdbcClient.create(db.dataSource()).sql("""
                     SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
@@ -72,7 +75,7 @@ class ProverMigrationsIntegrationTests {
                 for (Future<Integer> run : runs) {
                     executed += run.get();
                 }
-                assertEquals(4, executed, "each migration runs once, in one of the processes (round " + round + ")");
+                assertEquals(MIGRATIONS, executed, "each migration runs once, in one of the processes (round " + round + ")");
                 assertEquals(TABLES, tables(db));
                 ProverMigrations.flyway(db.dataSource()).validate();
             }
