@@ -47,14 +47,22 @@ public record JobsProperties(
      * @param submitAttempts tries of a proof submission while the core is unavailable
      * @param maxJobsInFlight batchProof jobs this orchestrator runs at once; while that many run,
      *     the gateway takes no new batch, which stays sealed at the core for another prover or later
+     * @param refusalPause after the gateway refused a batch (keys not this prover's, or a version
+     *     the database knows with other keys) it takes none for this long: each batch it takes is
+     *     held by the core for its pick timeout (10 minutes by default), and the next would most
+     *     likely be refused too
      */
     public record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("http://127.0.0.1:3320") URI coreUrl,
                           @DefaultValue("") String apiToken, @DefaultValue("2s") Duration pollInterval,
-                          @DefaultValue("8") int submitAttempts, @DefaultValue("2") int maxJobsInFlight) {
+                          @DefaultValue("8") int submitAttempts, @DefaultValue("2") int maxJobsInFlight,
+                          @DefaultValue("10m") Duration refusalPause) {
 
         public Gateway {
             if (maxJobsInFlight < 1) {
                 throw new IllegalArgumentException("proofline.gateway.max-jobs-in-flight must be at least 1, got " + maxJobsInFlight);
+            }
+            if (refusalPause.isNegative()) {
+                throw new IllegalArgumentException("proofline.gateway.refusal-pause must not be negative, got " + refusalPause);
             }
         }
     }

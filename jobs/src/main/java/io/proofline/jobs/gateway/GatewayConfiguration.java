@@ -18,6 +18,7 @@ import io.proofline.storage.tables.CircuitInstancesDal;
 import io.proofline.storage.tables.ProtocolVersionsDal;
 import io.proofline.storage.tables.ProverBatchesDal;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -99,7 +100,8 @@ public class GatewayConfiguration {
     static GatewayPoller poller(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
                                 BatchLauncher launcher, JobsProperties properties, FailedJobLimit limit) {
         return new GatewayPoller(core, store, versions, batches, launcher,
-                new KeyHandshake(PinnedCommitments.load(), properties.capacities()), limit);
+                new KeyHandshake(PinnedCommitments.load(), properties.capacities()), limit, properties.gateway().refusalPause(),
+                Clock.systemUTC());
     }
 
     /** Polling, on by default; tests and manual runs switch it off, and the one-off commands do. */

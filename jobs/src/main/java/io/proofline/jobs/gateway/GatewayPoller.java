@@ -13,6 +13,9 @@ import io.proofline.storage.tables.BatchId;
 import io.proofline.storage.tables.ProtocolVersionKeys;
 import io.proofline.storage.tables.ProtocolVersionsDal;
 import io.proofline.storage.tables.ProverBatchesDal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -25,6 +28,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * first, with every key commitment the core verifies its proofs against (base circuits and
  * recursion layers), so that each batch row references its version's keys. A batch whose job has
  * failed as many times as the house keeper allows is not launched again ({@link FailedJobLimit}).
+ * After refusing a batch the gateway takes none for {@code proofline.gateway.refusal-pause}: the
+ * core holds each batch it hands out until its pick timeout, so a prover that polled on would hold
+ * back most new batches from the provers that can prove them.
  */
 public final class GatewayPoller {
 
@@ -37,10 +43,14 @@ public final class GatewayPoller {
     private final BatchLauncher launcher;
     private final KeyHandshake keys;
     private final FailedJobLimit limit;
+    private final Duration refusalPause;
+    private final Clock clock;
     private boolean coreWasDown;
+    /** Set when a batch was refused: no batch is taken before it. */
+    private Instant pausedUntil = Instant.MIN;
 
     GatewayPoller(CoreClient core, ObjectStore store, ProtocolVersionsDal versions, ProverBatchesDal batches,
-                  BatchLauncher launcher, KeyHandshake keys, FailedJobLimit limit) {
+                  BatchLauncher launcher, KeyHandshake keys, FailedJobLimit limit, Duration refusalPause, Clock clock) {
         this.core = core;
         this.store = store;
         this.versions = versions;
@@ -48,10 +58,15 @@ public final class GatewayPoller {
         this.launcher = launcher;
         this.keys = keys;
         this.limit = limit;
+        this.refusalPause = refusalPause;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${proofline.gateway.poll-interval:2s}")
     public void poll() {
+        if (clock.instant().isBefore(pausedUntil)) {
+            return;
+        }
         Optional<String> busy = launcher.busy();
         if (busy.isPresent()) {
             LOG.log(System.Logger.Level.INFO, "not taking a batch: " + busy.get());
@@ -84,13 +99,25 @@ public final class GatewayPoller {
         next.ifPresent(this::accept);
     }
 
-    private void accept(ProofGenerationData data) {
+    /** Pauses taking batches after a refusal; says until when. */
+    private String pause() {
+        pausedUntil = clock.instant().plus(refusalPause);
+        return refusalPause.isZero() ? "" : "; taking no batch for " + refusalPause + " (proofline.gateway.refusal-pause)";
+    }
+
+    /** Whether the gateway is taking no batch now, after refusing one. */
+    boolean paused() {
+        return clock.instant().isBefore(pausedUntil);
+    }
+
+    void accept(ProofGenerationData data) {
         BatchId id = new BatchId(data.chainId(), data.batchNumber());
         Optional<String> mismatch = keys.mismatch(data);
         if (mismatch.isPresent()) {
             // nothing is stored or launched: the core hands the batch out again after its pick
             // timeout, to a prover with the right keys
-            LOG.log(System.Logger.Level.ERROR, "not proving " + id + ", its keys are not this prover's: " + mismatch.get());
+            LOG.log(System.Logger.Level.ERROR, "not proving " + id + ", its keys are not this prover's: " + mismatch.get()
+                    + pause());
             return;
         }
         if (limit.reachedLogged(id).isPresent()) {
@@ -104,7 +131,7 @@ public final class GatewayPoller {
             }
         } catch (IllegalStateException e) {
             // this database knows the version with other keys (recorded by a prover of another build)
-            LOG.log(System.Logger.Level.ERROR, "not proving " + id + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "not proving " + id + ": " + e.getMessage() + pause());
             return;
         }
         StoredObject stored = store.put(ObjectKeys.witnessInputs(id.chainId(), id.batchNumber()), data.witnessInputData());
