@@ -9,19 +9,42 @@
 #include "pl_error.h"
 #include "pl_field.h"
 
-/* The pointers and sizes of pl_coset_lde and the calls built on it. */
-static inline int32_t pl_check_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
-    if (!in || !out) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
-    if (log_blowup < 1 || log_blowup > PL_MAX_LOG_BLOWUP)
-        return pl_fail(PL_ERR_ARGUMENT, "%s: logBlowup must be in [1, %d], got %u", fn, PL_MAX_LOG_BLOWUP, log_blowup);
-    if (log_n + log_blowup > PL_MAX_LOG_LENGTH)
-        return pl_fail(PL_ERR_ARGUMENT, "%s: extended length 2^%u exceeds 2^%d", fn, log_n + log_blowup, PL_MAX_LOG_LENGTH);
+/*
+ * Whether `columns` columns of 2^log_length elements fit in 64-bit byte counts (log_length at most
+ * PL_MAX_LOG_LENGTH), so that no size computed from them wraps.
+ */
+static inline int32_t pl_check_elements(const char *fn, uint64_t columns, uint32_t log_length) {
+    if (columns > (UINT64_MAX / sizeof(uint64_t)) >> log_length)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: %llu columns of 2^%u elements exceed 64-bit sizes", fn,
+                       (unsigned long long) columns, log_length);
     return PL_OK;
 }
 
-/* As pl_check_lde, for pl_coset_lde alone, which also takes log_blowup 0: the values on the coset itself. */
-static inline int32_t pl_check_coset_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
-    return pl_check_lde(fn, in, out, log_n, log_blowup == 0 ? 1 : log_blowup);
+/*
+ * The pointers and sizes of pl_coset_lde and the calls built on it; log_blowup from min_log_blowup
+ * (0 for pl_coset_lde alone: the values on the coset itself). The sum is taken in 64 bits, so that
+ * no log_n wraps it into range, and the extension's element count must fit byte sizes.
+ */
+static inline int32_t pl_check_lde_from(const char *fn, const void *in, const void *out, uint64_t columns, uint32_t log_n,
+                                        uint32_t log_blowup, uint32_t min_log_blowup) {
+    if (!in || !out) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
+    if (log_blowup < min_log_blowup || log_blowup > PL_MAX_LOG_BLOWUP)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: logBlowup must be in [%u, %d], got %u", fn, min_log_blowup, PL_MAX_LOG_BLOWUP,
+                       log_blowup);
+    if ((uint64_t) log_n + log_blowup > PL_MAX_LOG_LENGTH)
+        return pl_fail(PL_ERR_ARGUMENT, "%s: extended length 2^%llu exceeds 2^%d", fn,
+                       (unsigned long long) log_n + log_blowup, PL_MAX_LOG_LENGTH);
+    return pl_check_elements(fn, columns, log_n + log_blowup);
+}
+
+static inline int32_t pl_check_lde(const char *fn, const void *in, const void *out, uint64_t columns, uint32_t log_n,
+                                   uint32_t log_blowup) {
+    return pl_check_lde_from(fn, in, out, columns, log_n, log_blowup, 1);
+}
+
+static inline int32_t pl_check_coset_lde(const char *fn, const void *in, const void *out, uint64_t columns, uint32_t log_n,
+                                         uint32_t log_blowup) {
+    return pl_check_lde_from(fn, in, out, columns, log_n, log_blowup, 0);
 }
 
 /* What pl_commit_lde checks beyond pl_check_lde: the tree's buffers, its cap, some columns. */
@@ -73,13 +96,13 @@ static inline int32_t pl_check_quotient(const char *fn, const uint64_t *handles,
     for (int i = 0; i < 3; i++) {
         if (!handles[i]) return pl_fail(PL_ERR_ARGUMENT, "%s: handle %d is null", fn, i);
     }
-    uint32_t log_length = log_n + log_blowup;
+    uint64_t log_length = (uint64_t) log_n + log_blowup;
     if (log_blowup > PL_MAX_LOG_BLOWUP || log_length > log_extension_rows || log_extension_rows > PL_MAX_LOG_LENGTH)
         return pl_fail(PL_ERR_ARGUMENT, "%s: a domain of 2^%u + %u points in extensions of 2^%u rows", fn, log_n, log_blowup,
                        log_extension_rows);
     if (rows == 0 || rows > (1ull << log_length) || (rows & ((1ull << log_n) - 1)))
         return pl_fail(PL_ERR_ARGUMENT, "%s: %llu rows are not a multiple of 2^%u within 2^%u", fn, (unsigned long long) rows,
-                       log_n, log_length);
+                       log_n, (uint32_t) log_length);
     if (registers < 1 || registers > PL_Q_MAX_REGISTERS)
         return pl_fail(PL_ERR_ARGUMENT, "%s: %u registers, at most %d", fn, registers, PL_Q_MAX_REGISTERS);
     if (instructions == 0 || program[4 * (instructions - 1)] != PL_Q_OUT)

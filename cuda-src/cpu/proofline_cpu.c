@@ -371,6 +371,7 @@ static int32_t check_columns(const char *fn, const void *p, uint32_t log_n) {
 static int32_t transform_all(const char *fn, uint64_t *data, uint64_t columns, uint32_t log_n, int inv, uint64_t shift, uint64_t k) {
     pl_clear_error();
     int32_t st = check_columns(fn, data, log_n);
+    if (!st) st = pl_check_elements(fn, columns, log_n);
     if (st) return st;
     const uint64_t *tw = twiddles(log_n, inv);
     if (!tw) return pl_fail(PL_ERR_MEMORY, "%s: no memory for the twiddles of 2^%u", fn, log_n);
@@ -389,7 +390,9 @@ int32_t pl_ntt_forward(uint64_t *data, uint64_t columns, uint32_t log_n) {
 }
 
 int32_t pl_ntt_inverse(uint64_t *data, uint64_t columns, uint32_t log_n) {
-    return transform_all("pl_ntt_inverse", data, columns, log_n, 1, 1, pl_inverse((uint64_t) 1 << log_n));
+    /* 1/n only for a length transform_all accepts: no shift by 64 or more */
+    uint64_t k = log_n > PL_MAX_LOG_LENGTH ? 1 : pl_inverse((uint64_t) 1 << log_n);
+    return transform_all("pl_ntt_inverse", data, columns, log_n, 1, 1, k);
 }
 
 int32_t pl_ntt_coset_forward(uint64_t *data, uint64_t columns, uint32_t log_n, uint64_t shift) {
@@ -454,7 +457,7 @@ static int32_t extend(const char *fn, const uint64_t *coefficients, uint64_t col
 int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
                      uint64_t *out) {
     pl_clear_error();
-    int32_t st = pl_check_coset_lde("pl_coset_lde", coefficients, out, log_n, log_blowup);
+    int32_t st = pl_check_coset_lde("pl_coset_lde", coefficients, out, columns, log_n, log_blowup);
     if (st) return st;
     return extend("pl_coset_lde", coefficients, columns, log_n, log_blowup, shift, 1, out);
 }
@@ -462,7 +465,7 @@ int32_t pl_coset_lde(const uint64_t *coefficients, uint64_t columns, uint32_t lo
 int32_t pl_coset_lde_from_evaluations(const uint64_t *evaluations, uint64_t columns, uint32_t log_n, uint32_t log_blowup,
                                       uint64_t shift, uint64_t *out) {
     pl_clear_error();
-    int32_t st = pl_check_lde("pl_coset_lde_from_evaluations", evaluations, out, log_n, log_blowup);
+    int32_t st = pl_check_lde("pl_coset_lde_from_evaluations", evaluations, out, columns, log_n, log_blowup);
     if (st) return st;
     size_t n = (size_t) 1 << log_n;
     uint64_t *coefficients = malloc(columns * n * sizeof(uint64_t) + 1);
@@ -543,7 +546,7 @@ int32_t pl_merkle_layers(const uint64_t *leaf_digests, uint32_t log_leaves, uint
 int32_t pl_commit_lde(const uint64_t *coefficients, uint64_t columns, uint32_t log_n, uint32_t log_blowup, uint64_t shift,
                       uint32_t log_cap, uint64_t *out, uint64_t *digests, uint64_t *layers, uint64_t *keep) {
     pl_clear_error();
-    int32_t st = pl_check_lde("pl_commit_lde", coefficients, out, log_n, log_blowup);
+    int32_t st = pl_check_lde("pl_commit_lde", coefficients, out, columns, log_n, log_blowup);
     uint32_t log_rows = log_n + log_blowup;
     if (!st) st = pl_check_commit("pl_commit_lde", digests, layers, columns, log_rows, log_cap);
     if (st) return st;
@@ -561,7 +564,7 @@ int32_t pl_commit_evaluations(const uint64_t *evaluations, uint64_t columns, uin
                               uint64_t *layers, uint64_t *keep) {
     const char *fn = "pl_commit_evaluations";
     pl_clear_error();
-    int32_t st = pl_check_lde(fn, evaluations, out, log_n, log_blowup);
+    int32_t st = pl_check_lde(fn, evaluations, out, columns, log_n, log_blowup);
     if (!st) st = pl_check_commit(fn, digests, layers, columns, log_n + log_blowup, log_cap);
     if (!st && !coefficients) st = pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
     if (st) return st;

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <stdlib.h>
 #include <string.h>
+#include <new>
 #include <vector>
 
 extern "C" {
@@ -368,7 +369,13 @@ int32_t twiddles(const char *fn, uint32_t log_n, int inv, const uint64_t **out) 
     if (!tw_device[inv] || tw_log[inv] < log_n) {
         uint32_t log = log_n < 1 ? 1 : log_n;
         size_t n = (size_t) 1 << log;
-        std::vector<uint64_t> t = host_twiddles(log, inv);
+        std::vector<uint64_t> t;
+        try {
+            t = host_twiddles(log, inv);
+        } catch (const std::bad_alloc &) {
+            /* no C++ exception may leave a C entry point: it would end the calling process */
+            return pl_fail(PL_ERR_MEMORY, "%s: no host memory for the twiddles of 2^%u", fn, log);
+        }
         uint64_t *d = nullptr;
         PL_CK(fn, "cudaMalloc(twiddles)", cudaMalloc(&d, n * sizeof(uint64_t)));
         cudaError_t e = cudaMemcpy(d, t.data(), n * sizeof(uint64_t), cudaMemcpyHostToDevice);
@@ -376,8 +383,11 @@ int32_t twiddles(const char *fn, uint32_t log_n, int inv, const uint64_t **out) 
             cudaFree(d);
             return device_error(fn, "cudaMemcpy(twiddles)", e);
         }
-        /* synchronous calls finish before the old table is freed */
-        if (tw_device[inv]) cudaFree(tw_device[inv]);
+        /*
+         * The old table is kept, not freed: another thread may have taken its pointer and still be
+         * launching kernels on it after leaving the lock. Tables double at most up to 2^30, so what
+         * is kept is less than the current table again (as in the CPU build).
+         */
         tw_device[inv] = d;
         tw_log[inv] = log;
     }
@@ -418,7 +428,8 @@ int32_t transform_all(const char *fn, uint64_t *data, uint64_t columns, uint32_t
     pl_clear_error();
     if (!data) return pl_fail(PL_ERR_ARGUMENT, "%s: null pointer", fn);
     if (log_n > PL_MAX_LOG_LENGTH) return pl_fail(PL_ERR_ARGUMENT, "%s: column length 2^%u exceeds 2^%d", fn, log_n, PL_MAX_LOG_LENGTH);
-    int32_t st = require_device(fn);
+    int32_t st = pl_check_elements(fn, columns, log_n);
+    if (!st) st = require_device(fn);
     if (st || columns == 0) return st;
     const uint64_t *tw;
     if ((st = twiddles(fn, log_n, inv, &tw))) return st;
@@ -440,8 +451,8 @@ int32_t transform_all(const char *fn, uint64_t *data, uint64_t columns, uint32_t
     return PL_OK;
 }
 
-int32_t check_lde(const char *fn, const void *in, const void *out, uint32_t log_n, uint32_t log_blowup) {
-    int32_t st = pl_check_lde(fn, in, out, log_n, log_blowup);
+int32_t check_lde(const char *fn, const void *in, const void *out, uint64_t columns, uint32_t log_n, uint32_t log_blowup) {
+    int32_t st = pl_check_lde(fn, in, out, columns, log_n, log_blowup);
     return st ? st : require_device(fn);
 }
 
@@ -490,8 +501,8 @@ int32_t lde(const char *fn, const uint64_t *in, uint64_t columns, uint32_t log_n
             uint64_t *out, bool from_evaluations) {
     pl_clear_error();
     /* pl_coset_lde also takes log_blowup 0 (the coset itself) */
-    int32_t st = from_evaluations ? pl_check_lde(fn, in, out, log_n, log_blowup)
-                                  : pl_check_coset_lde(fn, in, out, log_n, log_blowup);
+    int32_t st = from_evaluations ? pl_check_lde(fn, in, out, columns, log_n, log_blowup)
+                                  : pl_check_coset_lde(fn, in, out, columns, log_n, log_blowup);
     if (!st) st = require_device(fn);
     if (st || columns == 0) return st;
     DeviceBuffer dst;
@@ -636,7 +647,7 @@ int32_t commit(const char *fn, const uint64_t *in, uint64_t columns, uint32_t lo
                uint64_t *layers, uint64_t *keep) {
     pl_clear_error();
     uint32_t log_rows = log_n + log_blowup;
-    int32_t st = check_lde(fn, in, out, log_n, log_blowup);
+    int32_t st = check_lde(fn, in, out, columns, log_n, log_blowup);
     if (!st) st = pl_check_commit(fn, digests, layers, columns, log_rows, log_cap);
     if (st) return st;
     uint64_t rows = 1ull << log_rows;

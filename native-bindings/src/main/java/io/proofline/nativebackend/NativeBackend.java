@@ -17,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -168,7 +169,7 @@ public final class NativeBackend implements ProverBackend {
             if (coefficients != null) {
                 System.arraycopy(OffHeap.toColumns(made, in.length, n), 0, coefficients, 0, in.length);
             }
-            long[] leaves = OffHeap.toArray(digests, 0, (int) (4 * rows));
+            long[] leaves = OffHeap.toArray(digests, 0, Math.toIntExact(4 * rows));
             return new LdeCommitment(lde, NativeMerkleHasher.toLayers(leaves, layers, logRows - cap + 1));
         }
     }
@@ -274,6 +275,9 @@ public final class NativeBackend implements ProverBackend {
             library.combineColumns(OffHeap.of(arena, handles), OffHeap.of(arena, counts), handles.length, rows,
                     OffHeap.of(arena, weights0), OffHeap.of(arena, weights1), out0, out1);
             return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
+        } finally {
+            // the library reads the matrices through raw handles, which keep nothing alive by themselves
+            Reference.reachabilityFence(matrices);
         }
     }
 
@@ -314,6 +318,9 @@ public final class NativeBackend implements ProverBackend {
                 throw new ArithmeticException(e.getMessage());
             }
             return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
+        } finally {
+            Reference.reachabilityFence(matrices);
+            Reference.reachabilityFence(next);
         }
     }
 
@@ -374,6 +381,8 @@ public final class NativeBackend implements ProverBackend {
                 return null;
             }
             return new long[][] {OffHeap.toArray(out0, 0, rows), OffHeap.toArray(out1, 0, rows)};
+        } finally {
+            Reference.reachabilityFence(extensions);
         }
     }
 

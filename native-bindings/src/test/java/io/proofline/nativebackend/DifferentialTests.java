@@ -198,6 +198,30 @@ abstract class DifferentialTests {
     }
 
     @Test
+    void sizesThatWouldWrapAreRefusedByTheLibraryItself() {
+        // sizes the Java side never passes, straight to the ABI: the library refuses them, where
+        // a 32-bit sum or a 64-bit byte count used to wrap into range and write past a buffer
+        NativeLibrary lib = backend().library();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = OffHeap.of(arena, new long[8]);
+            MemorySegment out = OffHeap.of(arena, new long[16]);
+            String lde = assertThrows(IllegalArgumentException.class, () -> lib.cosetLde(in, 1, -1, 1, 7, out)).getMessage();
+            assertTrue(lde.contains("pl_coset_lde: extended length 2^4294967296 exceeds 2^30"), lde);
+            String bytes = assertThrows(IllegalArgumentException.class,
+                    () -> lib.cosetLdeFromEvaluations(in, 1L << 58, 3, 1, 7, out)).getMessage();
+            assertTrue(bytes.contains("columns of 2^4 elements exceed 64-bit sizes"), bytes);
+            String ntt = assertThrows(IllegalArgumentException.class, () -> lib.nttForward(in, 1L << 61, 3)).getMessage();
+            assertTrue(ntt.contains("2305843009213693952 columns of 2^3 elements exceed 64-bit sizes"), ntt);
+            String inverse = assertThrows(IllegalArgumentException.class, () -> lib.nttInverse(in, 1, 64)).getMessage();
+            assertTrue(inverse.contains("column length 2^64 exceeds 2^30"), inverse);
+            // the coset itself (log_blowup 0) of 2^30 points is 2^30 long, not 2^31: refused here only by the byte count
+            String coset = assertThrows(IllegalArgumentException.class, () -> lib.cosetLde(in, 1L << 34, 30, 0, 7, out))
+                    .getMessage();
+            assertTrue(coset.contains("columns of 2^30 elements exceed 64-bit sizes"), coset);
+        }
+    }
+
+    @Test
     void poseidon2Permutations() {
         int count = 37;
         long[] states = random(12 * count);
