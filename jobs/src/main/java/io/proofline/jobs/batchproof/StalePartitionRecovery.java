@@ -50,7 +50,10 @@ public final class StalePartitionRecovery {
         List<CircuitInstanceId> failed = new ArrayList<>();
         for (ProverCircuitInstance lost : instances.findStale(heartbeatTimeout)) {
             CircuitInstanceId id = lost.id();
-            instances.markFailed(id, "worker " + lost.workerId() + " stopped sending heartbeats");
+            // only the lost worker's attempt: requeued and taken by another worker since the query, it is left alone
+            if (!instances.markFailed(id, lost.workerId(), "worker " + lost.workerId() + " stopped sending heartbeats")) {
+                continue;
+            }
             failStepExecution(id.batch(), WorkerStepNames.PROVE_BASE_CIRCUITS, context ->
                     id.type().name().equals(context.getString(BatchProofKeys.CIRCUIT_TYPE, ""))
                             && context.containsKey(BatchProofKeys.INSTANCE_INDEX)
@@ -67,7 +70,9 @@ public final class StalePartitionRecovery {
         List<AggregationProofId> failed = new ArrayList<>();
         for (ProverAggregationProof lost : aggregationProofs.findStale(heartbeatTimeout)) {
             AggregationProofId id = lost.id();
-            aggregationProofs.markFailed(id, null, "worker " + lost.workerId() + " stopped sending heartbeats");
+            if (!aggregationProofs.markFailed(id, lost.workerId(), "worker " + lost.workerId() + " stopped sending heartbeats")) {
+                continue;
+            }
             failStepExecution(id.batch(), WorkerStepNames.AGGREGATION_PROOF,
                     context -> id.equals(AggregationRounds.id(id.batch(), context)));
             failed.add(id);
