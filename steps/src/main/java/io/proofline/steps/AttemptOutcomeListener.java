@@ -62,6 +62,11 @@ public final class AttemptOutcomeListener implements ChunkListener<Object, Objec
 
     @Override
     public ExitStatus afterStep(StepExecution partition) {
+        if (SupersededRequestGuard.superseded(partition)) {
+            // a stale request, not an attempt: the row may be this worker's attempt of the newer execution
+            LOG.log(System.Logger.Level.INFO, partition.getStepName() + " not run: " + error(partition));
+            return partition.getExitStatus();
+        }
         if (partition.getStatus() != BatchStatus.COMPLETED) {
             String error = error(partition);
             markFailed.accept(partition, error);

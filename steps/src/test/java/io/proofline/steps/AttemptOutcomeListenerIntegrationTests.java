@@ -1,6 +1,7 @@
 package io.proofline.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofline.circuits.base.CircuitType;
@@ -117,6 +118,48 @@ class AttemptOutcomeListenerIntegrationTests {
         ProverCircuitInstance row = instances.find(INSTANCE).orElseThrow();
         assertEquals(1, row.attempts());
         assertEquals(40L, row.proveMs());
+    }
+
+    @Test
+    void aRequestOfAReplacedJobExecutionRunsNothingAndLeavesTheRowAlone() {
+        // given the row held by this worker's attempt for the job's newer execution (2), and a
+        // request of execution 1 still queued, as the house keeper's orphan recovery leaves them
+        assertTrue(claim());
+        ResourcelessJobRepository repository = new ResourcelessJobRepository() {
+            @Override
+            public JobExecution getLastJobExecution(JobInstance instance) {
+                return new JobExecution(2L, instance, BatchProofKeys.parameters(BATCH));
+            }
+        };
+        JobInstance instance = repository.createJobInstance(BatchProofKeys.JOB, BatchProofKeys.parameters(BATCH));
+        JobExecution job = repository.createJobExecution(instance, BatchProofKeys.parameters(BATCH), new ExecutionContext());
+        StepExecution stale = repository.createStepExecution(WorkerStepNames.PROVE_BASE_CIRCUITS + ":partition0", job);
+        stale.setExecutionContext(instanceContext());
+        AttemptOutcomeListener outcomes = instanceOutcomes();
+        boolean[] ran = {false};
+        Step worker = new StepBuilder(WorkerStepNames.PROVE_BASE_CIRCUITS, repository)
+                .tasklet((contribution, context) -> {
+                    ran[0] = true;
+                    return RepeatStatus.FINISHED;
+                }, new ResourcelessTransactionManager())
+                .listener(new SupersededRequestGuard(repository))
+                .listener((ChunkListener<?, ?>) outcomes)
+                .listener((StepExecutionListener) outcomes)
+                .build();
+
+        // when a worker takes the stale request
+        try {
+            worker.execute(stale);
+        } catch (Exception e) {
+            throw new AssertionError("the step itself could not run", e);
+        }
+
+        // then its step fails without running, and the newer attempt keeps the row
+        assertEquals(BatchStatus.FAILED, stale.getStatus());
+        assertFalse(ran[0], "the tasklet ran");
+        String error = AttemptOutcomeListener.error(stale);
+        assertTrue(error.contains("a request of job execution 1, which execution 2 has replaced"), error);
+        assertEquals(InstanceStatus.IN_PROGRESS, status());
     }
 
     @Test

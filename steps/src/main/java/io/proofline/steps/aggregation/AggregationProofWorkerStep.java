@@ -1,6 +1,7 @@
 package io.proofline.steps.aggregation;
 
 import io.proofline.steps.AttemptOutcomeListener;
+import io.proofline.steps.SupersededRequestGuard;
 import io.proofline.steps.WorkerStepNames;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -28,6 +29,7 @@ public final class AggregationProofWorkerStep {
                 .beanFactory(beanFactory)
                 .inputChannel(requests)
                 .tasklet(tasklet, new ResourcelessTransactionManager())
+                .listener(new SupersededRequestGuard(jobRepository))
                 .listener((ChunkListener<?, ?>) outcomes)
                 .listener((StepExecutionListener) outcomes)
                 .build();

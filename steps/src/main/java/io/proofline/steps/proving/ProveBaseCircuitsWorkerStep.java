@@ -1,6 +1,7 @@
 package io.proofline.steps.proving;
 
 import io.proofline.steps.AttemptOutcomeListener;
+import io.proofline.steps.SupersededRequestGuard;
 import io.proofline.steps.WorkerStepNames;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -31,6 +32,7 @@ public final class ProveBaseCircuitsWorkerStep {
                 .beanFactory(beanFactory)
                 .inputChannel(requests)
                 .tasklet(tasklet, new ResourcelessTransactionManager())
+                .listener(new SupersededRequestGuard(jobRepository))
                 .listener((ChunkListener<?, ?>) outcomes)
                 .listener((StepExecutionListener) outcomes)
                 .build();

@@ -1,5 +1,6 @@
 package io.proofline.steps.witness;
 
+import io.proofline.steps.SupersededRequestGuard;
 import io.proofline.steps.WorkerStepNames;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -24,6 +25,7 @@ public final class BasicWitnessGenerationWorkerStep {
                 .beanFactory(beanFactory)
                 .inputChannel(requests)
                 .tasklet(tasklet, transactionManager)
+                .listener(new SupersededRequestGuard(jobRepository))
                 .build();
     }
 }
