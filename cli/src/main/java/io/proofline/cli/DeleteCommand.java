@@ -52,7 +52,7 @@ final class DeleteCommand implements Runnable {
             ProverCli.confirm(spec, "Delete " + what + "?");
         }
         new TransactionTemplate(new JdbcTransactionManager(db.dataSource())).executeWithoutResult(tx -> {
-            jobInstance.ifPresent(db::deleteJobInstance);
+            db.lockIdleJobInstance(batch.id()).ifPresent(db::deleteJobInstance);
             // circuit instances and aggregation proofs go with the batch (ON DELETE CASCADE)
             db.jdbc().sql("DELETE FROM prover_batches WHERE chain_id = :chain AND batch_number = :batch")
                     .param("chain", batch.id().chainId()).param("batch", batch.id().batchNumber()).update();

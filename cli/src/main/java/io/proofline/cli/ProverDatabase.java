@@ -147,6 +147,26 @@ final class ProverDatabase {
         return jobInstance(batch).flatMap(i -> jobExecutions(i).stream().filter(JobExecutionRow::running).findFirst());
     }
 
+    /**
+     * Within a transaction about to delete a batch's job records: its job instance, the row locked
+     * so that no execution can be added until the transaction ends (inserting one takes a key-share
+     * lock on it), and refused if an execution runs now. A command checks that the job is idle
+     * first, then asks for confirmation; meanwhile the house keeper or the gateway may have
+     * restarted it, which this check, done under the lock, sees.
+     *
+     * @throws CliFailure if an execution of the batch's job runs
+     */
+    Optional<Long> lockIdleJobInstance(BatchId batch) {
+        Optional<Long> instance = jobInstance(batch);
+        instance.ifPresent(i -> sql("SELECT job_instance_id FROM batch_job_instance WHERE job_instance_id = :instance FOR UPDATE")
+                .param("instance", i).query(Long.class).optional());
+        instance.flatMap(i -> jobExecutions(i).stream().filter(JobExecutionRow::running).findFirst()).ifPresent(e -> {
+            throw CliFailure.refused("job execution " + e.id() + " of " + batch + " started meanwhile and is " + e.status()
+                    + " (the house keeper or the gateway restarted it): nothing changed");
+        });
+        return instance;
+    }
+
     /** Deletes the job instance with all its executions, steps, contexts and parameters, in one transaction's worth of statements. */
     void deleteJobInstance(long instanceId) {
         String executions = "SELECT job_execution_id FROM batch_job_execution WHERE job_instance_id = :instance";

@@ -109,7 +109,7 @@ final class RestartBatchCommand implements Runnable {
 
     private static void discard(ProverDatabase db, ProverBatch batch) {
         new TransactionTemplate(new JdbcTransactionManager(db.dataSource())).executeWithoutResult(tx -> {
-            db.jobInstance(batch.id()).ifPresent(db::deleteJobInstance);
+            db.lockIdleJobInstance(batch.id()).ifPresent(db::deleteJobInstance);
             db.jdbc().sql("DELETE FROM prover_circuit_instances WHERE chain_id = :chain AND batch_number = :batch")
                     .param("chain", batch.id().chainId()).param("batch", batch.id().batchNumber()).update();
             // the rerun's aggregation partitioner keeps rows already there and reuses their proofs

@@ -9,9 +9,14 @@ import java.io.StringWriter;
 record CliRun(int code, String out, String err) {
 
     static CliRun proverWithInput(String stdin, String... args) {
+        return proverReading(new BufferedReader(new StringReader(stdin)), args);
+    }
+
+    /** With confirmations read from {@code in}, which may act as it is read (what happens while the operator thinks). */
+    static CliRun proverReading(BufferedReader in, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = ProverCli.run(new BufferedReader(new StringReader(stdin)), new PrintWriter(out), new PrintWriter(err), args);
+        int code = ProverCli.run(in, new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -18,6 +18,9 @@ import io.proofline.storage.tables.BatchStatus;
 import io.proofline.storage.tables.CircuitInstanceId;
 import io.proofline.storage.tables.InstanceStatus;
 import io.proofline.testsupport.TestDatabase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -367,6 +370,31 @@ class ProverCliTests {
         assertEquals(0, direct.code(), direct.toString());
         assertEquals(0, fx.instances.findByBatch(new BatchId(PipelineFixture.CHAIN, 1)).size());
         assertEquals(ExitCodes.REFUSED, CliRun.prover(fx.db("delete", "-b", "1", "--yes")).code(), "gone now");
+    }
+
+    @Test
+    void aJobRestartedWhileTheOperatorConfirmsStopsTheDeletionAndTheDiscard() {
+        // batch 3's job failed; the house keeper restarts it while the operator reads the question
+        BatchId b3 = new BatchId(PipelineFixture.CHAIN, 3);
+        int instances = fx.instances.findByBatch(b3).size();
+        for (String[] command : List.of(fx.db("delete", "-b", "3"), fx.db("restart", "-b", "3", "--from-scratch", "--prepare-only"))) {
+            JobExecution[] restarted = new JobExecution[1];
+            CliRun run = CliRun.proverReading(new BufferedReader(new StringReader("yes\n")) {
+                @Override
+                public String readLine() throws IOException {
+                    restarted[0] = fx.startJob(b3, LocalDateTime.now());
+                    return super.readLine();
+                }
+            }, command);
+            assertEquals(ExitCodes.REFUSED, run.code(), run.toString());
+            assertTrue(run.err().contains("started meanwhile") && run.err().contains("nothing changed"), run.err());
+            assertTrue(fx.batches.find(b3).isPresent(), "the batch stays");
+            assertEquals(instances, fx.instances.findByBatch(b3).size(), "its instances stay");
+            assertTrue(restarted[0] != null && fx.jdbc.sql("SELECT count(*) FROM batch_job_execution WHERE job_execution_id = :id")
+                    .param("id", restarted[0].getId()).query(Long.class).single() == 1, "the running execution stays");
+            // the next command finds the job idle again at its first check
+            fx.endJob(restarted[0], FAILED, LocalDateTime.now(), "java.lang.IllegalStateException: failed again");
+        }
     }
 
     @Test
