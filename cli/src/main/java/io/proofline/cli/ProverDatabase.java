@@ -144,7 +144,11 @@ final class ProverDatabase {
 
     /** Whether the batch's job has an execution running now (by the job repository's word). */
     Optional<JobExecutionRow> runningExecution(BatchId batch) {
-        return jobInstance(batch).flatMap(i -> jobExecutions(i).stream().filter(JobExecutionRow::running).findFirst());
+        return jobInstance(batch).flatMap(this::runningExecution);
+    }
+
+    private Optional<JobExecutionRow> runningExecution(long instanceId) {
+        return jobExecutions(instanceId).stream().filter(JobExecutionRow::running).findFirst();
     }
 
     /**
@@ -160,7 +164,7 @@ final class ProverDatabase {
         Optional<Long> instance = jobInstance(batch);
         instance.ifPresent(i -> sql("SELECT job_instance_id FROM batch_job_instance WHERE job_instance_id = :instance FOR UPDATE")
                 .param("instance", i).query(Long.class).optional());
-        instance.flatMap(i -> jobExecutions(i).stream().filter(JobExecutionRow::running).findFirst()).ifPresent(e -> {
+        instance.flatMap(this::runningExecution).ifPresent(e -> {
             throw CliFailure.refused("job execution " + e.id() + " of " + batch + " started meanwhile and is " + e.status()
                     + " (the house keeper or the gateway restarted it): nothing changed");
         });

@@ -131,28 +131,13 @@ class AttemptOutcomeListenerIntegrationTests {
                 return new JobExecution(2L, instance, BatchProofKeys.parameters(BATCH));
             }
         };
-        JobInstance instance = repository.createJobInstance(BatchProofKeys.JOB, BatchProofKeys.parameters(BATCH));
-        JobExecution job = repository.createJobExecution(instance, BatchProofKeys.parameters(BATCH), new ExecutionContext());
-        StepExecution stale = repository.createStepExecution(WorkerStepNames.PROVE_BASE_CIRCUITS + ":partition0", job);
-        stale.setExecutionContext(instanceContext());
-        AttemptOutcomeListener outcomes = instanceOutcomes();
         boolean[] ran = {false};
-        Step worker = new StepBuilder(WorkerStepNames.PROVE_BASE_CIRCUITS, repository)
-                .tasklet((contribution, context) -> {
-                    ran[0] = true;
-                    return RepeatStatus.FINISHED;
-                }, new ResourcelessTransactionManager())
-                .listener(new SupersededRequestGuard(repository))
-                .listener((ChunkListener<?, ?>) outcomes)
-                .listener((StepExecutionListener) outcomes)
-                .build();
 
         // when a worker takes the stale request
-        try {
-            worker.execute(stale);
-        } catch (Exception e) {
-            throw new AssertionError("the step itself could not run", e);
-        }
+        StepExecution stale = execute(repository, instanceContext(), instanceOutcomes(), (contribution, context) -> {
+            ran[0] = true;
+            return RepeatStatus.FINISHED;
+        });
 
         // then its step fails without running, and the newer attempt keeps the row
         assertEquals(BatchStatus.FAILED, stale.getStatus());
@@ -270,7 +255,7 @@ class AttemptOutcomeListenerIntegrationTests {
     private record Run(StepExecution step, InstanceStatus rowWhenEndSaved) {
     }
 
-    /** Runs one partition as a worker does: a tasklet step outside a database transaction, with the listener. */
+    /** Runs one partition as a worker does, noting what the row said when the step's end was saved. */
     private static Run runPartition(ExecutionContext partition, AttemptOutcomeListener outcomes, Tasklet tasklet,
                                     Supplier<InstanceStatus> row) {
         List<InstanceStatus> atEndSaved = new ArrayList<>();
@@ -283,12 +268,24 @@ class AttemptOutcomeListenerIntegrationTests {
                 super.update(stepExecution);
             }
         };
+        StepExecution step = execute(repository, partition, outcomes, tasklet);
+        return new Run(step, atEndSaved.isEmpty() ? null : atEndSaved.getFirst());
+    }
+
+    /**
+     * One partition's step in a job execution of {@code repository}, built as the worker steps
+     * are: a tasklet step outside a database transaction, the superseded-request guard first,
+     * then the outcome listener.
+     */
+    private static StepExecution execute(ResourcelessJobRepository repository, ExecutionContext partition,
+                                         AttemptOutcomeListener outcomes, Tasklet tasklet) {
         JobInstance instance = repository.createJobInstance(BatchProofKeys.JOB, BatchProofKeys.parameters(BATCH));
         JobExecution job = repository.createJobExecution(instance, BatchProofKeys.parameters(BATCH), new ExecutionContext());
         StepExecution step = repository.createStepExecution(WorkerStepNames.PROVE_BASE_CIRCUITS + ":partition0", job);
         step.setExecutionContext(partition);
         Step worker = new StepBuilder(WorkerStepNames.PROVE_BASE_CIRCUITS, repository)
                 .tasklet(tasklet, new ResourcelessTransactionManager())
+                .listener(new SupersededRequestGuard(repository))
                 .listener((ChunkListener<?, ?>) outcomes)
                 .listener((StepExecutionListener) outcomes)
                 .build();
@@ -297,6 +294,6 @@ class AttemptOutcomeListenerIntegrationTests {
         } catch (Exception e) {
             throw new AssertionError("the step itself could not run", e);
         }
-        return new Run(step, atEndSaved.isEmpty() ? null : atEndSaved.getFirst());
+        return step;
     }
 }

@@ -28,8 +28,7 @@ public final class FailedJobLimit {
     /** Why the batch's job may not be launched again, when its last execution failed or stopped at the maximum. */
     public Optional<String> reached(BatchId batch) {
         return records.lastExecution(batch)
-                .filter(last -> last.status().equals("FAILED") || last.status().equals("STOPPED"))
-                .filter(last -> last.attempts() >= maxAttempts)
+                .filter(last -> last.exhausted(maxAttempts))
                 .map(last -> "its job ended " + last.status() + " in " + last.attempts() + " executions, the maximum"
                         + " (proofline.house-keeper.failed-jobs.max-attempts); it waits for an operator: restart -b "
                         + batch.batchNumber() + " (last execution " + last.executionId() + ")");

@@ -64,7 +64,7 @@ public final class GatewayPoller {
 
     @Scheduled(fixedDelayString = "${proofline.gateway.poll-interval:2s}")
     public void poll() {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (paused()) {
             return;
         }
         Optional<String> busy = launcher.busy();

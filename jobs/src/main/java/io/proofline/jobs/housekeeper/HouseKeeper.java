@@ -85,7 +85,7 @@ public final class HouseKeeper {
             return;
         }
         for (LastExecution failed : records.failedJobs()) {
-            if (failed.attempts() >= policy.maxAttempts()) {
+            if (failed.exhausted(policy.maxAttempts())) {
                 if (reportedAtMax.add(failed.batch())) {
                     LOG.log(System.Logger.Level.ERROR, "job for " + failed.batch() + " failed " + failed.attempts()
                             + " times, the maximum (proofline.house-keeper.failed-jobs.max-attempts): left failed, needs an"

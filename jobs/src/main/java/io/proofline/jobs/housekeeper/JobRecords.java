@@ -3,6 +3,8 @@ package io.proofline.jobs.housekeeper;
 import io.proofline.jobs.schema.BatchTables;
 import io.proofline.steps.BatchProofKeys;
 import io.proofline.storage.tables.BatchId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +53,18 @@ public final class JobRecords {
      * @param endedAt when the last execution ended (null while it runs)
      */
     public record LastExecution(BatchId batch, long executionId, String status, int attempts, Instant endedAt) {
+
+        /** Whether the job is left failed: its last execution failed or stopped, and it has had {@code maxAttempts}. */
+        public boolean exhausted(int maxAttempts) {
+            return (status.equals("FAILED") || status.equals("STOPPED")) && attempts >= maxAttempts;
+        }
+    }
+
+    /** A row of {@link #LAST_EXECUTIONS}. */
+    private static LastExecution lastExecution(ResultSet rs, int row) throws SQLException {
+        return new LastExecution(new BatchId(Long.parseLong(rs.getString("chain_id")), Long.parseLong(rs.getString("batch_number"))),
+                rs.getLong("job_execution_id"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getTimestamp("end_time") == null ? null : rs.getTimestamp("end_time").toInstant());
     }
 
     /** The batch's job as its last execution left it; empty when it has none. */
@@ -58,8 +72,7 @@ public final class JobRecords {
         return sql("SELECT * FROM (" + LAST_EXECUTIONS + ") b WHERE b.chain_id = :chain AND b.batch_number = :batch")
                 .param("job", BatchProofKeys.JOB).param("chain", String.valueOf(batch.chainId()))
                 .param("batch", String.valueOf(batch.batchNumber()))
-                .query((rs, n) -> new LastExecution(batch, rs.getLong("job_execution_id"), rs.getString("status"),
-                        rs.getInt("attempts"), rs.getTimestamp("end_time") == null ? null : rs.getTimestamp("end_time").toInstant()))
+                .query(JobRecords::lastExecution)
                 .optional();
     }
 
@@ -67,9 +80,7 @@ public final class JobRecords {
     public List<LastExecution> failedJobs() {
         return sql(LAST_EXECUTIONS + " AND l.status IN ('FAILED', 'STOPPED') ORDER BY l.job_execution_id")
                 .param("job", BatchProofKeys.JOB)
-                .query((rs, n) -> new LastExecution(new BatchId(Long.parseLong(rs.getString("chain_id")),
-                        Long.parseLong(rs.getString("batch_number"))), rs.getLong("job_execution_id"), rs.getString("status"),
-                        rs.getInt("attempts"), rs.getTimestamp("end_time") == null ? null : rs.getTimestamp("end_time").toInstant()))
+                .query(JobRecords::lastExecution)
                 .list();
     }
 
